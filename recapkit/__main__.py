@@ -1,0 +1,5 @@
+"""``python -m recapkit``."""
+
+from recapkit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,88 @@
+"""The ``recapkit`` command line: ``main(argv) -> int`` never calls ``sys.exit``.
+
+Exit codes: 0 clean, 1 findings (or a refused write), 2 usage, config or internal error.
+Each subcommand lives in ``recapkit/commands/<name>.py`` as ``command`` and is imported only
+when used, so ``recapkit lint`` does not pay for Jinja2 and ``recapkit render`` not for requests.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+from collections.abc import Sequence
+
+import click
+
+from recapkit.__about__ import __version__
+from recapkit.errors import RecapkitError
+
+# name -> one-line summary, shown by `recapkit --help` without importing every command.
+COMMANDS: dict[str, str] = {
+    "validate": "Validate recap data files (YAML, TOML, JSON).",
+    "schema": "Print the JSON Schema of the recap data file format.",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(f"recapkit.commands.{cmd_name.replace('-', '_')}")
+        command: click.Command = module.command
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(__version__, prog_name="recapkit")
+def cli() -> None:
+    """recapkit: model, generate and lint meetup and conference recaps in static sites.
+
+    \b
+    Examples:
+      recapkit validate examples/*.yaml
+      recapkit schema > recap.schema.json
+    """
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``) and return the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        result = cli.main(args=args, prog_name="recapkit", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 2
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except RecapkitError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
+    except BrokenPipeError:
+        return 0  # `recapkit lint | head` closed the pipe: not an error of ours
+    except Exception:  # a bug: say so and keep the traceback for the report
+        click.echo("error: internal error, please report it with this traceback:", err=True)
+        click.echo(traceback.format_exc(), err=True)
+        return 2
+    if isinstance(result, int):
+        return result
+    return 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    raise SystemExit(main())
