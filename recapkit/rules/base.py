@@ -1,0 +1,91 @@
+"""The rule interface: a rule is a small class with a code, a kebab name and a docstring.
+
+Rules only *yield* :class:`~recapkit.diagnostics.Diagnostic`; they never print, read config
+files or decide the final severity (the linter stamps configured severities afterwards).
+A rule's docstring is its documentation page: what it does, why, an example and the fix,
+as Markdown with the sections ``## Why``, ``## Example`` and ``## Fix``.
+"""
+
+from __future__ import annotations
+
+import abc
+import inspect
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from attrs import frozen
+
+from recapkit.diagnostics import Diagnostic, Fix, Severity
+
+if TYPE_CHECKING:
+    from recapkit.post import Post
+
+
+@frozen
+class NoOptions:
+    """For rules without options."""
+
+
+@frozen
+class LintContext:
+    """What a rule may know beyond the post itself.
+
+    ``site`` is a :class:`recapkit.sites.Site` (typed ``Any`` here to keep this module free of
+    the site logic); ``settings`` holds the linter-wide settings rules share (SSG preset,
+    front matter keys, image keys, hotlink hosts, ...), keyed by setting name.
+    """
+
+    site: Any = None
+    settings: Mapping[str, Any] = {}
+
+
+class Rule(abc.ABC):
+    """Base class of every lint rule."""
+
+    code: ClassVar[str]
+    """Stable public code such as ``RK201``."""
+    name: ClassVar[str]
+    """Stable kebab-case name such as ``image-missing-alt``."""
+    summary: ClassVar[str]
+    """One line: what the rule reports."""
+    default_severity: ClassVar[Severity] = Severity.ERROR
+    fixable: ClassVar[bool] = False
+    Options: ClassVar[type[Any]] = NoOptions
+    """A frozen attrs class of typed options with defaults, filled from config."""
+
+    def __init__(self, options: Any = None) -> None:
+        self.options = options if options is not None else self.Options()
+
+    @abc.abstractmethod
+    def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
+        """Yield every finding of this rule in *post*."""
+
+    def diagnostic(
+        self,
+        post: Post,
+        line: int,
+        column: int,
+        message: str,
+        *,
+        end_line: int | None = None,
+        end_column: int | None = None,
+        fix: Fix | None = None,
+    ) -> Diagnostic:
+        """A diagnostic of this rule at a 0-based position in *post*."""
+        return Diagnostic(
+            path=str(post.path),
+            line=line,
+            column=column,
+            code=self.code,
+            name=self.name,
+            message=message,
+            severity=self.default_severity,
+            end_line=end_line,
+            end_column=end_column,
+            fix=fix,
+        )
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The rule's docs page (its docstring, dedented)."""
+        return inspect.cleandoc(cls.__doc__ or "")
