@@ -1,0 +1,116 @@
+"""Parse the date, time and duration spellings found in real recap data and front matter.
+
+Shared by the data-file converter and the lint rules. Every parser raises ``ValueError``
+with a message a writer can act on; none of them guesses a timezone (callers attach one
+with :func:`attach_zone`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+
+# 2025-03-01, 2024-4-09, 2016/2/14, 2021-06-28 09:01:11, 2020-10-18T01:03:25+08:00,
+# 2016-02-14 10:00:00 +0800, 2025-03-01T10:00Z. The separator must be the same twice.
+_DATE_TEXT = re.compile(
+    r"""^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})
+    (?:(?:[Tt]|\s+)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?
+       \s*(?P<tz>[Zz]|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$""",
+    re.VERBOSE,
+)
+_TIME_TEXT = re.compile(r"^(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?$")
+# 1h30m, 45m, 45min, 2h, 90 (minutes), and ISO 8601 PT1H30M.
+_DURATION_TEXT = re.compile(r"^(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?$", re.IGNORECASE)
+_ISO_DURATION = re.compile(r"^PT(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?$", re.IGNORECASE)
+
+DATE_FORMS = "2025-03-01, 2025-03-01 14:00, 2025-03-01T14:00:00+08:00 or 2025/3/1"
+
+
+def _offset(text: str | None) -> tzinfo | None:
+    if text is None:
+        return None
+    if text in ("Z", "z", "UTC", "GMT"):
+        return UTC
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if hours > 23 or minutes > 59:
+        raise ValueError(f"invalid UTC offset {text!r}")
+    sign = -1 if text[0] == "-" else 1
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _clock(match: re.Match[str]) -> tuple[int, int, int, int]:
+    fraction = (match["f"] or "").ljust(6, "0")[:6]
+    return int(match["H"]), int(match["M"]), int(match["S"] or 0), int(fraction or 0)
+
+
+def parse_date_text(text: str) -> date | datetime:
+    """A date (no time given) or a datetime (aware when the text has an offset).
+
+    >>> parse_date_text("2016/2/14")
+    datetime.date(2016, 2, 14)
+    >>> parse_date_text("2020-10-18T01:03:25+0800").isoformat()
+    '2020-10-18T01:03:25+08:00'
+    """
+    match = _DATE_TEXT.match(text.strip())
+    if match is None:
+        raise ValueError(f"not a date or date-time: {text!r} (write e.g. {DATE_FORMS})")
+    try:
+        day = date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if match["H"] is None:
+            return day
+        hour, minute, second, micro = _clock(match)
+        return datetime(
+            day.year, day.month, day.day, hour, minute, second, micro, tzinfo=_offset(match["tz"])
+        )
+    except ValueError as exc:
+        raise ValueError(f"impossible date or time {text!r}: {exc}") from None
+
+
+def parse_time_text(text: str) -> time:
+    """A wall-clock time such as ``14:00``, ``9:30`` or ``14:00:30``."""
+    match = _TIME_TEXT.match(text.strip())
+    if match is None:
+        raise ValueError(f"not a time of day: {text!r} (write e.g. 14:00)")
+    try:
+        return time(*_clock(match))
+    except ValueError as exc:
+        raise ValueError(f"impossible time {text!r}: {exc}") from None
+
+
+def parse_duration_text(text: str) -> timedelta:
+    """``1h30m``, ``45m``, ``45min``, ``2h``, ``90`` (minutes) or ISO 8601 ``PT1H30M``."""
+    stripped = text.strip()
+    if stripped.isdigit():
+        return timedelta(minutes=int(stripped))
+    match = _DURATION_TEXT.match(stripped) or _ISO_DURATION.match(stripped)
+    if match is None or not any(match.groups()):
+        raise ValueError(f"not a duration: {text!r} (write minutes such as 45, or 1h30m, or PT45M)")
+    parts = match.groupdict()
+    return timedelta(
+        hours=int(parts.get("h") or 0),
+        minutes=int(parts.get("m") or 0),
+        seconds=int(parts.get("s") or 0),
+    )
+
+
+def format_duration(value: timedelta) -> int | str:
+    """Whole minutes as an int (what writers type); anything finer as ISO 8601 ``PT..S``."""
+    seconds = int(value.total_seconds())
+    if seconds % 60 == 0 and value == timedelta(seconds=seconds):
+        return seconds // 60
+    return f"PT{value.total_seconds():g}S"
+
+
+def format_time(value: time) -> str:
+    """``14:00`` when there are no seconds, else the full ISO form."""
+    if value.second == 0 and value.microsecond == 0:
+        return value.strftime("%H:%M")
+    return value.isoformat()
+
+
+def attach_zone(value: date | datetime, zone: tzinfo | None) -> date | datetime:
+    """Give a naive datetime *zone*; dates and aware datetimes are returned unchanged."""
+    if zone is not None and isinstance(value, datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=zone)
+    return value

@@ -1,0 +1,174 @@
+"""Load untrusted YAML safely: C loader when available, bounded nesting and alias expansion.
+
+PyYAML builds an alias bomb ("billion laughs") cheaply because aliases share objects, but
+anything that walks the result afterwards (the converter, a dumper, ``==``) expands it;
+so the node graph is measured before it is constructed. libyaml's composer recurses on the
+C stack and crashes on very deep flow nesting (``[[[[...``), so that is checked first.
+Duplicate mapping keys, which PyYAML silently resolves to the last one, are reported.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from recapkit.errors import RecapkitError
+
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(_Base):  # type: ignore[misc,valid-type]  # the C loader's base is chosen at run time
+    """The safe loader (C when available) that keeps impossible dates as text.
+
+    PyYAML raises a bare ValueError for ``2025-02-30`` and loses the position; as text, the
+    converter reports it at its field together with every other problem.
+    """
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return str(node.value)
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+MAX_FLOW_DEPTH = 500
+"""Deeper ``[``/``{`` nesting than this is refused before libyaml sees it."""
+MAX_EXPANSION = 200_000
+"""How many nodes aliases may add to a document on top of the nodes actually written."""
+
+
+class YamlProblem(RecapkitError):
+    """A YAML document that cannot be used; ``problems`` holds (line, column, message), 0-based."""
+
+    def __init__(self, problems: list[tuple[int, int, str]]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(message for _line, _col, message in problems))
+
+
+def _flow_depth_line(text: str) -> int | None:
+    """The line where ``[``/``{`` nesting first exceeds the limit (quotes skipped roughly)."""
+    depth, line, quote = 0, 0, ""
+    for char in text:
+        if char == "\n":
+            line += 1
+        elif quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
+def syntax_problem(exc: yaml.YAMLError) -> tuple[int, int, str]:
+    """(line, column, message) of a PyYAML error, with a hint for the commonest mistake."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"YAML syntax error: {context + ', ' if context else ''}{problem}"
+    if "mapping values are not allowed" in problem:
+        message += " (quote text that contains ': ')"
+    elif "found character '\\t'" in problem:
+        message += " (indent with spaces, not tabs)"
+    return (mark.line, mark.column, message) if mark else (0, 0, message)
+
+
+def _check_graph(
+    root: yaml.Node, problems: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Recursive aliases and alias expansion (returned), duplicate keys (added to *problems*).
+
+    Iterative, because the graph may be deep and the point is not to expand it."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    active: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        if done:
+            active.discard(id(node))
+            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in _children(node))
+            continue
+        if id(node) in sizes:
+            continue
+        if id(node) in active:
+            mark = node.start_mark
+            return [(mark.line, mark.column, "an alias refers to its own anchor (recursive data)")]
+        active.add(id(node))
+        stack.append((node, True))
+        problems.extend(_duplicate_keys(node))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    distinct = len(sizes)
+    if sizes[id(root)] > distinct + MAX_EXPANSION:
+        mark = root.start_mark
+        return [(mark.line, mark.column, "aliases expand to too much data (a YAML alias bomb?)")]
+    return []
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _duplicate_keys(node: yaml.Node) -> list[tuple[int, int, str]]:
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    seen: dict[str, int] = {}
+    problems = []
+    for key, _value in node.value:
+        if not isinstance(key, yaml.ScalarNode) or key.value == "<<":
+            continue
+        if key.value in seen:
+            message = f"duplicate key {key.value!r} (first on line {seen[key.value] + 1}); the later value would silently win"
+            problems.append((key.start_mark.line, key.start_mark.column, message))
+        else:
+            seen[key.value] = key.start_mark.line
+    return problems
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of a single-document YAML text (positions kept), or None if empty."""
+    deep = _flow_depth_line(text)
+    if deep is not None:
+        raise YamlProblem([(deep, 0, f"nesting deeper than {MAX_FLOW_DEPTH} levels")])
+    loader = Loader(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    except yaml.YAMLError as exc:
+        raise YamlProblem([syntax_problem(exc)]) from None
+    finally:
+        loader.dispose()
+
+
+def load(text: str, duplicates: list[tuple[int, int, str]] | None = None) -> Any:
+    """Parse one YAML document safely, or raise :class:`YamlProblem` with positions.
+
+    Duplicate keys are raised too, unless a *duplicates* list is given to collect them
+    (the caller then reports them along with the problems it finds in the data)."""
+    node = compose(text)
+    if node is None:
+        return None
+    found: list[tuple[int, int, str]] = []
+    fatal = _check_graph(node, found)
+    if fatal or (found and duplicates is None):
+        raise YamlProblem(fatal or found)
+    if duplicates is not None:
+        duplicates.extend(found)
+    loader = Loader("")
+    try:
+        return loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        raise YamlProblem([syntax_problem(exc)]) from None
+    finally:
+        loader.dispose()

@@ -1,0 +1,156 @@
+"""``recapkit validate``: summaries, problems as file:line:col, exit codes; the invalid fixtures."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from recapkit.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+INVALID = EXAMPLES / "invalid"
+DATA_FILES = sorted(p for p in EXAMPLES.glob("*.*") if p.suffix in (".yaml", ".toml", ".json"))
+
+# JSON has no comments, so its expectations live here: (1-based line, field, part of message).
+JSON_EXPECTATIONS = {
+    "wrong-types.json": [
+        (3, "date", "got the number 20250301"),
+        (4, "draft", "expected true or false, got the text 'yes'"),
+        (7, "event.kind", "did you mean 'meetup'?"),
+        (8, "event.attendance", "expected a whole number, got the text '120'"),
+        (9, "event.organizers", "expected a list, got the text 'Rust Berlin'"),
+        (14, "talks[0].speakers[0]", "expected a mapping of Speaker fields"),
+        (15, "talks[0].takeaways[0].kind", "got the text 'tip'"),
+    ],
+    "syntax-error.json": [(4, "", "JSON syntax error: Expecting property name")],
+}
+OTHER_EXPECTATIONS = {
+    "alias-bomb.yaml": [(2, "", "aliases expand to too much data")],
+    "empty.yaml": [(1, "", "file has no data")],
+}
+_EXPECT = re.compile(r"#\s*expect:\s*(.*?)\s*(?=#\s*expect:|$)")
+_PROBLEM = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<rest>.*)$")
+
+
+def inline_expectations(path: Path) -> list[tuple[int, str, str]]:
+    """``# expect: FIELD: TEXT`` (or ``# expect: TEXT`` for a file-level problem) per line."""
+    found = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        start = line.find("# expect:")
+        for spec in _EXPECT.findall(line[start:] if start >= 0 else ""):
+            field, _, text = spec.partition(": ")
+            if not text or " " in field:
+                field, text = "", spec
+            found.append((number, field, text))
+    return found
+
+
+def expectations(path: Path) -> list[tuple[int, str, str]]:
+    if path.name in JSON_EXPECTATIONS:
+        return JSON_EXPECTATIONS[path.name]
+    if path.name in OTHER_EXPECTATIONS:
+        return OTHER_EXPECTATIONS[path.name]
+    return inline_expectations(path)
+
+
+def test_every_example_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", *map(str, DATA_FILES)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == len(DATA_FILES) >= 3
+    assert (
+        f"{EXAMPLES / 'gopher-meetup-hangzhou-2025.yaml'}: ok: Gopher Meetup 杭州站回顾" in out[0]
+    )
+    assert out[0].endswith("| Gopher Meetup 杭州站 2025 | 4 talks")
+
+
+def test_examples_glob_with_directories_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", *map(str, sorted(EXAMPLES.iterdir())), "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "skipping a directory" in captured.err
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p for p in INVALID.iterdir() if p.suffix != ".md"), ids=lambda p: p.name
+)
+def test_invalid_fixture_reports_exactly_the_expected_problems(
+    path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = expectations(path)
+    assert expected, f"{path.name} declares no expectations"
+    assert main(["validate", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    reported = []
+    for output in lines:
+        match = _PROBLEM.match(output)
+        assert match and match["file"] == str(path), output
+        reported.append((int(match["line"]), match["rest"]))
+    assert len(reported) == len(expected), "\n".join(lines)
+    for (line, field, text), (got_line, rest) in zip(
+        sorted(expected), sorted(reported), strict=True
+    ):
+        assert got_line == line, (field, text, rest)
+        if field:
+            assert rest.startswith(f"{field}: "), rest
+        assert text in rest, rest
+
+
+def test_three_mistakes_are_all_reported_with_their_lines(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = INVALID / "three-mistakes.yaml"
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(": ", 2)[:2] for line in out] == [
+        [f"{path}:9:12", "talks[0].title"],
+        [f"{path}:10:15", "talks[0].speakers"],
+        [f"{path}:16:14", "talks[1].photos[0].alt"],
+    ]
+
+
+def test_valid_and_invalid_together_exit_one_and_show_both(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["validate", str(DATA_FILES[0]), str(INVALID / "yaml-traps.yaml")]) == 1
+    out = capsys.readouterr().out
+    assert ": ok: " in out and 'quote it: "no"' in out
+
+
+def test_usage_errors_exit_two(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path / "missing.yaml")]) == 2
+    assert "error: " in capsys.readouterr().err
+    (tmp_path / "recap.txt").write_text("title: x\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path / "recap.txt"), str(INVALID / "empty.yaml")]) == 2
+    captured = capsys.readouterr()
+    assert "unknown data file type" in captured.err and "file has no data" in captured.out
+    assert main(["validate"]) == 2
+    assert main(["validate", "--timezone", "Mars/Base", str(DATA_FILES[0])]) == 2
+    assert "unknown time zone 'Mars/Base'" in capsys.readouterr().err
+
+
+def test_timezone_option_applies_to_naive_times(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "r.yaml"
+    data.write_text("title: x\ndate: 2025-03-01 09:00:00\nevent: {name: Go}\n", encoding="utf-8")
+    assert main(["validate", "--timezone", "Asia/Shanghai", str(data)]) == 0
+    assert "2025-03-01T09:00:00+08:00" in capsys.readouterr().out
+
+
+def test_no_traceback_for_binary_or_non_utf8(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.json").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (tmp_path / "b.toml").write_bytes('title = "caf\xe9"\n'.encode("latin-1"))
+    assert main(["validate", str(tmp_path / "a.json"), str(tmp_path / "b.toml")]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    assert f"{tmp_path / 'a.json'}:1:1: binary file" in captured.out
+    assert f"{tmp_path / 'b.toml'}:1:13: not UTF-8 text" in captured.out
+
+
+def test_validate_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--help"]) == 0
+    assert "recapkit validate examples/*.yaml" in capsys.readouterr().out
