@@ -90,6 +90,9 @@ class ImageRef:
     end_column: int
     key: str | None = None
     """The front matter key, for :attr:`ImageKind.FRONT_MATTER`."""
+    title: str | None = None
+    """The title text (Markdown ``"title"``, HTML ``title``, Hexo's title, Hugo's title or
+    caption). A browser names an image by its title when alt is absent."""
 
 
 class LinkKind(enum.StrEnum):
