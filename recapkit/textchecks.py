@@ -19,15 +19,24 @@ IMAGE_EXTENSIONS = (
     "tiff",
 )
 
-# `IMG_0273.JPG`, `photo.png`, and browser tab titles pasted as alt text:
-# `x.png(PNG 图像,981x326 像素)` or `x.png (PNG Image, 981 × 326 pixels)`.
+# `IMG_0273.JPG`, `photo.png`, `1-2013-7-27 13-57-36.JPG` (a file name may hold spaces, not a
+# path separator), and browser tab titles pasted as alt text: `x.png(PNG 图像,981x326 像素)` or
+# `x.png (PNG Image, 981 × 326 pixels)`.
 _FILE_NAME = re.compile(
-    r"^\S*\.(?:" + "|".join(IMAGE_EXTENSIONS) + r")(?:\s*[（(].*[)）])?$",
+    r"^[^/\\\s][^/\\]{0,80}?\.(?:" + "|".join(IMAGE_EXTENSIONS) + r")(?:\s*[（(].*[)）])?$",
     re.IGNORECASE,
 )
-# Camera and screenshot names without an extension: IMG_0273, DSC01234, Screenshot_2023...
+# A tab title without the file's extension: `1(JPEG 图像,180x180 像素)`.
+_TAB_TITLE = re.compile(
+    r"[（(]\s*(?:PNG|JPE?G|GIF|WEBP|SVG|BMP|AVIF)\s*(?:图像|图片|Image)\b", re.IGNORECASE
+)
+# Camera, phone and screenshot names without an extension: IMG_0273, IMGP6685, DSC01234,
+# PXL_20230101, Screenshot_2023..., WechatIMG12, Typora's image-20210315103209386, and bare
+# timestamps (20140203230747).
 _CAMERA_NAME = re.compile(
-    r"^(?:IMG|DSC|DSCN|DCIM|PXL|MVIMG|Screenshot|WechatIMG)[_-]?\d[\w-]*$", re.I
+    r"^(?:(?:IMG|IMGP|DSC|DSCF|DSCN|DCIM|PXL|MVIMG|Screenshot|WechatIMG)[_-]?\d[\w.-]*"
+    r"|Screen ?Shot \d{4}-\d{2}-\d{2}\b.*|image-\d{8,}|\d{8,})$",
+    re.IGNORECASE,
 )
 # Words that say "there is an image here" and nothing about what it shows.
 _PLACEHOLDER_WORDS = frozenset(
@@ -54,7 +63,10 @@ def alt_looks_like_filename(alt: str) -> bool:
     if not text:
         return False
     return bool(
-        _FILE_NAME.match(text) or _CAMERA_NAME.match(text) or text.lower() in _PLACEHOLDER_WORDS
+        _FILE_NAME.match(text)
+        or _CAMERA_NAME.match(text)
+        or _TAB_TITLE.search(text)
+        or text.lower() in _PLACEHOLDER_WORDS
     )
 
 

@@ -6,8 +6,60 @@ Codes and names are a public contract: CI configs name them. Never renumber a ru
 from __future__ import annotations
 
 from recapkit.rules.base import LintContext, NoOptions, Rule
+from recapkit.rules.front_dates import DateFormat, FilenameDateMismatch
+from recapkit.rules.frontmatter import (
+    FrontMatterSyntax,
+    MissingFrontMatter,
+    RequiredKey,
+    UnreadablePost,
+)
+from recapkit.rules.image_files import ImageNotFound
+from recapkit.rules.images import (
+    ImageAltFilename,
+    ImageHotlinkBlocked,
+    ImageInsecureUrl,
+    ImageMissingAlt,
+)
+from recapkit.rules.key_names import UnknownKey
+from recapkit.rules.key_types import KeyType
+from recapkit.rules.markdown import EmptyLink, HeadingMissingSpace
+from recapkit.rules.recap import PlaceholderLeft, RecapData, TalkWithoutTakeaways
+from recapkit.rules.remote import REMOTE_RULES
+from recapkit.rules.settings import LintSettings
 
-ALL_RULES: tuple[type[Rule], ...] = ()
-"""Every rule, in code order. Filled by the rule families' modules below."""
+ALL_RULES: tuple[type[Rule], ...] = (
+    UnreadablePost,
+    MissingFrontMatter,
+    FrontMatterSyntax,
+    RequiredKey,
+    KeyType,
+    UnknownKey,
+    DateFormat,
+    FilenameDateMismatch,
+    RecapData,
+    ImageMissingAlt,
+    ImageAltFilename,
+    ImageNotFound,
+    ImageInsecureUrl,
+    ImageHotlinkBlocked,
+    HeadingMissingSpace,
+    EmptyLink,
+    PlaceholderLeft,
+    TalkWithoutTakeaways,
+    *REMOTE_RULES,
+)
+"""Every rule, in code order."""
 
-__all__ = ["ALL_RULES", "LintContext", "NoOptions", "Rule"]
+_BY_KEY: dict[str, type[Rule]] = {
+    **{rule.code.upper(): rule for rule in ALL_RULES},
+    **{rule.name: rule for rule in ALL_RULES},
+}
+
+
+def get_rule(code_or_name: str) -> type[Rule] | None:
+    """The rule with this code (``RK201``, any case) or kebab name (``image-missing-alt``)."""
+    key = code_or_name.strip()
+    return _BY_KEY.get(key.upper()) or _BY_KEY.get(key.lower())
+
+
+__all__ = ["ALL_RULES", "LintContext", "LintSettings", "NoOptions", "Rule", "get_rule"]

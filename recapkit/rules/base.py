@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import abc
 import inspect
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from attrs import frozen
+from attrs import field, frozen
 
 from recapkit.diagnostics import Diagnostic, Fix, Severity
+from recapkit.rules.settings import LintSettings
 
 if TYPE_CHECKING:
     from recapkit.post import Post
@@ -30,13 +31,21 @@ class NoOptions:
 class LintContext:
     """What a rule may know beyond the post itself.
 
-    ``site`` is a :class:`recapkit.sites.Site` (typed ``Any`` here to keep this module free of
-    the site logic); ``settings`` holds the linter-wide settings rules share (SSG preset,
-    front matter keys, image keys, hotlink hosts, ...), keyed by setting name.
+    ``site`` is a :class:`recapkit.sites.Site` or None (typed ``Any`` here to keep this module
+    free of the site logic); ``settings`` holds the linter-wide settings rules share (SSG preset,
+    front matter keys, image keys, hotlink hosts, ...).
     """
 
     site: Any = None
-    settings: Mapping[str, Any] = {}
+    settings: LintSettings = field(factory=LintSettings)
+
+    @property
+    def ssg(self) -> str | None:
+        """The configured SSG, else the detected site's, as a lower-case name (None: unknown)."""
+        if self.settings.ssg_name:
+            return self.settings.ssg_name
+        site_ssg = getattr(self.site, "ssg", None)
+        return str(site_ssg).lower() if site_ssg else None
 
 
 class Rule(abc.ABC):
@@ -50,6 +59,10 @@ class Rule(abc.ABC):
     """One line: what the rule reports."""
     default_severity: ClassVar[Severity] = Severity.ERROR
     fixable: ClassVar[bool] = False
+    uses_filesystem: ClassVar[bool] = False
+    """True when the result depends on more than the post's text and the settings: other files
+    (an image on disk) or the post's own path (a date in the file name). A cache keyed by the
+    content hash must re-run such rules."""
     Options: ClassVar[type[Any]] = NoOptions
     """A frozen attrs class of typed options with defaults, filled from config."""
 

@@ -1,0 +1,83 @@
+"""Every local rule over fixture sites whose posts carry their expected findings inline.
+
+A line ending in ``<!-- expect: RK201, RK203 -->`` (Markdown) or ``# expect: RK105`` (YAML and
+TOML front matter) expects exactly those codes on that line; ``<!-- expect-line 1: RK103 -->``
+expects a code on another line (for positions where no comment fits). The test checks that
+exactly the expected (line, code) pairs are reported in each post, and no others.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from recapkit.document import load_post
+from recapkit.rules import ALL_RULES, LintContext, LintSettings
+from recapkit.sites import SSG, site_for_ssg
+
+FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+SITES = {
+    "hugo": SSG.HUGO,
+    "jekyll": SSG.JEKYLL,
+    "hexo": SSG.HEXO,
+    "zola": SSG.ZOLA,
+    "generic": None,
+}
+LOCAL_RULES = [rule() for rule in ALL_RULES if not rule.code.startswith("RK5")]
+
+_EXPECT = re.compile(r"(?:<!--|#)\s*expect:\s*(?P<codes>RK\d{3}(?:\s*,\s*RK\d{3})*)")
+_EXPECT_LINE = re.compile(
+    r"<!--\s*expect-line\s+(?P<line>\d+):\s*(?P<codes>RK\d{3}(?:\s*,\s*RK\d{3})*)"
+)
+
+
+def expectations(text: str) -> set[tuple[int, str]]:
+    """(1-based line, code) pairs the post's comments announce."""
+    expected: set[tuple[int, str]] = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _EXPECT.finditer(line):
+            expected.update((number, code.strip()) for code in match["codes"].split(","))
+        for match in _EXPECT_LINE.finditer(line):
+            target = int(match["line"])
+            expected.update((target, code.strip()) for code in match["codes"].split(","))
+    return expected
+
+
+def fixture_posts() -> list[tuple[str, Path]]:
+    return [(site, path) for site in SITES for path in sorted((FIXTURES / site).rglob("*.md"))]
+
+
+def context_for(site_name: str) -> LintContext:
+    ssg = SITES[site_name]
+    site = site_for_ssg(FIXTURES / site_name, ssg) if ssg else None
+    return LintContext(site=site, settings=LintSettings(ssg=ssg))
+
+
+@pytest.mark.parametrize(
+    ("site_name", "path"),
+    fixture_posts(),
+    ids=lambda value: value if isinstance(value, str) else value.name,
+)
+def test_fixture_post_reports_exactly_its_expectations(site_name: str, path: Path) -> None:
+    post = load_post(path)
+    context = context_for(site_name)
+    found = {
+        (diagnostic.line + 1, diagnostic.code)
+        for rule in LOCAL_RULES
+        for diagnostic in rule.check(post, context)
+    }
+    assert found == expectations(path.read_text(encoding="utf-8"))
+
+
+def test_every_local_rule_is_exercised_by_a_fixture() -> None:
+    announced = {
+        code
+        for _site, path in fixture_posts()
+        for _line, code in expectations(path.read_text(encoding="utf-8"))
+    }
+    untested = (
+        {rule.code for rule in LOCAL_RULES} - announced - {"RK100"}
+    )  # RK100: see test_rules_frontmatter
+    assert not untested

@@ -1,0 +1,113 @@
+"""RK104 key-type and its fix: a tags string becomes a flow list, every other byte stays."""
+
+from __future__ import annotations
+
+import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from recapkit.document import parse_post
+from recapkit.rules.key_types import KeyType, KeyTypeOptions
+from tests.rules_helpers import apply_fixes, run
+
+RULE = KeyType()
+
+
+def test_space_separated_tags_are_rewritten_in_place_keeping_crlf_bom_and_comment() -> None:
+    source = (
+        "\ufeff---\r\nlayout: post\r\ntags:  gdg event DevFest  # from the old site\r\n"
+        "categories: Events\r\n---\r\n\r\nBody without final newline"
+    ).encode()
+    post, found = run(RULE, source, "_posts/2014-10-21-devfest.md", ssg="jekyll")
+    assert [(d.line, d.column) for d in found] == [(2, 0)]
+    assert "Jekyll splits it" in found[0].message
+    fixed = apply_fixes(post, found)
+    assert fixed == source.replace(b"gdg event DevFest  #", b"[gdg, event, DevFest]  #")
+
+
+def test_fixing_twice_changes_nothing_more() -> None:
+    post, found = run(RULE, "---\ntitle: T\ntags: go meetup\n---\n")
+    fixed = apply_fixes(post, found)
+    again, found_again = run(RULE, fixed)
+    assert found_again == []
+    assert apply_fixes(again, found_again) == fixed
+
+
+def test_quoted_string_and_items_that_yaml_would_misread_are_quoted() -> None:
+    post, found = run(RULE, '---\ntags: "yes 2019 c++ go"\n---\n')
+    fixed = apply_fixes(post, found).decode()
+    assert fixed == '---\ntags: ["yes", "2019", c++, go]\n---\n'
+    assert yaml.safe_load(fixed.split("---")[1])["tags"] == ["yes", "2019", "c++", "go"]
+
+
+def test_comma_separated_tags_are_split_on_commas() -> None:
+    post, found = run(RULE, "---\ntags: go, meetup，recap\n---\n")
+    assert apply_fixes(post, found).decode() == "---\ntags: [go, meetup, recap]\n---\n"
+
+
+def test_toml_and_json_front_matter_get_their_own_list_syntax() -> None:
+    post, found = run(RULE, '+++\ntitle = "T"\ntags = "go meetup"  # c\n+++\n')
+    assert (
+        apply_fixes(post, found).decode() == '+++\ntitle = "T"\ntags = ["go", "meetup"]  # c\n+++\n'
+    )
+    post, found = run(
+        RULE, '{\n  "title": "T",\n  "tags": "go meetup",\n  "draft": false\n}\n\nBody\n'
+    )
+    assert '"tags": ["go", "meetup"],' in apply_fixes(post, found).decode()
+
+
+def test_a_value_continued_on_the_next_line_is_reported_without_a_fix() -> None:
+    _post, found = run(RULE, "---\ntags: go\n  meetup\n---\n")
+    assert len(found) == 1
+    assert found[0].fix is None
+
+
+def test_hexo_front_matter_without_opening_delimiter_is_fixed() -> None:
+    source = "title: Hexo\ndate: 2019-11-18 00:00:00\ntags: a b\n---\n\nBody\n"
+    post, found = run(RULE, source, "source/_posts/x.md", ssg="hexo")
+    assert apply_fixes(post, found).decode() == source.replace("tags: a b", "tags: [a, b]")
+
+
+def test_single_word_strings_and_real_lists_are_fine() -> None:
+    assert run(RULE, "---\ntags: go\ncategories: [Events, Summit]\n---\n")[1] == []
+    assert run(RULE, "---\ncategories:\n  - [Activity, Summit]\n---\n")[1] == []  # Hexo hierarchy
+
+
+def test_title_and_draft_types() -> None:
+    _post, found = run(RULE, "---\ntitle: No\ndraft: 'false'\ntags: 2019\n---\n")
+    messages = [d.message for d in found]
+    assert messages == [
+        "`title` should be text, but is the boolean false; quote it",
+        "`draft` should be true or false, but is the text 'false'",
+        "`tags` should be a list, but is the number 2019",
+    ]
+
+
+def test_options_change_which_keys_are_checked() -> None:
+    rule = KeyType(KeyTypeOptions(list_keys=("keywords",), text_keys=(), bool_keys=()))
+    _post, found = run(rule, "---\ntitle: 1\ntags: a b\nkeywords: a b\n---\n")
+    assert [d.line for d in found] == [3]
+
+
+_WORD = st.text(alphabet=st.sampled_from("abcXYZ019_.+-/éß中文"), min_size=1, max_size=8)
+
+
+@settings(max_examples=80, deadline=None)
+@given(words=st.lists(_WORD, min_size=2, max_size=6), quoted=st.booleans(), crlf=st.booleans())
+def test_fix_always_yields_exactly_the_words_and_touches_only_that_value(
+    words: list[str], quoted: bool, crlf: bool
+) -> None:
+    nl = "\r\n" if crlf else "\n"
+    value = " ".join(words)
+    value = f'"{value}"' if quoted else value
+    source = f"---{nl}title: T{nl}tags: {value}  # keep{nl}draft: true{nl}---{nl}Body"
+    post = parse_post(source, "p.md")
+    assume(post.data.get("tags") == value.strip('"'))  # YAML kept it as one string
+    _post, found = run(RULE, source)
+    assert len(found) == 1 and found[0].fix is not None
+    fixed = apply_fixes(post, found).decode()
+    again = parse_post(fixed, "p.md")
+    assert again.data["tags"] == words
+    assert fixed.split(nl)[0:2] == source.split(nl)[0:2]
+    assert fixed.split(nl)[3:] == source.split(nl)[3:]
+    assert fixed.split(nl)[2].endswith("  # keep")

@@ -1,0 +1,95 @@
+"""RK301 heading-missing-space (and its fix) and RK302 empty-link."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recapkit.rules.markdown import EmptyLink, HeadingMissingSpace
+from tests.rules_helpers import apply_fixes, codes, run
+
+RULE = HeadingMissingSpace()
+FRONT = "---\ntitle: T\n---\n\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "##Title",
+        "##《Generic in go》",
+        "###　一",
+        "#Schedule announced",
+        "  ##Indented",
+        "##[Agenda]",
+    ],
+)
+def test_forgotten_space_is_reported(line: str) -> None:
+    assert codes(run(RULE, FRONT + line + "\n")[1]) == [(5, "RK301")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "#hashtag",
+        "#1 priority",
+        "#go #meetup #recap",
+        "#include <stdio.h>",
+        "#!/bin/sh echo",
+        "####### seven",
+        "## Proper heading",
+        "#️⃣ keycap",
+        "    ##indented code",
+    ],
+)
+def test_prose_and_real_headings_are_not_reported(line: str) -> None:
+    assert run(RULE, FRONT + line + "\n")[1] == []
+
+
+def test_code_html_and_front_matter_are_ignored() -> None:
+    source = "---\ntitle: T\n##not: a heading\n---\n\n```\n##code\n```\n\n<div>\n##html\n</div>\n"
+    assert run(RULE, source)[1] == []
+
+
+def test_lazy_continuation_line_in_a_paragraph_is_reported() -> None:
+    assert codes(run(RULE, FRONT + "Some text\n##Agenda\n")[1]) == [(6, "RK301")]
+
+
+def test_fix_inserts_one_space_and_keeps_every_other_byte() -> None:
+    source = "\ufeff---\r\ntitle: T\r\n---\r\n\r\n##Agenda\r\n\r\ntext\r\n\r\n###　一".encode()
+    post, found = run(RULE, source)
+    assert len(found) == 2
+    fixed = apply_fixes(post, found)
+    assert fixed == source.replace(b"##Agenda", b"## Agenda").replace(
+        "###　".encode(), "### 　".encode()
+    )
+    _again, found_again = run(RULE, fixed)
+    assert found_again == []
+
+
+_LINES = st.lists(
+    st.text(alphabet=st.sampled_from("##  ab中`<>-\u3000"), max_size=12), min_size=1, max_size=12
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(lines=_LINES)
+def test_fixes_only_insert_spaces_and_leave_nothing_to_report(lines: list[str]) -> None:
+    source = FRONT + "\n".join(lines) + "\n"
+    post, found = run(RULE, source)
+    fixed = apply_fixes(post, found).decode()
+    assert fixed.replace(" ", "") == source.replace(" ", "")
+    assert len(fixed) == len(source) + len(found)
+    assert run(RULE, fixed)[1] == []
+
+
+def test_empty_links() -> None:
+    source = (
+        FRONT + '[Slides]() and []() and [Top](#) and [ok](https://e.org)\n\n<a href="">x</a>\n'
+    )
+    _post, found = run(EmptyLink(), source)
+    assert [d.message for d in found] == [
+        "link `Slides` has no URL",
+        "a link with no text has no URL",
+        "link `x` has no URL",
+    ]
