@@ -1,0 +1,97 @@
+"""``recapkit new TITLE``: scaffold a recap post where the site's SSG expects it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from recapkit.errors import UsageError
+from recapkit.render import LANGS, SSGS
+
+
+def parse_when(text: str | None, option: str) -> date | None:
+    """A ``--date``-style option's value, or a UsageError saying what it takes."""
+    if text is None:
+        return None
+    from recapkit.dates import parse_date_text
+
+    try:
+        return parse_date_text(text)
+    except ValueError:
+        raise UsageError(
+            f"{option} takes a date such as 2024-05-18 or 2024-05-18T14:00+08:00, got {text!r}"
+        ) from None
+
+
+@click.command(name="new")
+@click.argument("title", required=False)
+@click.option("--date", "post_date", metavar="DATE", help="Post date (default: now).")
+@click.option("--event-date", metavar="DATE", help="When the event took place.")
+@click.option("--ssg", type=click.Choice(SSGS), help="Target SSG (default: detect the site).")
+@click.option("--lang", type=click.Choice(LANGS), help="Labels' language (default: from TITLE).")
+@click.option("--site", type=click.Path(file_okay=False, path_type=Path), help="Site folder.")
+@click.option("--section", metavar="DIR", help="Section folder (Hugo: posts, Zola: blog).")
+@click.option(
+    "--from", "data_file", type=click.Path(dir_okay=False, path_type=Path), help="Data file."
+)
+@click.option("--template", metavar="NAME|PATH", help="A template file or a template name.")
+@click.option("--front-matter", type=click.Choice(["yaml", "toml"]), help="Hugo only: +++ TOML.")
+@click.option("--unicode-slug", is_flag=True, help="Keep Chinese in the slug.")
+@click.option("--force", is_flag=True, help="Overwrite the post if it exists.")
+def command(
+    title: str | None,
+    post_date: str | None,
+    event_date: str | None,
+    ssg: str | None,
+    lang: str | None,
+    site: Path | None,
+    section: str | None,
+    data_file: Path | None,
+    template: str | None,
+    front_matter: str | None,
+    unicode_slug: bool,
+    force: bool,
+) -> int:
+    """Create a new recap post in the site and print its path.
+
+    The SSG is detected from the site's files (or given with --ssg). Without --from the post
+    is a draft skeleton with TODO(recapkit) markers; with --from it is rendered from the data
+    file and carries the recap data in its front matter. Exit 1 if the post exists.
+
+    \b
+    Examples:
+      recapkit new "GopherChina 2024 recap" --event-date 2024-05-18
+      recapkit new "Go 夜读第 100 期回顾" --site ~/blog --unicode-slug
+      recapkit new --from examples/gophercon-china.yaml --ssg hugo
+    """
+    from recapkit.scaffold import PostExistsError, scaffold
+
+    recap = None
+    if data_file is not None:
+        from recapkit.datafile import load_recap
+
+        recap = load_recap(data_file)
+    elif not title:
+        raise UsageError("give the recap a TITLE (or --from DATA_FILE)")
+    try:
+        path = scaffold(
+            title,
+            recap=recap,
+            site=site,
+            ssg=ssg,
+            post_date=parse_when(post_date, "--date"),
+            event_date=parse_when(event_date, "--event-date"),
+            lang=lang,
+            section=section,
+            template=template,
+            front_matter=front_matter,
+            unicode_slug=unicode_slug,
+            force=force,
+        )
+    except PostExistsError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 1
+    click.echo(str(path))
+    return 0

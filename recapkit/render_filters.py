@@ -1,0 +1,271 @@
+"""Jinja2 filters of the built-in templates: Markdown-safe text, dates, durations, slugs.
+
+Two kinds of text reach a post body (see docs/templates.md):
+
+* **plain text** (titles, names, venues, alt text...): whitespace is folded to one line and
+  Markdown syntax is escaped, so ``# C# *tips*`` shows exactly those characters;
+* **Markdown** (lead, summaries, abstracts, takeaways, highlight notes): written as is, but an
+  unclosed code fence is closed so it cannot swallow the rest of the post.
+
+Both have the SSG's own template syntax neutralised (Hugo shortcodes, Liquid in Jekyll,
+Nunjucks in Hexo, Zola shortcodes), so data is never executed, by Jinja or by the SSG.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from slugify import slugify as _slugify
+
+from recapkit.front_matter_dump import format_date
+
+_WHITESPACE = re.compile(r"\s+")
+# NUL and other C0 controls make a post a "binary" file to git and the SSGs: show U+FFFD instead.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LEADING_BLOCK = re.compile(r"^(?:[#>+\-=|]|(\d+)([.)]))")
+_TRAILING_HASHES = re.compile(r"(\s)(#+)$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+# CommonMark HTML blocks that end only at their closing tag, not at a blank line.
+_HTML_BLOCK_OPEN = re.compile(
+    r"^ {0,3}<(?:(pre|script|style|textarea)(?=[\s>]|$)|!--)", re.I | re.M
+)
+_URL_UNSAFE = re.compile(r"[\s<>\\\x00-\x1f\x7f]")
+_URL_PARENS = re.compile(r"([()])")
+
+
+def neutralise(text: str, ssg: str) -> str:
+    """*text* with the SSG's template delimiters made inert but still shown as typed."""
+    text = _CONTROL.sub("\ufffd", text)
+    if ssg == "hugo":  # shortcodes {{< >}} and {{% %}}: `\<` and `\%` render as `<` and `%`
+        return re.sub(r"\{\{(?=[<%])", r"{{\\", text)
+    if ssg in ("hexo", "jekyll"):
+        # Nunjucks/Liquid run on the post: wrap each opener in raw so it prints literally.
+        return re.sub(r"\{[{%#]", lambda m: "{% raw %}" + m.group() + "{% endraw %}", text)
+    return re.sub(r"\{(?=[{%])", r"{\\", text)  # Zola shortcodes
+
+
+# Text without any of these needs no folding, escaping or neutralising (most names and titles).
+_NEEDS_WORK = re.compile(r"[\\`*_\[\]<~&{\x00-\x1f\x7f\x85\u2028\u2029]|^[\s#>+\-=|\d]|\s$|\s\s")
+
+
+def inline_text(text: str, ssg: str) -> str:
+    """Plain text as one line of Markdown that renders exactly as *text* (whitespace folded)."""
+    if not _NEEDS_WORK.search(text) and text.isprintable():
+        return text
+    folded = _WHITESPACE.sub(" ", text).strip()
+    escaped = _ENTITY.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", folded))
+    escaped = _LEADING_BLOCK.sub(_escape_leading, escaped, count=1)
+    return neutralise(escaped, ssg)
+
+
+def _escape_leading(match: re.Match[str]) -> str:
+    if match.group(1):  # "1. " would start an ordered list
+        return f"{match.group(1)}\\{match.group(2)}"
+    return "\\" + match.group()
+
+
+def alt_text(text: str, ssg: str) -> str:
+    """Image alt text: only what would end the brackets is escaped.
+
+    Renderers disagree on escapes inside alt (goldmark, in Hugo, keeps the backslashes), so
+    emphasis characters are left alone: in alt text they are plain text anyway.
+    """
+    folded = _WHITESPACE.sub(" ", text).strip()
+    return neutralise(re.sub(r"([\\\[\]])", r"\\\1", folded), ssg)
+
+
+def heading_text(text: str, ssg: str) -> str:
+    """Plain text for an ATX heading: also keeps a trailing `` #`` from being eaten as a closer."""
+    return _TRAILING_HASHES.sub(
+        lambda m: m.group(1) + "\\#" * len(m.group(2)), inline_text(text, ssg)
+    )
+
+
+def block_markdown(text: str, ssg: str) -> str:
+    """A Markdown field as a block that ends where the field ends.
+
+    Blank lines around it are trimmed; an unclosed code fence, ``<pre>``/``<script>``/
+    ``<style>``/``<textarea>`` block or ``<!--`` comment is closed, since each would otherwise
+    swallow the rest of the post. Line endings become ``\n``; everything else is kept.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    lines = text.split("\n")
+    fence: str | None = None
+    for line in lines:
+        match = _FENCE.match(line)
+        if not match:
+            continue
+        marker = match.group(1)
+        if fence is None:
+            fence = marker
+        elif marker[0] == fence[0] and len(marker) >= len(fence) and not match.group(2).strip():
+            fence = None
+    if fence is not None:
+        lines.append(fence)
+    return neutralise(_close_html("\n".join(lines)), ssg)
+
+
+def _close_html(text: str) -> str:
+    """*text* with a closing tag added for the last raw HTML block left open."""
+    position = 0
+    lowered = text.lower()
+    while match := _HTML_BLOCK_OPEN.search(text, position):
+        end = f"</{match.group(1).lower()}>" if match.group(1) else "-->"
+        close = lowered.find(end, match.end() if match.group(1) else match.start() + 4)
+        if close == -1:
+            return f"{text}\n{end}"
+        position = close + len(end)
+    return text
+
+
+def item_markdown(text: str, ssg: str, indent: int = 2) -> str:
+    """A Markdown field inside a list item: continuation lines indented under the marker."""
+    return (
+        block_markdown(text, ssg)
+        .replace("\n", "\n" + " " * indent)
+        .replace("\n" + " " * indent + "\n", "\n\n")
+    )
+
+
+def markdown_url(url: str) -> str:
+    """A link destination that CommonMark reads back as *url* (spaces and brackets encoded)."""
+    encoded = _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
+    return _URL_PARENS.sub(r"\\\1", encoded)
+
+
+# --- dates and durations -----------------------------------------------------------------
+
+_MONTHS = "January February March April May June July August September October November December"
+
+
+def human_date(value: date, lang: str) -> str:
+    """``18 May 2024`` or ``2024年5月18日``; a time of day is added when *value* has one."""
+    day = value.date() if isinstance(value, datetime) else value
+    text = (
+        f"{day.year}年{day.month}月{day.day}日"
+        if lang == "zh"
+        else f"{day.day} {_MONTHS.split()[day.month - 1]} {day.year}"
+    )
+    if isinstance(value, datetime):
+        text += f" {value:%H:%M}" if lang == "zh" else f", {value:%H:%M}"
+    return text
+
+
+def clock(value: datetime | time) -> str:
+    return f"{value:%H:%M}"
+
+
+def duration(value: timedelta, lang: str) -> str:
+    """``1 h 30 min`` or ``1 小时 30 分钟``."""
+    hours, minutes = divmod(int(value.total_seconds()) // 60, 60)
+    units = ("小时", "分钟") if lang == "zh" else ("h", "min")
+    parts = [f"{hours} {units[0]}"] if hours else []
+    if minutes or not hours:
+        parts.append(f"{minutes} {units[1]}")
+    return " ".join(parts)
+
+
+def when(start: date | None, end: date | None, zone: str | None, lang: str) -> str:
+    """The event's time span, compact when it stays within one day."""
+    if start is None:
+        return ""
+    text = human_date(start, lang)
+    if end is not None and end != start:
+        same_day = (
+            isinstance(start, datetime) and isinstance(end, datetime) and end.date() == start.date()
+        )
+        if isinstance(end, datetime) and same_day:
+            text += "–" + clock(end)
+        elif type(end) is date and type(start) is date and end.year == start.year:
+            text = _day_range(start, end, lang)
+        else:
+            text += "–" + human_date(end, lang)
+    if zone:
+        text += f" ({zone})"
+    elif isinstance(start, datetime) and start.utcoffset() is not None:
+        text += f" (UTC{start:%z})" if start.utcoffset() else " (UTC)"
+    return text
+
+
+def _day_range(start: date, end: date, lang: str) -> str:
+    """``12–13 September 2025`` / ``2025年9月12日–13日`` (also across months of one year)."""
+    if lang == "zh":
+        tail = f"{end.day}日" if end.month == start.month else f"{end.month}月{end.day}日"
+        return f"{human_date(start, lang)}–{tail}"
+    if end.month == start.month:
+        return f"{start.day}–{human_date(end, lang)}"
+    return f"{start.day} {_MONTHS.split()[start.month - 1]}–{human_date(end, lang)}"
+
+
+def join_names(items: tuple[str, ...] | list[str], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(items)
+
+
+def slug(text: str, allow_unicode: bool = False) -> str:
+    """A URL slug: lower case ASCII (Chinese transliterated), or kept with *allow_unicode*."""
+    return str(_slugify(text, allow_unicode=allow_unicode, max_length=80, word_boundary=True))
+
+
+# --- the filter table the environment installs ----------------------------------------------
+
+
+def _ctx(name: str) -> Any:
+    """A filter that passes the context's ``ssg`` (or ``lang``) to a function of (text, that)."""
+    functions: dict[str, tuple[Callable[..., Any], str]] = {
+        "md_inline": (inline_text, "ssg"),
+        "md_heading": (heading_text, "ssg"),
+        "md_alt": (alt_text, "ssg"),
+        "md_block": (block_markdown, "ssg"),
+        "md_item": (item_markdown, "ssg"),
+        "human_date": (human_date, "lang"),
+        "duration": (duration, "lang"),
+        "join_names": (join_names, "lang"),
+    }
+    function, key = functions[name]
+
+    @pass_context
+    def apply(context: Context, value: Any, *args: Any) -> str:
+        return str(function(value, context[key], *args))
+
+    return apply
+
+
+@pass_context
+def event_when(context: Context, event: Any) -> str:
+    """An :class:`~recapkit.model.Event`'s ``start``–``end`` in the context's language."""
+    return when(event.start, event.end, event.timezone, context["lang"])
+
+
+def ssg_date(value: date, ssg: str) -> str:
+    return str(format_date(value, ssg))
+
+
+FILTERS: dict[str, Any] = {
+    name: _ctx(name)
+    for name in (
+        "md_inline",
+        "md_heading",
+        "md_alt",
+        "md_block",
+        "md_item",
+        "human_date",
+        "duration",
+    )
+}
+FILTERS.update(
+    {
+        "join_names": _ctx("join_names"),
+        "md_url": markdown_url,
+        "clock": clock,
+        "slugify": slug,
+        "ssg_date": ssg_date,
+        "when": event_when,
+    }
+)

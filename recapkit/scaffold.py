@@ -1,0 +1,280 @@
+"""Where a new recap goes in a site, its slug, and writing it without ever losing a file.
+
+Paths follow each SSG's conventions (see docs/scaffolding.md):
+
+* Hugo: a page bundle ``content/<section=posts>/<slug>/index.md`` with ``images/``;
+* Hexo: ``source/_posts[/<section>]/<slug>.md`` (+ ``<slug>/`` when ``post_asset_folder``);
+* Jekyll: ``[<section>/]_posts/YYYY-MM-DD-<slug>.md``;
+* Zola: ``content/<section=blog>/<slug>.md``.
+
+Every path is checked to stay inside the site after resolving symlinks, and files are
+written atomically (a temporary file in the same folder, then a link or rename).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from recapkit.errors import RecapkitError, UsageError
+from recapkit.model import Event, Recap
+from recapkit.render import render, site_template_dirs
+from recapkit.render_filters import slug as _slug
+from recapkit.sites import Site, SiteDetectionError, detect_site, site_for_ssg
+
+DEFAULT_SECTIONS = {"hugo": "posts", "hexo": "", "jekyll": "", "zola": "blog"}
+FALLBACK_SLUG = "recap"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+class PostExistsError(RecapkitError):
+    """The post (or a file in its place) already exists and ``--force`` was not given."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path} already exists (use --force to overwrite it)")
+
+
+class OutsideSiteError(RecapkitError):
+    """A computed path would leave the site (``..``, an absolute section, a symlink out)."""
+
+
+@frozen
+class PostTarget:
+    """Where a new post is written, and the folder for its images (None when the SSG has none)."""
+
+    path: Path
+    asset_dir: Path | None = None
+    also_blocking: tuple[Path, ...] = ()
+    """Other files that would publish at the same URL (Hugo: ``<slug>.md`` beside the bundle)."""
+
+
+def make_slug(title: str, *, unicode: bool = False) -> str:
+    """The slug of *title*: ASCII with Chinese transliterated, or kept with *unicode*.
+
+    Slashes, dots and other punctuation never survive, so the slug is one safe path segment.
+    """
+    return _slug(title, allow_unicode=unicode) or FALLBACK_SLUG
+
+
+def _section_parts(section: str) -> tuple[str, ...]:
+    """A section such as ``posts`` or ``Activity/Summit``, checked to be relative and downward."""
+    pure = PurePosixPath(section.replace("\\", "/"))
+    if pure.is_absolute() or any(part in ("..", ".") for part in pure.parts) or ":" in section:
+        raise UsageError(f"section must be a folder inside the site, got {section!r}")
+    return pure.parts
+
+
+def post_target(
+    site: Site, slug: str, post_date: date, *, section: str | None = None
+) -> PostTarget:
+    """Where *site*'s SSG expects a post called *slug* (in *section*, or the SSG's default)."""
+    if site.ssg is None:
+        raise UsageError(f"cannot tell which SSG {site.root} uses; pass --ssg")
+    ssg = str(site.ssg)
+    parts = _section_parts(DEFAULT_SECTIONS[ssg] if section is None else section)
+    posts = site.content_dirs[0]  # Hugo/Zola: content/; Hexo: source/_posts; Jekyll: _posts
+    if ssg == "hugo":
+        folder = posts.joinpath(*parts, slug)
+        target = PostTarget(folder / "index.md", folder / "images", (folder.with_suffix(".md"),))
+    elif ssg == "hexo":
+        folder = posts.joinpath(*parts)
+        assets = folder / slug if site.post_asset_folder else None
+        target = PostTarget(folder / f"{slug}.md", assets)
+    elif ssg == "jekyll":
+        day = post_date.date() if isinstance(post_date, datetime) else post_date
+        folder = posts.parent.joinpath(*parts, "_posts")  # Jekyll's categories: <dir>/_posts
+        target = PostTarget(folder / f"{day.isoformat()}-{slug}.md")
+    else:
+        target = PostTarget(posts.joinpath(*parts, f"{slug}.md"))
+    for path in (target.path, target.asset_dir):
+        if path is not None:
+            check_inside(site.root, path)
+    return target
+
+
+def check_inside(root: Path, path: Path) -> None:
+    """Raise :class:`OutsideSiteError` unless *path* (symlinks resolved) lies inside *root*."""
+    real_root = root.resolve()
+    if not path.resolve().is_relative_to(real_root):
+        raise OutsideSiteError(f"refusing to write {path}: it is outside the site {root}")
+
+
+def existing(target: PostTarget) -> Path | None:
+    """The first file that already occupies *target*'s place, if any."""
+    for path in (target.path, *target.also_blocking):
+        if path.exists() or path.is_symlink():
+            return path
+    return None
+
+
+def write_text_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
+    """Write *text* to *path* all at once: readers see the old file or the new one, never half.
+
+    Without *overwrite* an existing file raises :class:`PostExistsError` (checked atomically
+    with a hard link, so a file appearing meanwhile is not clobbered). An overwritten file
+    keeps its permission bits; a new one gets the usual ``0o666 & ~umask``.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path, overwrite)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        tmp.chmod(mode)
+        if overwrite:
+            tmp.replace(path)
+        else:
+            _link_no_clobber(tmp, path, text)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _mode_for(path: Path, overwrite: bool) -> int:
+    if overwrite and path.exists():
+        return path.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _link_no_clobber(tmp: Path, path: Path, text: str) -> None:
+    try:
+        path.hardlink_to(tmp)
+    except FileExistsError:
+        raise PostExistsError(path) from None
+    except OSError:  # no hard links here (some network and FAT file systems): exclusive create
+        try:
+            with path.open("x", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+        except FileExistsError:
+            raise PostExistsError(path) from None
+
+
+def write_post(target: PostTarget, text: str, *, force: bool = False) -> None:
+    """Write a new post at *target* (refusing when one exists unless *force*) and its image folder."""
+    blocking = existing(target)
+    if blocking is not None and not force:
+        raise PostExistsError(blocking)
+    write_text_atomic(target.path, text, overwrite=force)
+    if target.asset_dir is not None:
+        target.asset_dir.mkdir(parents=True, exist_ok=True)
+
+
+# --- the whole of `recapkit new` ---------------------------------------------------------
+
+
+def find_site(ssg: str | None, site_dir: str | os.PathLike[str] | None = None) -> Site | None:
+    """The site to work in, detected from *site_dir* (default: the current folder).
+
+    With *ssg*: the detected site's root (or *site_dir* itself when none is found) taken as
+    an *ssg* site. None when nothing is found and *ssg* is not given; a folder matching two
+    SSGs raises :class:`~recapkit.sites.SiteDetectionError` unless *ssg* settles it.
+    """
+    start = Path(site_dir).expanduser() if site_dir is not None else Path.cwd()
+    try:
+        detected = detect_site(start)
+    except SiteDetectionError:
+        if ssg is None:
+            raise
+        detected = None
+    if ssg is None:
+        return detected
+    return site_for_ssg(detected.root if detected else start, ssg)
+
+
+def guess_lang(title: str) -> str:
+    """``zh`` for a title written in Chinese (or Japanese kana), else ``en``."""
+    return "zh" if _CJK.search(title) else "en"
+
+
+def skeleton(title: str, post_date: date | None = None, event_date: date | None = None) -> Recap:
+    """A draft recap with only a title and dates: what ``recapkit new TITLE`` fills in."""
+    title = title.strip()
+    if not title:
+        raise UsageError("give the recap a TITLE (or --from DATA_FILE)")
+    now = datetime.now().astimezone().replace(microsecond=0)
+    return Recap(
+        title=title,
+        date=post_date or now,
+        event=Event(name=title, start=event_date),
+        lang=guess_lang(title),
+        draft=True,
+    )
+
+
+def _override(
+    recap: Recap, title: str | None, post_date: date | None, event_date: date | None
+) -> Recap:
+    changes: dict[str, Any] = {}
+    if title and title.strip():
+        changes["title"] = title.strip()
+    if post_date is not None:
+        changes["date"] = post_date
+    if event_date is not None:
+        changes["event"] = attrs.evolve(recap.event, start=event_date, end=None)
+    return attrs.evolve(recap, **changes)
+
+
+def scaffold(
+    title: str | None = None,
+    *,
+    recap: Recap | None = None,
+    site: str | os.PathLike[str] | None = None,
+    ssg: str | None = None,
+    post_date: date | None = None,
+    event_date: date | None = None,
+    lang: str | None = None,
+    section: str | None = None,
+    template: str | Path | None = None,
+    front_matter: str | None = None,
+    unicode_slug: bool = False,
+    force: bool = False,
+) -> Path:
+    """Create a new recap post where the site's SSG expects it and return its path.
+
+    Without *recap* the post is a draft skeleton titled *title* with ``TODO(recapkit)``
+    markers; with *recap* it is rendered from it (*title* and the dates override its own)
+    and carries the recap data in its front matter. The site is found from *site* (default:
+    the current folder) or taken as an *ssg* site.
+
+    :raises UsageError: no SSG could be told, or a bad section.
+    :raises PostExistsError: the post exists and *force* is false.
+    :raises OutsideSiteError: the path would leave the site.
+    """
+    found = find_site(ssg, site)
+    if found is None or found.ssg is None:
+        where = site if site is not None else Path.cwd()
+        raise UsageError(
+            f"cannot tell which SSG {where} uses (no Hugo, Hexo, Jekyll or Zola config found); "
+            "run in the site folder, pass --site DIR, or pass --ssg"
+        )
+    from_data = recap is not None
+    if recap is None:
+        recap = skeleton(title or "", post_date, event_date)
+    else:
+        recap = _override(recap, title, post_date, event_date)
+    text = render(
+        recap,
+        ssg=str(found.ssg),
+        lang=lang or (None if from_data else guess_lang(recap.title)),
+        template=template,
+        search_paths=site_template_dirs(found.root),
+        front_matter=front_matter,
+        include_data=from_data,
+        scaffold=not from_data,
+    )
+    slug = recap.slug or make_slug(recap.title, unicode=unicode_slug)
+    target = post_target(found, slug, recap.date, section=section)
+    write_post(target, text, force=force)
+    return target.path

@@ -1,0 +1,130 @@
+"""Build tiny real sites with generated recaps using the real `hugo` and `jekyll` programs.
+
+Skipped when the program is not installed (``apt-get install hugo jekyll``; ``.ci/run``
+installs them). Both builds are offline: no theme, no gems beyond Debian's jekyll.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from recapkit.cli import main
+
+pytestmark = pytest.mark.integration
+
+# A 1x1 transparent PNG: the SSGs copy it, nobody decodes it.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082"
+)
+
+RECAP = """\
+title: "Gopher Night: generics & {{{{ templates }}}}"
+date: 2024-05-20T21:00:00+08:00
+slug: gopher-night
+lang: {lang}
+lead: A packed room and three talks.
+event:
+  name: Gopher Night
+  start: 2024-05-18T19:00:00
+  timezone: Asia/Shanghai
+  city: Shanghai
+talks:
+  - title: Generics in practice
+    speakers: [{{name: Alice, affiliation: Acme}}]
+    summary: "Constraints first. Literal {{{{ 7*7 }}}} and {{% raw %}} stay text."
+    takeaways: [{{text: Start concrete.}}]
+    photos:
+      - {{src: {src}, alt: Alice at the lectern, credit: Bob}}
+  - title: "Profiling # with pprof {{{{< x >}}}}"
+    summary: Flame graphs everywhere.
+"""
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> Path:
+    code = main(args)
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, ""), err
+    return Path(out.strip())
+
+
+def build(command: list[str], cwd: Path) -> None:
+    result = subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, f"{command[0]} failed:\n{result.stdout}\n{result.stderr}"
+
+
+def check_page(page: Path, image_src: str) -> None:
+    text = html.unescape(page.read_text(encoding="utf-8"))
+    assert "<h1>Gopher Night: generics & {{ templates }}</h1>" in text
+    assert ">Generics in practice</h2>" in text
+    assert ">Profiling # with pprof {{< x >}}</h2>" in text
+    assert f'src="{image_src}"' in text and 'alt="Alice at the lectern"' in text
+    assert "Literal {{ 7*7 }} and {% raw %} stay text." in text
+    assert "49" not in text
+
+
+@pytest.mark.skipif(
+    shutil.which("hugo") is None, reason="hugo is not installed (apt-get install hugo)"
+)
+def test_hugo_builds_generated_posts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "content").mkdir()
+    (site / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ntitle = "t"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n',
+        encoding="utf-8",
+    )
+    (site / "layouts/_default/single.html").write_text(
+        "<html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n", encoding="utf-8"
+    )
+    (site / "layouts/_default/list.html").write_text("<html></html>\n", encoding="utf-8")
+    for lang in ("en", "zh"):
+        data = tmp_path / f"{lang}.yaml"
+        data.write_text(RECAP.format(lang=lang, src="images/stage.png"), encoding="utf-8")
+        section = f"posts-{lang}"
+        post = run_cli(
+            ["new", "--from", str(data), "--site", str(site), "--section", section], capsys
+        )
+        assert post == site.resolve() / "content" / section / "gopher-night" / "index.md"
+        (post.parent / "images" / "stage.png").write_bytes(PNG)
+    build(
+        ["hugo", "--quiet", "--source", str(site), "--destination", str(tmp_path / "public")], site
+    )
+    for lang, label in (("en", "Takeaways"), ("zh", "收获")):
+        page = tmp_path / "public" / f"posts-{lang}" / "gopher-night" / "index.html"
+        check_page(page, "images/stage.png")
+        assert f">{label}</h3>" in page.read_text(encoding="utf-8")
+        assert (page.parent / "images" / "stage.png").read_bytes() == PNG
+
+
+@pytest.mark.skipif(
+    shutil.which("jekyll") is None, reason="jekyll is not installed (apt-get install jekyll)"
+)
+def test_jekyll_builds_generated_posts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    (site / "_layouts").mkdir(parents=True)
+    (site / "_posts").mkdir()
+    (site / "assets").mkdir()
+    (site / "assets" / "stage.png").write_bytes(PNG)
+    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n", encoding="utf-8")
+    (site / "_layouts" / "post.html").write_text(
+        "<html><body><h1>{{ page.title }}</h1>{{ content }}</body></html>\n", encoding="utf-8"
+    )
+    data = tmp_path / "en.yaml"
+    data.write_text(RECAP.format(lang="en", src="/assets/stage.png"), encoding="utf-8")
+    post = run_cli(["new", "--from", str(data), "--site", str(site)], capsys)
+    assert post == site.resolve() / "_posts" / "2024-05-20-gopher-night.md"
+    build(
+        ["jekyll", "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
+        site,
+    )
+    check_page(site / "_site" / "2024" / "05" / "20" / "gopher-night.html", "/assets/stage.png")
+    assert (site / "_site" / "assets" / "stage.png").read_bytes() == PNG

@@ -1,0 +1,176 @@
+"""``recapkit new`` in temporary sites laid out like real Hugo, Hexo, Jekyll and Zola sites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recapkit.cli import main
+from recapkit.datafile import load_recap
+from recapkit.document import load_post
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "gopher-meetup-hangzhou-2025.yaml"
+
+
+def make_site(root: Path, ssg: str, *, asset_folder: bool = False) -> Path:
+    files = {
+        "hugo": {"hugo.toml": 'baseURL = "https://x.example/"\ntitle = "x"\n'},
+        "hexo": {
+            "_config.yml": "title: x\npost_asset_folder: "
+            + ("true" if asset_folder else "false")
+            + "\n",
+            "package.json": '{"name": "site", "dependencies": {"hexo": "^7.0.0"}}\n',
+        },
+        "jekyll": {"_config.yml": "title: x\nmarkdown: kramdown\n", "Gemfile": 'gem "jekyll"\n'},
+        "zola": {"config.toml": 'base_url = "https://z.example"\n[taxonomies]\n'},
+    }[ssg]
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    folder = {"hugo": "content", "hexo": "source/_posts", "jekyll": "_posts", "zola": "content"}
+    (root / folder[ssg]).mkdir(parents=True)
+    return root
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    ("ssg", "relative"),
+    [
+        ("hugo", "content/posts/gophercon-recap/index.md"),
+        ("hexo", "source/_posts/gophercon-recap.md"),
+        ("jekyll", "_posts/2024-05-20-gophercon-recap.md"),
+        ("zola", "content/blog/gophercon-recap.md"),
+    ],
+)
+def test_new_post_where_each_ssg_expects_it(
+    tmp_path: Path, ssg: str, relative: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path, ssg)
+    args = ["new", "GopherCon recap", "--date", "2024-05-20", "--event-date", "2024-05-18"]
+    code, out, err = run([*args, "--site", str(site)], capsys)
+    assert (code, err) == (0, "")
+    path = Path(out.strip())
+    assert path == site.resolve() / relative and path.is_file()
+    post = load_post(path)
+    assert post.data["title"] == "GopherCon recap"
+    assert post.recap is None  # a skeleton: the writer fills the body in
+    assert "TODO(recapkit):" in post.text and "18 May 2024" in post.text
+    assert (path.parent / "images").is_dir() == (ssg == "hugo")
+
+
+def test_the_existing_post_is_never_overwritten_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path, "hugo")
+    args = ["new", "Meetup", "--site", str(site), "--date", "2024-05-20"]
+    path = Path(run(args, capsys)[1].strip())
+    path.write_text("my words\n", encoding="utf-8")
+    code, out, err = run(args, capsys)
+    assert (code, out) == (1, "") and "already exists (use --force" in err
+    assert path.read_text(encoding="utf-8") == "my words\n"
+    assert run([*args, "--force"], capsys)[0] == 0
+    assert path.read_text(encoding="utf-8").startswith("---\ntitle: Meetup\n")
+
+
+def test_hexo_asset_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = make_site(tmp_path, "hexo", asset_folder=True)
+    code, out, _ = run(["new", "Salon", "--site", str(site), "--section", "Activity"], capsys)
+    path = Path(out.strip())
+    assert code == 0 and path == site.resolve() / "source/_posts/Activity/salon.md"
+    assert (path.parent / "salon").is_dir()
+
+
+def test_chinese_titles(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = make_site(tmp_path, "zola")
+    code, out, _ = run(["new", "Go 夜读第 100 期回顾", "--site", str(site)], capsys)
+    path = Path(out.strip())
+    assert code == 0 and path.name == "go-ye-du-di-100-qi-hui-gu.md"
+    text = path.read_text(encoding="utf-8")
+    assert "## 活动信息" in text and "TODO(recapkit): 写一段导语" in text
+    code, out, _ = run(
+        ["new", "Go 夜读第 100 期回顾", "--site", str(site), "--unicode-slug"], capsys
+    )
+    assert code == 0 and Path(out.strip()).name == "go-夜读第-100-期回顾.md"
+
+
+def test_a_title_cannot_escape_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = make_site(tmp_path / "site", "hugo")
+    code, out, _ = run(["new", "../../etc/x", "--site", str(site)], capsys)
+    assert code == 0 and Path(out.strip()) == site.resolve() / "content/posts/etc-x/index.md"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    code, _, err = run(["new", "x", "--site", str(site), "--section", "../../etc"], capsys)
+    assert code == 2 and "section must be a folder inside the site" in err
+
+
+def test_from_a_data_file_carries_the_recap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path, "jekyll")
+    code, out, _ = run(["new", "--from", str(EXAMPLE), "--site", str(site)], capsys)
+    path = Path(out.strip())
+    recap = load_recap(EXAMPLE)
+    assert code == 0 and path.name == f"2025-04-20-{recap.slug}.md"
+    assert load_post(path).recap == recap
+
+
+def test_title_overrides_the_data_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = make_site(tmp_path, "zola")
+    args = [
+        "new",
+        "Another title",
+        "--from",
+        str(EXAMPLE),
+        "--site",
+        str(site),
+        "--date",
+        "2025-05-01",
+    ]
+    code, out, _ = run(args, capsys)
+    post = load_post(Path(out.strip()))
+    assert code == 0 and post.recap is not None
+    assert post.recap.title == "Another title" and post.data["title"] == "Another title"
+
+
+def test_no_site_and_no_ssg_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["new", "Meetup"], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("error: cannot tell which SSG") and "--ssg" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_explicit_ssg_in_an_empty_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(["new", "Meetup", "--ssg", "hugo", "--site", str(tmp_path)], capsys)
+    assert code == 0 and Path(out.strip()) == tmp_path.resolve() / "content/posts/meetup/index.md"
+
+
+def test_bad_dates_and_missing_title(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = make_site(tmp_path, "hugo")
+    code, _, err = run(["new", "x", "--site", str(site), "--date", "18/05/2024"], capsys)
+    assert code == 2 and "--date takes a date such as 2024-05-18" in err
+    code, _, err = run(["new", "--site", str(site)], capsys)
+    assert code == 2 and "give the recap a TITLE" in err
+
+
+def test_hugo_toml_front_matter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = make_site(tmp_path, "hugo")
+    args = ["new", "Meetup", "--site", str(site), "--front-matter", "toml", "--date", "2024-05-20"]
+    code, out, _ = run(args, capsys)
+    text = Path(out.strip()).read_text(encoding="utf-8")
+    assert code == 0 and text.startswith('+++\ntitle = "Meetup"\ndate = 2024-05-20\ndraft = true\n')
+
+
+def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["new", "--help"], capsys)
+    assert code == 0 and 'recapkit new "GopherChina 2024 recap"' in out

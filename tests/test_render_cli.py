@@ -1,0 +1,163 @@
+"""``recapkit render``: goldens for every example × SSG × language, output files, errors.
+
+Regenerate the goldens after an intended change with::
+
+    RECAPKIT_UPDATE_GOLDENS=1 .venv/bin/python -m pytest tests/test_render_cli.py
+
+and review the diff of ``tests/golden/`` like any other change.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tomllib
+from pathlib import Path
+
+import frontmatter
+import pytest
+from frontmatter.default_handlers import BaseHandler
+
+from recapkit.cli import main
+from recapkit.datafile import load_recap
+from recapkit.document import load_post
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted(
+    p for p in (ROOT / "examples").iterdir() if p.suffix in {".yaml", ".toml", ".json"}
+)
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE = os.environ.get("RECAPKIT_UPDATE_GOLDENS") == "1"
+SSGS = ("hugo", "hexo", "jekyll", "zola")
+
+
+class TomllibHandler(BaseHandler):  # type: ignore[misc]
+    """python-frontmatter's own TOML handler needs the unmaintained `toml` package."""
+
+    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
+    START_DELIMITER = END_DELIMITER = "+++"
+
+    def load(self, fm: str, **kwargs: object) -> dict[str, object]:
+        return tomllib.loads(fm)
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("ssg", SSGS)
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_examples_match_goldens_and_parse_back(
+    example: Path, ssg: str, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["render", str(example), "--ssg", ssg, "--lang", lang], capsys)
+    assert (code, err) == (0, "")
+    golden = GOLDEN / example.stem / f"{ssg}-{lang}.md"
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(out, encoding="utf-8", newline="")
+    assert out == golden.read_text(encoding="utf-8"), f"{golden} differs (see module docstring)"
+    if ssg == "zola":
+        assert (
+            frontmatter.loads(out, handler=TomllibHandler())["title"] == load_recap(example).title
+        )
+    else:
+        assert frontmatter.loads(out)["title"] == load_recap(example).title
+    assert load_post(golden).recap == load_recap(example)
+
+
+def test_no_stale_goldens() -> None:
+    expected = {f"{e.stem}/{s}-{lang}.md" for e in EXAMPLES for s in SSGS for lang in ("en", "zh")}
+    found = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
+    assert found == expected
+
+
+def test_output_file_is_written_and_never_overwritten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "out" / "post.md"
+    args = ["render", str(EXAMPLES[0]), "--ssg", "hugo", "-o", str(target)]
+    assert run(args, capsys) == (0, "", "")
+    first = target.read_text(encoding="utf-8")
+    target.write_text("my edits\n", encoding="utf-8")
+    target.chmod(0o640)
+    code, _, err = run(args, capsys)
+    assert code == 1 and "already exists (use --force" in err
+    assert target.read_text(encoding="utf-8") == "my edits\n"
+    assert run([*args, "--force"], capsys) == (0, "", "")
+    assert target.read_text(encoding="utf-8") == first
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert [p.name for p in target.parent.iterdir()] == ["post.md"]  # no temporary files left
+
+
+def test_hostile_title_from_a_data_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    title = "No: {{ 7*7 }} {% raw %} #1 --- +++ 'q' \"d\" 010"
+    data = tmp_path / "hostile.yaml"
+    data.write_text(
+        "title: " + '"' + title.replace('"', '\\"') + '"\n'
+        "date: 2024-05-18\n"
+        "event: {name: '{% if %}'}\n"
+        "talks:\n  - title: '{{ talk }} #'\n",
+        encoding="utf-8",
+    )
+    for ssg in SSGS:
+        out_file = tmp_path / f"{ssg}.md"
+        assert run(["render", str(data), "--ssg", ssg, "-o", str(out_file)], capsys)[0] == 0
+        post = load_post(out_file)
+        assert post.data["title"] == title
+        recap = post.recap
+        assert recap is not None and recap.talks[0].title == "{{ talk }} #"
+        assert "49" not in out_file.read_text(encoding="utf-8")
+
+
+def test_same_input_same_bytes(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["render", str(EXAMPLES[0]), "--ssg", "jekyll"]
+    assert run(args, capsys) == run(args, capsys)
+
+
+def test_ssg_is_detected_from_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "config.toml").write_text('base_url = "https://z.example"\n', encoding="utf-8")
+    code, out, _ = run(["render", str(EXAMPLES[0]), "--site", str(tmp_path)], capsys)
+    assert code == 0 and out.startswith("+++\n")
+
+
+def test_without_a_site_the_ssg_must_be_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["render", str(EXAMPLES[0])], capsys)
+    assert code == 2 and "pass --ssg" in err
+
+
+def test_site_template_folder_and_template_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.example/"\n', encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    templates = tmp_path / ".recapkit" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "short.md.j2").write_text("{{ recap.event.name | md_inline }}\n", encoding="utf-8")
+    (templates / "broken.md.j2").write_text("ok\n{{ recap.nope }}\n", encoding="utf-8")
+    base = ["render", str(EXAMPLES[0]), "--site", str(tmp_path), "--template"]
+    code, out, _ = run([*base, "short"], capsys)
+    assert code == 0 and out.endswith("\n\n" + load_recap(EXAMPLES[0]).event.name + "\n")
+    code, _, err = run([*base, "broken"], capsys)
+    assert code == 2 and "broken.md.j2:2: UndefinedError" in err and err.startswith("error: ")
+    code, _, err = run([*base, "missing"], capsys)
+    assert code == 2 and "template not found: missing" in err
+
+
+def test_invalid_data_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "bad.yaml"
+    data.write_text("title: x\n", encoding="utf-8")
+    code, out, err = run(["render", str(data), "--ssg", "hugo"], capsys)
+    assert code == 2 and out == "" and "error:" in err and "date" in err
+
+
+def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["render", "--help"], capsys)
+    assert code == 0 and "recapkit render examples/" in out

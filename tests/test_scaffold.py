@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import os
+import stat
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recapkit.errors import UsageError
+from recapkit.scaffold import (
+    OutsideSiteError,
+    PostExistsError,
+    existing,
+    make_slug,
+    post_target,
+    write_post,
+    write_text_atomic,
+)
+from recapkit.sites import site_for_ssg
+
+DAY = date(2024, 5, 18)
+
+
+@pytest.mark.parametrize(
+    ("title", "unicode", "slug"),
+    [
+        ("GopherChina 2024 Recap", False, "gopherchina-2024-recap"),
+        ("Go 夜读第 100 期回顾", False, "go-ye-du-di-100-qi-hui-gu"),
+        ("Go 夜读第 100 期回顾", True, "go-夜读第-100-期回顾"),
+        ("../../etc/x", False, "etc-x"),
+        ("..", False, "recap"),
+        ("!!!", True, "recap"),
+        ("C:\\Windows\\system32", False, "c-windows-system32"),
+    ],
+)
+def test_slugs(title: str, unicode: bool, slug: str) -> None:
+    assert make_slug(title, unicode=unicode) == slug
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(), st.booleans())
+def test_any_title_gives_one_safe_path_segment(title: str, unicode: bool) -> None:
+    slug = make_slug(title, unicode=unicode)
+    assert slug and slug not in (".", "..")
+    assert not set(slug) & set('/\\:.?#%*"<>| \t\n\x00')
+    assert len(slug) <= 80
+
+
+def site(tmp_path: Path, ssg: str, config: str = "") -> Path:
+    layouts = {
+        "hugo": ("hugo.toml", 'baseURL = "https://x.example/"\n', "content"),
+        "hexo": ("_config.yml", "title: x\n" + config, "source/_posts"),
+        "jekyll": ("_config.yml", "title: x\n", "_posts"),
+        "zola": ("config.toml", 'base_url = "https://z.example"\n', "content"),
+    }
+    name, text, folder = layouts[ssg]
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / folder).mkdir(parents=True)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("ssg", "path", "assets"),
+    [
+        ("hugo", "content/posts/meetup/index.md", "content/posts/meetup/images"),
+        ("hexo", "source/_posts/meetup.md", None),
+        ("jekyll", "_posts/2024-05-18-meetup.md", None),
+        ("zola", "content/blog/meetup.md", None),
+    ],
+)
+def test_default_paths(tmp_path: Path, ssg: str, path: str, assets: str | None) -> None:
+    target = post_target(site_for_ssg(site(tmp_path, ssg), ssg), "meetup", DAY)
+    assert target.path == tmp_path.resolve() / path
+    assert target.asset_dir == (tmp_path.resolve() / assets if assets else None)
+
+
+def test_hexo_asset_folder_and_sections(tmp_path: Path) -> None:
+    hexo = site_for_ssg(site(tmp_path, "hexo", "post_asset_folder: true\n"), "hexo")
+    target = post_target(hexo, "meetup", DAY, section="Activity/Salon")
+    root = tmp_path.resolve()
+    assert target.path == root / "source/_posts/Activity/Salon/meetup.md"
+    assert target.asset_dir == root / "source/_posts/Activity/Salon/meetup"
+
+
+def test_jekyll_section_and_datetime(tmp_path: Path) -> None:
+    jekyll = site_for_ssg(site(tmp_path, "jekyll"), "jekyll")
+    late = datetime(2024, 5, 18, 23, 30, tzinfo=timezone(timedelta(hours=8)))
+    target = post_target(jekyll, "x", late, section="events")
+    assert target.path == tmp_path.resolve() / "events/_posts/2024-05-18-x.md"
+
+
+@pytest.mark.parametrize("section", ["../x", "/etc", "a/../../b", "C:/x", "..\\x"])
+def test_sections_cannot_leave_the_site(tmp_path: Path, section: str) -> None:
+    hugo = site_for_ssg(site(tmp_path, "hugo"), "hugo")
+    with pytest.raises(UsageError, match="section must be a folder inside the site"):
+        post_target(hugo, "x", DAY, section=section)
+
+
+def test_a_symlink_out_of_the_site_is_refused(tmp_path: Path) -> None:
+    root = site(tmp_path / "site", "zola")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (root / "content" / "blog").symlink_to(outside)
+    with pytest.raises(OutsideSiteError, match="outside the site"):
+        post_target(site_for_ssg(root, "zola"), "x", DAY)
+
+
+def test_write_post_refuses_to_overwrite(tmp_path: Path) -> None:
+    hugo = site_for_ssg(site(tmp_path, "hugo"), "hugo")
+    target = post_target(hugo, "x", DAY)
+    write_post(target, "first\n")
+    assert target.path.read_text(encoding="utf-8") == "first\n"
+    assert target.asset_dir is not None and target.asset_dir.is_dir()
+    with pytest.raises(PostExistsError, match="already exists"):
+        write_post(target, "second\n")
+    assert target.path.read_text(encoding="utf-8") == "first\n"
+    write_post(target, "second\n", force=True)
+    assert target.path.read_text(encoding="utf-8") == "second\n"
+
+
+def test_hugo_single_file_post_with_the_same_slug_blocks(tmp_path: Path) -> None:
+    hugo = site_for_ssg(site(tmp_path, "hugo"), "hugo")
+    (tmp_path / "content/posts").mkdir()
+    (tmp_path / "content/posts/x.md").write_text("mine\n", encoding="utf-8")
+    target = post_target(hugo, "x", DAY)
+    assert existing(target) == tmp_path.resolve() / "content/posts/x.md"
+    with pytest.raises(PostExistsError):
+        write_post(target, "new\n")
+
+
+def test_atomic_write_modes_and_no_leftovers(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    old = os.umask(0o027)
+    try:
+        write_text_atomic(path, "x\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    path.chmod(0o600)
+    write_text_atomic(path, "y\r\n", overwrite=True)
+    assert path.read_bytes() == b"y\r\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
+
+
+def test_a_dangling_symlink_counts_as_existing(tmp_path: Path) -> None:
+    zola = site_for_ssg(site(tmp_path, "zola"), "zola")
+    target = post_target(zola, "x", DAY)
+    target.path.parent.mkdir(parents=True)
+    target.path.symlink_to(tmp_path / "content" / "missing.md")
+    with pytest.raises(PostExistsError):
+        write_post(target, "new\n")
