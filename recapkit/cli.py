@@ -21,6 +21,10 @@ from recapkit.errors import RecapkitError
 COMMANDS: dict[str, str] = {
     "validate": "Validate recap data files (YAML, TOML, JSON).",
     "schema": "Print the JSON Schema of the recap data file format.",
+    "lint": "Check posts: front matter, images, Markdown, recap data (CI-ready).",
+    "rule": "Explain a lint rule (recapkit rule RK201), or list them all (--list).",
+    "render": "Render a recap data file into a post for Hugo, Hexo, Jekyll or Zola.",
+    "new": "Create a new recap post where the site expects it (prints its path).",
 }
 
 

@@ -1,0 +1,165 @@
+"""Which files ``recapkit lint PATH...`` checks.
+
+A file named on the command line is linted whatever its extension (unless excluded); a
+directory is walked for ``.md``/``.markdown`` files. When the directory is a site's root, only
+its content directories are walked, so a Hugo theme's or ``node_modules``' Markdown is not
+linted. Hidden directories and ``node_modules`` are never entered; symbolic links to
+directories are not followed, and a symbolic link to a file counts only when its target stays
+inside the directory walked (a post never leads the linter out of the site).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from recapkit.config import Config
+from recapkit.errors import UsageError
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_NEVER_ENTER = frozenset({"node_modules", "__pycache__"})
+
+
+@frozen
+class Target:
+    """One file to lint: ``path`` as the user wrote it (shown in reports), ``real`` resolved."""
+
+    path: Path
+    real: Path
+
+
+def discover(
+    paths: Sequence[str | os.PathLike[str]], *, config: Config, site: Any = None
+) -> list[Target]:
+    """Every file to lint under *paths*, each once, in a stable order.
+
+    *site* is a :class:`recapkit.sites.Site` or None. Raises :class:`UsageError` for a path
+    that does not exist.
+    """
+    excluded = GlobSet(config.exclude, config.root)
+    seen: set[Path] = set()
+    targets: list[Target] = []
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or directory")
+        for target in _expand(path, config, site, excluded):
+            if target.real not in seen:
+                seen.add(target.real)
+                targets.append(target)
+    return targets
+
+
+def _expand(path: Path, config: Config, site: Any, excluded: GlobSet) -> Iterator[Target]:
+    real = path.resolve()
+    if not path.is_dir():
+        if not excluded.matches(real):
+            yield Target(path, real)
+        return
+    for directory in _content_roots(path, real, config, site):
+        yield from _walk(directory, excluded)
+
+
+def _content_roots(path: Path, real: Path, config: Config, site: Any) -> list[Path]:
+    """The directories to walk for *path*: the site's content dirs when *path* is the site root."""
+    if config.content_dirs and real == config.root:
+        dirs = [path / d for d in config.content_dirs]
+    elif site is not None and real == Path(site.root).resolve() and site.content_dirs:
+        dirs = [_shown_as(path, real, Path(d)) for d in site.content_dirs]
+    else:
+        return [path]
+    return [d for d in dirs if d.is_dir()] or [path]
+
+
+def _shown_as(path: Path, real: Path, directory: Path) -> Path:
+    """*directory* written the way the user wrote *path* (its root) when it lies below it."""
+    resolved = directory.resolve()
+    return path / resolved.relative_to(real) if resolved.is_relative_to(real) else directory
+
+
+def _walk(top: Path, excluded: GlobSet) -> Iterator[Target]:
+    top_real = top.resolve()
+    yield from _walk_folder(top, top_real, top_real, excluded)
+
+
+def _walk_folder(folder: Path, real: Path, top_real: Path, excluded: GlobSet) -> Iterator[Target]:
+    """Depth-first, sorted; ``os.scandir`` tells links and folders apart without extra system calls."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError:
+        return  # unreadable folder: nothing to lint there
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            if name not in _NEVER_ENTER and not excluded.matches(real / name, is_dir=True):
+                yield from _walk_folder(folder / name, real / name, top_real, excluded)
+        elif name.lower().endswith(MARKDOWN_SUFFIXES):
+            target = _file_target(entry, folder / name, real / name, top_real)
+            if target is not None and not excluded.matches(target.real):
+                yield target
+
+
+def _file_target(entry: os.DirEntry[str], path: Path, real: Path, top_real: Path) -> Target | None:
+    if entry.is_symlink():
+        real = path.resolve()
+        if not real.is_relative_to(top_real) or not real.is_file():
+            return None  # a link out of the site (or dangling): never follow it
+    elif not entry.is_file(follow_symlinks=False):
+        return None
+    return Target(path, real)
+
+
+class GlobSet:
+    """gitignore-like globs relative to *root*: ``*`` within a segment, ``**`` across, and a
+    pattern without ``/`` matches a file or directory name at any depth."""
+
+    def __init__(self, patterns: Sequence[str], root: Path) -> None:
+        self.root = root.resolve()
+        self._regexes = [compile_glob(p) for p in patterns]
+
+    def __bool__(self) -> bool:
+        return bool(self._regexes)
+
+    def matches(self, real: Path, *, is_dir: bool = False) -> bool:
+        if not self._regexes:
+            return False
+        relative = (
+            real.relative_to(self.root).as_posix()
+            if real.is_relative_to(self.root)
+            else real.as_posix()
+        )
+        if is_dir:
+            relative += "/"
+        return any(regex.search(relative) for regex in self._regexes)
+
+
+@functools.lru_cache(maxsize=256)
+def compile_glob(pattern: str) -> re.Pattern[str]:
+    """A regex matching the relative POSIX paths (dirs end with ``/``) that *pattern* selects."""
+    anchored = "/" in pattern.rstrip("/")
+    body = pattern.strip("/") if anchored else pattern.rstrip("/")
+    parts: list[str] = []
+    index = 0
+    while index < len(body):
+        if body.startswith("**/", index):
+            parts.append("(?:.*/)?")
+            index += 3
+        elif body.startswith("**", index):
+            parts.append(".*")
+            index += 2
+        else:
+            char = body[index]
+            parts.append({"*": "[^/]*", "?": "[^/]"}.get(char, re.escape(char)))
+            index += 1
+    prefix = "^" if anchored else "(?:^|/)"
+    # A match on a directory covers everything below it: `drafts` excludes `drafts/x.md`.
+    return re.compile(prefix + "".join(parts) + "(?:/|$)")

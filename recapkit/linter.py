@@ -1,0 +1,294 @@
+"""Run the rules over one post: load, check, suppress, stamp severities.
+
+``lint_paths`` is the library entry point; ``recapkit lint`` builds a :class:`Linter` itself to
+add ``--fix`` and remote checks. One file is linted by :meth:`Linter.lint_data` (pure: bytes in,
+findings out); :mod:`recapkit.lint_runner` runs many files through the cache and worker processes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from recapkit.config import Config, discover_config
+from recapkit.diagnostics import Diagnostic, Severity
+from recapkit.discover import GlobSet, Target, discover
+from recapkit.lint_cache import Dependency, RemoteRefData
+from recapkit.rules.base import LintContext, Rule
+from recapkit.rules.settings import DEFAULT_HOTLINK_HOSTS, LintSettings
+from recapkit.selection import Selection, select_rules
+from recapkit.suppressions import parse_suppressions
+
+MAX_BYTES = 5 * 2**20
+INTERNAL_ERROR = ("RK000", "internal-error")
+
+
+@frozen
+class FileResult:
+    """The findings of one file, plus what the cache and the remote checker need."""
+
+    target: Target
+    diagnostics: tuple[Diagnostic, ...]
+    dependencies: tuple[Dependency, ...] = ()
+    remote_refs: tuple[RemoteRefData, ...] = ()
+    cached: bool = False
+
+
+@frozen
+class LintResult:
+    """Every finding of a run, sorted by path, line, column and code."""
+
+    files: tuple[FileResult, ...]
+    elapsed: float = 0.0
+    fixed: int = 0
+    """Findings repaired by ``--fix``."""
+    internal_errors: int = 0
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        found = [d for f in self.files for d in f.diagnostics]
+        return sorted(found, key=Diagnostic.sort_key)
+
+    @property
+    def cache_hits(self) -> int:
+        return sum(1 for f in self.files if f.cached)
+
+    def counts(self) -> Counter[str]:
+        return Counter(d.code for f in self.files for d in f.diagnostics)
+
+
+class Linter:
+    """The configured rules of one run; picklable state shared with worker processes."""
+
+    def __init__(
+        self,
+        config: Config,
+        site: Any = None,
+        selection: Selection | None = None,
+        *,
+        collect_remote: bool = False,
+    ) -> None:
+        self.config = config
+        self.collect_remote = collect_remote
+        """Keep each post's remote images and links (for ``--remote``; cached with the findings)."""
+        self.site = site
+        self.selection = selection or select_rules(config)
+        self.context = LintContext(site=site, settings=build_settings(config, site))
+        self._ignores = [
+            (GlobSet((pattern,), config.root), codes)
+            for pattern, codes in self.selection.per_file_ignores
+        ]
+        self.tracks_filesystem = any(
+            getattr(r, "uses_filesystem", False) for r in self.selection.rules
+        )
+
+    def fingerprint(self) -> str:
+        """Everything besides a file's bytes and path that can change its findings."""
+        from recapkit.__about__ import __version__
+
+        rules = [(r.code, repr(r.options)) for r in self.selection.rules]
+        parts = (
+            __version__,
+            _code_stamp(),
+            self.config.fingerprint(),
+            repr(self.site),
+            repr(rules),
+            f"remote={self.collect_remote}",
+        )
+        return "\0".join(parts) + repr(sorted(self.selection.severities.items()))
+
+    def skipped_codes(self, target: Target) -> frozenset[str]:
+        """Codes per-file-ignores turn off for *target*."""
+        skipped: frozenset[str] = frozenset()
+        for globs, codes in self._ignores:
+            if globs.matches(target.real):
+                skipped |= codes
+        return skipped
+
+    def lint_data(self, target: Target, data: bytes | None) -> FileResult:
+        """Lint one file from its bytes (None: read it, e.g. when it is too large to pass around)."""
+        return self.lint_post(target, load(target, data, self.context.settings.image_keys))
+
+    def lint_post(self, target: Target, post: Any) -> FileResult:
+        """Run the selected rules on a loaded post, then suppressions and severities."""
+        skipped = self.skipped_codes(target)
+        found: list[Diagnostic] = []
+        crashed = False
+        for rule in self.selection.rules:
+            if rule.code in skipped:
+                continue
+            try:
+                found.extend(rule.check(post, self.context))
+            except Exception as exc:
+                # A rule bug must not hide the other findings: report it as one of them.
+                crashed = True
+                found.append(_internal_error(post, rule, exc))
+        found = self._finish(post, found)
+        deps = self._dependencies(post) if self.tracks_filesystem and not crashed else ()
+        refs = remote_refs(post) if self.collect_remote else ()
+        return FileResult(target, tuple(found), deps, refs)
+
+    def _finish(self, post: Any, found: list[Diagnostic]) -> list[Diagnostic]:
+        if not found:
+            return found
+        fm = post.front_matter
+        suppressions = parse_suppressions(
+            post.text, names=self.selection.names, front_matter_end=fm.span.end if fm else 0
+        )
+        kept = suppressions.filter(found)
+        severities = self.selection.severities
+        if severities:
+            kept = [
+                attrs.evolve(d, severity=severities[d.code]) if d.code in severities else d
+                for d in kept
+            ]
+        return sorted(kept, key=Diagnostic.sort_key)
+
+    def _dependencies(self, post: Any) -> tuple[Dependency, ...]:
+        """Paths whose existence the filesystem rules looked at (see :mod:`recapkit.lint_cache`)."""
+        paths: set[str] = set()
+        try:
+            from recapkit.sites import resolve_image
+        except ImportError:  # the site logic is not there: nothing to track
+            return ()
+        for ref in post.images:
+            resolution = resolve_image(self.site, Path(post.path), ref)
+            if resolution.remote or getattr(resolution, "unresolvable", False):
+                continue
+            paths.update(str(Path(p).absolute()) for p in resolution.candidates)
+            if resolution.found is not None:
+                paths.add(str(Path(resolution.found).absolute()))
+        return tuple(sorted((p, Path(p).exists()) for p in paths))
+
+
+def build_settings(config: Config, site: Any) -> LintSettings:
+    """The settings rules share, from the config (and the detected site's SSG)."""
+    values: dict[str, Any] = {
+        "strict_keys": config.strict_keys,
+        "require_timezone": config.require_timezone,
+    }
+    ssg = config.ssg or (site.ssg if site is not None else None)
+    if ssg:
+        values["ssg"] = str(ssg)
+    if config.required_keys is not None:
+        values["required_keys"] = config.required_keys
+    if config.extra_keys:
+        values["extra_keys"] = frozenset(config.extra_keys)
+    if config.image_keys is not None:
+        values["image_keys"] = config.image_keys
+    if config.hotlink_hosts is not None:  # the config adds hosts; the built-in ones stay
+        values["hotlink_hosts"] = DEFAULT_HOTLINK_HOSTS + config.hotlink_hosts
+    names = {f.name for f in attrs.fields(LintSettings)}
+    return LintSettings(**{k: v for k, v in values.items() if k in names})
+
+
+def load(target: Target, data: bytes | None, image_keys: Sequence[str]) -> Any:
+    from recapkit.document import load_post, parse_post
+
+    if data is None:
+        return load_post(target.path, image_keys=image_keys, max_bytes=MAX_BYTES)
+    return parse_post(data, target.path, image_keys=image_keys)
+
+
+def remote_refs(post: Any) -> tuple[RemoteRefData, ...]:
+    """Every remote image and link of *post*, for the remote checker (kept in the cache too)."""
+    try:
+        from recapkit.remote.refs import refs_from_post
+    except ImportError:  # remote checking is not installed: nothing to collect
+        return ()
+    refs = refs_from_post(post, include_links=True)
+    return tuple((r.url, r.line, r.column, r.end_line, r.end_column, r.is_image) for r in refs)
+
+
+def _internal_error(post: Any, rule: Rule, exc: Exception) -> Diagnostic:
+    message = f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}; please report this bug"
+    code, name = INTERNAL_ERROR
+    return Diagnostic(
+        path=str(post.path),
+        line=0,
+        column=0,
+        code=code,
+        name=name,
+        message=message,
+        severity=Severity.ERROR,
+    )
+
+
+def _code_stamp() -> str:
+    """Sizes and mtimes of recapkit's own modules, so editing a rule invalidates the cache."""
+    package = Path(__file__).parent
+    stamps = []
+    for folder in (package, package / "rules"):
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.endswith(".py"):
+                    info = entry.stat()
+                    stamps.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    return ",".join(sorted(stamps))
+
+
+def lint_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    config: Config | None = None,
+    jobs: int | None = None,
+    use_cache: bool = False,
+    cache_dir: Path | None = None,
+) -> LintResult:
+    """Lint *paths* (files or folders) with *config* (default: the nearest config file).
+
+    The library form of ``recapkit lint`` without ``--fix`` or remote checks; *use_cache* is off
+    by default here so a script never writes to the user's cache folder unasked.
+    """
+    from recapkit.lint_runner import LintOptions, Plan, run
+
+    if not paths:
+        paths = ["."]
+    config = config or discover_config(Path(paths[0]))
+    site = find_site(config, Path(paths[0]))
+    linter = Linter(config, site)
+    targets = discover(paths, config=config, site=site)
+    options = LintOptions(
+        jobs=jobs, use_cache=use_cache, cache_dir=cache_dir or _config_cache_dir(config)
+    )
+    return run(Plan(linter, targets, options))
+
+
+def _config_cache_dir(config: Config) -> Path | None:
+    return config.root / config.cache_dir if config.cache_dir else None
+
+
+def find_site(config: Config, start: Path) -> Any:
+    """The site *start* belongs to: detected, or built for the configured ``ssg``; the config's
+    ``content-dirs`` and ``static-dirs`` (relative to the config file) replace the site's own."""
+    try:
+        from recapkit import sites
+    except ImportError:
+        return None
+    try:
+        detected = sites.detect_site(start)
+    except sites.SiteDetectionError:
+        if not config.ssg:
+            raise  # ambiguous and nothing says which: the error asks for --ssg
+        detected = None
+    site = detected
+    if config.ssg:
+        if detected is not None:
+            root = Path(detected.root)
+        else:  # no site config file: the folder linted is the site
+            root = start if start.is_dir() else start.parent
+        site = sites.site_for_ssg(root, sites.SSG(config.ssg))
+    if site is None:
+        return None
+    changes: dict[str, Any] = {}
+    if config.content_dirs:
+        changes["content_dirs"] = tuple((config.root / d).resolve() for d in config.content_dirs)
+    if config.static_dirs:
+        changes["static_dirs"] = tuple((config.root / d).resolve() for d in config.static_dirs)
+    return attrs.evolve(site, **changes) if changes else site
