@@ -1,0 +1,27 @@
+"""What a check finds about one URL: its :class:`Outcome` and the :class:`CheckResult`."""
+
+from __future__ import annotations
+
+import enum
+
+from attrs import frozen
+
+
+class Outcome(enum.StrEnum):
+    OK = "ok"
+    BROKEN = "broken"
+    NOT_IMAGE = "not-an-image"
+    UNVERIFIED = "unverified"
+    SKIPPED = "skipped"
+
+
+@frozen
+class CheckResult:
+    outcome: Outcome
+    detail: str = ""
+    from_cache: bool = False
+    silent: bool = False
+    """Counted in the summary, but no diagnostic (a URL the user excluded)."""
+    host_not_found: bool = False
+    answered: bool = False
+    """Some server answered over HTTP (evidence that the network works)."""
