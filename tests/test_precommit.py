@@ -1,0 +1,242 @@
+"""The pre-commit hooks, run by the real `pre-commit try-repo` in a temporary site repository.
+
+pre-commit builds a virtual environment and pip-installs recapkit from a git snapshot of this
+working tree, as it would from the published repository. That needs the package index once per
+test session (the environment is then reused from a temporary PRE_COMMIT_HOME).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.skipif(
+        importlib.util.find_spec("pre_commit") is None,
+        reason="pre-commit is not installed (pip install -e '.[test]')",
+    ),
+    pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
+]
+
+# Not part of a source checkout: caches, virtual environments, build output.
+IGNORED = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    ".ci-venv",
+    "__pycache__",
+    "*.egg-info",
+    ".*_cache",
+    ".hypothesis",
+    "site",
+    "dist",
+    "build",
+)
+
+GOOD = """\
+---
+title: "Go meetup Hangzhou, March 2025"
+date: 2025-03-08T14:00:00+08:00
+tags: [go, meetup]
+---
+
+## Talks
+
+![The first speaker on stage](/images/stage.png)
+"""
+
+# `##Talks` (RK301, fixable) and an image without alt that is not there either (RK201, RK203).
+BAD = """\
+---
+title: "Go meetup Hangzhou, April 2025"
+date: 2025-04-12T14:00:00+08:00
+---
+
+##Talks
+
+![](/images/missing.png)
+"""
+
+FIXABLE_ONLY = GOOD.replace("## Talks", "##Talks")
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=recapkit tests",
+            "-c",
+            "user.email=tests@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+            *args,
+        ],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A committed snapshot of this working tree: what users reference as `repo:` in their config."""
+    clone = tmp_path_factory.mktemp("hooks") / "recapkit"
+    shutil.copytree(ROOT, clone, ignore=IGNORED, symlinks=True)
+    git(clone, "init", "-q")
+    git(clone, "add", "-A")
+    git(clone, "commit", "-q", "-m", "snapshot")
+    return clone
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+# Where each generator keeps posts and root-relative images.
+LAYOUTS = {
+    "hugo": ("content/posts", "static", {"hugo.toml": 'baseURL = "https://example.org/"\n'}),
+    "hexo": (
+        "source/_posts",
+        "source",
+        {"_config.yml": "title: Meetups\npost_asset_folder: true\n"},
+    ),
+}
+
+
+def make_site(root: Path, ssg: str) -> Path:
+    """A small site in its own git repository, with a README that is not a post; returns the posts dir."""
+    posts_dir, static_dir, config = LAYOUTS[ssg]
+    posts = root / posts_dir
+    posts.mkdir(parents=True)
+    (root / static_dir / "images").mkdir(parents=True, exist_ok=True)
+    (root / static_dir / "images" / "stage.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    for name, text in config.items():
+        (root / name).write_text(text)
+    (root / "README.md").write_text(
+        "# Our meetup blog\n\nNo front matter here, and that is fine.\n"
+    )
+    (posts / "good.md").write_text(GOOD)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    return posts
+
+
+@pytest.fixture(params=sorted(LAYOUTS))
+def site(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, Path]:
+    root = tmp_path / "site"
+    return root, make_site(root, request.param)
+
+
+def pre_commit(site: Path, home: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    env.pop("PYTHONPATH", None)  # the hook must run the recapkit pre-commit installed, not ours
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *map(str, args)],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_lint_hook_passes_a_good_post_and_ignores_the_readme(
+    site: tuple[Path, Path], hook_repo: Path, pre_commit_home: Path
+) -> None:
+    root, _ = site
+    result = pre_commit(
+        root, pre_commit_home, "try-repo", hook_repo, "recapkit-lint", "--all-files"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "recapkit lint" in result.stdout and "Passed" in result.stdout
+
+
+def test_lint_hook_rejects_a_bad_post(
+    site: tuple[Path, Path], hook_repo: Path, pre_commit_home: Path
+) -> None:
+    root, posts = site
+    (posts / "bad.md").write_text(BAD)
+    git(root, "add", "-A")
+    result = pre_commit(
+        root, pre_commit_home, "try-repo", hook_repo, "recapkit-lint", "--all-files"
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Failed" in result.stdout
+    for code in ("RK201", "RK203", "RK301"):
+        assert code in result.stdout, code
+    assert "good.md" not in result.stdout and "README.md" not in result.stdout
+    assert (posts / "bad.md").read_text() == BAD  # lint never writes
+
+
+def test_fix_hook_repairs_and_fails_once_then_passes(
+    tmp_path: Path, hook_repo: Path, pre_commit_home: Path
+) -> None:
+    root = tmp_path / "site"
+    post = make_site(root, "hugo") / "heading.md"
+    post.write_text(FIXABLE_ONLY)
+    git(root, "add", "-A")
+    args = ("try-repo", hook_repo, "recapkit-fix", "--files", post.relative_to(root))
+    first = pre_commit(root, pre_commit_home, *args)
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "files were modified by this hook" in first.stdout
+    assert post.read_text() == GOOD
+    second = pre_commit(root, pre_commit_home, *args)
+    assert second.returncode == 0, second.stdout + second.stderr
+
+
+def test_a_site_config_with_the_hooks_blocks_a_bad_commit(
+    tmp_path: Path, hook_repo: Path, pre_commit_home: Path
+) -> None:
+    """The way writers use it: hooks listed in .pre-commit-config.yaml, then `git commit`."""
+    root = tmp_path / "site"
+    posts = make_site(root, "hexo")
+    rev = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    (root / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n"
+        "      - id: recapkit-lint\n      - id: recapkit-lint-remote\n"
+    )
+    git(root, "add", "-A")
+    installed = pre_commit(root, pre_commit_home, "install")
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"}
+    env.pop("PYTHONPATH", None)
+    commit = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-m", "post"]
+
+    (posts / "bad.md").write_text(BAD)
+    git(root, "add", "-A")
+    refused = subprocess.run(commit, cwd=root, env=env, capture_output=True, text=True)
+    assert refused.returncode != 0
+    assert "RK301" in refused.stdout + refused.stderr
+    assert "recapkit lint --remote" not in refused.stdout  # manual stage only
+
+    (posts / "bad.md").unlink()
+    git(root, "add", "-A")
+    accepted = subprocess.run(commit, cwd=root, env=env, capture_output=True, text=True)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+    # The remote hook runs on request; the good post has no remote image, so no network is needed.
+    manual = pre_commit(
+        root,
+        pre_commit_home,
+        "run",
+        "--hook-stage",
+        "manual",
+        "recapkit-lint-remote",
+        "--all-files",
+    )
+    assert manual.returncode == 0, manual.stdout + manual.stderr
+    assert "recapkit lint --remote" in manual.stdout and "Passed" in manual.stdout
