@@ -17,7 +17,7 @@ from pathlib import Path
 import attrs
 
 from recapkit.datafile import load_recap
-from recapkit.render import SSGS, render
+from recapkit.rendering import SSGS, render
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

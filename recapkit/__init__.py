@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from recapkit.dataproblems import RecapDataError
     from recapkit.document import load_post, parse_post
     from recapkit.linter import LintResult, lint_paths
-    from recapkit.render import TemplateError, render
-    from recapkit.scaffold import PostExistsError, scaffold
+    from recapkit.rendering import TemplateError, render
+    from recapkit.scaffolding import PostExistsError, scaffold
     from recapkit.schema import json_schema
 
 # public name -> the module that defines it (imported lazily by __getattr__)
@@ -51,10 +51,10 @@ _LAZY: dict[str, str] = {
     "parse_post": "recapkit.document",
     "lint_paths": "recapkit.linter",
     "LintResult": "recapkit.linter",
-    "render": "recapkit.render",
-    "TemplateError": "recapkit.render",
-    "scaffold": "recapkit.scaffold",
-    "PostExistsError": "recapkit.scaffold",
+    "render": "recapkit.rendering",
+    "TemplateError": "recapkit.rendering",
+    "scaffold": "recapkit.scaffolding",
+    "PostExistsError": "recapkit.scaffolding",
     "json_schema": "recapkit.schema",
 }
 

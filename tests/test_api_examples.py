@@ -17,7 +17,7 @@ from recapkit import load_post, load_recap, render
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 API = EXAMPLES / "api"
-SAMPLE_SITE = API / "sample-site"
+SAMPLE_SITE = API.parent / "site"
 DATA_SUFFIXES = {".yaml", ".yml", ".toml", ".json"}
 
 

@@ -38,3 +38,17 @@ def test_load_recap_from_the_package_reads_an_example() -> None:
     recap = recapkit.load_recap(EXAMPLES / "gopher-meetup-hangzhou-2025.yaml")
     assert isinstance(recap, recapkit.Recap)
     assert len(recap.talks) == 4
+
+
+def test_functions_are_not_shadowed_by_submodules() -> None:
+    # Importing every submodule first (as the CLI does) must not turn recapkit.render into a module.
+    code = (
+        "import importlib, pkgutil, recapkit\n"
+        "for m in pkgutil.walk_packages(recapkit.__path__, 'recapkit.'):\n"
+        "    if not m.name.endswith('__main__'): importlib.import_module(m.name)\n"
+        "import types\n"
+        "bad = [n for n in recapkit.__all__ if isinstance(getattr(recapkit, n), types.ModuleType)]\n"
+        "print(bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

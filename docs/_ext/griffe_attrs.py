@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 import griffe
 
-# :class:`Recap`, :func:`~recapkit.render`, :data:`x` -> `Recap`, `render`, `x`
+# :class:`Recap`, :func:`~recapkit.rendering`, :data:`x` -> `Recap`, `render`, `x`
 _ROLE = re.compile(r":(?:py:)?[a-z]+:`~?([^`]+)`")
 
 

@@ -6,7 +6,7 @@ Usage::
 
 Calls :func:`recapkit.lint_paths` (the same engine as ``recapkit lint``, configuration included)
 and works with the :class:`recapkit.Diagnostic` values it returns. Default: the small Hugo site in
-``examples/api/sample-site``, which has a few deliberate mistakes. The exit code is 1 when
+``examples/site``, which has a few deliberate mistakes. The exit code is 1 when
 anything was found, like ``recapkit lint``.
 """
 
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from recapkit import Diagnostic, Severity, lint_paths
 
-DEFAULT = Path(__file__).resolve().parent / "sample-site"
+DEFAULT = Path(__file__).resolve().parent.parent / "site"
 
 
 def plural(count: int, word: str) -> str:

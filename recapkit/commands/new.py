@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from recapkit.errors import UsageError
-from recapkit.render import LANGS, SSGS
+from recapkit.rendering import LANGS, SSGS
 
 
 def parse_when(text: str | None, option: str) -> date | None:
@@ -66,7 +66,7 @@ def command(
       recapkit new "Go 夜读第 100 期回顾" --site ~/blog --unicode-slug
       recapkit new --from examples/gophercon-china.yaml --ssg hugo
     """
-    from recapkit.scaffold import PostExistsError, scaffold
+    from recapkit.scaffolding import PostExistsError, scaffold
 
     recap = None
     if data_file is not None:

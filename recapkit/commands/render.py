@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from recapkit.errors import UsageError
-from recapkit.render import LANGS, SSGS
+from recapkit.rendering import LANGS, SSGS
 
 
 @click.command(name="render")
@@ -52,8 +52,8 @@ def command(
       recapkit render talk.yaml --ssg hugo --template newsletter
     """
     from recapkit.datafile import load_recap
-    from recapkit.render import render, site_template_dirs
-    from recapkit.scaffold import PostExistsError, find_site, write_text_atomic
+    from recapkit.rendering import render, site_template_dirs
+    from recapkit.scaffolding import PostExistsError, find_site, write_text_atomic
 
     found = find_site(ssg, site)
     if found is None or found.ssg is None:

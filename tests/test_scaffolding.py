@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recapkit.errors import UsageError
-from recapkit.scaffold import (
+from recapkit.scaffolding import (
     OutsideSiteError,
     PostExistsError,
     existing,

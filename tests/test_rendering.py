@@ -16,8 +16,8 @@ from markdown_it import MarkdownIt
 from recapkit.document import parse_post
 from recapkit.errors import UsageError
 from recapkit.model import Event, Highlight, Link, Photo, Recap, Speaker, Takeaway, Talk
-from recapkit.render import SSGS, TemplateError, render
 from recapkit.render_filters import heading_text, inline_text
+from recapkit.rendering import SSGS, TemplateError, render
 from tests.strategies import recaps
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -182,12 +182,12 @@ def test_body_sections_and_labels(lang: str) -> None:
 
 def test_event_facts_block() -> None:
     body = split(render(sample(), ssg="hugo"))[2]
-    assert "- **When:** 18 May 2024, 14:00–17:30 (Asia/Shanghai)\n" in body
-    assert "- **Where:** Hall 1, Shanghai\n" in body
-    assert "- **Link:** [Gopher Meetup](https://example.org/meetup)\n" in body
+    assert "- **When**: 18 May 2024, 14:00–17:30 (Asia/Shanghai)\n" in body
+    assert "- **Where**: Hall 1, Shanghai\n" in body
+    assert "- **Link**: [Gopher Meetup](https://example.org/meetup)\n" in body
     zh = split(render(sample(), ssg="hugo", lang="zh"))[2]
-    assert "- **时间：**2024年5月18日 14:00–17:30 (Asia/Shanghai)\n" in zh
-    assert "- **分享嘉宾：**Alice（Acme）\n" in zh
+    assert "- **时间**：2024年5月18日 14:00–17:30 (Asia/Shanghai)\n" in zh
+    assert "- **分享嘉宾**：Alice（Acme）\n" in zh
 
 
 def test_summary_separator_per_ssg() -> None:
@@ -401,3 +401,17 @@ def test_example_templates_render_valid_posts(template: Path, ssg: str, lang: st
 def test_example_templates_by_name(tmp_path: Path) -> None:
     text = render(sample(), ssg="hugo", template="deep-dive", search_paths=[REPO / "templates"])
     assert headings(split(text)[2], 2)[:3] == ["Event", "Talks", "1. Generics in practice"]
+
+
+@pytest.mark.parametrize(
+    "golden",
+    sorted((Path(__file__).parent / "golden").glob("*/*.md")),
+    ids=lambda p: p.parent.name + "/" + p.name,
+)
+def test_labels_and_emphasis_render_as_emphasis_in_commonmark(golden: Path) -> None:
+    # A literal `**` in the HTML means a label like "**嘉宾：**刘洋" failed to close (CJK punctuation).
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").render(golden.read_text(encoding="utf-8"))
+    assert "**" not in html
+    assert "<strong>" in html

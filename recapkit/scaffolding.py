@@ -26,8 +26,8 @@ from attrs import frozen
 
 from recapkit.errors import RecapkitError, UsageError
 from recapkit.model import Event, Recap
-from recapkit.render import render, site_template_dirs
 from recapkit.render_filters import slug as _slug
+from recapkit.rendering import render, site_template_dirs
 from recapkit.sites import Site, SiteDetectionError, detect_site, site_for_ssg
 
 DEFAULT_SECTIONS = {"hugo": "posts", "hexo": "", "jekyll": "", "zola": "blog"}
