@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Iterable
 from datetime import date, time
@@ -22,7 +21,7 @@ import tomli_w
 import yaml
 from attrs import frozen
 
-from recapkit import yamlsafe
+from recapkit import atomic, yamlsafe
 from recapkit.convert import RecapDataError, format_path, structure_recap, unstructure_recap
 from recapkit.errors import RecapkitError, UsageError
 from recapkit.locate import Locator, locate
@@ -253,28 +252,9 @@ def dump_recap(recap: Recap, path: str | os.PathLike[str], *, force: bool = Fals
     an existing file unless *force*."""
     target = Path(path)
     text = dumps_recap(recap, file_format(target))
-    if target.exists() and not force:
-        raise OverwriteRefusedError(f"{target}: file exists; use --force to replace it")
-    write_atomic(target, text)
-
-
-def write_atomic(target: Path, text: str) -> None:
-    """Replace *target* with *text* via a temporary file in the same directory (keeps the mode)."""
     if not target.parent.is_dir():
         raise UsageError(f"{target}: directory {target.parent} does not exist")
-    mode = target.stat().st_mode & 0o7777 if target.exists() else None
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        Path(temp).chmod(mode)
-        Path(temp).replace(target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        atomic.write_text(target, text, overwrite=force)
+    except FileExistsError:
+        raise OverwriteRefusedError(f"{target}: file exists; use --force to replace it") from None

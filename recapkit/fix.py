@@ -9,11 +9,7 @@ re-encode to the same bytes is never written. Overlapping fixes are deferred to 
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import os
-import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,25 +96,6 @@ def fix_file(linter: Linter, result: FileResult) -> FixOutcome | None:
     return FixOutcome(target.path, original, encode(post, text), applied, current)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace *path*'s content with *data* via a temp file in the same folder, keeping its mode."""
-    mode = stat.S_IMODE(path.stat().st_mode)
-    descriptor, temp = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".recapkit-tmp"
-    )
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temp).chmod(mode)
-        Path(temp).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink()
-        raise
-
-
 def unified_diff(outcome: FixOutcome) -> str:
     """A ``git diff``-style unified diff of one fixed file (``\\ No newline at end of file`` kept)."""
     before = outcome.original.decode("utf-8-sig").splitlines(keepends=True)
@@ -130,24 +107,3 @@ def unified_diff(outcome: FixOutcome) -> str:
         if not line.endswith("\n"):
             lines.append("\n\\ No newline at end of file\n")
     return "".join(lines)
-
-
-def write_new_file(path: Path, data: bytes) -> None:
-    """Write *data* to *path* atomically (a report file: it may or may not exist yet)."""
-    if path.exists():
-        write_atomic(path, data)
-        return
-    descriptor, temp = tempfile.mkstemp(
-        dir=path.parent or ".", prefix=f".{path.name}.", suffix=".recapkit-tmp"
-    )
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(temp).chmod(0o666 & ~umask)  # what open() would have given a new file
-        Path(temp).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink()
-        raise

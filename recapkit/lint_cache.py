@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 
 from attrs import frozen
 
+from recapkit import atomic
 from recapkit.diagnostics import Diagnostic, Edit, Fix, Severity
 
 FORMAT = 2
@@ -145,9 +145,8 @@ class LintCache:
         with contextlib.suppress(OSError):
             self.directory.mkdir(parents=True, exist_ok=True)
             _sweep(self.directory, keep=self.path)
-            _atomic_write(
-                self.path, json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()
-            )
+            data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()
+            atomic.write_bytes(self.path, data, durable=False)  # a lost cache costs one cold run
         self._dirty = False
 
 
@@ -169,18 +168,6 @@ def _sweep(directory: Path, *, keep: Path) -> None:
                     STALE_SECONDS if name.startswith("lint-") else 3600
                 ):
                     Path(entry.path).unlink()
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    descriptor, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        Path(temp).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink()
-        raise
 
 
 def _row(d: Diagnostic) -> list[Any]:

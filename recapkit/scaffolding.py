@@ -13,10 +13,8 @@ written atomically (a temporary file in the same folder, then a link or rename).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import tempfile
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -24,6 +22,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from recapkit import atomic
 from recapkit.errors import RecapkitError, UsageError
 from recapkit.model import Event, Recap
 from recapkit.render_filters import slug as _slug
@@ -117,48 +116,13 @@ def existing(target: PostTarget) -> Path | None:
 
 
 def write_text_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
-    """Write *text* to *path* all at once: readers see the old file or the new one, never half.
-
-    Without *overwrite* an existing file raises :class:`PostExistsError` (checked atomically
-    with a hard link, so a file appearing meanwhile is not clobbered). An overwritten file
-    keeps its permission bits; a new one gets the usual ``0o666 & ~umask``.
-    """
+    """Write *text* to *path* atomically, creating its folders; without *overwrite* an existing
+    file raises :class:`PostExistsError` (decided atomically, see :mod:`recapkit.atomic`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _mode_for(path, overwrite)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        tmp.chmod(mode)
-        if overwrite:
-            tmp.replace(path)
-        else:
-            _link_no_clobber(tmp, path, text)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-
-
-def _mode_for(path: Path, overwrite: bool) -> int:
-    if overwrite and path.exists():
-        return path.stat().st_mode & 0o7777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _link_no_clobber(tmp: Path, path: Path, text: str) -> None:
-    try:
-        path.hardlink_to(tmp)
+        atomic.write_text(path, text, overwrite=overwrite)
     except FileExistsError:
         raise PostExistsError(path) from None
-    except OSError:  # no hard links here (some network and FAT file systems): exclusive create
-        try:
-            with path.open("x", encoding="utf-8", newline="") as stream:
-                stream.write(text)
-        except FileExistsError:
-            raise PostExistsError(path) from None
 
 
 def write_post(target: PostTarget, text: str, *, force: bool = False) -> None:

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from recapkit.atomic import write_bytes as write_atomic
 from recapkit.config import Config
 from recapkit.diagnostics import Diagnostic, Edit, Fix
 from recapkit.discover import Target
-from recapkit.fix import apply_fixes, fix_file, unified_diff, write_atomic
+from recapkit.fix import apply_fixes, fix_file, unified_diff
 from recapkit.linter import Linter
 from tests.lint_fakes import FAKE_RULES, write
 from tests.lint_fakes import fake_rules as fake_rules

@@ -74,7 +74,8 @@ def _fixable(result: LintResult) -> list[FileResult]:
 
 def _fix(linter: Linter, result: LintResult) -> LintResult:
     """Apply the safe fixes, write each changed file atomically, and re-lint it."""
-    from recapkit.fix import fix_file, write_atomic
+    from recapkit import atomic
+    from recapkit.fix import fix_file
 
     replaced: dict[Path, FileResult] = {}
     fixed = 0
@@ -82,7 +83,7 @@ def _fix(linter: Linter, result: LintResult) -> LintResult:
         outcome = fix_file(linter, file)
         if outcome is None or not outcome.changed:
             continue
-        write_atomic(file.target.real, outcome.fixed)
+        atomic.write_bytes(file.target.real, outcome.fixed)
         replaced[file.target.real] = outcome.result
         fixed += outcome.applied
     files = tuple(replaced.get(f.target.real, f) for f in result.files)

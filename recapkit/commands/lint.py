@@ -184,13 +184,13 @@ def emit(kwargs: dict[str, Any], report: Report, fmt: str) -> None:
         return
     import io
 
-    from recapkit.fix import write_new_file
+    from recapkit import atomic
 
     buffer = io.StringIO()
     write_report(fmt, report, buffer)
     path = kwargs["output_file"]
     try:
-        write_new_file(path, buffer.getvalue().encode("utf-8"))
+        atomic.write_bytes(path, buffer.getvalue().encode("utf-8"))
     except OSError as exc:
         raise UsageError(f"{path}: cannot write the report: {exc.strerror or exc}") from exc
 

@@ -26,7 +26,7 @@ def command(output: str | None, force: bool) -> int:
       recapkit schema > recap.schema.json
       recapkit schema -o .vscode/recap.schema.json --force
     """
-    from recapkit.datafile import write_atomic
+    from recapkit import atomic
     from recapkit.schema import json_schema
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
@@ -36,8 +36,9 @@ def command(output: str | None, force: bool) -> int:
     target = Path(output)
     if not target.parent.is_dir():
         raise UsageError(f"{output}: directory {target.parent} does not exist")
-    if target.exists() and not force:
+    try:
+        atomic.write_text(target, text, overwrite=force)
+    except FileExistsError:
         click.echo(f"error: {output}: file exists; use --force to replace it", err=True)
         return 1
-    write_atomic(target, text)
     return 0

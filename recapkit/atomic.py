@@ -1,0 +1,68 @@
+"""Atomic file writes: readers see the old file or the new one, never half of either.
+
+Every file recapkit writes (a fixed post, a scaffolded post, a rendered post, a data file, a
+report, a cache entry) goes through :func:`write_bytes` or :func:`write_text`: a temporary file
+in the same folder, then a rename. An overwritten file keeps its permission bits; a new file
+gets what ``open()`` would give it (``0o666 & ~umask``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_bytes(path: Path, data: bytes, *, overwrite: bool = True, durable: bool = True) -> None:
+    """Write *data* to *path* atomically.
+
+    With ``overwrite=False`` an existing *path* raises :class:`FileExistsError`, decided
+    atomically (a hard link, or an exclusive create where links are not supported), so a file
+    that appears meanwhile is never clobbered. ``durable`` fsyncs before the rename (skip it
+    for caches, which may be lost).
+    """
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode) if overwrite else _new_file_mode()
+    except FileNotFoundError:
+        mode = _new_file_mode()
+    descriptor, temp_name = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".recapkit-tmp"
+    )
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
+        temp.chmod(mode)
+        if overwrite:
+            temp.replace(path)
+        else:
+            _link_no_clobber(temp, path, data)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def write_text(path: Path, text: str, *, overwrite: bool = True) -> None:
+    """Write *text* as UTF-8 (line endings as given) to *path* atomically; see :func:`write_bytes`."""
+    write_bytes(path, text.encode("utf-8"), overwrite=overwrite)
+
+
+def _link_no_clobber(temp: Path, path: Path, data: bytes) -> None:
+    try:
+        path.hardlink_to(temp)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here (some network and FAT file systems)
+        with path.open("xb") as stream:
+            stream.write(data)
