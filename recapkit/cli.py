@@ -70,14 +70,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         return 2
+    except click.UsageError as exc:
+        if exc.ctx is not None:
+            click.echo(exc.ctx.get_usage(), err=True)
+            click.echo(f"Try '{exc.ctx.command_path} --help' for help.\n", err=True)
+        click.echo(f"error: {exc.format_message()}", err=True)
+        return 2
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"error: {exc.format_message()}", err=True)
         return 2
     except RecapkitError as exc:
         click.echo(f"error: {exc}", err=True)
         return 2
     except BrokenPipeError:
         return 0  # `recapkit lint | head` closed the pipe: not an error of ours
+    except OSError as exc:  # the file system said no (permissions, a folder where a file goes, ...)
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+        return 2
     except Exception:  # a bug: say so and keep the traceback for the report
         click.echo("error: internal error, please report it with this traceback:", err=True)
         click.echo(traceback.format_exc(), err=True)
