@@ -57,17 +57,29 @@ _PLACEHOLDER_WORDS = frozenset(
 )
 
 
-def alt_looks_like_filename(alt: str) -> bool:
-    """True when *alt* is a file name, a camera name, a tab title or a placeholder word."""
+def alt_problem(alt: str) -> str | None:
+    """What is wrong with *alt* as a description, in a writer's words, or None when nothing is.
+
+    ``"a browser tab title"``, ``"a file name"``, ``"a camera or screenshot file name"`` or
+    ``"a placeholder word"``.
+    """
     text = alt.strip()
     if not text:
-        return False
-    return bool(
-        _FILE_NAME.match(text)
-        or _CAMERA_NAME.match(text)
-        or _TAB_TITLE.search(text)
-        or text.lower() in _PLACEHOLDER_WORDS
-    )
+        return None
+    if _TAB_TITLE.search(text):
+        return "a browser tab title"
+    if _FILE_NAME.match(text):
+        return "a file name"
+    if _CAMERA_NAME.match(text):
+        return "a camera or screenshot file name"
+    if text.lower() in _PLACEHOLDER_WORDS:
+        return "a placeholder word"
+    return None
+
+
+def alt_looks_like_filename(alt: str) -> bool:
+    """True when *alt* is a file name, a camera name, a tab title or a placeholder word."""
+    return alt_problem(alt) is not None
 
 
 def is_http_url(value: str) -> bool:

@@ -1,6 +1,15 @@
-"""Small helpers shared by the rule tests: run one rule on a text, apply its fixes."""
+"""Small helpers shared by the rule tests: run one rule on a text, apply its fixes, and read
+the expectations fixture posts carry inline.
+
+A line ending in ``<!-- expect: RK201, RK203 -->`` (Markdown) or ``# expect: RK105`` (YAML and
+TOML front matter) expects exactly those codes on that line; ``<!-- expect-line 1: RK103 -->``
+expects a code on another line (for positions where no comment fits, such as JSON front
+matter). A code may name its severity: ``RK104(warning)``.
+"""
 
 from __future__ import annotations
+
+import re
 
 from recapkit.diagnostics import Diagnostic
 from recapkit.document import parse_post
@@ -38,3 +47,33 @@ def apply_fixes(post: Post, diagnostics: list[Diagnostic]) -> bytes:
 def codes(diagnostics: list[Diagnostic]) -> list[tuple[int, str]]:
     """(1-based line, code) of each finding, in order."""
     return [(d.line + 1, d.code) for d in diagnostics]
+
+
+_CODE = r"RK\d{3}(?:\((?:error|warning)\))?"
+_CODES = rf"(?P<codes>{_CODE}(?:\s*,\s*{_CODE})*)"
+_EXPECT = re.compile(rf"(?:<!--|#)\s*expect:\s*{_CODES}")
+_EXPECT_LINE = re.compile(rf"<!--\s*expect-line\s+(?P<line>\d+):\s*{_CODES}")
+
+
+def expectations_with_severity(text: str) -> dict[tuple[int, str], str | None]:
+    """(1-based line, code) → the expected severity (None: any) the post's comments announce."""
+    expected: dict[tuple[int, str], str | None] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _EXPECT.finditer(line):
+            expected.update(_parsed(number, match["codes"]))
+        for match in _EXPECT_LINE.finditer(line):
+            expected.update(_parsed(int(match["line"]), match["codes"]))
+    return expected
+
+
+def expectations(text: str) -> set[tuple[int, str]]:
+    """(1-based line, code) pairs the post's comments announce."""
+    return set(expectations_with_severity(text))
+
+
+def _parsed(line: int, codes: str) -> dict[tuple[int, str], str | None]:
+    found: dict[tuple[int, str], str | None] = {}
+    for item in codes.split(","):
+        code, _, severity = item.strip().partition("(")
+        found[(line, code)] = severity.rstrip(")") or None
+    return found

@@ -1,14 +1,11 @@
 """Every local rule over fixture sites whose posts carry their expected findings inline.
 
-A line ending in ``<!-- expect: RK201, RK203 -->`` (Markdown) or ``# expect: RK105`` (YAML and
-TOML front matter) expects exactly those codes on that line; ``<!-- expect-line 1: RK103 -->``
-expects a code on another line (for positions where no comment fits). The test checks that
+The expectation comments are described in :mod:`tests.rules_helpers`. The test checks that
 exactly the expected (line, code) pairs are reported in each post, and no others.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +13,7 @@ import pytest
 from recapkit.document import load_post
 from recapkit.rules import ALL_RULES, LintContext, LintSettings
 from recapkit.sites import SSG, site_for_ssg
+from tests.rules_helpers import expectations
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 SITES = {
@@ -26,23 +24,6 @@ SITES = {
     "generic": None,
 }
 LOCAL_RULES = [rule() for rule in ALL_RULES if not rule.code.startswith("RK5")]
-
-_EXPECT = re.compile(r"(?:<!--|#)\s*expect:\s*(?P<codes>RK\d{3}(?:\s*,\s*RK\d{3})*)")
-_EXPECT_LINE = re.compile(
-    r"<!--\s*expect-line\s+(?P<line>\d+):\s*(?P<codes>RK\d{3}(?:\s*,\s*RK\d{3})*)"
-)
-
-
-def expectations(text: str) -> set[tuple[int, str]]:
-    """(1-based line, code) pairs the post's comments announce."""
-    expected: set[tuple[int, str]] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in _EXPECT.finditer(line):
-            expected.update((number, code.strip()) for code in match["codes"].split(","))
-        for match in _EXPECT_LINE.finditer(line):
-            target = int(match["line"])
-            expected.update((target, code.strip()) for code in match["codes"].split(","))
-    return expected
 
 
 def fixture_posts() -> list[tuple[str, Path]]:

@@ -61,6 +61,20 @@ def test_alt_that_names_a_file(alt: str, flagged: bool) -> None:
     assert len(found) == int(flagged)
 
 
+@pytest.mark.parametrize(
+    ("alt", "says"),
+    [
+        ("IMG_0273.JPG", "is a file name"),
+        ("x.png(PNG 图像,981x326 像素)", "is a browser tab title"),
+        ("Screenshot_20240518", "is a camera or screenshot file name"),
+        ("截图", "is a placeholder word"),
+    ],
+)
+def test_alt_message_says_what_kind_of_non_description_it_is(alt: str, says: str) -> None:
+    _post, found = run(ImageAltFilename(), FRONT + f"![{alt}](x.png)\n")
+    assert found[0].message == f"alt text {alt!r} {says}; describe what the image shows"
+
+
 def test_insecure_urls_in_text_and_front_matter_but_not_localhost() -> None:
     body = "![a](http://img.example.com/a.jpg)\n\n![b](http://localhost:1313/b.png)\n\n![c](https://e.org/c.png)\n"
     _post, found = run(ImageInsecureUrl(), FRONT + body)

@@ -111,3 +111,47 @@ def test_fix_always_yields_exactly_the_words_and_touches_only_that_value(
     assert fixed.split(nl)[0:2] == source.split(nl)[0:2]
     assert fixed.split(nl)[3:] == source.split(nl)[3:]
     assert fixed.split(nl)[2].endswith("  # keep")
+
+
+def test_space_separated_tags_are_an_error_where_the_ssg_reads_one_term() -> None:
+    for ssg in ("hugo", "hexo", None):
+        _post, found = run(RULE, "---\ntags: go meetup\n---\n", ssg=ssg)
+        assert [(d.severity.value, d.fixable) for d in found] == [("error", True)]
+        assert "read as a single term" in found[0].message
+
+
+def test_jekyll_splits_space_separated_tags_so_it_is_only_a_warning() -> None:
+    source = "---\ntags:  gdg event DevFest\ncategories: Events Summit\n---\n"
+    _post, found = run(RULE, source, "_posts/2014-10-21-devfest.md", ssg="jekyll")
+    assert [d.severity.value for d in found] == ["warning", "warning"]
+    assert found[0].message == (
+        "`tags` is a space-separated string; Jekyll splits it, but a list is unambiguous "
+        "for themes, feeds and other tools: write [gdg, event, DevFest]"
+    )
+
+
+def test_jekyll_keeps_commas_in_split_tags_so_a_comma_list_is_an_error() -> None:
+    _post, found = run(RULE, "---\ntags: go, meetup\n---\n", "_posts/2024-05-18-a.md", ssg="jekyll")
+    assert [d.severity.value for d in found] == ["error"]
+    assert "into 'go,', 'meetup'" in found[0].message
+
+
+def test_jekyll_does_not_split_other_list_keys() -> None:
+    rule = KeyType(KeyTypeOptions(list_keys=("tags", "keywords")))
+    _post, found = run(rule, "---\nkeywords: go meetup\n---\n", ssg="jekyll")
+    assert [d.severity.value for d in found] == ["error"]
+
+
+def test_zola_taxonomies_must_be_lists_and_a_string_is_fixed_in_place() -> None:
+    source = (
+        '+++\ntitle = "Meetup"\n\n[taxonomies]\ntags = "rust meetup"  # old\n'
+        'categories = ["Events"]\nauthors = 3\n+++\n\nBody\n'
+    )
+    post, found = run(RULE, source, "content/blog/meetup.md", ssg="zola")
+    assert [(d.line, d.column, d.fixable) for d in found] == [(4, 7, True), (6, 10, False)]
+    assert "Zola stops the build" in found[0].message
+    assert apply_fixes(post, found).decode() == source.replace(
+        '"rust meetup"', '["rust", "meetup"]'
+    )
+    _post, elsewhere = run(RULE, source, "content/blog/meetup.md", ssg="hugo")
+    assert elsewhere == []  # only Zola gives [taxonomies] this meaning

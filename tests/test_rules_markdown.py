@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recapkit.rules.markdown import EmptyLink, HeadingMissingSpace
+from recapkit.rules.recap import PlaceholderLeft
 from tests.rules_helpers import apply_fixes, codes, run
 
 RULE = HeadingMissingSpace()
@@ -93,3 +94,36 @@ def test_empty_links() -> None:
         "a link with no text has no URL",
         "link `x` has no URL",
     ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("{% highlight python %}", "{% endhighlight %}"),  # Jekyll
+        ("{%- highlight python linenos -%}", "{%- endhighlight -%}"),
+        ("{% codeblock lang:python %}", "{% endcodeblock %}"),  # Hexo
+        ("{% code %}", "{% endcode %}"),
+        ("{{< highlight python >}}", "{{< /highlight >}}"),  # Hugo
+        ("{{% code lang=python %}}", "{{% /code %}}"),
+    ],
+)
+def test_lines_inside_ssg_code_block_tags_are_code(opening: str, closing: str) -> None:
+    source = (
+        f"---\ntitle: T\n---\n\n{opening}\n#compute the sum of both lists\n"
+        f"print('[slides]()')  # TODO(recapkit) in a sample\n{closing}\n\n"
+        "##Agenda after the block\n"
+    )
+    _post, found = run(HeadingMissingSpace(), source)
+    assert codes(found) == [(10, "RK301")]
+    assert run(EmptyLink(), source)[1] == []
+    assert run(PlaceholderLeft(), source)[1] == []
+
+
+def test_an_unclosed_code_block_tag_protects_nothing() -> None:
+    source = "---\ntitle: T\n---\n\n{% highlight python %}\n#compute the sum of both lists\n"
+    assert codes(run(HeadingMissingSpace(), source)[1]) == [(6, "RK301")]
+
+
+def test_the_message_quotes_the_heading_without_a_trailing_comment() -> None:
+    _post, found = run(HeadingMissingSpace(), "##Agenda <!-- markdownlint-disable-line -->\n")
+    assert found[0].message == "no space after the #s: `##Agenda` is shown as text, not a heading"

@@ -83,8 +83,13 @@ class Rule(abc.ABC):
         end_line: int | None = None,
         end_column: int | None = None,
         fix: Fix | None = None,
+        severity: Severity | None = None,
     ) -> Diagnostic:
-        """A diagnostic of this rule at a 0-based position in *post*."""
+        """A diagnostic of this rule at a 0-based position in *post*.
+
+        *severity* overrides the rule's default for this one finding, for rules whose weight
+        depends on the SSG (a configured severity still wins: the linter stamps it afterwards).
+        """
         return Diagnostic(
             path=str(post.path),
             line=line,
@@ -92,7 +97,7 @@ class Rule(abc.ABC):
             code=self.code,
             name=self.name,
             message=message,
-            severity=self.default_severity,
+            severity=severity or self.default_severity,
             end_line=end_line,
             end_column=end_column,
             fix=fix,

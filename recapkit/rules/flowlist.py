@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from recapkit.diagnostics import Edit
 from recapkit.post import FrontMatterFormat
@@ -39,29 +40,48 @@ def split_items(value: str) -> list[str]:
 
 
 def flow_list_edit(post: Post, key: str, items: list[str]) -> Edit | None:
-    """An edit that turns *key*'s one-line string value into a flow list of *items*, or None."""
+    """An edit that turns top-level *key*'s one-line string value into a flow list of *items*."""
     front_matter = post.front_matter
     if front_matter is None or front_matter.error is not None or not items:
         return None
     location = front_matter.key_locations.get(key)
     if location is None:
         return None
-    span = _value_span(post, location.line, location.column, front_matter.format)
-    if span is None:
-        return None
-    edit = Edit(span[0], span[1], _render(items, front_matter.format))
-    return edit if _verified(post, key, items, edit) else None
-
-
-def _value_span(
-    post: Post, line: int, column: int, fmt: FrontMatterFormat
-) -> tuple[int, int] | None:
-    """Offsets of the scalar value written after ``key:`` / ``key =`` on the key's line."""
-    start, text = line_text(post, line)
-    match = _SEPARATOR_AFTER_KEY[fmt].match(text, column)
+    start, text = line_text(post, location.line)
+    match = _SEPARATOR_AFTER_KEY[front_matter.format].match(text, location.column)
     if match is None:
         return None
-    value_start = match.end()
+    return _edit_at(post, (key,), items, start, text, match.end())
+
+
+def nested_flow_list_edit(
+    post: Post, path: tuple[str, str], items: list[str], line: int, column: int
+) -> Edit | None:
+    """The same for a value inside a table (Zola's ``[taxonomies] tags = "a b"``).
+
+    *line*/*column* is where the value itself starts, as the data layer located it.
+    """
+    front_matter = post.front_matter
+    if front_matter is None or front_matter.error is not None or not items:
+        return None
+    start, text = line_text(post, line)
+    return _edit_at(post, path, items, start, text, column)
+
+
+def _edit_at(
+    post: Post, path: tuple[str, ...], items: list[str], start: int, text: str, value_start: int
+) -> Edit | None:
+    assert post.front_matter is not None
+    fmt = post.front_matter.format
+    span = _value_span(text, value_start, fmt)
+    if span is None:
+        return None
+    edit = Edit(start + span[0], start + span[1], _render(items, fmt))
+    return edit if _verified(post, path, items, edit) else None
+
+
+def _value_span(text: str, value_start: int, fmt: FrontMatterFormat) -> tuple[int, int] | None:
+    """Offsets in the line *text* of the scalar value that starts at *value_start*."""
     rest = text[value_start:]
     if not rest:
         return None  # the value is on the next lines: not a one-line scalar
@@ -69,14 +89,12 @@ def _value_span(
         close = rest.find(rest[0], 1)
         if close == -1:
             return None
-        value_end = value_start + close + 1
-    else:
-        comment = re.search(r"[ \t]#", rest) if fmt is not FrontMatterFormat.JSON else None
-        body = rest[: comment.start()] if comment else rest
-        if fmt is FrontMatterFormat.JSON:
-            body = body.rstrip().removesuffix(",")
-        value_end = value_start + len(body.rstrip())
-    return start + value_start, start + value_end
+        return value_start, value_start + close + 1
+    comment = re.search(r"[ \t]#", rest) if fmt is not FrontMatterFormat.JSON else None
+    body = rest[: comment.start()] if comment else rest
+    if fmt is FrontMatterFormat.JSON:
+        body = body.rstrip().removesuffix(",")
+    return value_start, value_start + len(body.rstrip())
 
 
 def _render(items: list[str], fmt: FrontMatterFormat) -> str:
@@ -91,8 +109,8 @@ def _yaml_item(item: str) -> str:
     return json.dumps(item, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted one
 
 
-def _verified(post: Post, key: str, items: list[str], edit: Edit) -> bool:
-    """Re-read the edited post's front matter: only *key* may change, and into exactly *items*."""
+def _verified(post: Post, path: tuple[str, ...], items: list[str], edit: Edit) -> bool:
+    """Re-read the edited post's front matter: only *path* may change, into exactly *items*."""
     from recapkit.front_matter import read_front_matter  # the loader's own parser, same types
 
     front_matter = post.front_matter
@@ -107,6 +125,16 @@ def _verified(post: Post, key: str, items: list[str], edit: Edit) -> bool:
         return False
     if edited is None or edited.error is not None or edited.format is not front_matter.format:
         return False
-    expected = dict(front_matter.data)
-    expected[key] = items
-    return dict(edited.data) == expected
+    return dict(edited.data) == _replaced(front_matter.data, path, items)
+
+
+def _replaced(data: Mapping[str, Any], path: tuple[str, ...], value: Any) -> dict[str, Any]:
+    """A copy of *data* with the value at *path* (a key, or a table's key) set to *value*."""
+    copy = dict(data)
+    head, *rest = path
+    if rest:
+        inner = copy.get(head)
+        copy[head] = _replaced(inner if isinstance(inner, Mapping) else {}, tuple(rest), value)
+    else:
+        copy[head] = value
+    return copy

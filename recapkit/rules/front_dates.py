@@ -37,6 +37,8 @@ _ISO = re.compile(
     r"\d{4}-\d{2}-\d{2}"
     r"(?:[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?P<zone>\s*(?:[Zz]|[+-]\d{2}:\d{2}))?)?"
 )
+# SSGs whose date parser is lenient enough to read `2016/2/14` the way the writer meant it.
+_LENIENT = {"hexo": "Hexo", "jekyll": "Jekyll"}
 # Jekyll's own documented form: `2014-10-21 10:00:00 +0800`.
 _JEKYLL = re.compile(r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})? [+-]\d{4}")
 
@@ -71,8 +73,11 @@ class DateFormat(Rule):
     - text that is no date at all (`date: next Friday`), or an impossible one (`2023-02-30`);
     - dates YAML keeps as *text* because they are not ISO 8601: `2016/2/14`, `2024-4-09`,
       `2020-10-18 01:03:25 +0200` (an offset without a colon). Each SSG guesses at those
-      differently, or fails (Zola). The message suggests the ISO spelling.
-      Jekyll's documented `YYYY-MM-DD HH:MM:SS +0800` is accepted on Jekyll sites;
+      differently, or fails (Hugo, Zola). The message suggests the ISO spelling.
+      On Hexo and Jekyll sites, whose parsers (JavaScript's `Date`, Ruby's `Time.parse`) do
+      read such a date as meant, it is a **warning** instead of an error.
+      Jekyll's documented `YYYY-MM-DD HH:MM:SS +0800` is accepted on Jekyll sites, and so is
+      every date YAML itself reads as a timestamp (`2024-3-9 14:00:00` is one);
     - numbers, booleans or lists where a date belongs;
     - with `require-timezone = true` in the config: a date *and time* without a UTC offset
       (`2021-06-28 09:01:11`). Plain days (`2021-06-28`) never need one.
@@ -127,12 +132,15 @@ class DateFormat(Rule):
             value = post.data.get(key)
             if value is None:
                 continue
-            message = self._problem(key, value, context)
-            if message:
+            problem = self._problem(key, value, context)
+            if problem:
+                message, severity = problem if isinstance(problem, tuple) else (problem, None)
                 where = key_location(post, key)
-                yield self.diagnostic(post, where.line, where.column, message)
+                yield self.diagnostic(post, where.line, where.column, message, severity=severity)
 
-    def _problem(self, key: str, value: Any, context: LintContext) -> str | None:
+    def _problem(
+        self, key: str, value: Any, context: LintContext
+    ) -> str | tuple[str, Severity] | None:
         needs_zone = context.settings.require_timezone
         if isinstance(value, datetime):
             if needs_zone and value.tzinfo is None:
@@ -142,10 +150,14 @@ class DateFormat(Rule):
             return None
         if not isinstance(value, str):
             return f"`{key}` should be a date, but is {describe(value)}"
+        if not value.strip():
+            return None  # no date at all: required-key's business (RK103) when it matters
         return self._text_problem(key, value.strip(), context.ssg, needs_zone)
 
     @staticmethod
-    def _text_problem(key: str, text: str, ssg: str | None, needs_zone: bool) -> str | None:
+    def _text_problem(
+        key: str, text: str, ssg: str | None, needs_zone: bool
+    ) -> str | tuple[str, Severity] | None:
         iso = _ISO.fullmatch(text)
         jekyll = ssg == "jekyll" and _JEKYLL.fullmatch(text)
         try:
@@ -153,6 +165,14 @@ class DateFormat(Rule):
         except ValueError:
             return f"`{key}` is not a date: {text!r} (write e.g. 2024-05-18 or 2024-05-18T14:00:00+08:00)"
         if not (iso or jekyll):
+            if ssg in _LENIENT:
+                # Hexo (JavaScript's Date) and Jekyll (Ruby's Time.parse) read it: the post is
+                # dated right, but other tools and a move to another SSG are not.
+                return (
+                    f"`{key}` {text!r} is not an ISO 8601 date; {_LENIENT[ssg]} reads it, other "
+                    f"tools may not: write {parsed.isoformat()}",
+                    Severity.WARNING,
+                )
             return f"`{key}` {text!r} is not an ISO 8601 date; SSGs read it differently: write {parsed.isoformat()}"
         if needs_zone and isinstance(parsed, datetime) and parsed.tzinfo is None:
             return f"`{key}` has a time but no timezone; add the UTC offset, e.g. {parsed.isoformat()}+08:00"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from recapkit.diagnostics import Diagnostic
@@ -156,12 +157,19 @@ class RequiredKey(Rule):
     By default every post needs `title` and `date`, with what each SSG allows instead:
 
     - **Hugo**: the date may be given as `publishDate` (or `pubdate`, `published`); keys are
-      case-insensitive; section pages (`_index.md`) need no date.
+      case-insensitive.
     - **Jekyll**: the date may come from the file name (`_posts/2014-10-21-devfest.md`);
       drafts in `_drafts/` need none.
     - **Zola**: the date may come from the file name (`2024-05-18-meetup.md`).
-    - **Hexo**: both keys (Hexo would otherwise use the file's creation time, which changes
-      whenever the repository is cloned).
+    - **Hexo**: both keys for posts (Hexo would otherwise use the file's creation time, which
+      changes whenever the repository is cloned).
+
+    Section pages (Hugo's and Zola's `_index.md`, often just `sort_by` or `paginate_by`) list
+    posts and need none of the keys: the SSG titles them after the section.
+    Pages are not posts and need no date: on Jekyll and Hexo every file outside `_posts/`
+    (`about.md`, `source/about/index.md`); on Hugo and Zola a file at the top of the content
+    folder (`content/about.md`, `content/about/index.md`), since dated posts live in sections;
+    anywhere, a page that says `layout: page`. Their title is still required.
 
     An error: a post without a title shows up as an empty link in lists and feeds,
     and a post without a date sorts wrongly or changes date on every build.
@@ -205,6 +213,8 @@ class RequiredKey(Rule):
         front_matter = post.front_matter
         if front_matter is None or front_matter.error is not None:
             return
+        if post.path.name == "_index.md" and context.ssg in (None, "hugo", "zola"):
+            return  # a section's list page, not a post
         preset = preset_for(context.ssg)
         required = context.settings.required_keys
         for key in required if required is not None else preset.required_keys:
@@ -219,7 +229,7 @@ class RequiredKey(Rule):
         preset = preset_for(context.ssg)
         case_sensitive = preset.keys_case_sensitive
         if key == "date":
-            if self._date_elsewhere(post, preset.date_from_filename):
+            if self._date_elsewhere(post, context, preset.date_from_filename):
                 return None
             candidates: tuple[str, ...] = preset.date_keys
         else:
@@ -235,12 +245,55 @@ class RequiredKey(Rule):
         return None
 
     @staticmethod
-    def _date_elsewhere(post: Post, from_filename: bool) -> bool:
+    def _date_elsewhere(post: Post, context: LintContext, from_filename: bool) -> bool:
         parts = post.path.parts
         if post.path.name == "_index.md" or "_drafts" in parts:
             return True  # section pages and Jekyll drafts are dated by the SSG, not the writer
+        if is_page(post, context):
+            return True  # about.md, contact.md: pages, not posts, have no date to show
         if not from_filename:
             return False
         from recapkit.sites import post_path_date
 
         return post_path_date(post.path) is not None
+
+
+def is_page(post: Post, context: LintContext) -> bool:
+    """True for a standalone page (about, contact), which needs no date, rather than a post.
+
+    Jekyll and Hexo make a post only of a file under `_posts/`; everything else is a page.
+    Hugo and Zola have no such folder: a file at the top of the content folder
+    (`content/about.md`, `content/about/index.md`) is a page of the home section, while the
+    dated posts live in sections (`content/posts/...`). `layout: page` says so everywhere.
+    """
+    if str(post.data.get("layout", "")).strip().lower() == "page":
+        return True
+    ssg = context.ssg
+    in_posts = "_posts" in post.path.parts
+    if ssg in ("jekyll", "hexo"):
+        return not in_posts
+    if in_posts:
+        return False
+    depth = _depth_in_content(post, context)
+    return depth is not None and (depth == 1 or (depth == 2 and post.path.name == "index.md"))
+
+
+def _depth_in_content(post: Post, context: LintContext) -> int | None:
+    """How many path parts the post has below its content folder (None: not known)."""
+    path = post.path
+    for directory in getattr(context.site, "content_dirs", ()) or ():
+        for candidate, base in ((path, Path(directory)), (_resolved(path), _resolved(directory))):
+            if candidate.is_relative_to(base):
+                return len(candidate.relative_to(base).parts)
+    parts = path.parts
+    if "content" in parts:
+        index = len(parts) - 1 - parts[::-1].index("content")
+        return len(parts) - index - 1
+    return None
+
+
+def _resolved(path: Path | str) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(path)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from recapkit.diagnostics import Diagnostic, Severity
 from recapkit.post import ImageKind
 from recapkit.rules.base import LintContext, Rule
-from recapkit.textchecks import alt_looks_like_filename
+from recapkit.textchecks import alt_problem
 
 if TYPE_CHECKING:
     from recapkit.post import ImageRef, Post
@@ -139,11 +139,12 @@ class ImageAltFilename(ImageRule):
         for image in post.images:
             if image.kind is ImageKind.FRONT_MATTER or not image.alt:
                 continue
-            if alt_looks_like_filename(image.alt):
+            problem = alt_problem(image.alt)
+            if problem:
                 yield self.at_image(
                     post,
                     image,
-                    f"alt text {short(image.alt, 60)!r} names the file; describe the image",
+                    f"alt text {short(image.alt, 60)!r} is {problem}; describe what the image shows",
                 )
 
 

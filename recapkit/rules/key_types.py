@@ -8,13 +8,16 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from attrs import frozen
 
-from recapkit.diagnostics import Diagnostic, Fix
+from recapkit.diagnostics import Diagnostic, Fix, Severity
 from recapkit.rules.base import LintContext, Rule
-from recapkit.rules.flowlist import flow_list_edit, split_items
+from recapkit.rules.flowlist import flow_list_edit, nested_flow_list_edit, split_items
 from recapkit.rules.where import key_location, locate_in_front_matter
 
 if TYPE_CHECKING:
     from recapkit.post import Post
+
+# The keys Jekyll itself splits on spaces when given a string (jekyllrb.com/docs/posts/#tags-and-categories).
+_JEKYLL_SPLIT_KEYS = frozenset({"tags", "categories"})
 
 
 def describe(value: Any) -> str:
@@ -59,13 +62,20 @@ class KeyType(Rule):
     - `draft` must be a boolean: `draft: "false"` is text, and text that is not empty
       counts as true in several template languages.
 
+    - On Zola sites, every value under `[taxonomies]` must be a list of text: Zola stops the
+      build on `tags = "go meetup"` there. Fixable the same way.
+
     An error: these values silently produce wrong pages (one tag named `go meetup recap`,
-    a title `False`, a published draft).
+    a title `False`, a published draft). One exception depends on the SSG: Jekyll documents
+    that a space-separated `tags` or `categories` string *is* split into several terms, so on
+    a Jekyll site such a string is a **warning** (the page is right; a list is only
+    unambiguous for themes, feeds and other tools). A string with commas stays an error there
+    too, because Jekyll splits on spaces only and keeps the commas (`go,`).
 
     ## Why
 
-    Hugo and Hexo read `tags: go meetup` as *one* tag called "go meetup"; Jekyll splits it
-    on spaces; themes, feeds and other tools each do something different. A list means the
+    Hugo, Hexo and Zola read `tags: go meetup` as *one* tag called "go meetup"; Jekyll splits
+    it on spaces; themes, feeds and other tools each do something different. A list means the
     same thing everywhere. YAML 1.1 turns unquoted `No`, `yes`, `010` and `1.10` into a
     boolean or a number, so a title or tag of that spelling changes on the way in.
 
@@ -127,6 +137,8 @@ class KeyType(Rule):
                 yield self._at(
                     post, key, f"`{key}` should be true or false, but is {describe(value)}"
                 )
+        if context.ssg == "zola":
+            yield from self._check_taxonomies(post)
 
     def _check_list(
         self, post: Post, context: LintContext, key: str, value: Any
@@ -136,7 +148,11 @@ class KeyType(Rule):
             if len(items) > 1:
                 edit = flow_list_edit(post, key, items)
                 fix = Fix((edit,), f"write `{key}` as a list") if edit else None
-                yield self._at(post, key, self._string_message(context, key, items), fix=fix)
+                where = key_location(post, key)
+                message, severity = _string_finding(context, key, value, items)
+                yield self.diagnostic(
+                    post, where.line, where.column, message, fix=fix, severity=severity
+                )
             return
         if not isinstance(value, list):
             yield self._at(post, key, f"`{key}` should be a list, but is {describe(value)}")
@@ -147,16 +163,58 @@ class KeyType(Rule):
                 message = f"`{key}[{index}]` should be text, but is {describe(item)}; quote it"
                 yield self.diagnostic(post, where.line, where.column, message)
 
-    @staticmethod
-    def _string_message(context: LintContext, key: str, items: list[str]) -> str:
-        listed = "[" + ", ".join(items) + "]"
-        if context.ssg == "jekyll":
-            return f"`{key}` is a space-separated string; Jekyll splits it, other tools don't: write {listed}"
-        return f"`{key}` is one string, read as a single term; write a list: {listed}"
+    def _check_taxonomies(self, post: Post) -> Iterator[Diagnostic]:
+        """Zola reads every ``[taxonomies]`` value as a list of strings; anything else fails the build."""
+        taxonomies = post.data.get("taxonomies")
+        if not isinstance(taxonomies, Mapping):
+            return
+        for name, value in taxonomies.items():
+            if not isinstance(name, str) or _is_text_list(value):
+                continue
+            where = locate_in_front_matter(post, ("taxonomies", name))
+            label = f"taxonomies.{name}"
+            fix = None
+            if isinstance(value, str) and (items := split_items(value)):
+                edit = nested_flow_list_edit(
+                    post, ("taxonomies", name), items, where.line, where.column
+                )
+                fix = Fix((edit,), f"write `{label}` as a list") if edit else None
+            listed = "[" + ", ".join(split_items(value)) + "]" if isinstance(value, str) else ""
+            hint = f": write {listed}" if listed else ""
+            message = (
+                f"`{label}` should be a list, but is {describe(value)}; Zola stops the build{hint}"
+            )
+            yield self.diagnostic(post, where.line, where.column, message, fix=fix)
 
     def _at(self, post: Post, key: str, message: str, fix: Fix | None = None) -> Diagnostic:
         where = key_location(post, key)
         return self.diagnostic(post, where.line, where.column, message, fix=fix)
+
+
+def _string_finding(
+    context: LintContext, key: str, value: str, items: list[str]
+) -> tuple[str, Severity | None]:
+    """The message and severity for a list key written as one string with several words.
+
+    Jekyll documents that a space-separated ``tags``/``categories`` string *is* split into
+    several terms, so there the post is right and a list is only clearer (a warning), unless
+    commas are involved: Jekyll splits on spaces only and would keep them (`go,`), an error.
+    Hugo, Hexo and Zola read the string as a single term, an error.
+    """
+    listed = "[" + ", ".join(items) + "]"
+    if context.ssg == "jekyll" and key in _JEKYLL_SPLIT_KEYS:
+        if value.split() == items:
+            return (
+                f"`{key}` is a space-separated string; Jekyll splits it, but a list is "
+                f"unambiguous for themes, feeds and other tools: write {listed}",
+                Severity.WARNING,
+            )
+        words = ", ".join(repr(word) for word in value.split())
+        return (
+            f"`{key}` is a string; Jekyll splits it on spaces only, into {words}: write {listed}",
+            None,
+        )
+    return f"`{key}` is one string, read as a single term; write a list: {listed}", None
 
 
 def _text_or_nested_text(item: Any) -> bool:
@@ -164,3 +222,7 @@ def _text_or_nested_text(item: Any) -> bool:
     if isinstance(item, list):
         return all(isinstance(inner, str) for inner in item)
     return isinstance(item, str)
+
+
+def _is_text_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from recapkit.diagnostics import Diagnostic, Edit, Fix
 from recapkit.rules.base import LintContext, Rule
+from recapkit.rules.codeblocks import template_code_lines
 
 if TYPE_CHECKING:
     from recapkit.post import Post
@@ -66,7 +67,10 @@ class HeadingMissingSpace(Rule):
     CommonMark needs a space between the `#`s and the heading text; without it, `##Title`,
     `##《Title》` or `#Schedule announced` is an ordinary paragraph that shows the `#`s.
     Like markdownlint's MD018, lines inside code blocks, HTML blocks and the front matter are
-    ignored. Unlike MD018, a lone `#hashtag`, `#1`, a line of hashtags (`#go #meetup`),
+    ignored; so are lines inside the SSGs' code-block tags (Jekyll `{% highlight %}`, Hexo
+    `{% codeblock %}`/`{% code %}`, Hugo `{{< highlight >}}`), which render as code.
+    (Jekyll's default Markdown input, kramdown's GFM, needs the space too; a site that sets
+    `kramdown: {input: kramdown}` renders `##Title` as a heading and can ignore this rule.) Unlike MD018, a lone `#hashtag`, `#1`, a line of hashtags (`#go #meetup`),
     `#include <stdio.h>` and `#!/bin/sh` are prose, not headings: a single `#` is only
     reported when several words follow it. An error: the page structure (and its table of
     contents) is broken. **Fixable.**
@@ -107,17 +111,19 @@ class HeadingMissingSpace(Rule):
         if "#" not in post.text:
             return
         paragraphs: list[tuple[int, int]] | None = None
+        code_lines: frozenset[int] = frozenset()
         for match in _CANDIDATE.finditer(post.text, post.body_start):
             if not looks_like_heading(match["hashes"], match["rest"]):
                 continue
             where = post.location(match.start())
             if paragraphs is None:
                 paragraphs = _paragraph_ranges(post)
-            if not _inside(paragraphs, where.line):
+                code_lines = template_code_lines(post)
+            if not _inside(paragraphs, where.line) or where.line in code_lines:
                 continue
             insert_at = match.end("hashes")
             fix = Fix((Edit(insert_at, insert_at, " "),), "insert a space after the #s")
-            text = (match["hashes"] + match["rest"]).strip()
+            text = _TRAILING_COMMENT.sub("", match["hashes"] + match["rest"]).strip()
             yield self.diagnostic(
                 post,
                 where.line,
@@ -125,6 +131,10 @@ class HeadingMissingSpace(Rule):
                 f"no space after the #s: `{_clip(text)}` is shown as text, not a heading",
                 fix=fix,
             )
+
+
+# `##Agenda <!-- markdownlint-disable-line MD018 -->`: the comment is not part of the heading.
+_TRAILING_COMMENT = re.compile(r"\s*<!--.*?-->\s*$")
 
 
 def _clip(text: str, limit: int = 40) -> str:
@@ -182,9 +192,14 @@ class EmptyLink(Rule):
     summary = "A link has an empty target (`[text]()`)."
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
+        code_lines: frozenset[int] | None = None
         for link in post.links:
             if link.url.strip():
                 continue
+            if code_lines is None:
+                code_lines = template_code_lines(post)
+            if link.line in code_lines:
+                continue  # a sample inside `{% highlight %}`: code, not a link
             label = f"link `{_clip(link.text)}`" if link.text.strip() else "a link with no text"
             yield self.diagnostic(
                 post,

@@ -12,6 +12,7 @@ from attrs import frozen
 from recapkit.diagnostics import Diagnostic, Severity
 from recapkit.errors import RecapkitError
 from recapkit.rules.base import LintContext, Rule
+from recapkit.rules.codeblocks import template_code_lines
 from recapkit.rules.where import locate_in_front_matter
 
 if TYPE_CHECKING:
@@ -173,10 +174,31 @@ class PlaceholderLeft(Rule):
                 post,
                 where.line,
                 where.column,
-                f"placeholder left: {match.group(0)!r}",
+                f"placeholder left: `{placeholder_text(post.text, match, pattern)}`",
                 end_line=end.line,
                 end_column=end.column,
             )
+
+
+_QUOTE_LENGTH = 60
+
+
+def placeholder_text(text: str, match: re.Match[str], pattern: re.Pattern[str]) -> str:
+    """The marker with what follows it on its line (the part still to write), shortened.
+
+    Stops at the line's end, at the next marker, and drops what closes the surrounding
+    syntax (an HTML comment's ``-->``, a front matter value's closing quote).
+    """
+    line_end = text.find("\n", match.end())
+    stop = len(text) if line_end == -1 else line_end
+    following = pattern.search(text, match.end(), stop) if match.end() > match.start() else None
+    if following is not None:
+        stop = following.start()
+    quoted = text[match.start() : stop].rstrip()
+    quoted = quoted.removesuffix("-->").rstrip().rstrip("\"'`").rstrip()
+    if len(quoted) > _QUOTE_LENGTH:
+        quoted = quoted[: _QUOTE_LENGTH - 1].rstrip() + "…"
+    return quoted or match.group(0)
 
 
 @lru_cache(maxsize=8)
@@ -185,7 +207,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def _code_lines(post: Post) -> set[int]:
-    lines: set[int] = set()
+    lines: set[int] = set(template_code_lines(post))
     for token in post.tokens:
         if token.type in _CODE_TOKENS and token.map:
             lines.update(range(token.map[0], token.map[1]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-DEFAULT_IMAGE_KEYS: tuple[str, ...] = ("cover", "image", "images", "featured_image", "photos")
+from recapkit.front_matter_images import DEFAULT_IMAGE_KEYS
 
 # Hosts that serve a placeholder image or a 403 when the Referer is another site, so an image
 # that works while writing (or for a link checker) is broken for readers.
