@@ -49,6 +49,8 @@ class Config:
     require_timezone: bool = False
     strict_keys: bool = False
     cache_dir: str | None = None
+    templates_dir: Path | None = None
+    """A folder of custom templates (absolute: resolved against the config file's folder)."""
     severity: Mapping[str, str] = field(factory=dict)
     """Rule code or name -> ``error``/``warning``/``info``/``off``."""
     rules: Mapping[str, Mapping[str, Any]] = field(factory=dict)
@@ -64,6 +66,7 @@ class Config:
         """A stable text of every setting that can change lint results (for the cache key)."""
         values = attrs.asdict(self, recurse=False)
         values.pop("path")
+        values.pop("templates_dir")  # templates shape `render`/`new`, never lint results
         return repr(sorted((key, _stable(value)) for key, value in values.items()))
 
 
@@ -152,6 +155,9 @@ def config_from_mapping(table: Mapping[str, Any], *, path: Path | None, where: s
     if values.get("ssg") == "auto":
         values["ssg"] = None
     root = path.parent.resolve() if path else Path.cwd()
+    if "templates_dir" in values:
+        # Relative to the config file, not the current folder, so `render` run anywhere finds them.
+        values["templates_dir"] = root / Path(values["templates_dir"]).expanduser()
     return Config(path=path, root=root, **values)
 
 
@@ -238,6 +244,7 @@ _PARSERS: dict[str, Callable[[str, Any], Any]] = {
     "require-timezone": _boolean,
     "strict-keys": _boolean,
     "cache-dir": _string,
+    "templates-dir": _string,
     "severity": _table_of(_choice(SEVERITY_NAMES)),
     "rules": _table_of(_table),
     "remote": _remote,

@@ -45,7 +45,8 @@ def run(plan: Plan) -> LintResult:
     options = plan.options
     cache = None
     if options.use_cache:
-        cache = LintCache(options.cache_dir or default_cache_dir(), plan.linter.fingerprint())
+        sites = {id(t.site): t.site for t in plan.targets}.values()  # a few objects, shared
+        cache = LintCache(options.cache_dir or default_cache_dir(), plan.linter.fingerprint(sites))
     run = _Run(plan.targets, cache)
     if cache is None or cache.empty:
         linted = parallel.lint_stream(plan.linter, run.jobs(), len(plan.targets), jobs=options.jobs)

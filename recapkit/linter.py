@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from attrs import frozen
 
 from recapkit.config import Config, discover_config
 from recapkit.diagnostics import Diagnostic, Severity
-from recapkit.discover import GlobSet, Target, discover
+from recapkit.discover import GlobSet, SiteFinder, Target, discover
 from recapkit.lint_cache import Dependency, RemoteRefData
 from recapkit.rules.base import LintContext, Rule
 from recapkit.rules.settings import DEFAULT_HOTLINK_HOSTS, LintSettings
@@ -64,7 +64,11 @@ class LintResult:
 
 
 class Linter:
-    """The configured rules of one run; picklable state shared with worker processes."""
+    """The configured rules of one run; picklable state shared with worker processes.
+
+    Each file is linted with its own site (``Target.site``, see :class:`SiteFinder`); *site* is
+    the one used for targets that carry none.
+    """
 
     def __init__(
         self,
@@ -80,6 +84,7 @@ class Linter:
         self.site = site
         self.selection = selection or select_rules(config)
         self.context = LintContext(site=site, settings=build_settings(config, site))
+        self._contexts: dict[Any, LintContext] = {}
         self._ignores = [
             (GlobSet((pattern,), config.root), codes)
             for pattern, codes in self.selection.per_file_ignores
@@ -88,8 +93,19 @@ class Linter:
             getattr(r, "uses_filesystem", False) for r in self.selection.rules
         )
 
-    def fingerprint(self) -> str:
-        """Everything besides a file's bytes and path that can change its findings."""
+    def context_for(self, site: Any) -> LintContext:
+        """The context (site and settings, whose SSG preset depends on the site) for *site*."""
+        if site is None:
+            return self.context
+        context = self._contexts.get(site)  # sites are frozen: equal sites share a context
+        if context is None:
+            context = LintContext(site=site, settings=build_settings(self.config, site))
+            self._contexts[site] = context
+        return context
+
+    def fingerprint(self, sites: Iterable[Any] = ()) -> str:
+        """Everything besides a file's bytes and path that can change its findings; *sites* are
+        the sites of the run's files (a post's site decides its image paths and SSG preset)."""
         from recapkit.__about__ import __version__
 
         rules = [(r.code, repr(r.options)) for r in self.selection.rules]
@@ -98,6 +114,7 @@ class Linter:
             _code_stamp(),
             self.config.fingerprint(),
             repr(self.site),
+            repr(sorted({repr(site) for site in sites})),
             repr(rules),
             f"remote={self.collect_remote}",
         )
@@ -118,19 +135,22 @@ class Linter:
     def lint_post(self, target: Target, post: Any) -> FileResult:
         """Run the selected rules on a loaded post, then suppressions and severities."""
         skipped = self.skipped_codes(target)
+        context = self.context_for(target.site)
         found: list[Diagnostic] = []
         crashed = False
         for rule in self.selection.rules:
             if rule.code in skipped:
                 continue
             try:
-                found.extend(rule.check(post, self.context))
+                found.extend(rule.check(post, context))
             except Exception as exc:
                 # A rule bug must not hide the other findings: report it as one of them.
                 crashed = True
                 found.append(_internal_error(post, rule, exc))
         found = self._finish(post, found)
-        deps = self._dependencies(post) if self.tracks_filesystem and not crashed else ()
+        deps: tuple[Dependency, ...] = ()
+        if self.tracks_filesystem and not crashed:
+            deps = self._dependencies(post, context.site)
         refs = remote_refs(post) if self.collect_remote else ()
         return FileResult(target, tuple(found), deps, refs)
 
@@ -150,7 +170,7 @@ class Linter:
             ]
         return sorted(kept, key=Diagnostic.sort_key)
 
-    def _dependencies(self, post: Any) -> tuple[Dependency, ...]:
+    def _dependencies(self, post: Any, site: Any) -> tuple[Dependency, ...]:
         """Paths whose existence the filesystem rules looked at (see :mod:`recapkit.lint_cache`)."""
         paths: set[str] = set()
         try:
@@ -158,7 +178,7 @@ class Linter:
         except ImportError:  # the site logic is not there: nothing to track
             return ()
         for ref in post.images:
-            resolution = resolve_image(self.site, Path(post.path), ref)
+            resolution = resolve_image(site, Path(post.path), ref)
             if resolution.remote or getattr(resolution, "unresolvable", False):
                 continue
             paths.update(str(Path(p).absolute()) for p in resolution.candidates)
@@ -251,9 +271,8 @@ def lint_paths(
     if not paths:
         paths = ["."]
     config = config or discover_config(Path(paths[0]))
-    site = find_site(config, Path(paths[0]))
-    linter = Linter(config, site)
-    targets = discover(paths, config=config, site=site)
+    linter = Linter(config)
+    targets = discover(paths, config=config, sites=SiteFinder(config))
     options = LintOptions(
         jobs=jobs, use_cache=use_cache, cache_dir=cache_dir or _config_cache_dir(config)
     )
@@ -265,30 +284,9 @@ def _config_cache_dir(config: Config) -> Path | None:
 
 
 def find_site(config: Config, start: Path) -> Any:
-    """The site *start* belongs to: detected, or built for the configured ``ssg``; the config's
-    ``content-dirs`` and ``static-dirs`` (relative to the config file) replace the site's own."""
-    try:
-        from recapkit import sites
-    except ImportError:
-        return None
-    try:
-        detected = sites.detect_site(start)
-    except sites.SiteDetectionError:
-        if not config.ssg:
-            raise  # ambiguous and nothing says which: the error asks for --ssg
-        detected = None
-    site = detected
-    if config.ssg:
-        if detected is not None:
-            root = Path(detected.root)
-        else:  # no site config file: the folder linted is the site
-            root = start if start.is_dir() else start.parent
-        site = sites.site_for_ssg(root, sites.SSG(config.ssg))
-    if site is None:
-        return None
-    changes: dict[str, Any] = {}
-    if config.content_dirs:
-        changes["content_dirs"] = tuple((config.root / d).resolve() for d in config.content_dirs)
-    if config.static_dirs:
-        changes["static_dirs"] = tuple((config.root / d).resolve() for d in config.static_dirs)
-    return attrs.evolve(site, **changes) if changes else site
+    """The site *start* (a file or folder) belongs to: detected, or built for the configured
+    ``ssg``; see :class:`recapkit.discover.SiteFinder`."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    return SiteFinder(config).resolver(start)(folder)

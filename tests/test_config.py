@@ -163,3 +163,25 @@ def test_selection_errors(config: Config, expected: str) -> None:
 def test_fingerprint_changes_with_settings() -> None:
     assert Config(select=("RK1",)).fingerprint() != Config(select=("RK2",)).fingerprint()
     assert Config(select=("RK1",)).fingerprint() == Config(select=("RK1",)).fingerprint()
+
+
+def test_templates_dir_is_relative_to_the_config_file_not_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(
+        tmp_path / "site" / "pyproject.toml", '[tool.recapkit]\ntemplates-dir = "layouts/recaps"\n'
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    config = discover_config(tmp_path / "site" / "content")
+    assert config.templates_dir == (tmp_path / "site" / "layouts" / "recaps").resolve()
+    assert Config().templates_dir is None
+
+
+def test_templates_dir_must_be_a_string_and_does_not_touch_the_lint_cache_key(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(ConfigError, match="templates-dir: expected a string, got a list"):
+        load_config(write(tmp_path / "recapkit.toml", 'templates-dir = ["x"]\n'))
+    assert Config(templates_dir=Path("/a")).fingerprint() == Config().fingerprint()

@@ -91,8 +91,12 @@ def test_unknown_rule_on_command_line_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path / "post.md", CLEAN)
+    write(tmp_path / "recapkit.toml", 'select = ["RK2"]\n')
     assert lint("--select", "RK9999", "post.md") == 2
-    assert "unknown rule 'RK9999'" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith("error: --select: unknown rule 'RK9999'")
+    assert lint("--ignore", "image-mising-alt", "post.md") == 2
+    err = capsys.readouterr().err
+    assert "--ignore: unknown rule 'image-mising-alt' (did you mean 'image-missing-alt'?)" in err
 
 
 def test_flags_override_the_config_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -324,3 +328,35 @@ def test_unwritable_report_file_is_a_usage_error(
     assert capsys.readouterr().err.startswith(
         "error: missing-dir/report.json: cannot write the report"
     )
+
+
+def test_config_cache_dir_reaches_the_remote_checker_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("recapkit.remote.checker")
+    import recapkit.selection
+    from recapkit.rules import ALL_RULES
+    from tests.remote_server import serving
+
+    monkeypatch.setattr(recapkit.selection, "all_rules", lambda: ALL_RULES)  # RK5xx are real rules
+    monkeypatch.setenv("CI", "true")
+    write(tmp_path / "recapkit.toml", 'cache-dir = "ci-cache"\n')
+    with serving() as server:
+        write(
+            tmp_path / "site" / "post.md",
+            f"---\ntitle: T\n---\n\n![ok]({server.route('/ok.png')})\n",
+        )
+        argv = ["lint", "--remote", "--allow-private", "--select", "RK5", "site/post.md"]
+        assert main(argv) == 0
+        assert main(argv) == 0
+        hits = len(server.hits("/ok.png"))
+    assert hits == 1  # the second run answered from the remote cache in the configured folder
+    names = sorted(p.name for p in (tmp_path / "ci-cache").iterdir())
+    assert "remote-cache.sqlite3" in names and any(n.startswith("lint-") for n in names)
+    assert not (tmp_path / ".cache").exists()  # nothing went to the user cache folder
+    assert "1 from cache" in capsys.readouterr().err
+
+
+def test_help_shows_a_remote_example(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--help"]) == 0
+    assert "recapkit lint --remote --links content/" in capsys.readouterr().out

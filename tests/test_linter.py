@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -261,6 +262,107 @@ def test_configured_ssg_and_dirs_shape_the_site(tmp_path: Path) -> None:
     assert str(site.ssg) == "jekyll" and Path(site.root) == (tmp_path / "blog").resolve()
     assert site.content_dirs == ((tmp_path / "blog" / "posts").resolve(),)
     assert site.static_dirs == ((tmp_path / "blog" / "img").resolve(),)
+
+
+def _two_sites(tmp_path: Path) -> None:
+    """A Hugo site (root-relative images in static/) next to a Jekyll one (in the site root)."""
+    write(tmp_path / "hugo" / "hugo.toml", 'baseURL = "https://example.org/"\n')
+    write(tmp_path / "hugo" / "static" / "img" / "a.png", b"\x89PNG")
+    write(
+        tmp_path / "hugo" / "content" / "posts" / "a.md", "---\ntitle: A\n---\n![a](/img/a.png)\n"
+    )
+    write(tmp_path / "jekyll" / "_config.yml", "title: J\n")
+    write(tmp_path / "jekyll" / "assets" / "b.png", b"\x89PNG")
+    write(
+        tmp_path / "jekyll" / "_posts" / "2024-05-01-b.md",
+        "---\ntitle: B\n---\n![b](/assets/b.png)\n\n![gone](/img/a.png)\n",
+    )
+
+
+def _real_rule_run(paths: list[str], config: Config, codes_: tuple[str, ...]) -> list[str]:
+    from recapkit.discover import SiteFinder
+    from recapkit.lint_runner import LintOptions, Plan, run
+    from recapkit.rules import ALL_RULES
+    from recapkit.selection import select_rules
+
+    config = attrs.evolve(config, select=codes_)
+    linter = Linter(config, None, select_rules(config, ALL_RULES))
+    targets = discover(paths, config=config, sites=SiteFinder(config))
+    result = run(Plan(linter, targets, LintOptions(jobs=1, use_cache=False)))
+    return [f"{d.path}:{d.line}:{d.code}" for d in result.diagnostics]  # 0-based lines
+
+
+def test_one_run_over_two_sites_resolves_each_post_with_its_own_site(tmp_path: Path) -> None:
+    _two_sites(tmp_path)
+    config = Config(root=tmp_path)
+    alone = [
+        *_real_rule_run(["hugo"], config, ("RK203",)),
+        *_real_rule_run(["jekyll"], config, ("RK203",)),
+    ]
+    assert alone == ["jekyll/_posts/2024-05-01-b.md:5:RK203"]
+    assert _real_rule_run(["hugo", "jekyll"], config, ("RK203",)) == alone
+    assert _real_rule_run(["."], config, ("RK203",)) == alone  # a folder of sites
+
+
+def test_sites_are_detected_once_per_folder_and_shared(tmp_path: Path) -> None:
+    from recapkit.discover import SiteFinder
+
+    _two_sites(tmp_path)
+    write(tmp_path / "hugo" / "content" / "posts" / "c.md", "x")
+    targets = discover(["."], config=Config(root=tmp_path), sites=SiteFinder(Config()))
+    roots = {str(t.path): Path(t.site.root).name for t in targets}
+    assert roots == {
+        "hugo/content/posts/a.md": "hugo",
+        "hugo/content/posts/c.md": "hugo",
+        "jekyll/_posts/2024-05-01-b.md": "jekyll",
+    }
+    assert targets[0].site is targets[1].site
+
+
+def test_page_bundles_share_one_detection_but_a_nested_site_is_still_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import recapkit.sites
+    from recapkit.discover import SiteFinder
+
+    write(tmp_path / "hugo.toml", 'baseURL = "https://example.org/"\n')
+    for index in range(30):
+        write(tmp_path / "content" / "posts" / f"p{index}" / "index.md", "x")
+    write(tmp_path / "content" / "posts" / "p0" / "docs" / "_config.yml", "title: J\n")
+    write(tmp_path / "content" / "posts" / "p0" / "docs" / "_posts" / "2024-01-01-j.md", "x")
+    calls: list[Path] = []
+    detect = recapkit.sites.detect_site
+    monkeypatch.setattr(recapkit.sites, "detect_site", lambda p: calls.append(p) or detect(p))
+    targets = discover(["content"], config=Config(root=tmp_path), sites=SiteFinder(Config()))
+    kinds = {str(t.site.ssg) for t in targets if "docs" not in str(t.path)}
+    nested = [t for t in targets if "docs" in str(t.path)]
+    assert kinds == {"hugo"} and len(targets) == 31
+    assert str(nested[0].site.ssg) == "jekyll"
+    assert len(calls) <= 3  # the Hugo root (reached once), the nested Jekyll root
+
+
+def test_config_folders_apply_only_to_the_site_the_config_belongs_to(tmp_path: Path) -> None:
+    from recapkit.discover import SiteFinder
+
+    _two_sites(tmp_path)
+    config = Config(root=tmp_path / "hugo", static_dirs=("assets",))
+    finder = SiteFinder(config)
+    hugo = finder.site_of((tmp_path / "hugo" / "content").resolve())
+    jekyll = finder.site_of((tmp_path / "jekyll" / "_posts").resolve())
+    assert hugo.static_dirs == ((tmp_path / "hugo" / "assets").resolve(),)
+    assert jekyll.static_dirs == ((tmp_path / "jekyll").resolve(),)
+
+
+def test_a_post_whose_site_changed_is_not_answered_from_the_cache(tmp_path: Path) -> None:
+    write(tmp_path / "content" / "a.md", POST)
+    linter = Linter(Config(root=tmp_path))
+    hugo = tmp_path / "hugo.toml"
+    before = linter.fingerprint([None])
+    write(hugo, 'baseURL = "https://example.org/"\n')
+    from recapkit.discover import SiteFinder
+
+    site = SiteFinder(Config()).site_of(tmp_path.resolve())
+    assert site is not None and linter.fingerprint([site]) != before
 
 
 # --- robustness with the real rules ----------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -31,8 +32,17 @@ def prepare(kwargs: dict[str, Any], config: Any, hotlink_hosts: Any) -> Any:
         where = f"{config.where()}: remote"
         remote_config = parse_remote_config(config.remote, base_dir=config.root, where=where)
     flags = {name: kwargs[name] for name in REMOTE_PARAM_NAMES if name in kwargs}
+    if flags.get("cache_dir") is None and getattr(remote_config, "cache_dir", None) is None:
+        # `[tool.recapkit] cache-dir` is the one folder for both caches (like --cache-dir);
+        # `[tool.recapkit.remote] cache-dir` still wins for the remote cache alone.
+        flags["cache_dir"] = shared_cache_dir(config)
     options = build_remote_options(config=remote_config, hotlink_hosts=hotlink_hosts, **flags)
     return options if options.enabled else None
+
+
+def shared_cache_dir(config: Any) -> Path | None:
+    """``[tool.recapkit] cache-dir``, relative to the config file's folder (None: not set)."""
+    return Path(config.root) / config.cache_dir if config.cache_dir else None
 
 
 def check(options: Any, result: Any, *, quiet: bool) -> list[Diagnostic]:

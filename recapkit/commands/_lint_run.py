@@ -12,9 +12,9 @@ import click
 from recapkit.commands import _lint_remote as lint_remote
 from recapkit.commands.lint import emit, load_settings, output_format, use_color
 from recapkit.diagnostics import Diagnostic, Severity
-from recapkit.discover import discover
+from recapkit.discover import SiteFinder, discover
 from recapkit.lint_runner import LintOptions, Plan, run
-from recapkit.linter import FileResult, Linter, LintResult, find_site
+from recapkit.linter import FileResult, Linter, LintResult
 from recapkit.reporters import Report, rule_infos
 
 FAILING = (Severity.ERROR, Severity.WARNING)
@@ -24,16 +24,13 @@ FAILING = (Severity.ERROR, Severity.WARNING)
 def main(kwargs: dict[str, Any]) -> int:
     paths = list(kwargs["paths"]) or [Path()]
     config = load_settings(kwargs, paths[0])
-    site = find_site(config, paths[0])
-    linter = Linter(config, site)
+    linter = Linter(config)  # each file is linted with its own site (Target.site)
     remote = lint_remote.prepare(kwargs, config, linter.context.settings.hotlink_hosts)
     linter.collect_remote = remote is not None
-    targets = discover(paths, config=config, site=site)
+    targets = discover(paths, config=config, sites=SiteFinder(config))
     if not targets:
         click.echo("warning: no Markdown files found in " + ", ".join(map(str, paths)), err=True)
-    cache_dir = kwargs["cache_dir"] or (
-        config.root / config.cache_dir if config.cache_dir else None
-    )
+    cache_dir = kwargs["cache_dir"] or lint_remote.shared_cache_dir(config)
     options = LintOptions(
         jobs=kwargs["jobs"], use_cache=not kwargs["no_cache"], cache_dir=cache_dir
     )

@@ -32,6 +32,7 @@ Examples:
   recapkit lint --output-format sarif . > recapkit.sarif
   recapkit lint --fix content/posts/2025-gophercon-recap.md
   recapkit lint --diff content/
+  recapkit lint --remote --links content/
 """
 
 
@@ -147,6 +148,7 @@ def load_settings(kwargs: dict[str, Any], first: Path) -> Config:
         config = load_config(kwargs["config_file"])
     else:
         config = discover_config(first)
+    _check_selector_flags(kwargs)
     changes: dict[str, Any] = {}
     if kwargs["ssg"]:
         changes["ssg"] = None if kwargs["ssg"] == "auto" else kwargs["ssg"]
@@ -161,6 +163,16 @@ def load_settings(kwargs: dict[str, Any], first: Path) -> Config:
     if kwargs["require_timezone"] is not None:
         changes["require_timezone"] = kwargs["require_timezone"]
     return attrs.evolve(config, **changes) if changes else config
+
+
+def _check_selector_flags(kwargs: dict[str, Any]) -> None:
+    """An unknown rule in a flag is blamed on the flag, not on the config file it is merged into."""
+    from recapkit import selection
+
+    for name in ("select", "extend_select", "ignore"):
+        if kwargs[name]:
+            flag = "--" + name.replace("_", "-")
+            selection.expand(_split(kwargs[name]), selection.all_rules(), flag)
 
 
 def output_format(chosen: str | None) -> str:
