@@ -173,6 +173,7 @@ def lint_step(
         "PYTHONPATH": str(ROOT),
         "RECAPKIT_BIN": str(wrapper),
         "GITHUB_OUTPUT": str(outputs),
+        "GITHUB_WORKSPACE": str(tmp_path),
         "CACHE_DIR": str(tmp_path / "cache"),
     }
     for name in ("paths", "args", "remote", "cache", "sarif", "sarif-file"):
@@ -183,6 +184,15 @@ def lint_step(
     )
     pairs = dict(line.split("=", 1) for line in outputs.read_text().splitlines())
     return result, pairs
+
+
+def annotated_file(line: str, workspace: Path) -> str:
+    """The file an annotation lands on, as the Actions runner computes it: an absolute path under
+    the workspace becomes relative to it, anything else is taken as relative to the repository root."""
+    file = re.search(r"file=([^,:]*)", line)
+    assert file, line
+    path = Path(file.group(1))
+    return path.relative_to(workspace).as_posix() if path.is_relative_to(workspace) else str(path)
 
 
 @pytest.fixture
@@ -198,7 +208,18 @@ def test_lint_step_annotates_a_bad_post_and_reports_exit_code_1(site: Path, tmp_
     assert outputs["sarif-file"] == ""
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert annotations, result.stdout
-    assert all("file=content/posts/bad.md" in line for line in annotations)
+    # The site is the sub-folder `site/` of the workspace (`working-directory: site`).
+    assert {annotated_file(line, tmp_path) for line in annotations} == {"site/content/posts/bad.md"}
+
+
+@pytest.mark.parametrize("paths", [".", "content/posts/../posts", "./content/posts/bad.md"])
+def test_annotations_name_files_from_the_repository_root(
+    site: Path, tmp_path: Path, paths: str
+) -> None:
+    result, outputs = lint_step(tmp_path, paths=paths)
+    assert outputs["exit-code"] == "1", result.stderr
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert {annotated_file(line, tmp_path) for line in annotations} == {"site/content/posts/bad.md"}
 
 
 def test_lint_step_writes_sarif_when_asked(site: Path, tmp_path: Path) -> None:
@@ -206,7 +227,12 @@ def test_lint_step_writes_sarif_when_asked(site: Path, tmp_path: Path) -> None:
     assert outputs == {"exit-code": "1", "sarif-file": "recapkit.sarif"}, result.stderr
     sarif = json.loads((site / "recapkit.sarif").read_text())
     assert sarif["version"] == "2.1.0"
-    assert sarif["runs"][0]["results"]
+    results = sarif["runs"][0]["results"]
+    assert results
+    # upload-sarif makes absolute file URIs relative to the checkout (the workspace); a relative
+    # URI would be read from the repository root and miss the `site/` sub-folder.
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+    assert uris == {(site / "content" / "posts" / "bad.md").as_uri()}
 
 
 def test_lint_step_passes_a_clean_post(site: Path, tmp_path: Path) -> None:

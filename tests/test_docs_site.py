@@ -17,6 +17,7 @@ import urllib.request
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
@@ -197,7 +198,11 @@ def test_rule_page_renders_every_rule(server: str, tmp_path: Path) -> None:
 
 # --- what the guides tell people to type --------------------------------------------------------
 
-GUIDES = [*sorted((ROOT / "docs" / "getting-started").glob("*.md")), ROOT / "docs" / "ci.md"]
+GUIDES = [
+    *sorted((ROOT / "docs" / "getting-started").glob("*.md")),
+    ROOT / "docs" / "ci.md",
+    ROOT / "docs" / "index.md",
+]
 
 
 def code_blocks(path: Path, language: str) -> list[str]:
@@ -243,3 +248,68 @@ def test_commands_in_the_guides_exist_with_their_options(guide: Path) -> None:
             helps[subcommand] = command_help(subcommand)
         for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", line.split("#")[0]):
             assert option in helps[subcommand], f"{line}: recapkit {subcommand} has no {option}"
+
+
+# --- the Python API page covers the stable surface -----------------------------------------------
+
+API_PAGE = ROOT / "docs" / "api.md"
+
+
+def api_directives() -> list[str]:
+    return re.findall(r"^::: ([\w.]+)\s*$", API_PAGE.read_text(encoding="utf-8"), re.M)
+
+
+def test_the_api_page_documents_every_public_name_by_its_public_path() -> None:
+    import recapkit
+
+    documented = [name.removeprefix("recapkit.") for name in api_directives()]
+    assert all(name.startswith("recapkit.") for name in api_directives())  # not a private module
+    assert len(documented) == len(set(documented))
+    assert set(documented) == set(recapkit.__all__) - {"__version__"}
+    assert "recapkit.__version__" in API_PAGE.read_text(encoding="utf-8")
+
+
+@pytest.mark.integration
+@needs_mkdocs
+def test_every_public_name_has_a_section_with_content(built_site: Path) -> None:
+    import recapkit
+
+    html = (built_site / "api" / "index.html").read_text(encoding="utf-8")
+    for name in sorted(set(recapkit.__all__) - {"__version__"}):
+        start = html.find(f'id="recapkit.{name}"')
+        assert start != -1, name
+        body = html.find("</h4>", start)
+        section = html[body : html.find('class="doc doc-heading"', body)]
+        # a docstring paragraph, a field table or a base class: never a bare heading
+        assert re.search(r"<p>|<table>|Bases:", section), name
+
+
+# --- Markdown written for GitHub reads the same on the site ------------------------------------
+
+
+def load_hook() -> Any:
+    spec = importlib.util.spec_from_file_location("gfm_pipes", ROOT / "docs/_ext/gfm_pipes.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_pipe_hook_unescapes_only_code_spans_in_table_rows() -> None:
+    unescape = load_hook().unescape_table_pipes
+    page = (
+        "| option | meaning |\n|---|---|\n| `--lang en\\|zh` | a \\| b |\n\n"
+        "Text `a\\|b`.\n\n```md\n| `x\\|y` |\n```\n"
+    )
+    assert unescape(page) == page.replace("`--lang en\\|zh`", "`--lang en|zh`")
+
+
+@pytest.mark.integration
+@needs_mkdocs
+def test_no_page_shows_an_escaped_pipe_in_code(built_site: Path) -> None:
+    shown = [
+        f"{page.relative_to(built_site)}: {code}"
+        for page in built_site.rglob("*.html")
+        for code in re.findall(r"<code>([^<]*\\\|[^<]*)</code>", page.read_text(encoding="utf-8"))
+    ]
+    assert not shown

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -67,6 +68,9 @@ date: 2025-04-12T14:00:00+08:00
 
 FIXABLE_ONLY = GOOD.replace("## Talks", "##Talks")
 
+DOCUMENTED_REPO = "https://github.com/recapkit/recapkit"
+DOCUMENTED_REV = "v0.1.0"
+
 
 def git(cwd: Path, *args: str) -> None:
     subprocess.run(
@@ -96,6 +100,7 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     git(clone, "init", "-q")
     git(clone, "add", "-A")
     git(clone, "commit", "-q", "-m", "snapshot")
+    git(clone, "tag", DOCUMENTED_REV)  # so the documented snippet works with only the URL changed
     return clone
 
 
@@ -240,3 +245,133 @@ def test_a_site_config_with_the_hooks_blocks_a_bad_commit(
     )
     assert manual.returncode == 0, manual.stdout + manual.stderr
     assert "recapkit lint --remote" in manual.stdout and "Passed" in manual.stdout
+
+
+# --- the checker's walk: a fresh site, the snippet from the docs, git commit -------------------
+
+
+def documented_config(page: Path, hook_repo: Path) -> str:
+    """The first .pre-commit-config.yaml snippet of a docs page, pointed at the local snapshot."""
+    blocks = re.findall(
+        r"^```yaml\n(repos:\n.*?)^```", page.read_text(encoding="utf-8"), re.M | re.S
+    )
+    assert blocks, page
+    assert f"repo: {DOCUMENTED_REPO}" in blocks[0] and f"rev: {DOCUMENTED_REV}" in blocks[0]
+    return blocks[0].replace(DOCUMENTED_REPO, str(hook_repo))
+
+
+def commit(site: Path, home: Path, message: str) -> subprocess.CompletedProcess[str]:
+    """`git add -A && git commit` as a writer runs it, with the pre-commit hook installed."""
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    env.pop("PYTHONPATH", None)
+    git(site, "add", "-A")
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-m", message],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def install_hooks(site: Path, home: Path, config: str) -> None:
+    (site / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    installed = pre_commit(site, home, "install")
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+
+
+def hugo(site: Path, *args: str) -> None:
+    subprocess.run(["hugo", *args], cwd=site, check=True, capture_output=True, timeout=120)
+
+
+@pytest.mark.skipif(shutil.which("hugo") is None, reason="hugo is not installed")
+def test_a_fresh_hugo_site_with_the_documented_snippet(
+    tmp_path: Path, hook_repo: Path, pre_commit_home: Path
+) -> None:
+    site = tmp_path / "blog"
+    hugo(tmp_path, "new", "site", str(site))
+    git(site, "init", "-q")
+    install_hooks(site, pre_commit_home, documented_config(ROOT / "docs" / "ci.md", hook_repo))
+    # `hugo new content` since Hugo 0.120; older versions take the path directly.
+    usage = subprocess.run(["hugo", "new", "--help"], capture_output=True, text=True).stdout
+    new_post = ["new", "content"] if re.search(r"^\s+content\s", usage, re.M) else ["new"]
+
+    hugo(site, *new_post, "posts/go-meetup.md")  # the site's archetype: title, date, draft
+    post = site / "content" / "posts" / "go-meetup.md"
+    post.write_text(post.read_text() + "\n## Talks\n\nGenerics in practice.\n")
+    accepted = commit(site, pre_commit_home, "a post from the archetype")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert "recapkit lint" in accepted.stdout + accepted.stderr
+
+    hugo(site, *new_post, "posts/bad.md")
+    bad = site / "content" / "posts" / "bad.md"
+    bad.write_text(bad.read_text() + "\n##Talks\n\n![](/images/IMG_0273.JPG)\n")
+    refused = commit(site, pre_commit_home, "a bad post")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    for code in ("RK201", "RK203", "RK301"):
+        assert re.search(rf"content/posts/bad\.md:\d+:\d+: {code} ", output), code
+    assert "go-meetup.md" not in output  # only the changed post is checked
+
+
+def hexo_init(site: Path) -> None:
+    """What `hexo init` lays out (hexo-starter): the parts recapkit and pre-commit look at."""
+    (site / "source" / "_posts").mkdir(parents=True)
+    (site / "scaffolds").mkdir()
+    (site / "themes").mkdir()
+    (site / "_config.yml").write_text(
+        "title: Hexo\nurl: http://example.com\nsource_dir: source\npublic_dir: public\n"
+        "new_post_name: :title.md\npost_asset_folder: false\ntimezone: ''\ntheme: landscape\n"
+    )
+    (site / "scaffolds" / "post.md").write_text(
+        "---\ntitle: {{ title }}\ndate: {{ date }}\ntags:\n---\n"
+    )
+    (site / "package.json").write_text('{"name": "hexo-site", "private": true}\n')
+    (site / ".gitignore").write_text("node_modules/\npublic/\ndb.json\n")
+    # The starter's sample post has no date (Hexo then uses the file's creation time).
+    (site / "source" / "_posts" / "hello-world.md").write_text(
+        "---\ntitle: Hello World\n---\nWelcome to [Hexo](https://hexo.io/)!\n\n## Quick Start\n"
+    )
+
+
+def test_a_fresh_hexo_site_with_the_documented_snippet(
+    tmp_path: Path, hook_repo: Path, pre_commit_home: Path
+) -> None:
+    site = tmp_path / "blog"
+    hexo_init(site)
+    git(site, "init", "-q")
+    guide = ROOT / "docs" / "getting-started" / "hexo.md"
+    install_hooks(site, pre_commit_home, documented_config(guide, hook_repo))
+
+    # As docs/getting-started/hexo.md warns: the sample post has no date.
+    first = commit(site, pre_commit_home, "hexo init")
+    assert first.returncode != 0
+    assert "hello-world.md:1:1: RK103" in first.stdout + first.stderr
+    sample = site / "source" / "_posts" / "hello-world.md"
+    sample.write_text(
+        sample.read_text().replace(
+            "title: Hello World\n", "title: Hello World\ndate: 2025-03-01 10:00:00\n"
+        )
+    )
+    second = commit(site, pre_commit_home, "hexo init")
+    assert second.returncode == 0, second.stdout + second.stderr
+
+    # What `hexo new "Go meetup April"` writes, then a writer's mistakes.
+    post = site / "source" / "_posts" / "Go-meetup-April.md"
+    post.write_text(
+        "---\ntitle: Go meetup April\ndate: 2025-04-12 14:00:00\ntags:\n---\n\n##Talks\n\n"
+        "{% asset_img stage.png %}\n\n[slides]()\n"
+    )
+    refused = commit(site, pre_commit_home, "a bad post")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    for code in ("RK201", "RK203", "RK301", "RK302"):
+        assert re.search(rf"source/_posts/Go-meetup-April\.md:\d+:\d+: {code} ", output), code
+
+    post.write_text(
+        "---\ntitle: Go meetup April\ndate: 2025-04-12 14:00:00\ntags: [go, meetup]\n---\n\n"
+        "## Talks\n\n[Slides](https://example.org/slides.pdf)\n"
+    )
+    accepted = commit(site, pre_commit_home, "a good post")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
