@@ -191,7 +191,11 @@ def github(report: Report, stream: IO[str]) -> None:
             props.append(f"endColumn={end_column}")  # GitHub ignores a column range across lines
         props.append(f"title={_escape_property(f'{d.code} {d.name}')}")
         level = _GITHUB_LEVELS.get(d.severity, "error")
-        stream.write(f"::{level} {','.join(props)}::{_escape_data(f'{d.code} {d.message}')}\n")
+        # The message repeats the place: GitHub shows only 10 annotations per step and prints
+        # the rest in the log as bare messages (ruff does the same).
+        where = f"{Path(d.path).as_posix()}:{d.line + 1}:{d.column + 1}:"
+        message = _escape_data(f"{where} {d.code} {d.message}")
+        stream.write(f"::{level} {','.join(props)}::{message}\n")
     if not report.quiet:
         stream.write(_summary_line(report) + "\n")
 

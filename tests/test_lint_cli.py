@@ -130,7 +130,8 @@ def test_github_format_is_the_default_on_github_actions(
     assert lint("--quiet", "post.md") == 1
     first = capsys.readouterr().out.splitlines()[0]
     assert (
-        first == "::error file=post.md,line=3,col=7,title=RK104 key-type::RK104 tags must be a list"
+        first
+        == "::error file=post.md,line=3,col=7,title=RK104 key-type::post.md:3:7: RK104 tags must be a list"
     )
 
 

@@ -106,9 +106,9 @@ def test_json_is_one_based_with_summary() -> None:
 def test_github_workflow_commands_are_escaped() -> None:
     lines = render("github", quiet=True).splitlines()
     assert lines == [
-        "::error file=content/posts/a b.md,line=3,col=7,endLine=3,endColumn=16,title=RK104 key-type::RK104 tags must be a list, not 'go meetup'",
-        "::warning file=content/posts/a b.md,line=10,col=1,title=RK201 image-missing-alt::RK201 image has no alt text: 100%25, a,b: c%0Asecond line",
-        "::notice file=content/中文.md,line=1,col=1,title=RK401 placeholder-left::RK401 <TODO> & more",
+        "::error file=content/posts/a b.md,line=3,col=7,endLine=3,endColumn=16,title=RK104 key-type::content/posts/a b.md:3:7: RK104 tags must be a list, not 'go meetup'",
+        "::warning file=content/posts/a b.md,line=10,col=1,title=RK201 image-missing-alt::content/posts/a b.md:10:1: RK201 image has no alt text: 100%25, a,b: c%0Asecond line",
+        "::notice file=content/中文.md,line=1,col=1,title=RK401 placeholder-left::content/中文.md:1:1: RK401 <TODO> & more",
     ]
 
 
