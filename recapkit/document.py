@@ -18,7 +18,7 @@ from pathlib import Path
 from recapkit.front_matter import read_front_matter
 from recapkit.front_matter_images import DEFAULT_IMAGE_KEYS, front_matter_images
 from recapkit.markdown_refs import Extraction, markdown_source, parse_tokens
-from recapkit.post import LoadProblem, LoadProblemKind, Post
+from recapkit.post import ImageKind, LoadProblem, LoadProblemKind, Post
 
 __all__ = ["DEFAULT_IMAGE_KEYS", "DEFAULT_MAX_BYTES", "load_post", "parse_post"]
 
@@ -121,6 +121,14 @@ def _build(file: Path, text: str, has_bom: bool, image_keys: Sequence[str]) -> P
     )
     # Post.line_starts is a cached_property: hand it the list we already built.
     post.__dict__["line_starts"] = line_starts
+    code_lines = post.template_code_lines
+    if code_lines:  # an image or link in a {% highlight %} sample is code, not content
+        post.images = tuple(
+            ref
+            for ref in post.images
+            if ref.kind is ImageKind.FRONT_MATTER or ref.line not in code_lines
+        )
+        post.links = tuple(ref for ref in post.links if ref.line not in code_lines)
     return post
 
 

@@ -169,6 +169,14 @@ class Post:
         """The character offset of a 0-based line and column."""
         return self.line_starts[line] + column
 
+    @cached_property
+    def template_code_lines(self) -> frozenset[int]:
+        """0-based lines inside SSG code-block tags (``{% highlight %}``, ``{{< highlight >}}``):
+        code to the reader, a paragraph to Markdown. See :mod:`recapkit.codeblocks`."""
+        from recapkit.codeblocks import template_code_lines  # late: most posts never ask
+
+        return template_code_lines(self)
+
     @property
     def body(self) -> str:
         return self.text[self.body_start :]

@@ -299,3 +299,20 @@ def test_control_character_in_yaml_is_reported_at_its_position() -> None:
     error = post.front_matter.error
     assert (error.line, error.column) == (2, 6)
     assert "U+007F" in error.message
+
+
+def test_images_and_links_inside_ssg_code_block_tags_are_code() -> None:
+    text = (
+        "---\ntitle: t\ncover: /cover.png\n---\n"
+        "Before ![real](/a.png) and [a link](https://example.org/real).\n"
+        "\n"
+        "{% highlight markdown %}\n"
+        "![sample](/not-an-image.png) [sample](https://example.org/sample)\n"
+        "{% endhighlight %}\n"
+        "\n"
+        '{{< highlight md >}}\n<img src="/also-sample.png">\n{{< /highlight >}}\n'
+        "After ![real too](/b.png)\n"
+    )
+    post = parse_post(text, "post.md")
+    assert [image.src for image in post.images] == ["/cover.png", "/a.png", "/b.png"]
+    assert [link.url for link in post.links] == ["https://example.org/real"]

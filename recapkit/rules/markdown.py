@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from recapkit.diagnostics import Diagnostic, Edit, Fix
 from recapkit.rules.base import LintContext, Rule
-from recapkit.rules.codeblocks import template_code_lines
 
 if TYPE_CHECKING:
     from recapkit.post import Post
@@ -118,7 +117,7 @@ class HeadingMissingSpace(Rule):
             where = post.location(match.start())
             if paragraphs is None:
                 paragraphs = _paragraph_ranges(post)
-                code_lines = template_code_lines(post)
+                code_lines = post.template_code_lines
             if not _inside(paragraphs, where.line) or where.line in code_lines:
                 continue
             insert_at = match.end("hashes")
@@ -197,7 +196,7 @@ class EmptyLink(Rule):
             if link.url.strip():
                 continue
             if code_lines is None:
-                code_lines = template_code_lines(post)
+                code_lines = post.template_code_lines
             if link.line in code_lines:
                 continue  # a sample inside `{% highlight %}`: code, not a link
             label = f"link `{_clip(link.text)}`" if link.text.strip() else "a link with no text"

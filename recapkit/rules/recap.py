@@ -12,7 +12,6 @@ from attrs import frozen
 from recapkit.diagnostics import Diagnostic, Severity
 from recapkit.errors import RecapkitError
 from recapkit.rules.base import LintContext, Rule
-from recapkit.rules.codeblocks import template_code_lines
 from recapkit.rules.where import locate_in_front_matter
 
 if TYPE_CHECKING:
@@ -207,7 +206,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def _code_lines(post: Post) -> set[int]:
-    lines: set[int] = set(template_code_lines(post))
+    lines: set[int] = set(post.template_code_lines)
     for token in post.tokens:
         if token.type in _CODE_TOKENS and token.map:
             lines.update(range(token.map[0], token.map[1]))
