@@ -58,6 +58,11 @@ class Config:
     remote: Mapping[str, Any] = field(factory=dict)
     """``[tool.recapkit.remote]``, passed untouched to :mod:`recapkit.remote`."""
 
+    @property
+    def cache_path(self) -> Path | None:
+        """``cache-dir`` resolved against the config file's folder (None: not set)."""
+        return self.root / self.cache_dir if self.cache_dir else None
+
     def where(self) -> str:
         """Where the config came from, for error messages."""
         return _shown(self.path) if self.path else "configuration"
@@ -67,6 +72,7 @@ class Config:
         values = attrs.asdict(self, recurse=False)
         values.pop("path")
         values.pop("templates_dir")  # templates shape `render`/`new`, never lint results
+        values.pop("cache_dir")  # where results are kept does not change them
         return repr(sorted((key, _stable(value)) for key, value in values.items()))
 
 

@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -206,10 +206,3 @@ def _diagnostic(path: str, row: Sequence[Any]) -> Diagnostic:
 def _fix(data: Sequence[Any]) -> Fix:
     description, edits = data
     return Fix(edits=tuple(Edit(s, e, r) for s, e, r in edits), description=description)
-
-
-def with_path(diagnostics: Iterable[Diagnostic], path: str) -> list[Diagnostic]:
-    """Re-stamp *path* (cached findings are stored without one)."""
-    import attrs
-
-    return [d if d.path == path else attrs.evolve(d, path=path) for d in diagnostics]

@@ -273,14 +273,8 @@ def lint_paths(
     config = config or discover_config(Path(paths[0]))
     linter = Linter(config)
     targets = discover(paths, config=config, sites=SiteFinder(config))
-    options = LintOptions(
-        jobs=jobs, use_cache=use_cache, cache_dir=cache_dir or _config_cache_dir(config)
-    )
+    options = LintOptions(jobs=jobs, use_cache=use_cache, cache_dir=cache_dir or config.cache_path)
     return run(Plan(linter, targets, options))
-
-
-def _config_cache_dir(config: Config) -> Path | None:
-    return config.root / config.cache_dir if config.cache_dir else None
 
 
 def find_site(config: Config, start: Path) -> Any:

@@ -10,23 +10,26 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from recapkit.diagnostics import Diagnostic
+from recapkit.remote.cli_options import REMOTE_PARAM_NAMES, build_remote_options
+from recapkit.remote.options import RemoteOptions, parse_remote_config
+
+if TYPE_CHECKING:
+    from recapkit.config import Config
+    from recapkit.linter import LintResult
 
 
-def prepare(kwargs: dict[str, Any], config: Any, hotlink_hosts: Any) -> Any:
-    """The remote checker's options when remote checks are on, else None (also when missing).
+def prepare(
+    kwargs: dict[str, Any], config: Config, hotlink_hosts: Sequence[str]
+) -> RemoteOptions | None:
+    """The remote checker's options when remote checks are on, else None.
 
     Called before the local pass, which then collects the posts' remote URLs."""
-    try:
-        from recapkit.remote.cli_options import REMOTE_PARAM_NAMES, build_remote_options
-        from recapkit.remote.options import parse_remote_config
-    except ImportError:  # recapkit without its remote part: local checks only
-        return None
     remote_config = None
     if config.remote:
         where = f"{config.where()}: remote"
@@ -35,17 +38,12 @@ def prepare(kwargs: dict[str, Any], config: Any, hotlink_hosts: Any) -> Any:
     if flags.get("cache_dir") is None and getattr(remote_config, "cache_dir", None) is None:
         # `[tool.recapkit] cache-dir` is the one folder for both caches (like --cache-dir);
         # `[tool.recapkit.remote] cache-dir` still wins for the remote cache alone.
-        flags["cache_dir"] = shared_cache_dir(config)
+        flags["cache_dir"] = config.cache_path
     options = build_remote_options(config=remote_config, hotlink_hosts=hotlink_hosts, **flags)
     return options if options.enabled else None
 
 
-def shared_cache_dir(config: Any) -> Path | None:
-    """``[tool.recapkit] cache-dir``, relative to the config file's folder (None: not set)."""
-    return Path(config.root) / config.cache_dir if config.cache_dir else None
-
-
-def check(options: Any, result: Any, *, quiet: bool) -> list[Diagnostic]:
+def check(options: RemoteOptions, result: LintResult, *, quiet: bool) -> list[Diagnostic]:
     """Check the remote URLs the local pass collected; one diagnostic per failing occurrence."""
     from recapkit.remote.checker import run_remote_checks
     from recapkit.remote.refs import RemoteRef

@@ -30,7 +30,7 @@ def main(kwargs: dict[str, Any]) -> int:
     targets = discover(paths, config=config, sites=SiteFinder(config))
     if not targets:
         click.echo("warning: no Markdown files found in " + ", ".join(map(str, paths)), err=True)
-    cache_dir = kwargs["cache_dir"] or lint_remote.shared_cache_dir(config)
+    cache_dir = kwargs["cache_dir"] or config.cache_path
     options = LintOptions(
         jobs=kwargs["jobs"], use_cache=not kwargs["no_cache"], cache_dir=cache_dir
     )

@@ -13,6 +13,7 @@ import click
 
 from recapkit.config import SSG_NAMES, Config, discover_config, load_config
 from recapkit.errors import UsageError
+from recapkit.remote.cli_options import remote_options
 from recapkit.reporters import FORMATS, Report, rule_infos, write_report
 
 HELP = """Check posts: front matter, images, Markdown and recap data.
@@ -97,35 +98,9 @@ _OPTIONS: list[Callable[[Any], Any]] = [
 ]
 
 
-# The lint cache and the remote cache share these two flags (and one folder): one place to keep
-# between CI runs, one switch to turn caching off. recapkit.remote adds them when it is present.
-_CACHE_OPTIONS: list[Callable[[Any], Any]] = [
-    click.option(
-        "--cache-dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        help="Where the caches live.",
-    ),
-    click.option("--no-cache", is_flag=True, help="Neither read nor write the caches."),
-]
-
-
-def _remote_decorator() -> Callable[[Any], Any]:
-    try:
-        from recapkit.remote.cli_options import remote_options
-    except ImportError:  # remote checking not available: the local lint works alone
-
-        def local_only(function: Any) -> Any:
-            for decorator in reversed(_CACHE_OPTIONS):
-                function = decorator(function)
-            return function
-
-        return local_only
-    decorator: Callable[[Any], Any] = remote_options
-    return decorator
-
-
 def _build(function: Callable[..., int]) -> click.Command:
-    function = _remote_decorator()(function)
+    # remote_options adds the remote flags and the --cache-dir/--no-cache pair both caches share.
+    function = remote_options(function)
     for decorator in reversed(_OPTIONS):
         function = decorator(function)
     return click.command("lint", help=HELP, context_settings={"max_content_width": 100})(function)
