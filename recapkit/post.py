@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 
 class FrontMatterFormat(enum.StrEnum):
+    """How the front matter is written: ``---`` YAML, ``+++`` TOML or a JSON object."""
+
     YAML = "yaml"
     TOML = "toml"
     JSON = "json"
@@ -55,6 +57,8 @@ class FrontMatterError:
 
 @frozen
 class FrontMatter:
+    """A post's front matter block: where it is, what it says, and where each top-level key is."""
+
     format: FrontMatterFormat
     span: Span
     """The whole block, delimiters included."""
@@ -70,6 +74,8 @@ class FrontMatter:
 
 
 class ImageKind(enum.StrEnum):
+    """The syntax an image was written in."""
+
     MARKDOWN = "markdown"  # ![alt](src)
     MARKDOWN_REFERENCE = "markdown-reference"  # ![alt][ref] with [ref]: src
     HTML = "html"  # <img src alt>
@@ -80,6 +86,8 @@ class ImageKind(enum.StrEnum):
 
 @frozen
 class ImageRef:
+    """One image of a post, in any syntax, with the position of the whole syntax (0-based)."""
+
     src: str
     alt: str | None
     """None when the syntax has no alt at all (``<img src=x>``, a shortcode without ``alt``)."""
@@ -96,6 +104,8 @@ class ImageRef:
 
 
 class LinkKind(enum.StrEnum):
+    """The syntax a link was written in."""
+
     MARKDOWN = "markdown"
     MARKDOWN_REFERENCE = "markdown-reference"
     AUTOLINK = "autolink"
@@ -104,6 +114,8 @@ class LinkKind(enum.StrEnum):
 
 @frozen
 class LinkRef:
+    """One link of a post (not an image), with the position of the whole syntax (0-based)."""
+
     url: str
     text: str
     kind: LinkKind
@@ -114,6 +126,8 @@ class LinkRef:
 
 
 class LoadProblemKind(enum.StrEnum):
+    """Why a file could not be read as a post."""
+
     EMPTY = "empty"
     BINARY = "binary"
     NOT_UTF8 = "not-utf8"
