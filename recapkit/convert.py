@@ -153,7 +153,7 @@ def _make_class_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
             raise RecapDataError([DataProblem((), message)])
         kwargs, problems = _structure_fields(fields, value)
         problems += _validate_fields(fields, kwargs)  # also when other fields failed
-        problems += _cross_checks(cls, kwargs, problems)
+        problems += _cross_checks(cls, kwargs, problems, value)
         if problems:
             raise RecapDataError(problems)
         try:
@@ -199,13 +199,29 @@ def _validate_fields(
 
 
 def _cross_checks(
-    cls: type[Any], kwargs: Mapping[str, Any], found: list[DataProblem]
+    cls: type[Any], kwargs: Mapping[str, Any], found: list[DataProblem], raw: Mapping[Any, Any]
 ) -> list[DataProblem]:
     """Checks across fields that must be reported even when another field already failed."""
+    if cls is model.Recap and "talks" not in kwargs:
+        return _raw_title_repeats(raw.get("talks"))
     if cls is not model.Event or any(p.path[:1] in (("start",), ("end",)) for p in found):
         return []
     problem = model.check_order(kwargs.get("start"), kwargs.get("end"))
     return [DataProblem(("end",), problem)] if problem else []
+
+
+def _raw_title_repeats(talks: Any) -> list[DataProblem]:
+    """Repeated talk titles, read from the raw data when another problem kept ``talks`` from
+    structuring: a writer fixing one talk should not discover the repeat only on the next run."""
+    if not isinstance(talks, list | tuple):
+        return []
+    titles = [
+        item.get("title")
+        if isinstance(item, Mapping) and isinstance(item.get("title"), str)
+        else None
+        for item in talks
+    ]
+    return [_validator_problem("talks", message) for message in model.repeated_titles(titles)]
 
 
 def _cross_field_problem(fields: Mapping[str, attrs.Attribute[Any]], message: str) -> DataProblem:

@@ -196,10 +196,13 @@ def _place(
     line, column = locator.find(path, at_key=message.startswith("unknown key"))
     if fmt != "yaml":
         message = _YAML_HINT.sub("", message)
-    elif message.startswith("expected text, got"):
-        raw = locator.scalar(path)
-        if raw is not None:
-            message = f'{message.split(";")[0]}; YAML reads the unquoted {raw} that way, so quote it: "{raw}"'
+    raw = locator.scalar(path) if message.startswith("expected text, got") else None
+    if raw is not None and fmt == "yaml":
+        message = (
+            f'{message.split(";")[0]}; YAML reads the unquoted {raw} that way, so quote it: "{raw}"'
+        )
+    elif raw is not None:  # TOML and JSON: the number or boolean was meant as text
+        message = f'{message}; write text in quotes: "{raw}"'
     return FileProblem(name, line, column, format_path(path), message)
 
 

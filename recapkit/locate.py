@@ -64,7 +64,10 @@ class Locator:
         return line, offset - self._starts[line]
 
     def scalar(self, path: Sequence[PathPart]) -> str | None:
-        """A YAML plain scalar exactly as written at *path* (``No``, ``010``), else None."""
+        """A bare (unquoted) scalar exactly as written at *path* (``No``, ``010``, TOML and JSON
+        ``1.10``), else None."""
+        if self._tree is not None:
+            return self._bare_token(path)
         node = self._yaml
         for part in path:
             child = _yaml_child(node, part) if node is not None else None
@@ -74,6 +77,17 @@ class Locator:
         if isinstance(node, yaml.ScalarNode) and not node.style:
             return str(node.value)
         return None
+
+    def _bare_token(self, path: Sequence[PathPart]) -> str | None:
+        tree = self._tree
+        for part in path:
+            tree = tree.children.get(part) if tree is not None else None
+        match = _BARE.match(self._text, tree.offset) if tree is not None else None
+        return match.group() if match else None
+
+
+# A TOML or JSON number, boolean or date as written (quoted text starts with a quote: no match).
+_BARE = re.compile(r"[-+0-9A-Za-z_.:]+")
 
 
 def locate(text: str, fmt: str, path: Sequence[PathPart]) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -53,9 +53,20 @@ def _optional_non_empty(_inst: object, attribute: attrs.Attribute[Any], value: s
         raise ValueError(f"{attribute.name} must not be empty (leave it out instead)")
 
 
+# A site path never starts with a host name; `github.com/x` or `www.x.org` lost its https://.
+_HOST_LIKE = re.compile(
+    r"^(?:www\.[^/\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|cn|edu|gov|info|me|co)/)",
+    re.IGNORECASE,
+)
+
+
 def _url(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is None:
         return
+    if _HOST_LIKE.match(value):
+        raise ValueError(
+            f"{attribute.name} looks like a web address without its scheme: write https://{value}"
+        )
     if not (is_http_url(value) or is_site_path(value)):
         raise ValueError(
             f"{attribute.name} must be an http(s) URL or a path inside the site, got {value!r}"
@@ -125,6 +136,24 @@ def check_order(start: DateOrDateTime | None, end: DateOrDateTime | None) -> str
             return "start and end must both have a timezone or both have none"
         return "end must not be before start" if end < start else None
     return "end must not be before start" if _comparable(end) < _comparable(start) else None
+
+
+def repeated_titles(titles: Sequence[str | None]) -> list[str]:
+    """One message per talk title that repeats an earlier one (case and outer spaces ignored).
+
+    ``None`` stands for a talk whose title is missing or not text: it repeats nothing.
+    """
+    seen: dict[str, int] = {}
+    messages = []
+    for index, title in enumerate(titles):
+        if title is None:
+            continue
+        key = title.strip().casefold()
+        if key in seen:
+            messages.append(f"talks[{index}].title {title!r} repeats talks[{seen[key]}].title")
+        else:
+            seen[key] = index
+    return messages
 
 
 # --- the classes --------------------------------------------------------------------------
@@ -259,14 +288,9 @@ class Recap:
 
     @talks.validator
     def _unique_titles(self, _attribute: attrs.Attribute[Any], talks: tuple[Talk, ...]) -> None:
-        seen: dict[str, int] = {}
-        for index, talk in enumerate(talks):
-            key = talk.title.strip().casefold()
-            if key in seen:
-                raise ValueError(
-                    f"talks[{index}].title {talk.title!r} repeats talks[{seen[key]}].title"
-                )
-            seen[key] = index
+        repeats = repeated_titles([talk.title for talk in talks])
+        if repeats:
+            raise ValueError(repeats[0])
 
     @property
     def speakers(self) -> tuple[Speaker, ...]:

@@ -13,9 +13,10 @@ Nunjucks in Hexo, Zola shortcodes), so data is never executed, by Jinja or by th
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from typing import Any
 
 from jinja2 import pass_context
@@ -23,6 +24,7 @@ from jinja2.runtime import Context
 from slugify import slugify as _slugify
 
 from recapkit.front_matter_dump import format_date
+from recapkit.render_dates import clock, duration, human_date, when
 
 _WHITESPACE = re.compile(r"\s+")
 # NUL and other C0 controls make a post a "binary" file to git and the SSGs: show U+FFFD instead.
@@ -125,13 +127,17 @@ def _close_html(text: str) -> str:
     return text
 
 
+# After the item's "- ", a first line of only hyphens makes the whole line a thematic break.
+_HYPHEN_RULE = re.compile(r"^(?=(?:[ \t]*-){2})[- \t]*$")
+
+
 def item_markdown(text: str, ssg: str, indent: int = 2) -> str:
     """A Markdown field inside a list item: continuation lines indented under the marker."""
-    return (
-        block_markdown(text, ssg)
-        .replace("\n", "\n" + " " * indent)
-        .replace("\n" + " " * indent + "\n", "\n\n")
-    )
+    block = block_markdown(text, ssg)
+    first, newline, rest = block.partition("\n")
+    if _HYPHEN_RULE.match(first):
+        block = "\\" + first.lstrip() + newline + rest
+    return block.replace("\n", "\n" + " " * indent).replace("\n" + " " * indent + "\n", "\n\n")
 
 
 def markdown_url(url: str) -> str:
@@ -140,77 +146,37 @@ def markdown_url(url: str) -> str:
     return _URL_PARENS.sub(r"\\\1", encoded)
 
 
-# --- dates and durations -----------------------------------------------------------------
-
-_MONTHS = "January February March April May June July August September October November December"
-
-
-def human_date(value: date, lang: str) -> str:
-    """``18 May 2024`` or ``2024年5月18日``; a time of day is added when *value* has one."""
-    day = value.date() if isinstance(value, datetime) else value
-    text = (
-        f"{day.year}年{day.month}月{day.day}日"
-        if lang == "zh"
-        else f"{day.day} {_MONTHS.split()[day.month - 1]} {day.year}"
-    )
-    if isinstance(value, datetime):
-        text += f" {value:%H:%M}" if lang == "zh" else f", {value:%H:%M}"
-    return text
-
-
-def clock(value: datetime | time) -> str:
-    return f"{value:%H:%M}"
-
-
-def duration(value: timedelta, lang: str) -> str:
-    """``1 h 30 min`` or ``1 小时 30 分钟``."""
-    hours, minutes = divmod(int(value.total_seconds()) // 60, 60)
-    units = ("小时", "分钟") if lang == "zh" else ("h", "min")
-    parts = [f"{hours} {units[0]}"] if hours else []
-    if minutes or not hours:
-        parts.append(f"{minutes} {units[1]}")
-    return " ".join(parts)
-
-
-def when(start: date | None, end: date | None, zone: str | None, lang: str) -> str:
-    """The event's time span, compact when it stays within one day."""
-    if start is None:
-        return ""
-    text = human_date(start, lang)
-    if end is not None and end != start:
-        same_day = (
-            isinstance(start, datetime) and isinstance(end, datetime) and end.date() == start.date()
-        )
-        if isinstance(end, datetime) and same_day:
-            text += "–" + clock(end)
-        elif type(end) is date and type(start) is date and end.year == start.year:
-            text = _day_range(start, end, lang)
-        else:
-            text += "–" + human_date(end, lang)
-    if zone:
-        text += f" ({zone})"
-    elif isinstance(start, datetime) and start.utcoffset() is not None:
-        text += f" (UTC{start:%z})" if start.utcoffset() else " (UTC)"
-    return text
-
-
-def _day_range(start: date, end: date, lang: str) -> str:
-    """``12–13 September 2025`` / ``2025年9月12日–13日`` (also across months of one year)."""
-    if lang == "zh":
-        tail = f"{end.day}日" if end.month == start.month else f"{end.month}月{end.day}日"
-        return f"{human_date(start, lang)}–{tail}"
-    if end.month == start.month:
-        return f"{start.day}–{human_date(end, lang)}"
-    return f"{start.day} {_MONTHS.split()[start.month - 1]}–{human_date(end, lang)}"
-
-
 def join_names(items: tuple[str, ...] | list[str], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(items)
 
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
 def slug(text: str, allow_unicode: bool = False) -> str:
-    """A URL slug: lower case ASCII (Chinese transliterated), or kept with *allow_unicode*."""
+    """A URL slug: lower case ASCII (Chinese transliterated), or kept with *allow_unicode*.
+
+    Chinese becomes pinyin, one syllable per word of the slug, as Chinese bloggers' slug
+    plugins write it (``杭州站回顾`` → ``hang-zhou-zhan-hui-gu``).
+    """
+    if not allow_unicode:
+        text = _HAN.sub(lambda m: f" {pinyin(m.group())} ", text)
     return str(_slugify(text, allow_unicode=allow_unicode, max_length=80, word_boundary=True))
+
+
+def pinyin(han: str) -> str:
+    """The syllables of *han* (Chinese characters), space separated, without tones.
+
+    With pypinyin, words are read as words, so polyphonic characters come out right
+    (重庆 → chong qing, 银行 → yin hang). Without it, slugify's transliteration reads each
+    character on its own (zhong qing, yin xing).
+    """
+    try:
+        # Imported by name: an install without the optional pypinyin must still type-check.
+        lazy_pinyin = importlib.import_module("pypinyin").lazy_pinyin
+    except ImportError:
+        return han
+    return " ".join(lazy_pinyin(han))
 
 
 # --- the filter table the environment installs ----------------------------------------------

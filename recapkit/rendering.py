@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 
 from recapkit.errors import RecapkitError, UsageError
-from recapkit.front_matter_dump import FrontMatterStyle, dump_front_matter, format_date
+from recapkit.front_matter_dump import FrontMatterStyle, dump_front_matter, format_date, prune
 from recapkit.model import Recap
 from recapkit.render_filters import FILTERS
 
@@ -124,8 +124,10 @@ def _describe_runtime_error(exc: Exception, template: jinja2.Template) -> str:
     return f"{where}: {type(exc).__name__}: {exc}"
 
 
-def default_front_matter(recap: Recap, ssg: str) -> dict[str, Any]:
-    """The keys after title and date that the built-in templates write, per SSG."""
+def default_front_matter(recap: Recap, ssg: str, layout: str = "post") -> dict[str, Any]:
+    """The keys after title and date that the built-in templates write, per SSG.
+
+    *layout* is Jekyll's ``layout:`` (see :func:`recapkit.scaffolding.post_layout`)."""
     cover = recap.cover
     if ssg == "zola":
         return {
@@ -139,7 +141,7 @@ def default_front_matter(recap: Recap, ssg: str) -> dict[str, Any]:
         fm.update(authors=recap.authors, tags=recap.tags, categories=recap.categories)
         fm["images"] = [cover] if cover else None
         return _drop_empty(fm)
-    fm = {"layout": "post"} if ssg == "jekyll" else {}
+    fm = {"layout": layout} if ssg == "jekyll" else {}
     fm.update(authors=recap.authors, tags=recap.tags, categories=recap.categories)
     fm["image" if ssg == "jekyll" else "cover"] = cover
     fm["published"] = False if recap.draft else None  # neither has `draft:`: drafts don't publish
@@ -171,6 +173,9 @@ def build_front_matter(
     for key in [k for k in fm if k not in _ZOLA_TOP_LEVEL]:
         extra[key] = fm.pop(key)
     fm["extra"] = extra
+    for key in ("taxonomies", "extra"):  # an empty `[extra]` table is only noise in a new post
+        if isinstance(fm.get(key), Mapping) and not prune(fm[key]):
+            del fm[key]
     return fm
 
 
@@ -194,13 +199,15 @@ def render(
     front_matter: str | None = None,
     include_data: bool = True,
     scaffold: bool = False,
+    layout: str = "post",
 ) -> str:
     """The post text for *recap*: front matter block then the body. Deterministic.
 
     *lang* defaults to the recap's language (``zh`` for any ``zh-*`` tag, else ``en``);
     *front_matter* is ``"yaml"`` or ``"toml"`` (Hugo only); *include_data* puts the recap's
     structured data in the front matter so that ``load_post(path).recap == recap``;
-    *scaffold* adds ``TODO(recapkit):`` markers for every part a writer still has to fill.
+    *scaffold* adds ``TODO(recapkit):`` markers for every part a writer still has to fill;
+    *layout* is the Jekyll layout the front matter names.
     """
     ssg = str(ssg)
     if ssg not in SSGS:
@@ -214,7 +221,7 @@ def render(
         "lang": lang,
         "scaffold": scaffold,
         "more_separator": MORE_SEPARATORS[ssg],
-        "default_front_matter": default_front_matter(recap, ssg),
+        "default_front_matter": default_front_matter(recap, ssg, layout),
     }
     try:
         module = _make_module(tmpl, context)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -23,8 +24,10 @@ import attrs
 from attrs import frozen
 
 from recapkit import atomic
-from recapkit.errors import RecapkitError, UsageError
+from recapkit.config import discover_config
+from recapkit.errors import ConfigError, RecapkitError, UsageError
 from recapkit.model import Event, Recap
+from recapkit.post_naming import hexo_post_name, jekyll_posts_named, post_layout, site_settings
 from recapkit.render_filters import slug as _slug
 from recapkit.rendering import render, site_template_dirs
 from recapkit.sites import Site, SiteDetectionError, detect_site, site_for_ssg
@@ -37,9 +40,15 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 class PostExistsError(RecapkitError):
     """The post (or a file in its place) already exists and ``--force`` was not given."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, instead_of: Path | None = None) -> None:
         self.path = path
-        super().__init__(f"{path} already exists (use --force to overwrite it)")
+        if instead_of is None or instead_of == path:
+            message = f"{path} already exists (use --force to overwrite it)"
+        else:  # --force writes the new file beside it; the old one is the writer's to remove
+            message = (
+                f"{path} already has this post's name (use --force to write {instead_of} anyway)"
+            )
+        super().__init__(message)
 
 
 class OutsideSiteError(RecapkitError):
@@ -85,18 +94,21 @@ def post_target(
         folder = posts.joinpath(*parts, slug)
         target = PostTarget(folder / "index.md", folder / "images", (folder.with_suffix(".md"),))
     elif ssg == "hexo":
-        folder = posts.joinpath(*parts)
-        assets = folder / slug if site.post_asset_folder else None
-        target = PostTarget(folder / f"{slug}.md", assets)
+        path = posts.joinpath(*parts, hexo_post_name(site_settings(site), slug, post_date))
+        assets = path.with_suffix("") if site.post_asset_folder else None
+        target = PostTarget(path, assets)
     elif ssg == "jekyll":
         day = post_date.date() if isinstance(post_date, datetime) else post_date
         folder = posts.parent.joinpath(*parts, "_posts")  # Jekyll's categories: <dir>/_posts
-        target = PostTarget(folder / f"{day.isoformat()}-{slug}.md")
+        # The same recap under another date is a second post of the same name, not a new one.
+        target = PostTarget(
+            folder / f"{day.isoformat()}-{slug}.md", None, jekyll_posts_named(folder, slug)
+        )
     else:
         target = PostTarget(posts.joinpath(*parts, f"{slug}.md"))
-    for path in (target.path, target.asset_dir):
-        if path is not None:
-            check_inside(site.root, path)
+    for checked in (target.path, target.asset_dir):
+        if checked is not None:
+            check_inside(site.root, checked)
     return target
 
 
@@ -129,7 +141,7 @@ def write_post(target: PostTarget, text: str, *, force: bool = False) -> None:
     """Write a new post at *target* (refusing when one exists unless *force*) and its image folder."""
     blocking = existing(target)
     if blocking is not None and not force:
-        raise PostExistsError(blocking)
+        raise PostExistsError(blocking, target.path)
     write_text_atomic(target.path, text, overwrite=force)
     if target.asset_dir is not None:
         target.asset_dir.mkdir(parents=True, exist_ok=True)
@@ -157,9 +169,45 @@ def find_site(ssg: str | None, site_dir: str | os.PathLike[str] | None = None) -
     return site_for_ssg(detected.root if detected else start, ssg)
 
 
+def site_and_templates(
+    ssg: str | None,
+    site_dir: str | os.PathLike[str] | None = None,
+    template_dirs: Sequence[str | os.PathLike[str]] = (),
+) -> tuple[Site | None, list[Path]]:
+    """The site (as :func:`find_site`) and where to look up template names, in order:
+    *template_dirs*, the configuration's ``templates-dir``, the site's ``.recapkit/templates``.
+
+    The configuration is the nearest ``recapkit.toml``/``[tool.recapkit]`` above the site (or
+    *site_dir*, or the current folder); its ``ssg`` is used when *ssg* is not given.
+    """
+    start = Path(site_dir).expanduser() if site_dir is not None else Path.cwd()
+    config = discover_config(start)
+    found = find_site(ssg or config.ssg, site_dir)
+    dirs = [Path(d) for d in template_dirs]
+    if config.templates_dir is not None:
+        if not config.templates_dir.is_dir():
+            raise ConfigError(
+                f"{config.where()}: templates-dir {config.templates_dir} is not a folder"
+            )
+        dirs.append(config.templates_dir)
+    return found, site_template_dirs(found.root if found else None, dirs)
+
+
 def guess_lang(title: str) -> str:
     """``zh`` for a title written in Chinese (or Japanese kana), else ``en``."""
     return "zh" if _CJK.search(title) else "en"
+
+
+# What a recap's title adds to the event's name: "GopherChina 2024 recap", "杭州站回顾".
+_RECAP_WORDS = re.compile(
+    r"[\s:：\-–—·|]*(?:回顾|总结|小结|纪要|复盘|recap|review|notes|summary|write-?up)[\s!！。.]*$",
+    re.IGNORECASE,
+)
+
+
+def event_name(title: str) -> str:
+    """The event a recap titled *title* is about: the title without a trailing "recap"/"回顾"."""
+    return _RECAP_WORDS.sub("", title).strip() or title
 
 
 def skeleton(title: str, post_date: date | None = None, event_date: date | None = None) -> Recap:
@@ -171,7 +219,7 @@ def skeleton(title: str, post_date: date | None = None, event_date: date | None 
     return Recap(
         title=title,
         date=post_date or now,
-        event=Event(name=title, start=event_date),
+        event=Event(name=event_name(title), start=event_date),
         lang=guess_lang(title),
         draft=True,
     )
@@ -204,19 +252,21 @@ def scaffold(
     front_matter: str | None = None,
     unicode_slug: bool = False,
     force: bool = False,
+    template_dirs: Sequence[str | os.PathLike[str]] = (),
 ) -> Path:
     """Create a new recap post where the site's SSG expects it and return its path.
 
     Without *recap* the post is a draft skeleton titled *title* with ``TODO(recapkit)``
     markers; with *recap* it is rendered from it (*title* and the dates override its own)
     and carries the recap data in its front matter. The site is found from *site* (default:
-    the current folder) or taken as an *ssg* site.
+    the current folder) or taken as an *ssg* site. Template names are looked up as
+    :func:`site_and_templates` says (*template_dirs* first).
 
     :raises UsageError: no SSG could be told, or a bad section.
     :raises PostExistsError: the post exists and *force* is false.
     :raises OutsideSiteError: the path would leave the site.
     """
-    found = find_site(ssg, site)
+    found, search_paths = site_and_templates(ssg, site, template_dirs)
     if found is None or found.ssg is None:
         where = site if site is not None else Path.cwd()
         raise UsageError(
@@ -233,10 +283,11 @@ def scaffold(
         ssg=str(found.ssg),
         lang=lang or (None if from_data else guess_lang(recap.title)),
         template=template,
-        search_paths=site_template_dirs(found.root),
+        search_paths=search_paths,
         front_matter=front_matter,
         include_data=from_data,
         scaffold=not from_data,
+        layout=post_layout(found),
     )
     slug = recap.slug or make_slug(recap.title, unicode=unicode_slug)
     target = post_target(found, slug, recap.date, section=section)

@@ -122,7 +122,8 @@ def test_validator_errors_land_on_their_fields() -> None:
         == "must describe the photo, not name its file: 'IMG_0001.JPG'"
     )
     assert found["talks[1].duration"] == "must be positive"
-    assert "talks[1].title" not in found  # talks did not structure, so titles are not compared yet
+    # talks did not structure, but the repeat is reported in the same run all the same
+    assert found["talks[1].title"] == "'same ' repeats talks[0].title"
     dup = problems(minimal(talks=[{"title": "Same"}, {"title": "same "}]))
     assert dup == {"talks[1].title": "'same ' repeats talks[0].title"}
 
@@ -224,3 +225,21 @@ def test_round_trip_through_plain_data_is_exact(recap: Recap) -> None:
     assert again == recap
     assert type(again.event.kind) is EventKind
     assert all(type(t.kind) is TakeawayKind for talk in again.talks for t in talk.takeaways)
+
+
+def test_every_repeated_title_is_reported_even_when_a_talk_is_broken() -> None:
+    found = problems(
+        minimal(
+            talks=[
+                {"title": "Go"},
+                {"title": "Rust", "duration": "forty"},
+                {"title": " go"},
+                {"title": 7},
+                {"title": "RUST"},
+            ]
+        )
+    )
+    assert found["talks[2].title"] == "' go' repeats talks[0].title"
+    assert found["talks[4].title"] == "'RUST' repeats talks[1].title"
+    assert found["talks[1].duration"].startswith("not a duration")
+    assert found["talks[3].title"].startswith("expected text")

@@ -175,6 +175,15 @@ def test_syntax_and_shape_problems(text: str, fmt: str, expected: str) -> None:
     assert problems_of(text, fmt) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "line"), [("title: x\nevent:\n\tname: y\n", 3), ("event:\n  name: y\n\tcity: z\n", 3)]
+)
+def test_a_tab_in_the_indentation_is_named(text: str, line: int) -> None:
+    (problem,) = problems_of(text)
+    assert problem.startswith(f"f:{line}:1: YAML syntax error: ")
+    assert problem.endswith(" (indent with spaces, not tabs)")
+
+
 def test_alias_bomb_is_refused_fast() -> None:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 12)]
@@ -218,7 +227,9 @@ def test_duplicate_keys_are_reported_with_the_other_problems() -> None:
 
 def test_problems_are_sorted_and_yaml_hints_stay_out_of_json() -> None:
     text = '{"title": 2025, "date": "2025-03-01", "event": {"name": "Go"}}'
-    assert problems_of(text, "json") == ["f:1:11: title: expected text, got the number 2025"]
+    assert problems_of(text, "json") == [
+        'f:1:11: title: expected text, got the number 2025; write text in quotes: "2025"'
+    ]
 
 
 def test_impossible_yaml_date_is_reported_at_its_field() -> None:
@@ -293,3 +304,29 @@ def test_locate(
 def test_locate_works_on_a_front_matter_block() -> None:
     block = "title: Recap\nrecap:\n  event:\n    name: Go\n    attendance: -1\n"
     assert locate(block, "yaml", ("recap", "event", "attendance")) == (4, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        (
+            'date = 2025-03-01\ntitle = 1.10\n[event]\nname = "Go"\n',
+            "toml",
+            'f:2:9: title: expected text, got the number 1.1; write text in quotes: "1.10"',
+        ),
+        (
+            '{"date": "2025-03-01", "title": true, "event": {"name": "Go"}}',
+            "json",
+            'f:1:33: title: expected text, got the boolean true; write text in quotes: "true"',
+        ),
+        (
+            'date = 2025-03-01\ntitle = ["x"]\n[event]\nname = "Go"\n',
+            "toml",
+            "f:2:9: title: expected text, got a list",
+        ),
+    ],
+)
+def test_toml_and_json_numbers_meant_as_text_show_the_quoted_form(
+    text: str, fmt: str, expected: str
+) -> None:
+    assert problems_of(text, fmt) == [expected]

@@ -128,3 +128,56 @@ def test_jekyll_builds_generated_posts(tmp_path: Path, capsys: pytest.CaptureFix
     )
     check_page(site / "_site" / "2024" / "05" / "20" / "gopher-night.html", "/assets/stage.png")
     assert (site / "_site" / "assets" / "stage.png").read_bytes() == PNG
+
+
+# --- sites made by the generators themselves -------------------------------------------
+
+
+@pytest.mark.skipif(
+    shutil.which("hugo") is None, reason="hugo is not installed (apt-get install hugo)"
+)
+def test_new_in_a_site_made_by_hugo_new_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "blog"
+    build(["hugo", "new", "site", str(site)], tmp_path)
+    layouts = site / "layouts" / "_default"  # `hugo new site` has no theme: give it the least
+    layouts.mkdir(parents=True, exist_ok=True)
+    (layouts / "single.html").write_text("<h1>{{ .Title }}</h1>{{ .Content }}\n", encoding="utf-8")
+    (layouts / "list.html").write_text(
+        "{{ range .Pages }}{{ .Title }}{{ end }}\n", encoding="utf-8"
+    )
+    title = "Gopher Meetup 杭州站回顾"
+    post = run_cli(["new", title, "--site", str(site), "--event-date", "2025-04-19"], capsys)
+    assert post.parent.parent == (site / "content" / "posts").resolve()
+    assert main(["new", title, "--site", str(site)]) == 1  # never overwritten
+    assert "already exists" in capsys.readouterr().err
+    build(["hugo", "--quiet", "--buildDrafts", "--source", str(site)], site)
+    page = site / "public" / "posts" / post.parent.name / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert f"<h1>{title}</h1>" in text and ">活动信息</h2>" in text
+    assert "2025年4月19日（周六）" in text and "TODO(recapkit): 写一段导语" in text
+
+
+@pytest.mark.skipif(
+    shutil.which("jekyll") is None, reason="jekyll is not installed (apt-get install jekyll)"
+)
+def test_new_in_a_site_made_by_jekyll_new_blank(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "blog"
+    build(["jekyll", "new", "--blank", str(site)], tmp_path)
+    post = run_cli(["new", "Go night recap", "--site", str(site), "--date", "2025-04-20"], capsys)
+    assert post == (site / "_posts" / "2025-04-20-go-night-recap.md").resolve()
+    result = subprocess.run(
+        ["jekyll", "build", "--unpublished", "--source", str(site)],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Layout" not in result.stdout + result.stderr  # the blank site's own layout is used
+    page = site / "_site" / "2025" / "04" / "20" / "go-night-recap.html"
+    assert "<title>Go night recap - </title>" in page.read_text(encoding="utf-8")

@@ -96,6 +96,19 @@ def test_other_urls_are_refused(url: str) -> None:
         Link(url=url)
 
 
+@pytest.mark.parametrize(
+    "url", ["www.example.org/slides.pdf", "github.com/golang/go", "WWW.Example.cn"]
+)
+def test_a_web_address_without_its_scheme_is_refused(url: str) -> None:
+    with pytest.raises(ValueError, match=f"without its scheme: write https://{url}"):
+        Link(url=url)
+
+
+@pytest.mark.parametrize("url", ["slides.pdf", "v1.2/notes.md", "img/go.com.png", "/www.x/a"])
+def test_dotted_site_paths_are_not_mistaken_for_hosts(url: str) -> None:
+    assert Link(url=url).url == url
+
+
 def test_online_url_must_be_http() -> None:
     with pytest.raises(ValueError, match="online_url must be an http\\(s\\) URL"):
         Event(name="X", online_url="/live")

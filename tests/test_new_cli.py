@@ -174,3 +174,64 @@ def test_hugo_toml_front_matter(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["new", "--help"], capsys)
     assert code == 0 and 'recapkit new "GopherChina 2024 recap"' in out
+
+
+def test_new_uses_the_configured_templates_dir(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path / "site", "zola")
+    (site / "recapkit.toml").write_text('templates-dir = "tpl"\n', encoding="utf-8")
+    (site / "tpl").mkdir()
+    (site / "tpl" / "short.md.j2").write_text(
+        "Short: {{ recap.title | md_inline }}\n", encoding="utf-8"
+    )
+    code, out, err = run(["new", "Go night", "--site", str(site), "--template", "short"], capsys)
+    assert (code, err) == (0, "")
+    assert Path(out.strip()).read_text(encoding="utf-8").endswith("\n\nShort: Go night\n")
+
+
+def test_jekyll_blank_site_gets_its_default_layout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path / "blank", "jekyll")
+    (site / "_layouts").mkdir()
+    (site / "_layouts" / "default.html").write_text("{{ content }}\n", encoding="utf-8")
+    code, out, _ = run(["new", "Go night", "--site", str(site), "--date", "2024-05-20"], capsys)
+    assert code == 0 and load_post(Path(out.strip())).data["layout"] == "default"
+    themed = make_site(tmp_path / "themed", "jekyll")
+    (themed / "_config.yml").write_text("theme: minima\n", encoding="utf-8")
+    code, out, _ = run(["new", "Go night", "--site", str(themed), "--date", "2024-05-20"], capsys)
+    assert code == 0 and load_post(Path(out.strip())).data["layout"] == "post"
+
+
+def test_jekyll_refuses_the_same_slug_under_another_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path, "jekyll")
+    first = ["new", "Go night", "--site", str(site), "--date", "2024-05-20"]
+    assert run(first, capsys)[0] == 0
+    code, out, err = run(["new", "Go night", "--site", str(site), "--date", "2024-05-21"], capsys)
+    assert (code, out) == (1, "")
+    assert "_posts/2024-05-20-go-night.md already has this post's name" in err
+    assert "--force to write " in err and "2024-05-21-go-night.md anyway" in err
+    assert sorted(p.name for p in (site / "_posts").iterdir()) == ["2024-05-20-go-night.md"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "relative"),
+    [
+        (":year-:month-:day-:title.md", "source/_posts/2024-05-20-go-night.md"),
+        (":year/:i_month/:title.md", "source/_posts/2024/5/go-night.md"),
+        (":lang/:title.md", "source/_posts/go-night.md"),  # unknown placeholder: the default
+    ],
+)
+def test_hexo_new_post_name(
+    tmp_path: Path, pattern: str, relative: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path, "hexo", asset_folder=True)
+    with (site / "_config.yml").open("a", encoding="utf-8") as config:
+        config.write(f"new_post_name: {pattern}\n")
+    code, out, err = run(["new", "Go night", "--site", str(site), "--date", "2024-05-20"], capsys)
+    assert (code, err) == (0, "")
+    assert Path(out.strip()) == site.resolve() / relative
+    assert (site / relative).with_suffix("").is_dir()  # the asset folder beside it

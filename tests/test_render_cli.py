@@ -151,6 +151,58 @@ def test_site_template_folder_and_template_errors(
     assert code == 2 and "template not found: missing" in err
 
 
+def write_template(folder: Path, name: str, text: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.md.j2").write_text(text, encoding="utf-8")
+
+
+def test_template_lookup_order_with_the_configured_templates_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "hugo.toml").write_text('baseURL = "https://x.example/"\n', encoding="utf-8")
+    (tmp_path / "recapkit.toml").write_text('templates-dir = "recap-templates"\n', encoding="utf-8")
+    cli_dir, configured, own = (
+        tmp_path / "cli",
+        tmp_path / "recap-templates",
+        site / ".recapkit/templates",
+    )
+    for folder, names in ((cli_dir, "a"), (configured, "ab"), (own, "abc")):
+        for name in names:
+            write_template(folder, name, f"{name} from {folder.name}\n")
+    monkeypatch.chdir(tmp_path / "cli")  # the config is found from the site, not from here
+    base = ["render", str(EXAMPLES[0]), "--site", str(site), "--template-dir", str(cli_dir)]
+    shown = {}
+    for name in "abc":
+        code, out, err = run([*base, "--template", name], capsys)
+        assert (code, err) == (0, "")
+        shown[name] = out.rsplit("\n\n", 1)[1]
+    assert shown == {
+        "a": "a from cli\n",
+        "b": "b from recap-templates\n",
+        "c": "c from templates\n",
+    }
+    code, out, _ = run(["render", str(EXAMPLES[0]), "--site", str(site)], capsys)
+    assert code == 0 and "## " in out  # no --template: the built-in
+
+
+def test_the_configured_templates_dir_must_exist(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.example/"\n', encoding="utf-8")
+    (tmp_path / "recapkit.toml").write_text('templates-dir = "nowhere"\n', encoding="utf-8")
+    code, out, err = run(["render", str(EXAMPLES[0]), "--site", str(tmp_path)], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("error: ") and "templates-dir" in err and "nowhere is not a folder" in err
+
+
+def test_the_configured_ssg_is_used(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "recapkit.toml").write_text('ssg = "zola"\n', encoding="utf-8")
+    code, out, err = run(["render", str(EXAMPLES[0]), "--site", str(tmp_path)], capsys)
+    assert (code, err) == (0, "") and out.startswith("+++\n")
+
+
 def test_invalid_data_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "bad.yaml"
     data.write_text("title: x\n", encoding="utf-8")
@@ -161,3 +213,20 @@ def test_invalid_data_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFix
 def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["render", "--help"], capsys)
     assert code == 0 and "recapkit render examples/" in out
+
+
+def test_output_into_a_site_takes_that_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "blog"  # laid out as `jekyll new --blank` does: only a default layout
+    (site / "_posts").mkdir(parents=True)
+    (site / "_layouts").mkdir()
+    (site / "_layouts" / "default.html").write_text("{{ content }}\n", encoding="utf-8")
+    (site / "_config.yml").write_text("title: x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    output = site / "_posts" / "2025-04-20-x.md"
+    code, _, err = run(["render", str(EXAMPLES[0]), "-o", str(output)], capsys)
+    assert (code, err) == (0, "")
+    assert load_post(output).data["layout"] == "default"
+    code, out, _ = run(["render", str(EXAMPLES[0]), "--ssg", "jekyll"], capsys)
+    assert code == 0 and "\nlayout: post\n" in out  # stdout: the current folder is no site

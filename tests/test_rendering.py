@@ -186,7 +186,8 @@ def test_event_facts_block() -> None:
     assert "- **Where**: Hall 1, Shanghai\n" in body
     assert "- **Link**: [Gopher Meetup](https://example.org/meetup)\n" in body
     zh = split(render(sample(), ssg="hugo", lang="zh"))[2]
-    assert "- **时间**：2024年5月18日 14:00–17:30 (Asia/Shanghai)\n" in zh
+    assert "- **时间**：2024年5月18日（周六）14:00–17:30\n" in zh  # China's own time: no zone
+    assert "- **分享**：1 场\n" in zh
     assert "- **分享嘉宾**：Alice（Acme）\n" in zh
 
 
@@ -305,6 +306,14 @@ def test_multi_line_takeaways_stay_in_their_list_item() -> None:
     talk = Talk(title="T", takeaways=takeaways)
     body = split(render(sample(talks=(talk,)), ssg="hugo"))[2]
     assert "- Line one\n\n  Paragraph two ([Go](https://go.dev))\n" in body
+
+
+@pytest.mark.parametrize("text", ["---", "-- -", "--\nmore"])
+def test_a_takeaway_of_hyphens_stays_a_list_item(text: str) -> None:
+    talk = Talk(title="T", takeaways=(Takeaway(text), Takeaway("next")))
+    html = MD.render(split(render(sample(talks=(talk,)), ssg="hugo"))[2])
+    assert "<hr" not in html
+    assert f"<ul>\n<li>{text}</li>\n<li>next</li>\n</ul>" in html
 
 
 def test_urls_with_spaces_and_parentheses() -> None:

@@ -13,6 +13,7 @@ from recapkit.errors import UsageError
 from recapkit.scaffolding import (
     OutsideSiteError,
     PostExistsError,
+    event_name,
     existing,
     make_slug,
     post_target,
@@ -38,6 +39,19 @@ DAY = date(2024, 5, 18)
 )
 def test_slugs(title: str, unicode: bool, slug: str) -> None:
     assert make_slug(title, unicode=unicode) == slug
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("重庆 Gopher 聚会", "chong-qing-gopher-ju-hui"),
+        ("银行系统的 Go 实践", "yin-hang-xi-tong-de-go-shi-jian"),
+        ("调度器：重新思考", "diao-du-qi-chong-xin-si-kao"),
+    ],
+)
+def test_chinese_words_are_read_as_words(title: str, slug: str) -> None:
+    pytest.importorskip("pypinyin", reason="pypinyin reads polyphonic characters by word")
+    assert make_slug(title) == slug
 
 
 @settings(max_examples=100, deadline=None)
@@ -154,3 +168,18 @@ def test_a_dangling_symlink_counts_as_existing(tmp_path: Path) -> None:
     target.path.symlink_to(tmp_path / "content" / "missing.md")
     with pytest.raises(PostExistsError):
         write_post(target, "new\n")
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Gopher Meetup 杭州站回顾", "Gopher Meetup 杭州站"),
+        ("GopherChina 2024 recap", "GopherChina 2024"),
+        ("KubeCon 2024 总结！", "KubeCon 2024"),
+        ("PyCon: Day 1 – Notes", "PyCon: Day 1"),
+        ("Rust meetup", "Rust meetup"),
+        ("回顾", "回顾"),  # nothing else left: the title itself
+    ],
+)
+def test_a_skeleton_names_the_event_without_the_recap_word(title: str, name: str) -> None:
+    assert event_name(title) == name

@@ -37,6 +37,13 @@ def parse_when(text: str | None, option: str) -> date | None:
     "--from", "data_file", type=click.Path(dir_okay=False, path_type=Path), help="Data file."
 )
 @click.option("--template", metavar="NAME|PATH", help="A template file or a template name.")
+@click.option(
+    "--template-dir",
+    "template_dir",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to look up template names in (repeatable; before the configured ones).",
+)
 @click.option("--front-matter", type=click.Choice(["yaml", "toml"]), help="Hugo only: +++ TOML.")
 @click.option("--unicode-slug", is_flag=True, help="Keep Chinese in the slug.")
 @click.option("--force", is_flag=True, help="Overwrite the post if it exists.")
@@ -50,6 +57,7 @@ def command(
     section: str | None,
     data_file: Path | None,
     template: str | None,
+    template_dir: tuple[Path, ...],
     front_matter: str | None,
     unicode_slug: bool,
     force: bool,
@@ -59,6 +67,8 @@ def command(
     The SSG is detected from the site's files (or given with --ssg). Without --from the post
     is a draft skeleton with TODO(recapkit) markers; with --from it is rendered from the data
     file and carries the recap data in its front matter. Exit 1 if the post exists.
+    Template names are looked up in --template-dir, the configured templates-dir, the site's
+    .recapkit/templates/, then the built-ins.
 
     \b
     Examples:
@@ -89,6 +99,7 @@ def command(
             front_matter=front_matter,
             unicode_slug=unicode_slug,
             force=force,
+            template_dirs=template_dir,
         )
     except PostExistsError as exc:
         click.echo(f"error: {exc}", err=True)

@@ -42,8 +42,8 @@ def command(
     """Render a recap data file (YAML, TOML or JSON) into a post with front matter.
 
     The output is deterministic: the same data and template give the same bytes. Template
-    names are looked up in --template-dir, then the site's .recapkit/templates/, then the
-    built-ins. Exit 1 when FILE exists and --force is not given.
+    names are looked up in --template-dir, then the configured templates-dir, then the site's
+    .recapkit/templates/, then the built-ins. Exit 1 when FILE exists and --force is not given.
 
     \b
     Examples:
@@ -52,10 +52,11 @@ def command(
       recapkit render talk.yaml --ssg hugo --template newsletter
     """
     from recapkit.datafile import load_recap
-    from recapkit.rendering import render, site_template_dirs
-    from recapkit.scaffolding import PostExistsError, find_site, write_text_atomic
+    from recapkit.post_naming import post_layout
+    from recapkit.rendering import render
+    from recapkit.scaffolding import PostExistsError, site_and_templates, write_text_atomic
 
-    found = find_site(ssg, site)
+    found, search_paths = site_and_templates(ssg, site or _output_folder(output), template_dir)
     if found is None or found.ssg is None:
         raise UsageError(
             "cannot tell which SSG to render for (no site found here): "
@@ -67,8 +68,9 @@ def command(
         ssg=str(found.ssg),
         lang=lang,
         template=template,
-        search_paths=site_template_dirs(found.root, template_dir),
+        search_paths=search_paths,
         front_matter=front_matter,
+        layout=post_layout(found),
     )
     if output == "-":
         click.echo(text, nl=False)
@@ -79,3 +81,19 @@ def command(
         click.echo(f"error: {exc}", err=True)
         return 1
     return 0
+
+
+def _output_folder(output: str) -> Path | None:
+    """The site of ``-o content/blog/x.md`` when that file goes into one (found from its nearest
+    existing folder); None for stdout or a file outside any site (the current folder decides)."""
+    from recapkit.sites import SiteDetectionError, detect_site
+
+    if output == "-":
+        return None
+    folder = Path(output).expanduser().absolute().parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return folder if detect_site(folder) is not None else None
+    except SiteDetectionError:
+        return None

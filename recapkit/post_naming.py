@@ -1,0 +1,77 @@
+"""How each SSG names a new post beyond its folder: Hexo's ``new_post_name``, Jekyll's dated
+file names and layout. Read from the site's own ``_config.yml``, best effort: a broken config
+falls back to the SSG's defaults (``recapkit lint`` and the SSG itself report it).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from recapkit import yamlsafe
+from recapkit.errors import RecapkitError
+from recapkit.sites import Site
+
+_JEKYLL_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-(?P<slug>.+)\.(?:md|markdown)$")
+_HEXO_PLACEHOLDER = re.compile(r":(title|year|month|i_month|day|i_day)\b")
+
+
+def jekyll_posts_named(folder: Path, slug: str) -> tuple[Path, ...]:
+    """Jekyll posts in *folder* called ``<any date>-<slug>.md``."""
+    if not folder.is_dir():
+        return ()
+    return tuple(
+        sorted(
+            entry
+            for entry in folder.iterdir()
+            if (match := _JEKYLL_NAME.match(entry.name)) and match["slug"] == slug
+        )
+    )
+
+
+def site_settings(site: Site) -> dict[str, Any]:
+    """The top level of a Hexo or Jekyll ``_config.yml``; {} when absent or unreadable."""
+    if site.config_file is None or site.config_file.suffix not in (".yml", ".yaml"):
+        return {}
+    try:
+        data = yamlsafe.load(site.config_file.read_text(encoding="utf-8-sig"), duplicates=[])
+    except (OSError, UnicodeDecodeError, RecapkitError):
+        return {}
+    return {str(key): value for key, value in data.items()} if isinstance(data, dict) else {}
+
+
+def hexo_post_name(settings: dict[str, Any], slug: str, post_date: date) -> str:
+    """The file name Hexo's ``new_post_name`` gives a post (default ``:title.md``).
+
+    A pattern with placeholders Hexo has but recapkit does not know falls back to the default.
+    """
+    pattern = settings.get("new_post_name")
+    if not isinstance(pattern, str) or _HEXO_PLACEHOLDER.sub("", pattern).count(":"):
+        pattern = ":title.md"
+    values = {
+        "title": slug,
+        "year": f"{post_date.year:04d}",
+        "month": f"{post_date.month:02d}",
+        "i_month": str(post_date.month),
+        "day": f"{post_date.day:02d}",
+        "i_day": str(post_date.day),
+    }
+    name = _HEXO_PLACEHOLDER.sub(lambda m: values[m[1]], pattern)
+    return name if name.endswith(".md") else f"{name}.md"
+
+
+def post_layout(site: Site | None) -> str:
+    """The Jekyll layout for a new post: ``post`` unless the site clearly has only ``default``.
+
+    ``jekyll new --blank`` makes ``_layouts/default.html`` and no theme; ``post`` would then be
+    a missing layout (a build warning and an unstyled page).
+    """
+    if site is None or site.ssg != "jekyll":
+        return "post"
+    layouts = site.content_dirs[0].parent / "_layouts"
+    settings = site_settings(site)
+    if any(layouts.glob("post.*")) or settings.get("theme") or settings.get("remote_theme"):
+        return "post"
+    return "default" if any(layouts.glob("default.*")) else "post"
