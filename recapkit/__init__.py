@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from recapkit.__about__ import __version__
 from recapkit.diagnostics import Diagnostic, Edit, Fix, Severity
-from recapkit.errors import ConfigError, RecapkitError, UsageError
+from recapkit.errors import ConfigError, FileExistsRefusedError, RecapkitError, UsageError
 from recapkit.model import (
     Event,
     EventKind,
@@ -75,6 +75,7 @@ __all__ = [
     "Edit",
     "Event",
     "EventKind",
+    "FileExistsRefusedError",
     "Fix",
     "FrontMatter",
     "Highlight",

@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except RecapkitError as exc:
         click.echo(f"error: {exc}", err=True)
-        return 2
+        return exc.exit_code
     except BrokenPipeError:
         return 0  # `recapkit lint | head` closed the pipe: not an error of ours
     except OSError as exc:  # the file system said no (permissions, a folder where a file goes, ...)

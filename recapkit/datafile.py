@@ -23,7 +23,7 @@ from attrs import frozen
 
 from recapkit import atomic, yamlsafe
 from recapkit.convert import RecapDataError, format_path, structure_recap, unstructure_recap
-from recapkit.errors import RecapkitError, UsageError
+from recapkit.errors import FileExistsRefusedError, RecapkitError, UsageError
 from recapkit.locate import Locator, locate
 from recapkit.model import Recap
 
@@ -71,8 +71,8 @@ class DataFileError(RecapkitError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class OverwriteRefusedError(RecapkitError):
-    """A write would replace an existing file and ``force`` was not given."""
+class OverwriteRefusedError(FileExistsRefusedError):
+    """A data file write would replace an existing file and ``force`` was not given."""
 
 
 def file_format(path: str | os.PathLike[str]) -> str:
@@ -260,4 +260,4 @@ def dump_recap(recap: Recap, path: str | os.PathLike[str], *, force: bool = Fals
     try:
         atomic.write_text(target, text, overwrite=force)
     except FileExistsError:
-        raise OverwriteRefusedError(f"{target}: file exists; use --force to replace it") from None
+        raise OverwriteRefusedError(target) from None

@@ -25,6 +25,8 @@ DateOrDateTime = date | datetime
 
 
 class EventKind(enum.StrEnum):
+    """What kind of event a recap covers (``kind:`` in a data file); ``meetup`` by default."""
+
     MEETUP = "meetup"
     CONFERENCE = "conference"
     WORKSHOP = "workshop"
@@ -33,6 +35,9 @@ class EventKind(enum.StrEnum):
 
 
 class TakeawayKind(enum.StrEnum):
+    """What a takeaway is: an insight (the default), an action to take, a resource to read,
+    a quote from the speaker or the writer's own opinion; templates may group by it."""
+
     INSIGHT = "insight"
     ACTION = "action"
     RESOURCE = "resource"
@@ -51,6 +56,20 @@ def _non_empty(_inst: object, attribute: attrs.Attribute[Any], value: str) -> No
 def _optional_non_empty(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not value.strip():
         raise ValueError(f"{attribute.name} must not be empty (leave it out instead)")
+
+
+# Line breaks as str.splitlines() sees them; each would also end a Markdown heading or line.
+LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _one_line(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Names and titles: non-empty and one line (they become headings, list items, titles)."""
+    _non_empty(_inst, attribute, value)
+    if LINE_BREAK.search(value):
+        raise ValueError(
+            f"{attribute.name} must be one line, without line breaks "
+            "(multi-line text belongs in a summary, abstract or lead)"
+        )
 
 
 # A site path never starts with a host name; `github.com/x` or `www.x.org` lost its https://.
@@ -186,7 +205,9 @@ class Photo:
 
 @frozen
 class Speaker:
-    name: str = field(validator=_non_empty)
+    """A person who gave a talk: a one-line name, where they work, their role and accounts."""
+
+    name: str = field(validator=_one_line)
     affiliation: str | None = field(default=None, validator=_optional_non_empty)
     role: str | None = field(default=None, validator=_optional_non_empty)
     url: str | None = field(default=None, validator=_url)
@@ -196,6 +217,8 @@ class Speaker:
 
 @frozen
 class Takeaway:
+    """One thing to take home from a talk (Markdown), of a :class:`TakeawayKind`, with links."""
+
     text: str = field(validator=_non_empty)
     kind: TakeawayKind = TakeawayKind.INSIGHT
     links: tuple[Link, ...] = ()
@@ -205,13 +228,16 @@ class Takeaway:
 class Highlight:
     """A keyword or trend of the event, with an optional note."""
 
-    term: str = field(validator=_non_empty)
+    term: str = field(validator=_one_line)
     note: str | None = field(default=None, validator=_optional_non_empty)
 
 
 @frozen
 class Talk:
-    title: str = field(validator=_non_empty)
+    """A talk of the event: a one-line title, speakers, when and where, what it said
+    (``abstract`` as announced, ``summary`` as the writer heard it), takeaways and media."""
+
+    title: str = field(validator=_one_line)
     speakers: tuple[Speaker, ...] = ()
     track: str | None = field(default=None, validator=_optional_non_empty)
     room: str | None = field(default=None, validator=_optional_non_empty)
@@ -238,7 +264,9 @@ class Talk:
 
 @frozen
 class Event:
-    name: str = field(validator=_non_empty)
+    """The event a recap covers: a one-line name, kind, when (dates or instants) and where."""
+
+    name: str = field(validator=_one_line)
     kind: EventKind = EventKind.MEETUP
     start: DateOrDateTime | None = None
     end: DateOrDateTime | None = None
@@ -269,7 +297,7 @@ class Event:
 class Recap:
     """A recap post: its own metadata, the event it covers, the talks and what to take home."""
 
-    title: str = field(validator=_non_empty)
+    title: str = field(validator=_one_line)
     date: DateOrDateTime
     event: Event
     authors: tuple[str, ...] = field(default=(), validator=_nonblank_items)

@@ -8,7 +8,9 @@ Two kinds of text reach a post body (see docs/templates.md):
   unclosed code fence is closed so it cannot swallow the rest of the post.
 
 Both have the SSG's own template syntax neutralised (Hugo shortcodes, Liquid in Jekyll,
-Nunjucks in Hexo, Zola shortcodes), so data is never executed, by Jinja or by the SSG.
+Nunjucks in Hexo, Zola shortcodes) and come back as :class:`Safe`. The environment's
+``finalize`` (see :mod:`recapkit.rendering`) neutralises every other output value, so data is
+never executed, by Jinja or by the SSG, whatever the template does with it.
 """
 
 from __future__ import annotations
@@ -42,15 +44,44 @@ _URL_UNSAFE = re.compile(r"[\s<>\\\x00-\x1f\x7f]")
 _URL_PARENS = re.compile(r"([()])")
 
 
+class Safe(str):
+    """Text a filter has already made safe for the post body (Markdown escaped, SSG syntax inert).
+
+    The environment's ``finalize`` neutralises every other value a template outputs; this
+    marker only spares the filters' results a second pass."""
+
+    __slots__ = ()
+
+
+# Liquid/Nunjucks openers, and the inert form neutralise() writes for one (kept as it is, so
+# that a second pass over already neutral text, e.g. a macro's output, changes nothing).
+_LIQUID = re.compile(r"\{% raw %\}\{[{%#]\{% endraw %\}|\{[{%#]")
+
+
 def neutralise(text: str, ssg: str) -> str:
-    """*text* with the SSG's template delimiters made inert but still shown as typed."""
-    text = _CONTROL.sub("\ufffd", text)
+    """*text* with the SSG's template delimiters made inert but still shown as typed.
+
+    Idempotent: ``neutralise(neutralise(t, s), s) == neutralise(t, s)``, and the result never
+    holds an opener the SSG would execute."""
+    return inert_syntax(_CONTROL.sub("\ufffd", text), ssg)
+
+
+def inert_syntax(text: str, ssg: str) -> str:
+    """Only the template-syntax part of :func:`neutralise` (what the environment's finalize
+    applies to every output value); idempotent too."""
+    if "{" not in text:
+        return text
     if ssg == "hugo":  # shortcodes {{< >}} and {{% %}}: `\<` and `\%` render as `<` and `%`
         return re.sub(r"\{\{(?=[<%])", r"{{\\", text)
     if ssg in ("hexo", "jekyll"):
         # Nunjucks/Liquid run on the post: wrap each opener in raw so it prints literally.
-        return re.sub(r"\{[{%#]", lambda m: "{% raw %}" + m.group() + "{% endraw %}", text)
+        return _LIQUID.sub(_wrap_raw, text)
     return re.sub(r"\{(?=[{%])", r"{\\", text)  # Zola shortcodes
+
+
+def _wrap_raw(match: re.Match[str]) -> str:
+    opener = match.group()
+    return opener if len(opener) > 2 else "{% raw %}" + opener + "{% endraw %}"
 
 
 # Text without any of these needs no folding, escaping or neutralising (most names and titles).
@@ -198,7 +229,8 @@ def _ctx(name: str) -> Any:
 
     @pass_context
     def apply(context: Context, value: Any, *args: Any) -> str:
-        return str(function(value, context[key], *args))
+        text = str(function(value, context[key], *args))
+        return Safe(text) if name.startswith("md_") and name != "md_url" else text
 
     return apply
 

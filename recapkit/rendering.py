@@ -2,7 +2,9 @@
 
 The body comes from a Jinja2 template (``StrictUndefined``, ``keep_trailing_newline``, no
 autoescape: it is Markdown). Data reaches templates only as values, never as template source,
-so ``{{ 7*7 }}`` in a title stays text. The front matter is built here as a mapping and written
+so ``{{ 7*7 }}`` in a title stays text; and the environment's ``finalize`` makes the SSG's own
+template syntax inert in every value a template outputs, filtered or not, so the SSG does not
+run it either (a custom template's bare ``{{ recap.title }}`` is as safe as the built-ins). The front matter is built here as a mapping and written
 by :mod:`recapkit.front_matter_dump`; a template may export ``front_matter`` to choose its keys.
 
 Template lookup (:func:`find_template`): a path to a file, else a name in *search_paths* (the
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,7 @@ import jinja2
 from recapkit.errors import RecapkitError, UsageError
 from recapkit.front_matter_dump import FrontMatterStyle, dump_front_matter, format_date, prune
 from recapkit.model import Recap
-from recapkit.render_filters import FILTERS
+from recapkit.render_filters import FILTERS, Safe, inert_syntax
 
 SSGS = ("hugo", "hexo", "jekyll", "zola")
 SITE_TEMPLATE_DIR = Path(".recapkit") / "templates"
@@ -51,8 +53,12 @@ class TemplateError(RecapkitError):
 
 
 @functools.lru_cache(maxsize=32)
-def environment(search_paths: tuple[str, ...] = ()) -> jinja2.Environment:
-    """The Jinja2 environment for *search_paths* then the built-ins (cached: templates compile once)."""
+def environment(search_paths: tuple[str, ...] = (), ssg: str = "hugo") -> jinja2.Environment:
+    """The Jinja2 environment for *ssg*, loading from *search_paths* then the built-ins.
+
+    Cached, so templates compile once per folder list and SSG. Its ``finalize`` runs on every
+    ``{{ ... }}`` output, so no template, however written, can pass the data to the SSG as code.
+    """
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(list(search_paths))]
     loaders.append(jinja2.PackageLoader("recapkit", "templates"))
     env = jinja2.Environment(
@@ -63,9 +69,18 @@ def environment(search_paths: tuple[str, ...] = ()) -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=False,  # Markdown, not HTML; the md_* filters do Markdown's escaping
         auto_reload=False,
+        finalize=_finalizer(ssg),
     )
     env.filters.update(FILTERS)
     return env
+
+
+def _finalizer(ssg: str) -> Callable[[Any], str]:
+    def finalize(value: Any) -> str:
+        # The md_* filters' results are already neutral (and Markdown-escaped): skip the work.
+        return value if type(value) is Safe else inert_syntax(str(value), ssg)
+
+    return finalize
 
 
 def site_template_dirs(site_root: Path | None, extra: Sequence[str | Path] = ()) -> list[Path]:
@@ -82,11 +97,11 @@ def find_template(
     """The template to use: a file path, a name in *search_paths*, or the built-in for ssg/lang."""
     paths = tuple(str(p) for p in search_paths)
     if template is None:
-        return _load(environment(paths), [f"{ssg}/{lang}{TEMPLATE_SUFFIX}"])
+        return _load(environment(paths, ssg), [f"{ssg}/{lang}{TEMPLATE_SUFFIX}"])
     as_path = Path(template)
     if as_path.is_file():
         # The file's own folder comes first, so it can include its siblings and the built-ins.
-        env = environment((str(as_path.resolve().parent), *paths))
+        env = environment((str(as_path.resolve().parent), *paths), ssg)
         return _load(env, [as_path.name])
     if isinstance(template, Path) or (
         "/" in str(template) and str(template).endswith(TEMPLATE_SUFFIX)
@@ -94,7 +109,7 @@ def find_template(
         raise TemplateError(f"template file not found: {template}")
     name = str(template)
     candidates = [f"{name}{TEMPLATE_SUFFIX}", f"{name}/{ssg}-{lang}{TEMPLATE_SUFFIX}", name]
-    return _load(environment(paths), candidates)
+    return _load(environment(paths, ssg), candidates)
 
 
 def _load(env: jinja2.Environment, names: list[str]) -> jinja2.Template:

@@ -25,8 +25,8 @@ from attrs import frozen
 
 from recapkit import atomic
 from recapkit.config import discover_config
-from recapkit.errors import ConfigError, RecapkitError, UsageError
-from recapkit.model import Event, Recap
+from recapkit.errors import ConfigError, FileExistsRefusedError, RecapkitError, UsageError
+from recapkit.model import LINE_BREAK, Event, Recap
 from recapkit.post_naming import hexo_post_name, jekyll_posts_named, post_layout, site_settings
 from recapkit.render_filters import slug as _slug
 from recapkit.rendering import render, site_template_dirs
@@ -37,18 +37,18 @@ FALLBACK_SLUG = "recap"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-class PostExistsError(RecapkitError):
+class PostExistsError(FileExistsRefusedError):
     """The post (or a file in its place) already exists and ``--force`` was not given."""
 
     def __init__(self, path: Path, instead_of: Path | None = None) -> None:
-        self.path = path
-        if instead_of is None or instead_of == path:
-            message = f"{path} already exists (use --force to overwrite it)"
-        else:  # --force writes the new file beside it; the old one is the writer's to remove
+        message = None  # the common wording: "PATH: file exists; use --force to replace it"
+        if instead_of is not None and instead_of != path:
+            # --force writes the new file beside it; the old one is the writer's to remove
             message = (
-                f"{path} already has this post's name (use --force to write {instead_of} anyway)"
+                f"{path}: file exists with this post's name; "
+                f"use --force to write {instead_of} anyway"
             )
-        super().__init__(message)
+        super().__init__(path, message)
 
 
 class OutsideSiteError(RecapkitError):
@@ -179,8 +179,12 @@ def site_and_templates(
 
     The configuration is the nearest ``recapkit.toml``/``[tool.recapkit]`` above the site (or
     *site_dir*, or the current folder); its ``ssg`` is used when *ssg* is not given.
+    A *site_dir* that is not an existing folder raises :class:`~recapkit.errors.UsageError`.
     """
     start = Path(site_dir).expanduser() if site_dir is not None else Path.cwd()
+    if not start.is_dir():  # a typo in --site must not grow a whole new site tree
+        what = "does not exist" if not start.exists() else "is not a folder"
+        raise UsageError(f"site {site_dir} {what}")
     config = discover_config(start)
     found = find_site(ssg or config.ssg, site_dir)
     dirs = [Path(d) for d in template_dirs]
@@ -262,10 +266,12 @@ def scaffold(
     the current folder) or taken as an *ssg* site. Template names are looked up as
     :func:`site_and_templates` says (*template_dirs* first).
 
-    :raises UsageError: no SSG could be told, or a bad section.
+    :raises UsageError: *site* is not an existing folder, no SSG could be told, or a bad section.
     :raises PostExistsError: the post exists and *force* is false.
     :raises OutsideSiteError: the path would leave the site.
     """
+    if title and LINE_BREAK.search(title):  # the model refuses it; say so as a usage error
+        raise UsageError("the TITLE must be one line, without line breaks")
     found, search_paths = site_and_templates(ssg, site, template_dirs)
     if found is None or found.ssg is None:
         where = site if site is not None else Path.cwd()

@@ -28,6 +28,8 @@ _DATE = (
 )
 _TIME = r"^\d{1,2}:\d{2}(:\d{2}([.,]\d{1,9})?)?$"
 _DURATION = r"^(\d+|(\d+\s*[hH])?\s*(\d+\s*[mM]([iI][nN])?)?|[Pp][Tt](\d+H)?(\d+M)?(\d+S)?)$"
+_NOT_BREAK = r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]"
+_ONE_LINE = rf"^{_NOT_BREAK}*\S{_NOT_BREAK}*$"
 _URL = r"^(https?://[^/?#\s]+.*|(?!//)(?![A-Za-z][A-Za-z0-9+.-]*:)\S+)$"
 
 # Validators of the model that JSON Schema can express, by identity.
@@ -41,6 +43,7 @@ _BY_VALIDATOR: dict[Any, dict[str, Any]] = {
         "not": {"enum": [".", ".."]},
     },
     model._nonblank_items: {"type": "array", "items": _TEXT},
+    model._one_line: {"type": "string", "pattern": _ONE_LINE},
 }
 _BY_FIELD: dict[str, dict[str, Any]] = {
     "Event.attendance": {"type": "integer", "minimum": 0},

@@ -68,17 +68,26 @@ def _flow_depth_line(text: str) -> int | None:
     return None
 
 
-def syntax_problem(exc: yaml.YAMLError) -> tuple[int, int, str]:
-    """(line, column, message) of a PyYAML error, with a hint for the commonest mistake."""
+def syntax_problem(exc: yaml.YAMLError, text: str = "") -> tuple[int, int, str]:
+    """(line, column, message) of a PyYAML error, with a hint for the commonest mistakes.
+
+    *text* is the document, to see the character at the error (libyaml's message for a tab
+    does not name it)."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     message = f"YAML syntax error: {context + ', ' if context else ''}{problem}"
     if "mapping values are not allowed" in problem:
         message += " (quote text that contains ': ')"
-    elif "found character '\\t'" in problem:
+    elif "found character '\\t'" in problem or (mark and _char_at(text, mark) == "\t"):
         message += " (indent with spaces, not tabs)"
     return (mark.line, mark.column, message) if mark else (0, 0, message)
+
+
+def _char_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.split("\n")
+    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    return line[mark.column : mark.column + 1]
 
 
 def _check_graph(
@@ -146,7 +155,7 @@ def compose(text: str) -> yaml.Node | None:
         node: yaml.Node | None = loader.get_single_node()
         return node
     except yaml.YAMLError as exc:
-        raise YamlProblem([syntax_problem(exc)]) from None
+        raise YamlProblem([syntax_problem(exc, text)]) from None
     finally:
         loader.dispose()
 

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import strategies as st
 
 from recapkit.model import (
+    LINE_BREAK,
     Event,
     EventKind,
     Highlight,
@@ -111,6 +112,9 @@ nonblank_texts: st.SearchStrategy[str] = texts.filter(lambda s: bool(s.strip()))
 
 optional_texts: st.SearchStrategy[str | None] = st.none() | nonblank_texts
 
+one_line_texts: st.SearchStrategy[str] = nonblank_texts.map(lambda s: LINE_BREAK.sub(" ", s))
+"""Names and titles: the hostile text with each line break made a space (the model's rule)."""
+
 _segment = st.text(
     st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789-_.~会议回顾"), min_size=1, max_size=10
 )
@@ -143,7 +147,7 @@ photos = st.builds(
 )
 speakers = st.builds(
     Speaker,
-    name=nonblank_texts,
+    name=one_line_texts,
     affiliation=optional_texts,
     role=optional_texts,
     url=optional_urls,
@@ -159,7 +163,7 @@ takeaways = st.builds(
     kind=st.sampled_from(TakeawayKind),
     links=st.lists(links, max_size=2).map(tuple),
 )
-highlights = st.builds(Highlight, term=nonblank_texts, note=optional_texts)
+highlights = st.builds(Highlight, term=one_line_texts, note=optional_texts)
 
 _zones = st.sampled_from(
     [
@@ -193,7 +197,7 @@ def talks(aware_only: bool = False) -> st.SearchStrategy[Talk]:
     start: st.SearchStrategy[datetime | time | None] = st.none() | times | _datetimes(aware_only)
     return st.builds(
         Talk,
-        title=nonblank_texts,
+        title=one_line_texts,
         speakers=st.lists(speakers, max_size=2).map(tuple),
         track=optional_texts,
         room=optional_texts,
@@ -230,7 +234,7 @@ def _event_span(
 def events(draw: st.DrawFn, zone: str | None = None) -> Event:
     start, end = draw(_event_span(zone is not None))
     return Event(
-        name=draw(nonblank_texts),
+        name=draw(one_line_texts),
         kind=draw(st.sampled_from(EventKind)),
         start=start,
         end=end,
@@ -262,7 +266,7 @@ def _recaps(draw: st.DrawFn) -> Recap:
     zone = draw(st.none() | st.sampled_from(["Asia/Shanghai", "UTC", "America/New_York"]))
     aware_only = zone is not None
     return Recap(
-        title=draw(nonblank_texts),
+        title=draw(one_line_texts),
         date=draw(_dates_or_datetimes(aware_only)),
         event=draw(events(zone)),
         authors=draw(tag_lists),

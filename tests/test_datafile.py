@@ -330,3 +330,23 @@ def test_toml_and_json_numbers_meant_as_text_show_the_quoted_form(
     text: str, fmt: str, expected: str
 ) -> None:
     assert problems_of(text, fmt) == [expected]
+
+
+def test_a_multi_line_title_is_a_problem_at_its_line(tmp_path: Path) -> None:
+    data = tmp_path / "r.yaml"
+    data.write_text(
+        "title: |\n  Go night\n  recap\ndate: 2025-03-01\nevent:\n  name: Go\n"
+        'talks:\n  - title: "A\\nB"\n    speakers: [{name: "Ann\\u2028Lee"}]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError) as caught:
+        load_recap(data)
+    assert [str(p).split(": ", 1)[1] for p in caught.value.problems] == [
+        "title: must be one line, without line breaks "
+        "(multi-line text belongs in a summary, abstract or lead)",
+        "talks[0].title: must be one line, without line breaks "
+        "(multi-line text belongs in a summary, abstract or lead)",
+        "talks[0].speakers[0].name: must be one line, without line breaks "
+        "(multi-line text belongs in a summary, abstract or lead)",
+    ]
+    assert [p.line + 1 for p in caught.value.problems] == [1, 8, 9]

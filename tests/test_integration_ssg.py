@@ -151,7 +151,7 @@ def test_new_in_a_site_made_by_hugo_new_site(
     post = run_cli(["new", title, "--site", str(site), "--event-date", "2025-04-19"], capsys)
     assert post.parent.parent == (site / "content" / "posts").resolve()
     assert main(["new", title, "--site", str(site)]) == 1  # never overwritten
-    assert "already exists" in capsys.readouterr().err
+    assert "file exists; use --force" in capsys.readouterr().err
     build(["hugo", "--quiet", "--buildDrafts", "--source", str(site)], site)
     page = site / "public" / "posts" / post.parent.name / "index.html"
     text = page.read_text(encoding="utf-8")
@@ -181,3 +181,72 @@ def test_new_in_a_site_made_by_jekyll_new_blank(
     assert "Layout" not in result.stdout + result.stderr  # the blank site's own layout is used
     page = site / "_site" / "2025" / "04" / "20" / "go-night-recap.html"
     assert "<title>Go night recap - </title>" in page.read_text(encoding="utf-8")
+
+
+# --- a custom template without any filter: the data still never runs in the SSG ------------
+
+HOSTILE_TITLE = "Raw {% raw %} site {{ site.title }} short {{< x >}} pct {{% y %}}"
+BARE = "{{ recap.title }}\n\nSummary: {{ recap.talks[0].summary }}\n"
+
+
+def write_bare_recap(tmp_path: Path) -> tuple[Path, Path]:
+    data = tmp_path / "bare.yaml"
+    data.write_text(
+        "title: 'Bare'\ndate: 2024-05-20\nslug: bare\nevent: {name: Night, start: 2024-05-18}\n"
+        f"lead: {HOSTILE_TITLE!r}\ntalks:\n  - title: {HOSTILE_TITLE!r}\n"
+        f"    summary: {HOSTILE_TITLE!r}\n",
+        encoding="utf-8",
+    )
+    template = tmp_path / "bare.md.j2"
+    template.write_text(BARE.replace("recap.title", "recap.talks[0].title"), encoding="utf-8")
+    return data, template
+
+
+def check_bare_page(page: Path) -> None:
+    text = html.unescape(page.read_text(encoding="utf-8"))
+    assert HOSTILE_TITLE in text, text
+    assert f"Summary: {HOSTILE_TITLE}" in text
+
+
+@pytest.mark.skipif(
+    shutil.which("hugo") is None, reason="hugo is not installed (apt-get install hugo)"
+)
+def test_hugo_custom_template_shows_data_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ntitle = "t"\ndisableKinds = ["taxonomy", "term"]\n',
+        encoding="utf-8",
+    )
+    (site / "layouts/_default/single.html").write_text("{{ .Content }}\n", encoding="utf-8")
+    (site / "layouts/_default/list.html").write_text("<html></html>\n", encoding="utf-8")
+    data, template = write_bare_recap(tmp_path)
+    post = site / "content" / "posts" / "bare.md"
+    args = ["render", str(data), "--site", str(site), "--template", str(template)]
+    assert main([*args, "-o", str(post)]) == 0, capsys.readouterr().err
+    build(["hugo", "--quiet", "--source", str(site)], site)
+    check_bare_page(site / "public" / "posts" / "bare" / "index.html")
+
+
+@pytest.mark.skipif(
+    shutil.which("jekyll") is None, reason="jekyll is not installed (apt-get install jekyll)"
+)
+def test_jekyll_custom_template_shows_data_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    (site / "_layouts").mkdir(parents=True)
+    (site / "_posts").mkdir()
+    (site / "_config.yml").write_text("title: SITE-TITLE\nmarkdown: kramdown\n", encoding="utf-8")
+    (site / "_layouts" / "post.html").write_text("{{ content }}\n", encoding="utf-8")
+    data, template = write_bare_recap(tmp_path)
+    post = site / "_posts" / "2024-05-20-bare.md"
+    args = ["render", str(data), "--site", str(site), "--template", str(template)]
+    assert main([*args, "-o", str(post)]) == 0, capsys.readouterr().err
+    build(["jekyll", "build", "--quiet", "--source", str(site)], site)
+    page = site / "_site" / "2024" / "05" / "20" / "bare.html"
+    check_bare_page(page)
+    assert "SITE-TITLE" not in page.read_text(encoding="utf-8")

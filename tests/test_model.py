@@ -54,6 +54,27 @@ def test_names_and_titles_must_not_be_blank(build: object, message: str) -> None
         build()  # type: ignore[operator]
 
 
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2028", "\x85"])
+@pytest.mark.parametrize(
+    ("build", "name"),
+    [
+        (lambda t: Speaker(name=t), "name"),
+        (lambda t: Talk(title=t), "title"),
+        (lambda t: Event(name=t), "name"),
+        (lambda t: recap(title=t), "title"),
+        (lambda t: Highlight(term=t), "term"),
+    ],
+)
+def test_names_and_titles_must_be_one_line(build: object, name: str, brk: str) -> None:
+    with pytest.raises(ValueError, match=f"^{name} must be one line, without line breaks"):
+        build(f"Go{brk}night")  # type: ignore[operator]
+
+
+def test_multi_line_text_is_fine_where_it_belongs() -> None:
+    talk = Talk(title="Go night", abstract="a\nb", summary="c\n\nd")
+    assert recap(lead="x\ny", summary="z\n", talks=(talk,)).talks[0].summary == "c\n\nd"
+
+
 @pytest.mark.parametrize(
     ("start", "end"),
     [

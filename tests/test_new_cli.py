@@ -73,7 +73,8 @@ def test_the_existing_post_is_never_overwritten_without_force(
     path = Path(run(args, capsys)[1].strip())
     path.write_text("my words\n", encoding="utf-8")
     code, out, err = run(args, capsys)
-    assert (code, out) == (1, "") and "already exists (use --force" in err
+    assert (code, out) == (1, "")
+    assert err == f"error: {path}: file exists; use --force to replace it\n"
     assert path.read_text(encoding="utf-8") == "my words\n"
     assert run([*args, "--force"], capsys)[0] == 0
     assert path.read_text(encoding="utf-8").startswith("---\ntitle: Meetup\n")
@@ -212,7 +213,7 @@ def test_jekyll_refuses_the_same_slug_under_another_date(
     assert run(first, capsys)[0] == 0
     code, out, err = run(["new", "Go night", "--site", str(site), "--date", "2024-05-21"], capsys)
     assert (code, out) == (1, "")
-    assert "_posts/2024-05-20-go-night.md already has this post's name" in err
+    assert "_posts/2024-05-20-go-night.md: file exists with this post's name" in err
     assert "--force to write " in err and "2024-05-21-go-night.md anyway" in err
     assert sorted(p.name for p in (site / "_posts").iterdir()) == ["2024-05-20-go-night.md"]
 
@@ -235,3 +236,38 @@ def test_hexo_new_post_name(
     assert (code, err) == (0, "")
     assert Path(out.strip()) == site.resolve() / relative
     assert (site / relative).with_suffix("").is_dir()  # the asset folder beside it
+
+
+@pytest.mark.parametrize("extra", [[], ["--from", str(EXAMPLE)]])
+def test_a_missing_site_folder_is_a_usage_error_and_nothing_is_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str]
+) -> None:
+    missing = tmp_path / "no" / "such"
+    code, out, err = run(
+        ["new", "Go night", "--site", str(missing), "--ssg", "hugo", *extra], capsys
+    )
+    assert (code, out) == (2, "")
+    assert err == f"error: site {missing} does not exist\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_invalid_data_file_is_a_finding_reported_as_validate_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path / "site", "hugo")
+    data = tmp_path / "bad.yaml"
+    data.write_text("title: x\ndate: 2024-05-20\nevent: {name: y, start: tomorrow}\n", "utf-8")
+    assert main(["validate", str(data)]) == 1
+    problems = capsys.readouterr().out
+    assert problems.startswith(f"{data}:3:25: event.start: not a date")
+    code, out, err = run(["new", "--from", str(data), "--site", str(site)], capsys)
+    assert (code, out, err) == (1, "", problems)
+    assert list((site / "content").iterdir()) == []
+
+
+def test_a_title_of_two_lines_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path, "hugo")
+    code, out, err = run(["new", "Go\nnight", "--site", str(site)], capsys)
+    assert (code, out, err) == (2, "", "error: the TITLE must be one line, without line breaks\n")

@@ -86,7 +86,7 @@ def test_output_file_is_written_and_never_overwritten(
     target.write_text("my edits\n", encoding="utf-8")
     target.chmod(0o640)
     code, _, err = run(args, capsys)
-    assert code == 1 and "already exists (use --force" in err
+    assert (code, err) == (1, f"error: {target}: file exists; use --force to replace it\n")
     assert target.read_text(encoding="utf-8") == "my edits\n"
     assert run([*args, "--force"], capsys) == (0, "", "")
     assert target.read_text(encoding="utf-8") == first
@@ -203,11 +203,18 @@ def test_the_configured_ssg_is_used(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert (code, err) == (0, "") and out.startswith("+++\n")
 
 
-def test_invalid_data_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_data_file_is_a_finding_reported_as_validate_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "bad.yaml"
-    data.write_text("title: x\n", encoding="utf-8")
-    code, out, err = run(["render", str(data), "--ssg", "hugo"], capsys)
-    assert code == 2 and out == "" and "error:" in err and "date" in err
+    data.write_text("title: x\nevent: {name: y}\n", encoding="utf-8")
+    assert main(["validate", str(data)]) == 1
+    problems = capsys.readouterr().out
+    assert f"{data}:1:1: date: required field missing\n" in problems
+    output = tmp_path / "post.md"
+    code, out, err = run(["render", str(data), "--ssg", "hugo", "-o", str(output)], capsys)
+    assert (code, out, err) == (1, "", problems)  # on stderr: never inside a redirected post
+    assert not output.exists()
 
 
 def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
@@ -230,3 +237,14 @@ def test_output_into_a_site_takes_that_site(
     assert load_post(output).data["layout"] == "default"
     code, out, _ = run(["render", str(EXAMPLES[0]), "--ssg", "jekyll"], capsys)
     assert code == 0 and "\nlayout: post\n" in out  # stdout: the current folder is no site
+
+
+def test_a_missing_site_folder_is_a_usage_error_and_nothing_is_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "blog"
+    output = missing / "content" / "posts" / "x.md"
+    args = ["render", str(EXAMPLES[0]), "--site", str(missing), "--ssg", "hugo", "-o", str(output)]
+    code, out, err = run(args, capsys)
+    assert (code, out, err) == (2, "", f"error: site {missing} does not exist\n")
+    assert list(tmp_path.iterdir()) == []

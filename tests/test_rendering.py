@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from recapkit.document import parse_post
 from recapkit.errors import UsageError
 from recapkit.model import Event, Highlight, Link, Photo, Recap, Speaker, Takeaway, Talk
-from recapkit.render_filters import heading_text, inline_text
+from recapkit.render_filters import heading_text, inert_syntax, inline_text, neutralise
 from recapkit.rendering import SSGS, TemplateError, render
 from tests.strategies import recaps
 
@@ -424,3 +424,70 @@ def test_labels_and_emphasis_render_as_emphasis_in_commonmark(golden: Path) -> N
     html = MarkdownIt("commonmark").render(golden.read_text(encoding="utf-8"))
     assert "**" not in html
     assert "<strong>" in html
+
+
+# --- custom templates: finalize neutralises every output, filtered or not --------------------
+
+HOSTILE = "{% raw %} {{ site.x }} {{< param x >}} {{% y %}} {# c #} {% endraw %}"
+BARE_TEMPLATE = (
+    "{{ recap.title }}\n\n{{ recap.talks[0].title ~ '!' }}\n\n{{ recap.title | upper }}\n\n"
+    "{% macro say(x) %}[{{ x }}]{% endmacro %}{{ say(recap.title) }}\n\n"
+    "{{ recap.title | md_inline }} {{ recap.talks[0].summary | md_block }}\n"
+)
+_RAW_UNIT = re.compile(r"\{% raw %\}\{[{%#]\{% endraw %\}")
+
+
+def executable(text: str, ssg: str) -> list[str]:
+    """The SSG template openers left live in *text* (what the SSG would run)."""
+    if ssg == "hugo":
+        return re.findall(r"\{\{[<%]", text)
+    if ssg in ("hexo", "jekyll"):
+        return re.findall(r"\{[{%#]", _RAW_UNIT.sub("", text))
+    return re.findall(r"\{[{%]", text)
+
+
+@pytest.mark.parametrize("ssg", SSGS)
+def test_a_custom_template_without_filters_cannot_run_data_in_the_ssg(
+    ssg: str, tmp_path: Path
+) -> None:
+    template = tmp_path / "bare.md.j2"
+    template.write_text(BARE_TEMPLATE, encoding="utf-8")
+    recap = sample(title=HOSTILE, talks=(Talk(title=HOSTILE, summary=HOSTILE),))
+    body = render(recap, ssg=ssg, template=template, include_data=False).split("\n\n", 1)[1]
+    assert executable(body, ssg) == []
+    assert "49" not in body
+
+
+@pytest.mark.parametrize("ssg", SSGS)
+def test_a_custom_template_own_ssg_syntax_is_left_alone(ssg: str, tmp_path: Path) -> None:
+    # Literal template text is the author's: a shortcode they write (in Jinja's raw) still works.
+    template = tmp_path / "sc.md.j2"
+    template.write_text(
+        "{% raw %}{{< youtube abc >}}{% endraw %}\n\n{{ recap.title }}\n", encoding="utf-8"
+    )
+    body = render(sample(title="{{< x >}}"), ssg=ssg, template=template, include_data=False)
+    shortcode, title = body.splitlines()[-2:]
+    assert shortcode == "{{< youtube abc >}}"
+    assert executable(title, ssg) == [] and "x >}}" in title
+
+
+@pytest.mark.parametrize("ssg", SSGS)
+def test_macro_output_is_not_neutralised_twice(ssg: str, tmp_path: Path) -> None:
+    template = tmp_path / "m.md.j2"
+    template.write_text(
+        "{% macro t(x) %}{{ x | md_inline }}{% endmacro %}{{ t(recap.title) }}|"
+        "{{ recap.title | md_inline }}\n",
+        encoding="utf-8",
+    )
+    body = render(sample(title=HOSTILE), ssg=ssg, template=template, include_data=False)
+    via_macro, direct = body.rstrip("\n").rsplit("\n", 1)[1].split("|")
+    assert via_macro == direct
+
+
+@pytest.mark.parametrize("ssg", SSGS)
+@settings(max_examples=80, deadline=None)
+@given(text=st.text(alphabet="{}%#<>\\ rawendx", max_size=40))
+def test_neutralise_is_idempotent_and_leaves_nothing_live(ssg: str, text: str) -> None:
+    once = neutralise(text, ssg)
+    assert neutralise(once, ssg) == once == inert_syntax(once, ssg) == inert_syntax(text, ssg)
+    assert executable(once, ssg) == []

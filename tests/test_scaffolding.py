@@ -129,7 +129,7 @@ def test_write_post_refuses_to_overwrite(tmp_path: Path) -> None:
     write_post(target, "first\n")
     assert target.path.read_text(encoding="utf-8") == "first\n"
     assert target.asset_dir is not None and target.asset_dir.is_dir()
-    with pytest.raises(PostExistsError, match="already exists"):
+    with pytest.raises(PostExistsError, match="file exists; use --force to replace it"):
         write_post(target, "second\n")
     assert target.path.read_text(encoding="utf-8") == "first\n"
     write_post(target, "second\n", force=True)

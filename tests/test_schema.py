@@ -142,3 +142,10 @@ def test_schema_command_prints_and_writes(
 def test_schema_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "--help"]) == 0
     assert "recapkit schema > recap.schema.json" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("title", ["Go\nnight", "Go\u2028night", "\n"])
+def test_schema_refuses_a_title_of_several_lines(title: str) -> None:
+    data = {"title": title, "date": "2025-03-01", "event": {"name": "Go"}}
+    assert not VALIDATOR.is_valid(data)
+    assert VALIDATOR.is_valid({**data, "title": "Go night"})

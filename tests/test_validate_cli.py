@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import glob
 import re
+import shlex
+import shutil
 from pathlib import Path
 
 import pytest
@@ -65,11 +68,39 @@ def test_every_example_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     assert out[0].endswith("| Gopher Meetup 杭州站 2025 | 4 talks")
 
 
-def test_examples_glob_with_directories_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", *map(str, sorted(EXAMPLES.iterdir())), "--quiet"]) == 0
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert "skipping a directory" in captured.err
+def test_a_folder_means_the_data_files_inside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = (EXAMPLES / "rust-night-berlin-2025.json").read_text(encoding="utf-8")
+    (tmp_path / "2025" / "q1").mkdir(parents=True)
+    (tmp_path / "2025" / "q1" / "rust.json").write_text(good, encoding="utf-8")
+    (tmp_path / "top.JSON").write_text(good, encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not data\n", encoding="utf-8")
+    (tmp_path / ".github").mkdir()  # hidden files and folders are tools' settings, not recaps
+    (tmp_path / ".github" / "ci.yml").write_text("on: push\n", encoding="utf-8")
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(": ok: ")[0] for line in out] == [
+        str(tmp_path / "2025" / "q1" / "rust.json"),
+        str(tmp_path / "top.JSON"),
+    ]
+
+
+def test_a_folder_with_a_bad_file_exits_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--quiet", str(INVALID)]) == 1
+    out = capsys.readouterr().out
+    assert f"{INVALID / 'three-mistakes.yaml'}:9:12: talks[0].title: expected text" in out
+
+
+def test_no_data_file_at_all_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "README.md").write_text("x\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"note: {tmp_path}: no data files in this folder" in err
+    assert "error: no data files to check" in err
 
 
 @pytest.mark.parametrize(
@@ -154,3 +185,29 @@ def test_no_traceback_for_binary_or_non_utf8(
 def test_validate_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--help"]) == 0
     assert "recapkit validate examples/*.yaml" in capsys.readouterr().out
+
+
+def help_examples(name: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The command lines under "Examples:" in ``recapkit NAME --help`` (continuations joined)."""
+    assert main([name, "--help"]) == 0
+    text = capsys.readouterr().out.split("Examples:\n", 1)[1].split("\n\n", 1)[0]
+    return [line.strip() for line in text.replace("\\\n", " ").splitlines()]
+
+
+@pytest.mark.parametrize("name", ["validate", "schema", "render", "new"])
+def test_every_help_example_runs_on_the_repository_files(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A copy of the repository's examples and templates: `new` and `-o` examples write files.
+    for folder in ("examples", "templates"):
+        shutil.copytree(EXAMPLES.parent / folder, tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    examples = help_examples(name, capsys)
+    assert len(examples) >= 2
+    for line in examples:
+        words = shlex.split(line.split(" > ")[0])
+        assert words[:2] == ["recapkit", name], line
+        args = [found for word in words[2:] for found in (sorted(glob.glob(word)) or [word])]
+        code = main([name, *args])
+        err = capsys.readouterr().err
+        assert code == (1 if "invalid" in line else 0), f"{line}: {err}"

@@ -25,7 +25,12 @@ def parse_when(text: str | None, option: str) -> date | None:
         ) from None
 
 
-@click.command(name="new")
+@click.command(
+    name="new",
+    epilog="Exit status: 0 created (its path is printed); 1 the --from data file has problems "
+    "(printed to stderr as `recapkit validate` prints them) or the post exists and --force was "
+    "not given; 2 a usage, site, configuration or template error.",
+)
 @click.argument("title", required=False)
 @click.option("--date", "post_date", metavar="DATE", help="Post date (default: now).")
 @click.option("--event-date", metavar="DATE", help="When the event took place.")
@@ -66,23 +71,27 @@ def command(
 
     The SSG is detected from the site's files (or given with --ssg). Without --from the post
     is a draft skeleton with TODO(recapkit) markers; with --from it is rendered from the data
-    file and carries the recap data in its front matter. Exit 1 if the post exists.
-    Template names are looked up in --template-dir, the configured templates-dir, the site's
+    file and carries the recap data in its front matter. Template names are looked up in --template-dir, the configured templates-dir, the site's
     .recapkit/templates/, then the built-ins.
 
     \b
     Examples:
-      recapkit new "GopherChina 2024 recap" --event-date 2024-05-18
-      recapkit new "Go 夜读第 100 期回顾" --site ~/blog --unicode-slug
-      recapkit new --from examples/gophercon-china.yaml --ssg hugo
+      recapkit new "GopherChina 2024 recap" --site examples/site --event-date 2024-05-18
+      recapkit new "Go 夜读第 100 期回顾" --site examples/site --unicode-slug
+      recapkit new --from examples/rust-night-berlin-2025.json --site examples/site
     """
-    from recapkit.scaffolding import PostExistsError, scaffold
+    from recapkit.commands.validate import report_problems
+    from recapkit.errors import FileExistsRefusedError
+    from recapkit.scaffolding import scaffold
 
     recap = None
     if data_file is not None:
-        from recapkit.datafile import load_recap
+        from recapkit.datafile import DataFileError, load_recap
 
-        recap = load_recap(data_file)
+        try:
+            recap = load_recap(data_file)
+        except DataFileError as exc:  # a finding in the user's data, as validate reports it
+            return report_problems(exc, err=True)
     elif not title:
         raise UsageError("give the recap a TITLE (or --from DATA_FILE)")
     try:
@@ -101,8 +110,8 @@ def command(
             force=force,
             template_dirs=template_dir,
         )
-    except PostExistsError as exc:
+    except FileExistsRefusedError as exc:
         click.echo(f"error: {exc}", err=True)
-        return 1
+        return exc.exit_code
     click.echo(str(path))
     return 0

@@ -10,7 +10,12 @@ from recapkit.errors import UsageError
 from recapkit.rendering import LANGS, SSGS
 
 
-@click.command(name="render")
+@click.command(
+    name="render",
+    epilog="Exit status: 0 rendered; 1 the data file has problems (printed to stderr as "
+    "`recapkit validate` prints them) or FILE exists and --force was not given; 2 a usage, "
+    "site, configuration or template error.",
+)
 @click.argument("data_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--ssg", type=click.Choice(SSGS), help="Target SSG (default: detect the site).")
 @click.option("--lang", type=click.Choice(LANGS), help="Labels' language (default: the recap's).")
@@ -43,18 +48,21 @@ def command(
 
     The output is deterministic: the same data and template give the same bytes. Template
     names are looked up in --template-dir, then the configured templates-dir, then the site's
-    .recapkit/templates/, then the built-ins. Exit 1 when FILE exists and --force is not given.
+    .recapkit/templates/, then the built-ins.
 
     \b
     Examples:
-      recapkit render examples/gophercon-china.yaml --ssg hugo --lang zh
-      recapkit render talk.toml --ssg zola -o content/blog/meetup.md
-      recapkit render talk.yaml --ssg hugo --template newsletter
+      recapkit render examples/gopher-meetup-hangzhou-2025.yaml --ssg hugo --lang zh
+      recapkit render examples/pycon-riverside-2025.toml --ssg zola -o pycon-riverside.md
+      recapkit render examples/rust-night-berlin-2025.json --ssg hexo \\
+        --template templates/newsletter.md.j2
     """
-    from recapkit.datafile import load_recap
+    from recapkit.commands.validate import report_problems
+    from recapkit.datafile import DataFileError, load_recap
+    from recapkit.errors import FileExistsRefusedError
     from recapkit.post_naming import post_layout
     from recapkit.rendering import render
-    from recapkit.scaffolding import PostExistsError, site_and_templates, write_text_atomic
+    from recapkit.scaffolding import site_and_templates, write_text_atomic
 
     found, search_paths = site_and_templates(ssg, site or _output_folder(output), template_dir)
     if found is None or found.ssg is None:
@@ -62,7 +70,10 @@ def command(
             "cannot tell which SSG to render for (no site found here): "
             "pass --ssg hugo|hexo|jekyll|zola"
         )
-    recap = load_recap(data_file, timezone=timezone)
+    try:
+        recap = load_recap(data_file, timezone=timezone)
+    except DataFileError as exc:  # a finding in the user's data, as validate reports it
+        return report_problems(exc, err=True)
     text = render(
         recap,
         ssg=str(found.ssg),
@@ -77,9 +88,9 @@ def command(
         return 0
     try:
         write_text_atomic(Path(output), text, overwrite=force)
-    except PostExistsError as exc:
+    except FileExistsRefusedError as exc:
         click.echo(f"error: {exc}", err=True)
-        return 1
+        return exc.exit_code
     return 0
 
 

@@ -10,7 +10,11 @@ import click
 from recapkit.errors import UsageError
 
 
-@click.command(name="schema")
+@click.command(
+    name="schema",
+    epilog="Exit status: 0 printed or written; 1 the output file exists and --force was not "
+    "given; 2 a usage error (e.g. the output folder does not exist).",
+)
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write the schema to this file."
 )
@@ -24,9 +28,10 @@ def command(output: str | None, force: bool) -> int:
     \b
     Examples:
       recapkit schema > recap.schema.json
-      recapkit schema -o .vscode/recap.schema.json --force
+      recapkit schema -o recap.schema.json --force
     """
     from recapkit import atomic
+    from recapkit.errors import FileExistsRefusedError
     from recapkit.schema import json_schema
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
@@ -39,6 +44,7 @@ def command(output: str | None, force: bool) -> int:
     try:
         atomic.write_text(target, text, overwrite=force)
     except FileExistsError:
-        click.echo(f"error: {output}: file exists; use --force to replace it", err=True)
-        return 1
+        refused = FileExistsRefusedError(output)
+        click.echo(f"error: {refused}", err=True)
+        return refused.exit_code
     return 0

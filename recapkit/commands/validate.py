@@ -1,7 +1,8 @@
-"""``recapkit validate FILE...``: check recap data files and report every problem with its line."""
+"""``recapkit validate PATH...``: check recap data files and report every problem with its line."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,10 @@ import click
 from recapkit.errors import UsageError
 
 if TYPE_CHECKING:
+    from recapkit.datafile import DataFileError
     from recapkit.model import Recap
+
+DATA_SUFFIXES = (".yaml", ".yml", ".toml", ".json")
 
 
 def _summary(recap: Recap) -> str:
@@ -21,26 +25,74 @@ def _summary(recap: Recap) -> str:
     )
 
 
-@click.command(name="validate")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+def data_files_in(folder: Path) -> list[Path]:
+    """The data files under *folder*, sorted, skipping hidden files and folders.
+
+    Hidden ones are tools' settings (``.pre-commit-config.yaml``, ``.github/``), not recaps;
+    hidden folders are not even walked (``.git`` can be large)."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(
+            Path(root, name)
+            for name in files
+            if not name.startswith(".") and Path(name).suffix.lower() in DATA_SUFFIXES
+        )
+    return sorted(found)
+
+
+def expand(names: tuple[str, ...]) -> list[str]:
+    """Each name as given, a folder replaced by the data files inside it (recursively)."""
+    files: list[str] = []
+    for name in names:
+        if Path(name).is_dir():
+            found = [str(p) for p in data_files_in(Path(name))]
+            if not found:
+                click.echo(f"note: {name}: no data files in this folder", err=True)
+            files.extend(found)
+        else:
+            files.append(name)
+    if not files:
+        raise UsageError(
+            "no data files to check: name .yaml, .yml, .toml or .json files, or folders holding them"
+        )
+    return files
+
+
+def report_problems(error: DataFileError, *, err: bool = False) -> int:
+    """Print *error*'s problems one per line, ``FILE:LINE:COL: FIELD: MESSAGE``; return 1.
+
+    validate prints them as its output; render and new print them on stderr (err=True), where
+    they cannot end up inside a post redirected from stdout."""
+    for problem in error.problems:
+        click.echo(str(problem), err=err)
+    return 1
+
+
+@click.command(
+    name="validate",
+    epilog="Exit status: 0 all valid; 1 a file has problems; 2 a file is missing or of an "
+    "unknown type, or no data file was found.",
+)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
     "--timezone",
     metavar="TZ",
     help="IANA zone for naive date-times when the file's event sets none (e.g. Asia/Shanghai).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only, no line per valid file.")
-def command(files: tuple[str, ...], timezone: str | None, quiet: bool) -> int:
+def command(paths: tuple[str, ...], timezone: str | None, quiet: bool) -> int:
     """Validate recap data files (.yaml, .yml, .toml, .json).
 
-    Prints one summary line per valid file and every problem as
-    FILE:LINE:COL: FIELD: MESSAGE. Directories are skipped with a note.
-    Exit status: 0 all valid, 1 problems found, 2 a file is missing or of an
-    unknown type.
+    A folder stands for the data files inside it, recursively (hidden files and folders are
+    skipped). Prints one summary line per valid file and every problem as
+    FILE:LINE:COL: FIELD: MESSAGE.
 
     \b
     Examples:
       recapkit validate examples/*.yaml examples/*.toml examples/*.json
-      recapkit validate --timezone Asia/Shanghai --quiet data/recap.yaml
+      recapkit validate examples/invalid/
+      recapkit validate --timezone Asia/Shanghai --quiet examples/pycon-riverside-2025.toml
     """
     from recapkit.convert import check_timezone
     from recapkit.datafile import DataFileError, load_recap
@@ -48,10 +100,7 @@ def command(files: tuple[str, ...], timezone: str | None, quiet: bool) -> int:
     if timezone is not None:
         check_timezone(timezone)
     status = 0
-    for name in files:
-        if Path(name).is_dir():  # `recapkit validate examples/*` meets sub-folders: not an error
-            click.echo(f"note: {name}: skipping a directory (name the data files in it)", err=True)
-            continue
+    for name in expand(paths):
         try:
             recap = load_recap(name, timezone=timezone)
         except UsageError as exc:
@@ -59,9 +108,7 @@ def command(files: tuple[str, ...], timezone: str | None, quiet: bool) -> int:
             status = 2
             continue
         except DataFileError as exc:
-            for problem in exc.problems:
-                click.echo(str(problem))
-            status = max(status, 1)
+            status = max(status, report_problems(exc))
             continue
         if not quiet:
             click.echo(f"{name}: ok: {_summary(recap)}")
