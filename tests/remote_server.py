@@ -6,6 +6,7 @@ recorded, so tests assert what the checker actually sent (and that a cached run 
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import struct
 import threading
@@ -29,6 +30,13 @@ class Reply:
     """Answer nothing and reset the connection (TCP RST)."""
     huge: int = 0
     """Announce and stream this many bytes (until the client goes away)."""
+    drip: float = 0.0
+    """Send the status line, headers and body one byte at a time, this long apart."""
+    close_after_headers: bool = False
+    """Announce the body's length, send the headers, then hang up."""
+    chunks: tuple[bytes, ...] = ()
+    """Send the body chunked: these chunks, then wait :attr:`stall` seconds, then end it."""
+    stall: float = 0.0
 
 
 @dataclass
@@ -39,20 +47,31 @@ class Seen:
     at: float
 
 
+class _HTTPServer(ThreadingHTTPServer):
+    # socketserver's default backlog of 5 drops the SYNs of a burst of new connections: the
+    # client then waits a whole second for the retransmission, past a short connect timeout.
+    request_queue_size = 128
+
+
 class Server:
     def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, list[Reply]] = {}
+        self.head_routes: dict[str, list[Reply]] = {}
         self.seen: list[Seen] = []
         self.sent: dict[str, int] = {}
         self._served: dict[str, int] = {}
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer((host, 0), _handler(self))
+        self._httpd = _HTTPServer((host, 0), _handler(self))
         self._httpd.daemon_threads = True
         self.host, self.port = host, self._httpd.server_address[1]
 
     def route(self, path: str, *replies: Reply) -> str:
         self.routes[path] = list(replies) or [Reply()]
         return self.url(path)
+
+    def route_head(self, path: str, *replies: Reply) -> None:
+        """Answer HEAD requests of *path* differently from GET (which :meth:`route` sets)."""
+        self.head_routes[path] = list(replies)
 
     def url(self, path: str) -> str:
         return f"http://{self.host}:{self.port}{path}"
@@ -61,11 +80,15 @@ class Server:
         with self._lock:
             return [s for s in self.seen if path is None or s.path == path]
 
-    def next_reply(self, path: str) -> Reply:
+    def next_reply(self, path: str, method: str = "GET") -> Reply:
         with self._lock:
-            replies = self.routes.get(path, [Reply(404, HTML, {"Content-Type": "text/html"})])
-            index = self._served.get(path, 0)
-            self._served[path] = index + 1
+            routes = self.head_routes if path in self.head_routes and method == "HEAD" else None
+            replies = (routes or self.routes).get(
+                path, [Reply(404, HTML, {"Content-Type": "text/html"})]
+            )
+            key = f"{method} {path}" if routes else path
+            index = self._served.get(key, 0)
+            self._served[key] = index + 1
             return replies[min(index, len(replies) - 1)]
 
     def record(self, seen: Seen) -> None:
@@ -99,9 +122,14 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
         def _answer(self, *, body: bool) -> None:
             path = self.path
             server.record(Seen(self.command, path, dict(self.headers.items()), time.monotonic()))
-            reply = server.next_reply(path)
+            reply = server.next_reply(path, self.command)
             if reply.delay:
                 time.sleep(reply.delay)
+            if reply.drip or reply.close_after_headers or reply.chunks:
+                self.close_connection = True
+                with contextlib.suppress(OSError):  # the client gave up on us: the point
+                    self._misbehave(reply, body=body)
+                return
             if reply.reset:
                 self.connection.setsockopt(
                     socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
@@ -120,6 +148,35 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
                     self._write(path, reply)
                 except OSError:  # the client hung up (it timed out, or read enough): fine
                     self.close_connection = True
+
+        def _misbehave(self, reply: Reply, *, body: bool) -> None:
+            reason = self.responses.get(reply.status, ("",))[0]
+            headers = dict(reply.headers)
+            if reply.chunks:
+                headers["Transfer-Encoding"] = "chunked"
+            else:
+                headers["Content-Length"] = str(len(reply.body))
+            head = f"HTTP/1.1 {reply.status} {reason}\r\n" + "".join(
+                f"{name}: {value}\r\n" for name, value in headers.items()
+            )
+            self._send(head.encode("latin-1") + b"\r\n", reply.drip)
+            if not body or reply.close_after_headers:
+                return
+            if not reply.chunks:
+                self._send(reply.body, reply.drip)
+                return
+            for chunk in reply.chunks:
+                self._send(b"%x\r\n%s\r\n" % (len(chunk), chunk), 0.0)
+            time.sleep(reply.stall)
+            self._send(b"0\r\n\r\n", 0.0)
+
+        def _send(self, data: bytes, drip: float) -> None:
+            if not drip:
+                self.wfile.write(data)
+                return
+            for byte in data:
+                self.wfile.write(bytes([byte]))
+                time.sleep(drip)
 
         def _write(self, path: str, reply: Reply) -> None:
             if not reply.huge:

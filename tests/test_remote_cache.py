@@ -71,3 +71,26 @@ def test_a_corrupt_cache_file_is_reported_not_fatal(tmp_path: Path) -> None:
     (tmp_path / CACHE_FILE).write_bytes(b"this is not sqlite" * 100)
     cache, problem = open_cache(tmp_path, max_age=60)
     assert cache is None and problem is not None
+
+
+def test_a_run_waits_for_another_run_switching_a_new_cache_to_wal(tmp_path: Path) -> None:
+    """The flake under ``pytest -n 2``: the switch to WAL mode does not wait on the busy timeout.
+
+    While another run holds the write lock of a cache it is still creating (rollback mode, the
+    moment before its own switch), ``PRAGMA journal_mode=WAL`` fails at once with "database is
+    locked" instead of waiting: SQLite skips the busy handler when a reader wants to upgrade.
+    """
+    other = sqlite3.connect(tmp_path / CACHE_FILE, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    releaser = threading.Timer(0.3, lambda: other.execute("ROLLBACK"))
+    releaser.start()
+    try:
+        cache = RemoteCache(tmp_path, max_age=60)
+    finally:
+        releaser.join()
+        other.close()
+    cache.record("https://a.example/x.png", image=True)
+    cache.flush()
+    assert cache.fresh(["https://a.example/x.png"], image=True) == {"https://a.example/x.png"}
+    assert cache._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    cache.close()

@@ -187,6 +187,18 @@ def test_a_response_slower_than_the_timeout_is_unverified(server: Server) -> Non
     assert time.monotonic() - started < 2.0  # two attempts of 0.3 s, not two of 1.5 s
 
 
+def test_a_link_whose_headers_drip_is_cut_at_the_deadline(server: Server) -> None:
+    """Each byte comes within the read timeout; the whole answer would take seconds."""
+    url = server.route("/drip", Reply(200, HTML, {"Content-Type": "text/html"}, drip=0.05))
+    options = evolve(FAST, timeout=0.3, connect_timeout=0.3, max_retries=0)
+    started = time.monotonic()
+    report = check(link(url), options=options)
+    assert codes(report) == ["RK503"]
+    assert "timed out (no complete answer within 0.6 s)" in report.diagnostics[0].message
+    assert [h.method for h in server.hits()] == ["HEAD", "GET"]
+    assert time.monotonic() - started < 2.5  # two deadlines of 0.6 s, not two drips of 5 s
+
+
 def test_html_served_for_an_image_is_not_an_image(server: Server) -> None:
     url = server.route("/photo.jpg", Reply(200, HTML, {"Content-Type": "text/html; charset=utf-8"}))
     report = check(image(url), link(url, line=9))
@@ -260,6 +272,34 @@ def test_an_expired_cache_entry_is_checked_again(server: Server, tmp_path: Path)
     time.sleep(0.01)
     check(image(url), options=options)
     assert len(server.hits()) == 2
+
+
+def test_a_success_cached_by_an_allow_private_run_does_not_bypass_the_guard(
+    server: Server, tmp_path: Path
+) -> None:
+    url = server.route("/internal.png")
+    allowed = evolve(FAST, use_cache=True, cache_dir=tmp_path)
+    assert check(image(url), options=allowed).diagnostics == []
+    guarded = check(image(url), options=evolve(allowed, allow_private=False))
+    assert codes(guarded) == ["RK504"] and guarded.summary.from_cache == 0
+    assert len(server.hits()) == 1
+    again = check(image(url), options=allowed)  # the success still serves allow-private runs
+    assert again.summary.from_cache == 1 and len(server.hits()) == 1
+
+
+def test_a_cached_success_is_marked_private_by_the_connected_address(
+    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even when the lookup said public (rebinding, or parsers disagreeing on the host)."""
+    from recapkit.remote import session
+
+    monkeypatch.setattr(session, "check_addresses", lambda addresses: None)
+    url = server.route("/internal.png")
+    allowed = evolve(FAST, use_cache=True, cache_dir=tmp_path)
+    assert check(image(url), options=allowed).diagnostics == []
+    guarded = check(image(url), options=evolve(allowed, allow_private=False))
+    assert codes(guarded) == ["RK504"] and "connected to loopback" in guarded.diagnostics[0].message
+    assert len(server.hits()) == 1
 
 
 def test_a_private_address_is_refused_without_allow_private(server: Server) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import socket
 import threading
 import time
 from email.utils import formatdate
@@ -213,3 +214,45 @@ def test_progress_is_shown_only_on_a_terminal_outside_ci(monkeypatch: pytest.Mon
     assert not progress_wanted(True)
     with progress_bar(3, enabled=True) as advance:  # hidden: a no-op that still counts nothing
         advance()
+
+
+# -- deadline --------------------------------------------------------------------------
+
+
+def test_a_watch_cuts_a_read_that_outlives_its_deadline() -> None:
+    from recapkit.remote.deadline import Watchdog, attach_to_current, current_expired
+
+    watchdog = Watchdog()
+    ours, theirs = socket.socketpair()
+    ours.settimeout(5)  # a broken watchdog fails the test instead of hanging it
+    try:
+        started = time.monotonic()
+        with watchdog.limit(0.2) as watch:
+            attach_to_current(ours)
+            theirs.sendall(b"a")  # bytes keep coming, so no read timeout would ever fire...
+            assert ours.recv(1) == b"a"
+            assert ours.recv(1) == b""  # ...but the deadline ends the next read with EOF
+            assert current_expired() and watch.expired
+        assert 0.15 < time.monotonic() - started < 1.0
+        assert not current_expired()  # outside the request: no deadline
+    finally:
+        watchdog.close()
+        ours.close()
+        theirs.close()
+
+
+def test_a_finished_watch_leaves_its_sockets_alone() -> None:
+    from recapkit.remote.deadline import Watchdog, attach_to_current
+
+    watchdog = Watchdog()
+    ours, theirs = socket.socketpair()
+    try:
+        with watchdog.limit(0.05) as watch:
+            attach_to_current(ours)
+        time.sleep(0.15)  # the deadline passes after the request ended (pooled connection)
+        theirs.sendall(b"still open")
+        assert ours.recv(32) == b"still open" and not watch.expired
+    finally:
+        watchdog.close()
+        ours.close()
+        theirs.close()

@@ -1,7 +1,8 @@
 """A cache of successful checks, in SQLite: one row per URL and kind, with the time it was seen OK.
 
 Only successes are stored (a failure is re-checked every run: it may be fixed, and a transient
-failure must not stick). SQLite in WAL mode with a busy timeout makes concurrent runs safe
+failure must not stick). A success reached through a private address (an ``--allow-private``
+run) is marked so: a run without that flag must refuse the URL, not trust the cache. SQLite in WAL mode with a busy timeout makes concurrent runs safe
 (two CI jobs sharing a cache directory); all writes of a run happen in one short transaction at
 the end. The cache is an optimisation: any problem with it is reported once and the run goes on
 without it, never fails.
@@ -18,8 +19,9 @@ from pathlib import Path
 import platformdirs
 
 CACHE_FILE = "remote-cache.sqlite3"
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2
 _CHUNK = 500  # stay below SQLite's limit on host parameters
+_BUSY_TIMEOUT = 10.0
 
 
 def default_cache_dir() -> Path:
@@ -33,13 +35,13 @@ class RemoteCache:
         self.path = directory / CACHE_FILE
         self.max_age = max_age
         self._now = time.time() if clock is None else clock
-        self._pending: dict[tuple[str, str], float] = {}
+        self._pending: dict[tuple[str, str], tuple[float, bool]] = {}
         directory.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+        self._db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT, isolation_level=None)
         self._setup()
 
     def _setup(self) -> None:
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._switch_to_wal()
         self._db.execute("PRAGMA synchronous=NORMAL")
         # In one write transaction: two runs starting together must not both (re)create it.
         with self._transaction():
@@ -50,13 +52,39 @@ class RemoteCache:
             self._db.execute(
                 "CREATE TABLE checks ("
                 " url TEXT NOT NULL, kind TEXT NOT NULL, checked_at REAL NOT NULL,"
+                " private INTEGER NOT NULL DEFAULT 0,"
                 " PRIMARY KEY (url, kind)) WITHOUT ROWID"
             )
             self._db.execute(f"PRAGMA user_version={_SCHEMA_VERSION}")
 
-    def fresh(self, urls: Iterable[str], *, image: bool) -> set[str]:
-        """Those of *urls* seen OK within ``max_age`` (an image success also proves a link)."""
+    def _switch_to_wal(self) -> None:
+        """Put the file in WAL mode, waiting for another run that is doing the same.
+
+        Switching a new (rollback-mode) file needs an exclusive lock, and SQLite answers
+        "database is locked" at once, without the busy timeout, when another connection holds
+        the write lock meanwhile (it avoids a possible deadlock). Two runs creating the cache at
+        the same moment hit exactly that: so retry here, as the busy timeout would.
+        """
+        deadline = time.monotonic() + _BUSY_TIMEOUT
+        pause = 0.002
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL").fetchone()
+                return
+            except sqlite3.OperationalError as exc:
+                busy = getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
+                if not busy or time.monotonic() >= deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
+
+    def fresh(self, urls: Iterable[str], *, image: bool, allow_private: bool = False) -> set[str]:
+        """Those of *urls* seen OK within ``max_age`` (an image success also proves a link).
+
+        Without *allow_private*, successes that went through a private address do not count.
+        """
         kinds = ("image",) if image else ("image", "link")
+        private = "" if allow_private else " AND private = 0"
         found: set[str] = set()
         oldest = self._now - self.max_age
         pending = list(urls)
@@ -65,24 +93,25 @@ class RemoteCache:
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT url FROM checks WHERE checked_at >= ? AND kind IN ({','.join('?' * len(kinds))})"
-                f" AND url IN ({marks})",
+                f" AND url IN ({marks}){private}",
                 (oldest, *kinds, *chunk),
             )
             found.update(row[0] for row in rows)
         return found
 
-    def record(self, url: str, *, image: bool) -> None:
-        """Remember a success; written by :meth:`flush`."""
-        self._pending[(url, "image" if image else "link")] = time.time()
+    def record(self, url: str, *, image: bool, private: bool = False) -> None:
+        """Remember a success (*private*: reached through a private address); see :meth:`flush`."""
+        self._pending[(url, "image" if image else "link")] = (time.time(), private)
 
     def flush(self) -> None:
         if not self._pending:
             return
-        rows = [(url, kind, at) for (url, kind), at in self._pending.items()]
+        rows = [(url, kind, at, int(p)) for (url, kind), (at, p) in self._pending.items()]
         with self._transaction():
             self._db.executemany(
-                "INSERT INTO checks (url, kind, checked_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (url, kind) DO UPDATE SET checked_at = excluded.checked_at",
+                "INSERT INTO checks (url, kind, checked_at, private) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (url, kind) DO UPDATE"
+                " SET checked_at = excluded.checked_at, private = excluded.private",
                 rows,
             )
         self._pending.clear()

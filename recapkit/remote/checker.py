@@ -18,10 +18,11 @@ from recapkit.diagnostics import Diagnostic
 from recapkit.remote.cache import RemoteCache, open_cache
 from recapkit.remote.limiter import HostScheduler
 from recapkit.remote.options import RemoteOptions
+from recapkit.remote.probe import Probe
 from recapkit.remote.progress import progress_bar
 from recapkit.remote.refs import RemoteRef
 from recapkit.remote.results import CheckResult, Outcome
-from recapkit.remote.session import Probe, Prober
+from recapkit.remote.session import Prober
 from recapkit.remote.transport import build_session
 from recapkit.rules.base import Rule
 from recapkit.rules.remote import RemoteBroken, RemoteNotAnImage, RemoteSkipped, RemoteUnverified
@@ -88,7 +89,7 @@ def run_remote_checks(
         notes += [problem] if problem else []
     todo = {url: image for url, image in wanted.items() if url not in results}
     if cache is not None:
-        results.update(_cached(cache, todo))
+        results.update(_cached(cache, todo, allow_private=options.allow_private))
         todo = {url: image for url, image in todo.items() if url not in results}
     try:
         probed = _probe_all(todo, options, show_progress)
@@ -103,11 +104,15 @@ def run_remote_checks(
     )
 
 
-def _cached(cache: RemoteCache, todo: dict[str, bool]) -> dict[str, CheckResult]:
+def _cached(
+    cache: RemoteCache, todo: dict[str, bool], *, allow_private: bool
+) -> dict[str, CheckResult]:
     hit = CheckResult(Outcome.OK, "cached", from_cache=True)
-    images = cache.fresh([u for u, image in todo.items() if image], image=True)
-    links = cache.fresh([u for u, image in todo.items() if not image], image=False)
-    return dict.fromkeys(images | links, hit)
+    found: set[str] = set()
+    for want_image in (True, False):
+        urls = [u for u, image in todo.items() if image is want_image]
+        found |= cache.fresh(urls, image=want_image, allow_private=allow_private)
+    return dict.fromkeys(found, hit)
 
 
 def _remember(
@@ -115,7 +120,7 @@ def _remember(
 ) -> None:
     for url, result in results.items():
         if result.outcome is Outcome.OK and not result.from_cache:
-            cache.record(url, image=wanted[url])
+            cache.record(url, image=wanted[url], private=result.private)
     try:
         cache.flush()
     except sqlite3.Error as exc:  # a locked or broken cache loses this run's results, nothing else
@@ -156,6 +161,7 @@ def _probe_all(
                     worker.join(0.2)  # a short join keeps Ctrl-C responsive
         finally:
             scheduler.close()
+            prober.close()
             session.close()
     return results
 

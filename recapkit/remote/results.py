@@ -25,3 +25,6 @@ class CheckResult:
     host_not_found: bool = False
     answered: bool = False
     """Some server answered over HTTP (evidence that the network works)."""
+    private: bool = False
+    """Reached through a loopback or private address (only possible with ``--allow-private``):
+    a run without that flag must not take this success from the cache."""

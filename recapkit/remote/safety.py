@@ -3,8 +3,10 @@
 Linting a pull request in CI must not turn into a probe of the runner's network. Every host
 is resolved first and refused when any address is not global (loopback, private, link-local,
 unique-local, multicast, ...); and because DNS may answer differently a moment later (DNS
-rebinding), the connection itself checks the address it actually connected to. Redirects are
-followed by the checker one hop at a time, so each new host passes through here again.
+rebinding), the connection itself checks the address it actually connected to
+(:class:`GuardMixin`, on the connection classes of :mod:`recapkit.remote.transport`).
+Redirects are followed by the checker one hop at a time, so each new host passes through
+here again.
 """
 
 from __future__ import annotations
@@ -12,11 +14,6 @@ from __future__ import annotations
 import errno
 import ipaddress
 import socket
-from typing import Any
-
-from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 _NOT_FOUND_ERRNOS = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)}
 
@@ -77,7 +74,9 @@ def check_addresses(addresses: list[str]) -> None:
             raise AddressRefused(address, kind)
 
 
-class _GuardMixin:
+class GuardMixin:
+    """For urllib3 connection classes: refuse a socket connected to a non-global address."""
+
     def _new_conn(self) -> socket.socket:
         sock: socket.socket = super()._new_conn()  # type: ignore[misc]
         peer = sock.getpeername()[0]
@@ -86,33 +85,6 @@ class _GuardMixin:
             sock.close()
             raise AddressRefused(peer, kind)
         return sock
-
-
-class _GuardedHTTPConnection(_GuardMixin, HTTPConnection):
-    pass
-
-
-class _GuardedHTTPSConnection(_GuardMixin, HTTPSConnection):
-    pass
-
-
-class _GuardedHTTPPool(HTTPConnectionPool):
-    ConnectionCls = _GuardedHTTPConnection
-
-
-class _GuardedHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _GuardedHTTPSConnection
-
-
-class GuardedAdapter(HTTPAdapter):
-    """An adapter whose connections refuse non-global peers (checked on the connected socket)."""
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {
-            "http": _GuardedHTTPPool,
-            "https": _GuardedHTTPSPool,
-        }
 
 
 def is_connection_refused(exc: BaseException) -> bool:
@@ -143,6 +115,7 @@ def _cause(exc: BaseException) -> BaseException | None:
     reason = getattr(exc, "reason", None)  # urllib3's MaxRetryError/NewConnectionError
     if isinstance(reason, BaseException):
         return reason
-    if exc.args and isinstance(exc.args[0], BaseException):  # requests wraps urllib3's error
-        return exc.args[0]
+    for arg in exc.args:  # requests wraps urllib3's error; ProtocolError(text, IncompleteRead)
+        if isinstance(arg, BaseException):
+            return arg
     return exc.__cause__ or exc.__context__

@@ -1,4 +1,5 @@
-"""One HTTP request at a time for one URL: :class:`Probe` is the state, :meth:`Prober.step` the move.
+"""One HTTP request at a time for one URL: :class:`~recapkit.remote.probe.Probe` is the state,
+:meth:`Prober.step` the move.
 
 A check is a short state machine (HEAD or GET, redirects, retries, the hotlink Referer proof)
 advanced one request per :meth:`Prober.step`. Between steps the URL goes back to the
@@ -14,10 +15,11 @@ import threading
 from urllib.parse import urljoin, urlsplit
 
 import requests
-from attrs import define, evolve, field, frozen
-from requests.cookies import RequestsCookieJar
+from attrs import evolve
 
+from recapkit.remote.deadline import Watch, Watchdog, current_expired
 from recapkit.remote.options import RemoteOptions
+from recapkit.remote.probe import AGAIN, DONE, Probe, Step, hotlink_verdict, read_prefix
 from recapkit.remote.refs import remote_url
 from recapkit.remote.results import CheckResult, Outcome
 from recapkit.remote.retry import RATE_LIMIT_STATUSES, RETRY_STATUSES, parse_retry_after, retry_wait
@@ -30,58 +32,19 @@ from recapkit.remote.safety import (
     resolve,
 )
 from recapkit.remote.sniff import SNIFF_BYTES, image_verdict
-from recapkit.remote.transport import ack_now, connection_detail, release_body, short_error
+from recapkit.remote.transport import (
+    ack_now,
+    body_error_detail,
+    connection_detail,
+    release_body,
+    short_error,
+    tls_detail,
+)
 
 MAX_REDIRECTS = 5
 _IMAGE_ACCEPT = "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8"
 _LINK_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8"
 _UNVERIFIABLE = frozenset({401, 403, 407})
-
-
-@define
-class Probe:
-    """The mutable state of one unique URL's check; owned by one worker at a time."""
-
-    url: str
-    is_image: bool
-    referer: str | None = None
-    """Set while proving a hotlink block: this request carries the site as Referer."""
-    current: str = ""
-    method: str = "GET"
-    hops: list[str] = field(factory=list)
-    retries: int = 0
-    use_range: bool = True
-    cookies: RequestsCookieJar = field(factory=RequestsCookieJar)
-    prefix: bytes = b""
-    with_referer: tuple[CheckResult, bytes] | None = None
-    result: CheckResult | None = None
-    answered: bool = False
-
-    def __attrs_post_init__(self) -> None:
-        self.restart()
-
-    def restart(self) -> None:
-        self.current = self.url
-        self.hops = [self.url]
-        self.method = "GET" if self.is_image else "HEAD"
-        self.retries = 0
-
-    @property
-    def host(self) -> str:
-        return (urlsplit(self.current).hostname or "").lower()
-
-
-@frozen
-class Step:
-    """After a request: done, or try again after *delay* (and pause the host for *pause*)."""
-
-    done: bool
-    delay: float = 0.0
-    pause: float = 0.0
-
-
-DONE = Step(done=True)
-AGAIN = Step(done=False)
 
 
 class Prober:
@@ -94,6 +57,12 @@ class Prober:
         self._resolving: dict[tuple[str, int], threading.Lock] = {}
         self._lock = threading.Lock()
         self._rng = random.Random()
+        self._watchdog = Watchdog()
+        # The whole of one request, connection to last byte read (see recapkit.remote.deadline).
+        self._deadline = options.connect_timeout + options.timeout
+
+    def close(self) -> None:
+        self._watchdog.close()
 
     def start(self, url: str, *, is_image: bool) -> Probe:
         host = (urlsplit(url).hostname or "").lower()
@@ -104,6 +73,11 @@ class Prober:
         refused = self._address_problem(probe)
         if refused is not None:
             return refused
+        with self._watchdog.limit(self._deadline) as watch:
+            return self._request(probe, watch)
+
+    def _request(self, probe: Probe, watch: Watch) -> Step:
+        timed_out = f"timed out (no complete answer within {self._deadline:g} s)"
         try:
             response = self.session.request(
                 probe.method,
@@ -117,14 +91,18 @@ class Prober:
         except AddressRefused as exc:
             return self._skip(probe, f"connected to {exc.kind} address {exc.address}")
         except requests.RequestException as exc:
+            if watch.expired:
+                return self._failed(probe, timed_out, Outcome.UNVERIFIED)
             return self._request_failed(probe, exc)
         probe.answered = True
+        probe.private = probe.private or watch.reached_private()
         try:
+            if watch.expired:  # cut mid-headers: urllib3 keeps what it got; trust none of it
+                return self._failed(probe, timed_out, Outcome.UNVERIFIED)
             return self._answer(probe, response)
         except (requests.RequestException, OSError) as exc:  # the body broke off mid-read
-            return self._failed(
-                probe, f"the response broke off ({short_error(exc)})", Outcome.UNVERIFIED
-            )
+            detail = timed_out if watch.expired else body_error_detail(exc)
+            return self._failed(probe, detail, Outcome.UNVERIFIED)
         finally:
             response.close()
 
@@ -135,10 +113,11 @@ class Prober:
         host = (parts.hostname or "").lower()
         port = parts.port or (443 if parts.scheme == "https" else 80)
         try:
-            addresses = self._resolve(host, port)
-            if not self.options.allow_private:
-                check_addresses(addresses)
+            check_addresses(self._resolve(host, port))
         except AddressRefused as exc:
+            if self.options.allow_private:
+                probe.private = True  # allowed, but remembered: see CheckResult.private
+                return None
             return self._skip(probe, f"resolves to {exc.kind} address {exc.address}")
         except HostNotFound as exc:
             self._finish(probe, Outcome.BROKEN, str(exc))
@@ -189,7 +168,7 @@ class Prober:
 
     def _request_failed(self, probe: Probe, exc: requests.RequestException) -> Step:
         if isinstance(exc, requests.exceptions.SSLError):
-            return self._finish(probe, Outcome.BROKEN, f"TLS error ({short_error(exc)})")
+            return self._finish(probe, Outcome.BROKEN, tls_detail(exc))
         if isinstance(exc, requests.Timeout):
             return self._failed(probe, "timed out", Outcome.UNVERIFIED)
         gai = find_in_chain(exc, socket.gaierror)
@@ -222,7 +201,10 @@ class Prober:
             return self._finish(probe, Outcome.OK)
         ack_now(response)
         chunks = response.iter_content(SNIFF_BYTES)
-        probe.prefix = next(chunks, b"")[:SNIFF_BYTES]
+        proving = probe.referer is not None or probe.with_referer is not None
+        probe.prefix = read_prefix(chunks, full=proving)
+        if current_expired():  # cut by the deadline: the prefix may be short, judge nothing
+            raise requests.Timeout("deadline passed while reading the body")
         release_body(response, probe.prefix, chunks)
         verdict = image_verdict(response.headers.get("Content-Type"), probe.prefix)
         if verdict:
@@ -311,7 +293,7 @@ class Prober:
             and not redirect_problem
         ):
             detail += f" (after redirect to {probe.current})"
-        result = CheckResult(outcome, detail, answered=probe.answered)
+        result = CheckResult(outcome, detail, answered=probe.answered, private=probe.private)
         if probe.referer and probe.with_referer is None:
             # Proving a hotlink block: now ask again without the Referer and compare.
             probe.with_referer = (result, probe.prefix)
@@ -319,29 +301,9 @@ class Prober:
             probe.restart()
             return AGAIN
         if probe.with_referer is not None:
-            result = _hotlink_verdict(
+            result = hotlink_verdict(
                 probe.with_referer, (result, probe.prefix), self.options.site_url
             )
-            result = evolve(result, answered=probe.answered)
+            result = evolve(result, answered=probe.answered, private=probe.private)
         probe.result = result
         return DONE
-
-
-def _hotlink_verdict(
-    with_referer: tuple[CheckResult, bytes], without: tuple[CheckResult, bytes], site: str | None
-) -> CheckResult:
-    """What a reader on *site* gets, judged against what a Referer-less request gets."""
-    (ours, our_bytes), (plain, plain_bytes) = with_referer, without
-    if plain.outcome is not Outcome.OK:
-        return ours if ours.outcome is not Outcome.OK else plain
-    if ours.outcome is not Outcome.OK:
-        return CheckResult(
-            Outcome.BROKEN,
-            f"hotlink protection: refused when the Referer is {site} ({ours.detail})",
-        )
-    if our_bytes != plain_bytes:
-        return CheckResult(
-            Outcome.BROKEN,
-            f"hotlink protection: serves a different image (a placeholder) when the Referer is {site}",
-        )
-    return ours

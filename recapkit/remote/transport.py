@@ -7,14 +7,21 @@ A response body is never read beyond a small bound: an image's first bytes, then
 from __future__ import annotations
 
 import contextlib
+import http.client
 import socket
-from typing import Any
+import ssl
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ReadTimeoutError
 
+from recapkit.remote.deadline import WatchMixin
 from recapkit.remote.options import RemoteOptions
-from recapkit.remote.safety import GuardedAdapter, find_in_chain
+from recapkit.remote.safety import GuardMixin, find_in_chain
 
 DRAIN_LIMIT = 16 * 1024
 """Read a rest this small to reuse the connection; close it on more."""
@@ -24,12 +31,52 @@ def build_session(options: RemoteOptions) -> requests.Session:
     session = requests.Session()
     session.trust_env = False  # no .netrc credentials or proxies sent to arbitrary hosts
     session.cookies.set_policy(_NoCookies())  # cookies live per check, in Probe.cookies
-    adapter = (HTTPAdapter if options.allow_private else GuardedAdapter)(
+    adapter = (_Adapter if options.allow_private else _GuardedAdapter)(
         pool_connections=128, pool_maxsize=max(1, options.per_host_concurrency), max_retries=0
     )
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session
+
+
+# Every socket joins the deadline of the request using it (recapkit.remote.deadline); without
+# --allow-private, the connected address is checked too (recapkit.remote.safety).
+class _HTTPConnection(WatchMixin, HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(WatchMixin, HTTPSConnection):
+    pass
+
+
+class _GuardedHTTPConnection(WatchMixin, GuardMixin, HTTPConnection):
+    pass
+
+
+class _GuardedHTTPSConnection(WatchMixin, GuardMixin, HTTPSConnection):
+    pass
+
+
+def _pool(base: type[HTTPConnectionPool], connection: type[HTTPConnection]) -> type[Any]:
+    return type(f"_{connection.__name__.lstrip('_')}Pool", (base,), {"ConnectionCls": connection})
+
+
+class _Adapter(HTTPAdapter):
+    pools: ClassVar[Mapping[str, type[Any]]] = {
+        "http": _pool(HTTPConnectionPool, _HTTPConnection),
+        "https": _pool(HTTPSConnectionPool, _HTTPSConnection),
+    }
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = dict(self.pools)
+
+
+class _GuardedAdapter(_Adapter):
+    pools: ClassVar[Mapping[str, type[Any]]] = {
+        "http": _pool(HTTPConnectionPool, _GuardedHTTPConnection),
+        "https": _pool(HTTPSConnectionPool, _GuardedHTTPSConnection),
+    }
 
 
 class _NoCookies(requests.cookies.cookielib.DefaultCookiePolicy):  # type: ignore[name-defined,misc]
@@ -74,6 +121,30 @@ def ack_now(response: requests.Response) -> None:
         return
     with contextlib.suppress(OSError):
         sock.setsockopt(socket.IPPROTO_TCP, quickack, 1)
+
+
+def body_error_detail(exc: BaseException) -> str:
+    """Why reading a body failed, in words (not urllib3's nested reprs)."""
+    if isinstance(exc, requests.Timeout) or find_in_chain(exc, ReadTimeoutError) is not None:
+        return "timed out while reading the body"
+    incomplete = find_in_chain(exc, http.client.IncompleteRead)
+    if isinstance(incomplete, http.client.IncompleteRead):
+        partial: object = incomplete.partial  # an int from urllib3, bytes from http.client
+        got = partial if isinstance(partial, int) else len(incomplete.partial)
+        more: object = incomplete.expected
+        total = f" of {got + more}" if isinstance(more, int) else ""
+        return f"the connection closed after {got}{total} bytes of the body"
+    return connection_detail(exc).replace("connection failed", "the response broke off")
+
+
+def tls_detail(exc: BaseException) -> str:
+    """``TLS error (certificate has expired)`` rather than a pool's repr."""
+    found = find_in_chain(exc, ssl.SSLError)
+    if isinstance(found, ssl.SSLCertVerificationError) and found.verify_message:
+        return f"TLS error ({found.verify_message})"
+    if isinstance(found, ssl.SSLError) and found.reason:
+        return f"TLS error ({found.reason.lower().replace('_', ' ')})"
+    return f"TLS error ({short_error(exc)})"
 
 
 def connection_detail(exc: BaseException) -> str:
