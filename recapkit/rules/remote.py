@@ -107,8 +107,8 @@ class RemoteUnverified(_RemoteRule):
 
     The server kept answering `429 Too Many Requests` or `503` after the waits its
     `Retry-After` asked for (capped by `--max-retry-wait`), refused the checker with `401` or
-    `403` (many sites block bots), timed out or reset the connection after `--max-retries`
-    retries with exponential backoff.
+    `403` (many sites block bots), timed out, reset the connection or cut its answer short
+    after `--max-retries` retries with exponential backoff.
 
     This is a warning of its own code so that CI can choose: keep it as a warning, turn it off
     for flaky hosts (`per-file-ignores`, `--exclude-url`), or make it an error.
