@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from recapkit.commands._template_options import template_options
 from recapkit.errors import UsageError
 from recapkit.rendering import LANGS, SSGS
 
@@ -41,15 +42,7 @@ def parse_when(text: str | None, option: str) -> date | None:
 @click.option(
     "--from", "data_file", type=click.Path(dir_okay=False, path_type=Path), help="Data file."
 )
-@click.option("--template", metavar="NAME|PATH", help="A template file or a template name.")
-@click.option(
-    "--template-dir",
-    "template_dir",
-    multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to look up template names in (repeatable; before the configured ones).",
-)
-@click.option("--front-matter", type=click.Choice(["yaml", "toml"]), help="Hugo only: +++ TOML.")
+@template_options
 @click.option("--unicode-slug", is_flag=True, help="Keep Chinese in the slug.")
 @click.option("--force", is_flag=True, help="Overwrite the post if it exists.")
 def command(

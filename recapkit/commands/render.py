@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from recapkit.commands._template_options import template_options
 from recapkit.errors import UsageError
 from recapkit.rendering import LANGS, SSGS
 
@@ -19,15 +20,7 @@ from recapkit.rendering import LANGS, SSGS
 @click.argument("data_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--ssg", type=click.Choice(SSGS), help="Target SSG (default: detect the site).")
 @click.option("--lang", type=click.Choice(LANGS), help="Labels' language (default: the recap's).")
-@click.option("--template", metavar="NAME|PATH", help="A template file or a template name.")
-@click.option(
-    "--template-dir",
-    "template_dir",
-    multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to look up template names in (repeatable; before .recapkit/templates).",
-)
-@click.option("--front-matter", type=click.Choice(["yaml", "toml"]), help="Hugo only: +++ TOML.")
+@template_options
 @click.option("--timezone", metavar="ZONE", help="Zone for naive times in the data file.")
 @click.option("--site", type=click.Path(file_okay=False, path_type=Path), help="Site folder.")
 @click.option("-o", "--output", default="-", metavar="FILE|-", help="Where to write (default: -).")
