@@ -28,6 +28,7 @@ from recapkit.post import (
     Location,
     Span,
 )
+from recapkit.yamlsafe import describe_error
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -72,7 +73,6 @@ _TOML_KEY = re.compile(
     re.MULTILINE,
 )
 _JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"[ \t\r\n]*(:)?|[{}\[\]]')
-_COLON_HINT = "mapping values are not allowed here"
 
 
 def read_front_matter(text: str) -> tuple[FrontMatter | None, int]:
@@ -191,7 +191,7 @@ def _parse_yaml(source: str) -> _Parsed:
         locations = _yaml_key_locations(node)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        return {}, {}, _yaml_error(exc)
+        return {}, {}, describe_error(exc, source)
     except yaml.reader.ReaderError as exc:
         return {}, {}, _reader_error(source, exc)
     except Exception as exc:  # PyYAML raises bare ValueError/RecursionError on odd input too
@@ -216,17 +216,6 @@ def _yaml_key_locations(node: yaml.Node) -> dict[str, Location]:
         mark = key_node.start_mark
         locations[key_node.value] = Location(mark.line, mark.column)
     return locations
-
-
-def _yaml_error(exc: yaml.MarkedYAMLError) -> tuple[int, int, str]:
-    mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or "invalid YAML"
-    message = f"{exc.context}: {problem}" if exc.context else problem
-    if problem.startswith("mapping values are not allowed"):
-        message = f"{_COLON_HINT} (quote a value that contains ': ')"
-    if mark is None:
-        return 0, 0, message
-    return mark.line, mark.column, message
 
 
 def _reader_error(source: str, exc: yaml.reader.ReaderError) -> tuple[int, int, str]:

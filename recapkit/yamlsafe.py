@@ -9,6 +9,7 @@ Duplicate mapping keys, which PyYAML silently resolves to the last one, are repo
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -69,19 +70,57 @@ def _flow_depth_line(text: str) -> int | None:
 
 
 def syntax_problem(exc: yaml.YAMLError, text: str = "") -> tuple[int, int, str]:
-    """(line, column, message) of a PyYAML error, with a hint for the commonest mistakes.
+    """(line, column, message) of a PyYAML error in a data file; see :func:`describe_error`."""
+    line, column, detail = describe_error(exc, text)
+    return line, column, f"YAML syntax error: {detail}"
 
-    *text* is the document, to see the character at the error (libyaml's message for a tab
-    does not name it)."""
+
+# A key followed by a full-width colon, as Chinese input methods type it: `title：Go 夜读`.
+_FULL_WIDTH_KEY = re.compile(r"^[ \t]*(?:- )?[^\s:#'\"：][^:\n]*?：")
+
+
+def describe_error(exc: yaml.YAMLError, text: str = "") -> tuple[int, int, str]:
+    """(line, column, what is wrong and how to fix it) of a PyYAML error in *text*.
+
+    The data files and the front matter reader share it. *text* lets it look at the source:
+    libyaml names neither a tab nor a full-width colon, and reports both lines away from them.
+    """
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    message = f"YAML syntax error: {context + ', ' if context else ''}{problem}"
+    detail = f"{context + ', ' if context else ''}{problem}"
+    context_mark = getattr(exc, "context_mark", None)
+    if context and "quoted scalar" in context and context_mark is not None:
+        # The end of the file is where libyaml gave up; the quote that never closes is the news.
+        return context_mark.line, context_mark.column, "this quoted text is never closed"
+    if mark is None:
+        return 0, 0, detail
+    if "mapping values are not allowed" in problem or "could not find expected ':'" in problem:
+        full_width = _full_width_colon_line(text, mark.line)
+        if full_width is not None:
+            return (
+                full_width,
+                text.split("\n")[full_width].index("："),
+                (
+                    "the key ends with a full-width colon '：'; YAML needs an ASCII colon and a "
+                    "space (': ')"
+                ),
+            )
     if "mapping values are not allowed" in problem:
-        message += " (quote text that contains ': ')"
-    elif "found character '\\t'" in problem or (mark and _char_at(text, mark) == "\t"):
-        message += " (indent with spaces, not tabs)"
-    return (mark.line, mark.column, message) if mark else (0, 0, message)
+        detail += " (quote text that contains ': ')"
+    elif "found character '\\t'" in problem or _char_at(text, mark) == "\t":
+        detail += " (indent with spaces, not tabs)"
+    return mark.line, mark.column, detail
+
+
+def _full_width_colon_line(text: str, last: int) -> int | None:
+    """The line at or just above *last* (libyaml stops a line or two later) whose key ends
+    with '：' instead of ':'; never further up, where a '：' is most likely in prose."""
+    lines = text.split("\n")
+    for number in range(min(last, len(lines) - 1), max(last - 3, -1), -1):
+        if _FULL_WIDTH_KEY.match(lines[number]):
+            return number
+    return None
 
 
 def _char_at(text: str, mark: yaml.Mark) -> str:

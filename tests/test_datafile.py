@@ -350,3 +350,26 @@ def test_a_multi_line_title_is_a_problem_at_its_line(tmp_path: Path) -> None:
         "(multi-line text belongs in a summary, abstract or lead)",
     ]
     assert [p.line + 1 for p in caught.value.problems] == [1, 8, 9]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("title：Go 夜读回顾\ndate: 2024-03-09\n", "f:1:6:"),
+        ("title: x\nevent:\n  name: x\n  city：杭州\n", "f:4:7:"),
+    ],
+)
+def test_a_full_width_colon_is_named_on_its_own_line(text: str, where: str) -> None:
+    # Chinese input methods type '：'; libyaml reports a line later and blames ': ' quoting.
+    with pytest.raises(DataFileError) as info:
+        loads_recap(text, "yaml", name="f")
+    message = str(info.value)
+    assert message.startswith(where)
+    assert "full-width colon" in message
+    assert "quote text" not in message
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens() -> None:
+    with pytest.raises(DataFileError) as info:
+        loads_recap('title: "unterminated\ndate: 2024-03-09\n', "yaml", name="f")
+    assert str(info.value).startswith("f:1:8: YAML syntax error: this quoted text is never closed")

@@ -86,7 +86,7 @@ def test_hexo_form_with_a_yaml_error_is_not_front_matter() -> None:
     ("text", "line", "column", "fragment"),
     [
         # An unquoted `: ` in a title: the classic YAML mistake, at its line:col in the FILE.
-        ("---\ndate: 2020-01-01\ntitle: Go: the good parts\n---\n", 2, 9, "quote a value"),
+        ("---\ndate: 2020-01-01\ntitle: Go: the good parts\n---\n", 2, 9, "quote text that contains"),
         ("---\ntags: [a, b\n---\nBody\n", 2, 0, "flow sequence"),
         ('+++\ntitle = "ok"\nname = bare words\n+++\n', 2, 7, "Invalid value"),
         ('{\n  "title": "x",\n  "tags": [1,]\n}\n', 2, 13, "value"),
@@ -172,3 +172,14 @@ def test_yaml_dot_dot_dot_closes_like_jekyll() -> None:
     fm, body_start = read_front_matter("---\ntitle: a\n...\nBody")
     assert fm is not None and fm.data == {"title": "a"}
     assert body_start == len("---\ntitle: a\n...\n")
+
+
+def test_a_full_width_colon_in_front_matter_is_named_at_its_line() -> None:
+    from recapkit.document import parse_post
+
+    post = parse_post("---\ntitle：Go 夜读\ndate: 2024-03-09\n---\nbody\n", "post.md")
+    assert post.front_matter is not None
+    error = post.front_matter.error
+    assert error is not None
+    assert (error.line, error.column) == (1, 5)
+    assert "full-width colon" in error.message
