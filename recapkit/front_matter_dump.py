@@ -61,7 +61,7 @@ _TAGS = {
 }
 
 
-def _node(value: Any) -> yaml.Node:
+def _node(value: Any, *, in_list: bool = False) -> yaml.Node:
     """The YAML node of a pruned value, built directly (PyYAML's representer is 3x slower).
 
     Strings get the styles described in :func:`_str_style`; no anchors or aliases are made,
@@ -77,9 +77,9 @@ def _node(value: Any) -> yaml.Node:
         pairs = [(_node(key), _node(item)) for key, item in value.items()]
         return yaml.MappingNode("tag:yaml.org,2002:map", pairs, flow_style=False)
     if isinstance(value, list):
-        return yaml.SequenceNode(
-            "tag:yaml.org,2002:seq", [_node(v) for v in value], flow_style=False
-        )
+        # A list inside a list (Hexo's sibling categories [[a], [b]]) reads best on one line.
+        items = [_node(v, in_list=True) for v in value]
+        return yaml.SequenceNode("tag:yaml.org,2002:seq", items, flow_style=in_list)
     return yaml.ScalarNode(_TAGS.get(type(value), _STR), _scalar_text(value))
 
 

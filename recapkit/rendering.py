@@ -158,6 +158,9 @@ def default_front_matter(recap: Recap, ssg: str, layout: str = "post") -> dict[s
         return _drop_empty(fm)
     fm = {"layout": layout} if ssg == "jekyll" else {}
     fm.update(authors=recap.authors, tags=recap.tags, categories=recap.categories)
+    if ssg == "hexo" and len(recap.categories) > 1:
+        # Hexo reads a flat list as one hierarchy (a > b); the recap's categories are siblings.
+        fm["categories"] = [[category] for category in recap.categories]
     fm["image" if ssg == "jekyll" else "cover"] = cover
     fm["published"] = False if recap.draft else None  # neither has `draft:`: drafts don't publish
     return _drop_empty(fm)

@@ -491,3 +491,13 @@ def test_neutralise_is_idempotent_and_leaves_nothing_live(ssg: str, text: str) -
     once = neutralise(text, ssg)
     assert neutralise(once, ssg) == once == inert_syntax(once, ssg) == inert_syntax(text, ssg)
     assert executable(once, ssg) == []
+
+
+def test_hexo_writes_several_categories_as_siblings() -> None:
+    # Hexo reads `categories: [a, b]` as the hierarchy a > b; a recap's categories are siblings.
+    text = render(sample(categories=("活动回顾", "技术分享")), ssg="hexo")
+    front = yaml.safe_load(split(text)[1])
+    assert front["categories"] == [["活动回顾"], ["技术分享"]]
+    assert "categories:\n- [活动回顾]\n- [技术分享]\n" in text
+    single = yaml.safe_load(split(render(sample(categories=("活动回顾",)), ssg="hexo"))[1])
+    assert single["categories"] == ["活动回顾"]

@@ -20,6 +20,9 @@ from recapkit.rules.where import line_text
 if TYPE_CHECKING:
     from recapkit.post import Post
 
+Items = list[str] | list[list[str]]
+"""What a fixed value becomes: a list of words, or Hexo's list of one-word lists."""
+
 _SEPARATORS = re.compile(r"[\s,，、]+")
 # A YAML flow item that stays a plain string: starts with a letter, digit-free first char,
 # no flow or comment indicators inside. Anything else is double-quoted.
@@ -39,7 +42,7 @@ def split_items(value: str) -> list[str]:
     return [item for item in _SEPARATORS.split(value) if item]
 
 
-def flow_list_edit(post: Post, key: str, items: list[str]) -> Edit | None:
+def flow_list_edit(post: Post, key: str, items: Items) -> Edit | None:
     """An edit that turns top-level *key*'s one-line string value into a flow list of *items*."""
     front_matter = post.front_matter
     if front_matter is None or front_matter.error is not None or not items:
@@ -55,7 +58,7 @@ def flow_list_edit(post: Post, key: str, items: list[str]) -> Edit | None:
 
 
 def nested_flow_list_edit(
-    post: Post, path: tuple[str, str], items: list[str], line: int, column: int
+    post: Post, path: tuple[str, str], items: Items, line: int, column: int
 ) -> Edit | None:
     """The same for a value inside a table (Zola's ``[taxonomies] tags = "a b"``).
 
@@ -69,7 +72,7 @@ def nested_flow_list_edit(
 
 
 def _edit_at(
-    post: Post, path: tuple[str, ...], items: list[str], start: int, text: str, value_start: int
+    post: Post, path: tuple[str, ...], items: Items, start: int, text: str, value_start: int
 ) -> Edit | None:
     assert post.front_matter is not None
     fmt = post.front_matter.format
@@ -97,10 +100,17 @@ def _value_span(text: str, value_start: int, fmt: FrontMatterFormat) -> tuple[in
     return value_start, value_start + len(body.rstrip())
 
 
-def _render(items: list[str], fmt: FrontMatterFormat) -> str:
-    if fmt is FrontMatterFormat.YAML:
-        return "[" + ", ".join(_yaml_item(item) for item in items) + "]"
-    return "[" + ", ".join(json.dumps(item, ensure_ascii=False) for item in items) + "]"
+def _render(items: Items, fmt: FrontMatterFormat) -> str:
+    """A flow list; an item that is itself a list (Hexo's ``[[a], [b]]``) is written nested."""
+    written = [
+        _render(item, fmt)
+        if isinstance(item, list)
+        else _yaml_item(item)
+        if fmt is FrontMatterFormat.YAML
+        else json.dumps(item, ensure_ascii=False)
+        for item in items
+    ]
+    return "[" + ", ".join(written) + "]"
 
 
 def _yaml_item(item: str) -> str:
@@ -109,7 +119,7 @@ def _yaml_item(item: str) -> str:
     return json.dumps(item, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted one
 
 
-def _verified(post: Post, path: tuple[str, ...], items: list[str], edit: Edit) -> bool:
+def _verified(post: Post, path: tuple[str, ...], items: Items, edit: Edit) -> bool:
     """Re-read the edited post's front matter: only *path* may change, into exactly *items*."""
     from recapkit.front_matter import read_front_matter  # the loader's own parser, same types
 

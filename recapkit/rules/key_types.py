@@ -10,7 +10,7 @@ from attrs import frozen
 
 from recapkit.diagnostics import Diagnostic, Fix, Severity
 from recapkit.rules.base import LintContext, Rule
-from recapkit.rules.flowlist import flow_list_edit, nested_flow_list_edit, split_items
+from recapkit.rules.flowlist import Items, flow_list_edit, nested_flow_list_edit, split_items
 from recapkit.rules.where import key_location, locate_in_front_matter
 
 if TYPE_CHECKING:
@@ -68,9 +68,12 @@ class KeyType(Rule):
     An error: these values silently produce wrong pages (one tag named `go meetup recap`,
     a title `False`, a published draft). One exception depends on the SSG: Jekyll documents
     that a space-separated `tags` or `categories` string *is* split into several terms, so on
-    a Jekyll site such a string is a **warning** (the page is right; a list is only
-    unambiguous for themes, feeds and other tools). A string with commas stays an error there
-    too, because Jekyll splits on spaces only and keeps the commas (`go,`).
+    a Jekyll site such a string is only **info** (the page is right, so CI does not fail — a
+    fresh `jekyll new` site has `categories: jekyll update`; a list is merely unambiguous for
+    themes, feeds and other tools). A string with commas stays an error there too, because
+    Jekyll splits on spaces only and keeps the commas (`go,`). Hexo reads a *list* of
+    categories as a hierarchy (`[a, b]` is a > b), so on Hexo the fix for `categories`
+    writes separate categories, `[[a], [b]]`.
 
     ## Why
 
@@ -146,7 +149,9 @@ class KeyType(Rule):
         if isinstance(value, str):
             items = split_items(value)
             if len(items) > 1:
-                edit = flow_list_edit(post, key, items)
+                hexo_siblings = context.ssg == "hexo" and key == "categories"
+                fixed: Items = [[item] for item in items] if hexo_siblings else items
+                edit = flow_list_edit(post, key, fixed)
                 fix = Fix((edit,), f"write `{key}` as a list") if edit else None
                 where = key_location(post, key)
                 message, severity = _string_finding(context, key, value, items)
@@ -202,12 +207,19 @@ def _string_finding(
     Hugo, Hexo and Zola read the string as a single term, an error.
     """
     listed = "[" + ", ".join(items) + "]"
+    if context.ssg == "hexo" and key == "categories":
+        siblings = "[" + ", ".join(f"[{item}]" for item in items) + "]"
+        return (
+            f"`categories` is one string, read as a single category; Hexo reads a list as a "
+            f"hierarchy ({' > '.join(items)}), so for separate categories write {siblings}",
+            None,
+        )
     if context.ssg == "jekyll" and key in _JEKYLL_SPLIT_KEYS:
         if value.split() == items:
             return (
                 f"`{key}` is a space-separated string; Jekyll splits it, but a list is "
                 f"unambiguous for themes, feeds and other tools: write {listed}",
-                Severity.WARNING,
+                Severity.INFO,
             )
         words = ", ".join(repr(word) for word in value.split())
         return (
