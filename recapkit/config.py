@@ -10,6 +10,7 @@ registry by :mod:`recapkit.linter`, which knows the rules.
 from __future__ import annotations
 
 import difflib
+import os
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -89,7 +90,9 @@ def _stable(value: Any) -> Any:
 
 def find_config(start: Path) -> Path | None:
     """The nearest ``recapkit.toml`` or ``pyproject.toml`` with ``[tool.recapkit]`` at or above *start*."""
-    directory = start.resolve()
+    # os.path.realpath, not Path.resolve: a symbolic link loop named on the command line must reach
+    # discovery (which says so in one line) instead of raising RuntimeError here.
+    directory = Path(os.path.realpath(start))
     if not directory.is_dir():
         directory = directory.parent
     for folder in (directory, *directory.parents):
@@ -139,7 +142,7 @@ def load_config(path: Path) -> Config:
 def _shown(path: Path) -> str:
     """*path* relative to the current folder when it is below it (shorter error messages)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.realpath(path)).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

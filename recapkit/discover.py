@@ -5,7 +5,8 @@ directory is walked for ``.md``/``.markdown`` files. When the directory is a sit
 its content directories are walked, so a Hugo theme's or ``node_modules``' Markdown is not
 linted. Hidden directories and ``node_modules`` are never entered; symbolic links to
 directories are not followed, and a symbolic link to a file counts only when its target stays
-inside the directory walked (a post never leads the linter out of the site).
+inside the directory walked (a post never leads the linter out of the site); dangling links and
+symbolic link loops are skipped.
 
 Each file carries the site it belongs to, detected per folder (:class:`SiteFinder`), so one run
 over several sites (``recapkit lint blogA/ blogB/``) resolves every post's images with its own
@@ -14,6 +15,7 @@ site's rules.
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import re
@@ -52,27 +54,43 @@ def discover(
     config: Config,
     site: Any = None,
     sites: SiteFinder | None = None,
+    excluded_given: list[tuple[Path, str]] | None = None,
 ) -> list[Target]:
     """Every file to lint under *paths*, each once, in a stable order.
 
     With *sites*, each file gets the site its folder belongs to; otherwise every file gets
-    *site* (a :class:`recapkit.sites.Site` or None). Raises :class:`UsageError` for a path
-    that does not exist, and :class:`recapkit.sites.SiteDetectionError` for a folder that looks
-    like two kinds of site when no ``ssg`` is configured.
+    *site* (a :class:`recapkit.sites.Site` or None). A path of *paths* that an ``exclude``
+    pattern matches is added to *excluded_given* with that pattern, so the caller can say why
+    it is not linted. Raises :class:`UsageError` for a path that does not exist, and
+    :class:`recapkit.sites.SiteDetectionError` for a folder that looks like two kinds of site
+    when no ``ssg`` is configured.
     """
     excluded = GlobSet(config.exclude, config.root)
     seen: set[Path] = set()
     targets: list[Target] = []
     for given in paths:
         path = Path(given)
-        if not path.exists():
-            raise UsageError(f"{path}: no such file or directory")
+        _check_given(path)
+        if excluded and excluded_given is not None:
+            pattern = excluded.pattern_of(path.resolve(), is_dir=path.is_dir())
+            if pattern is not None:
+                excluded_given.append((path, pattern))
         site_of = sites.resolver(path) if sites is not None else (lambda _folder: site)
         for target in _expand(path, config, site_of, excluded):
             if target.real not in seen:
                 seen.add(target.real)
                 targets.append(target)
     return targets
+
+
+def _check_given(path: Path) -> None:
+    """A path named on the command line must lead somewhere: one line, not a traceback."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UsageError(f"{path}: symbolic link loop") from exc
+        raise UsageError(f"{path}: no such file or directory") from exc
 
 
 def _expand(path: Path, config: Config, site_of: SiteOf, excluded: GlobSet) -> Iterator[Target]:
@@ -136,7 +154,10 @@ def _file_target(
     entry: os.DirEntry[str], path: Path, real: Path, top_real: Path, site: Any
 ) -> Target | None:
     if entry.is_symlink():
-        real = path.resolve()
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):
+            return None  # a symbolic link loop (RuntimeError on Python < 3.13): nothing to lint
         if not real.is_relative_to(top_real) or not real.is_file():
             return None  # a link out of the site (or dangling): never follow it
     elif not entry.is_file(follow_symlinks=False):
@@ -234,6 +255,7 @@ class GlobSet:
 
     def __init__(self, patterns: Sequence[str], root: Path) -> None:
         self.root = root.resolve()
+        self._patterns = tuple(patterns)
         self._regexes = [compile_glob(p) for p in patterns]
 
     def __bool__(self) -> bool:
@@ -242,14 +264,28 @@ class GlobSet:
     def matches(self, real: Path, *, is_dir: bool = False) -> bool:
         if not self._regexes:
             return False
+        relative = self._relative(real, is_dir)
+        return any(regex.search(relative) for regex in self._regexes)
+
+    def pattern_of(self, real: Path, *, is_dir: bool = False) -> str | None:
+        """The first pattern that matches *real* (None: none does)."""
+        relative = self._relative(real, is_dir)
+        return next(
+            (
+                p
+                for p, regex in zip(self._patterns, self._regexes, strict=True)
+                if regex.search(relative)
+            ),
+            None,
+        )
+
+    def _relative(self, real: Path, is_dir: bool) -> str:
         relative = (
             real.relative_to(self.root).as_posix()
             if real.is_relative_to(self.root)
             else real.as_posix()
         )
-        if is_dir:
-            relative += "/"
-        return any(regex.search(relative) for regex in self._regexes)
+        return relative + "/" if is_dir else relative
 
 
 @functools.lru_cache(maxsize=256)

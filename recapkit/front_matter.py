@@ -12,6 +12,7 @@ Nothing here raises for file content: a block that fails to parse gives a
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import tomllib
@@ -28,7 +29,7 @@ from recapkit.post import (
     Location,
     Span,
 )
-from recapkit.yamlsafe import describe_error
+from recapkit.yamlsafe import _check_graph, describe_error
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -122,7 +123,11 @@ def _hexo_block(text: str) -> tuple[FrontMatter | None, int]:
         text, FrontMatterFormat.YAML, Span(0, close.end()), Span(0, close.start())
     )
     # Conservative: only a clean mapping counts; anything else is Markdown with a setext heading.
-    if front_matter.error is not None or not front_matter.data:
+    # A mapping whose only fault is a repeated key is still one (and Hexo refuses to build it).
+    error = front_matter.error
+    if (error is not None and not error.message.startswith(DUPLICATE_KEY)) or (
+        error is None and not front_matter.data
+    ):
         return None, 0
     return _evolve_hexo(front_matter), close.end()
 
@@ -172,6 +177,7 @@ def _parse(text: str, fmt: FrontMatterFormat, span: Span, content: Span) -> Fron
     data, locations, error = parser(source)
     if error is not None:
         line, column, message = error
+        message = _DUPLICATE_FIRST_LINE.sub(lambda m: f"{m[1]}{first_line + int(m[2])}", message)
         last_line = text.count("\n", 0, max(span.end - 1, 0))
         located = FrontMatterError(message, min(first_line + line, last_line), max(column, 0))
         return FrontMatter(fmt, span, content, {}, {}, located)
@@ -188,6 +194,9 @@ def _parse_yaml(source: str) -> _Parsed:
         node = loader.get_single_node()
         if node is None:
             return {}, {}, None
+        refused = _refused_graph(node)
+        if refused is not None:
+            return {}, {}, refused
         locations = _yaml_key_locations(node)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
@@ -201,6 +210,31 @@ def _parse_yaml(source: str) -> _Parsed:
     if not isinstance(data, Mapping):
         return {}, {}, (0, 0, _not_a_mapping(data))
     return {str(key): value for key, value in data.items()}, locations, None
+
+
+# yamlsafe words a duplicate for data files; the same finding in a post names the generators
+# that refuse to build it. "first on line N" counts from the block's first line until _parse
+# makes it file-absolute.
+DUPLICATE_KEY = "duplicate key "
+_DUPLICATE = re.compile(r"duplicate key (?P<key>.+) \(first on line (?P<line>\d+)\)[^()]*")
+_DUPLICATE_FIRST_LINE = re.compile(r"(?<=^duplicate key )(.+ \(first on line )(\d+)")
+
+
+def _refused_graph(node: yaml.Node) -> tuple[int, int, str] | None:
+    """The first duplicate key (at any depth: go-yaml v3 and js-yaml refuse every one), or a
+    recursive alias or alias bomb, found by the data layer's own check (:mod:`recapkit.yamlsafe`)."""
+    duplicates: list[tuple[int, int, str]] = []
+    fatal = _check_graph(node, duplicates)
+    if fatal:
+        return fatal[0]
+    if not duplicates:
+        return None
+    line, column, message = min(duplicates)
+    match = _DUPLICATE.fullmatch(message)
+    if match is not None:
+        key = ast.literal_eval(match["key"])  # yamlsafe writes the key with repr()
+        message = f"duplicate key `{key}` (first on line {match['line']}); Hugo and Hexo refuse it"
+    return line, column, message
 
 
 def _yaml_key_locations(node: yaml.Node) -> dict[str, Location]:

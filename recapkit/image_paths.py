@@ -151,7 +151,7 @@ def _look_up(root: Path, candidates: Iterable[Path]) -> ImageResolution:
         if normal in tried:
             continue
         tried.append(normal)
-        if normal.is_file():
+        if _is_file(normal):
             # A symlink inside the site may point out of it: do not count that as found.
             if not _inside(os.path.realpath(normal), root_text):
                 return ImageResolution(
@@ -159,6 +159,15 @@ def _look_up(root: Path, candidates: Iterable[Path]) -> ImageResolution:
                 )
             return ImageResolution(normal, tuple(tried))
     return ImageResolution(None, tuple(tried), case_mismatch=_case_mismatch(tried))
+
+
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, but a name the system refuses (over 255 bytes: ENAMETOOLONG, which
+    pathlib re-raises) is simply not found."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _case_mismatch(tried: list[Path]) -> Path | None:

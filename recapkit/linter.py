@@ -23,7 +23,7 @@ from recapkit.lint_cache import Dependency, RemoteRefData
 from recapkit.rules.base import LintContext, Rule
 from recapkit.rules.settings import DEFAULT_HOTLINK_HOSTS, LintSettings
 from recapkit.selection import Selection, select_rules
-from recapkit.suppressions import parse_suppressions
+from recapkit.suppressions import post_suppressions
 
 MAX_BYTES = 5 * 2**20
 INTERNAL_ERROR = ("RK000", "internal-error")
@@ -157,11 +157,7 @@ class Linter:
     def _finish(self, post: Any, found: list[Diagnostic]) -> list[Diagnostic]:
         if not found:
             return found
-        fm = post.front_matter
-        suppressions = parse_suppressions(
-            post.text, names=self.selection.names, front_matter_end=fm.span.end if fm else 0
-        )
-        kept = suppressions.filter(found)
+        kept = post_suppressions(post, names=self.selection.names).filter(found)
         severities = self.selection.severities
         if severities:
             kept = [
@@ -184,7 +180,16 @@ class Linter:
             paths.update(str(Path(p).absolute()) for p in resolution.candidates)
             if resolution.found is not None:
                 paths.add(str(Path(resolution.found).absolute()))
-        return tuple(sorted((p, Path(p).exists()) for p in paths))
+        return tuple(sorted(dep for dep in map(_existence, paths) if dep is not None))
+
+
+def _existence(path: str) -> Dependency | None:
+    """*path* and whether it exists; None for a path the system cannot even look up (a name over
+    255 bytes): it can never come to exist, and the cache must not stat it again (pathlib raises)."""
+    try:
+        return (path, Path(path).exists())
+    except OSError:
+        return None
 
 
 def build_settings(config: Config, site: Any) -> LintSettings:

@@ -8,6 +8,9 @@ Forms (codes or names, space or comma separated; none means every rule)::
     <!-- recapkit-disable-file -->                 (anywhere in the file)
     tags: a b  # recapkit-disable-line RK104       (a YAML/TOML comment in the front matter)
 
+Only real comments count: one quoted in a fenced or indented code block, a code span or an SSG
+code-block tag (``{% highlight %}``) is an example, not an instruction (:func:`post_suppressions`).
+
 markdownlint's comments keep working for the rules with a markdownlint equivalent
 (:data:`MARKDOWNLINT_EQUIVALENTS`): a bare ``<!-- markdownlint-disable -->`` silences only those,
 never recapkit's front matter or image-file rules, which markdownlint does not have.
@@ -17,11 +20,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
 from recapkit.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from recapkit.post import Post
 
 # markdownlint rule -> recapkit code; both the MDxxx id and its alias are accepted.
 MARKDOWNLINT_EQUIVALENTS: Mapping[str, str] = {
@@ -81,20 +88,41 @@ class Suppressions:
 NONE = Suppressions()
 
 
+def post_suppressions(post: Post, *, names: Mapping[str, str] | None = None) -> Suppressions:
+    """The suppressions of a loaded post: its real comments, not those quoted in code."""
+    text = post.text
+    if "recapkit-" not in text and "markdownlint-" not in text:
+        return NONE
+    fm = post.front_matter
+    return parse_suppressions(
+        text,
+        names=names,
+        front_matter_end=fm.span.end if fm else 0,
+        in_code=_code_test(post),
+    )
+
+
 def parse_suppressions(
-    text: str, *, names: Mapping[str, str] | None = None, front_matter_end: int = 0
+    text: str,
+    *,
+    names: Mapping[str, str] | None = None,
+    front_matter_end: int = 0,
+    in_code: Callable[[int], bool] | None = None,
 ) -> Suppressions:
     """Read every suppression comment of *text*.
 
     *names* maps upper-cased rule names to codes (``IMAGE-MISSING-ALT`` -> ``RK201``) so comments
     may name rules either way; *front_matter_end* is the offset where the front matter ends
-    (``#`` comments count only before it, where they are YAML/TOML comments, not headings).
+    (``#`` comments count only before it, where they are YAML/TOML comments, not headings);
+    *in_code* tells whether an offset lies in code, where a comment is only quoted.
     """
     if "recapkit-" not in text and "markdownlint-" not in text:
         return NONE  # the common case: no comment to look for, no regex run
     names = names or {}
     builder = _Builder(text)
     for match in _HTML_COMMENT.finditer(text):
+        if in_code is not None and in_code(match.start()):
+            continue
         tool, action, arguments = match.groups()
         codes = _codes(arguments, tool, names)
         builder.add(action, codes, match.start(), markdownlint=tool == "markdownlint")
@@ -103,6 +131,61 @@ def parse_suppressions(
             action, arguments = match.groups()
             builder.add(action, _codes(arguments, "recapkit", names), match.start())
     return builder.build()
+
+
+# Left to right through a block's inline text, as CommonMark reads it: a backslash escapes the
+# next character, an HTML comment hides any backticks in it, and a run of backticks opens a code
+# span that only a run of the same length closes.
+_INLINE = re.compile(r"\\.|<!--.*?-->|`+", re.DOTALL)
+
+
+def _code_test(post: Post) -> Callable[[int], bool]:
+    """Whether an offset of *post* lies in a code block, a template code block or a code span."""
+    code_lines = set(post.template_code_lines)
+    blocks: list[tuple[int, int]] = []  # the line ranges of blocks with inline content
+    for token in post.tokens:
+        if token.map is None:
+            continue
+        if token.type in ("fence", "code_block"):
+            code_lines.update(range(*token.map))
+        elif token.type == "inline":
+            blocks.append((token.map[0], token.map[1]))
+    blocks.sort()
+    starts = [start for start, _end in blocks]
+    spans: dict[int, list[tuple[int, int]]] = {}
+
+    def in_code(offset: int) -> bool:
+        if offset < post.body_start:
+            return False
+        line = post.location(offset).line
+        if line in code_lines:
+            return True
+        index = bisect.bisect_right(starts, line) - 1
+        if index < 0 or line >= blocks[index][1]:
+            return False  # an HTML block or a blank line: a real comment
+        if index not in spans:
+            spans[index] = _code_spans(post, *blocks[index])
+        return any(start <= offset < end for start, end in spans[index])
+
+    return in_code
+
+
+def _code_spans(post: Post, first: int, end: int) -> list[tuple[int, int]]:
+    """The offsets of the code spans in the block on lines ``first`` to ``end - 1``."""
+    base = post.offset(first)
+    stop = post.offset(end) if end < len(post.line_starts) else len(post.text)
+    text = post.text[base:stop]
+    found: list[tuple[int, int]] = []
+    position = 0
+    while (match := _INLINE.search(text, position)) is not None:
+        position = match.end()
+        run = match.group()
+        if run.startswith("`"):
+            closing = re.compile(f"(?<!`){run}(?!`)").search(text, position)
+            if closing is not None:  # an unmatched run is literal backticks
+                found.append((base + match.start(), base + closing.end()))
+                position = closing.end()
+    return found
 
 
 def _codes(arguments: str, tool: str, names: Mapping[str, str]) -> frozenset[str]:

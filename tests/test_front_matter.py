@@ -86,7 +86,12 @@ def test_hexo_form_with_a_yaml_error_is_not_front_matter() -> None:
     ("text", "line", "column", "fragment"),
     [
         # An unquoted `: ` in a title: the classic YAML mistake, at its line:col in the FILE.
-        ("---\ndate: 2020-01-01\ntitle: Go: the good parts\n---\n", 2, 9, "quote text that contains"),
+        (
+            "---\ndate: 2020-01-01\ntitle: Go: the good parts\n---\n",
+            2,
+            9,
+            "quote text that contains",
+        ),
         ("---\ntags: [a, b\n---\nBody\n", 2, 0, "flow sequence"),
         ('+++\ntitle = "ok"\nname = bare words\n+++\n', 2, 7, "Invalid value"),
         ('{\n  "title": "x",\n  "tags": [1,]\n}\n', 2, 13, "value"),
@@ -161,11 +166,29 @@ def test_no_front_matter(text: str) -> None:
         assert fm is None
 
 
-def test_duplicate_yaml_key_location_matches_the_value_kept() -> None:
-    fm, _ = read_front_matter("---\ntitle: a\ntitle: b\n---\n")
-    assert fm is not None
-    assert fm.data["title"] == "b"
-    assert fm.key_locations["title"] == Location(2, 0)
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        # Hugo (go-yaml v3) and Hexo (js-yaml) refuse to build these: an error at the second key.
+        ("---\ntitle: a\ndate: 2025-01-01\ntitle: b\n---\n", 3, 0, "`title` (first on line 2)"),
+        ("---\nrecap:\n  talks: 1\n  talks: 2\n---\n", 3, 2, "`talks` (first on line 3)"),
+        ("---\n'it''s': 1\n\"it's\": 2\n---\n", 2, 0, "`it's` (first on line 2)"),
+        ("title: a\ntags: x\ntags: y\n---\nBody\n", 2, 0, "`tags` (first on line 2)"),
+    ],
+)
+def test_a_duplicate_yaml_key_is_a_syntax_error_at_the_second_key(
+    text: str, line: int, column: int, message: str
+) -> None:
+    fm, _ = read_front_matter(text)
+    assert fm is not None and fm.error is not None
+    assert (fm.error.line, fm.error.column) == (line, column)
+    assert fm.error.message == f"duplicate key {message}; Hugo and Hexo refuse it"
+    assert fm.data == {}
+
+
+def test_a_recursive_alias_in_front_matter_is_an_error() -> None:
+    fm, _ = read_front_matter("---\ntitle: T\ntags: &t [*t]\n---\n")
+    assert fm is not None and fm.error is not None and fm.error.line == 2
 
 
 def test_yaml_dot_dot_dot_closes_like_jekyll() -> None:

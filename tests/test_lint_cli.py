@@ -68,12 +68,59 @@ def test_missing_path_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> No
     assert capsys.readouterr().err == "error: nowhere: no such file or directory\n"
 
 
+def _symlink_loop(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a.md").symlink_to("b.md")
+    (folder / "b.md").symlink_to("a.md")
+
+
+def test_a_symlink_loop_in_a_walked_folder_is_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (tmp_path / "static").mkdir()
+    _symlink_loop(tmp_path / "content" / "posts")
+    write(tmp_path / "content" / "posts" / "real.md", CLEAN)
+    assert lint(".") == 0
+    assert capsys.readouterr().out == "All checks passed (1 file).\n"
+
+
+def test_a_symlink_loop_named_on_the_command_line_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _symlink_loop(tmp_path / "posts")
+    assert lint("posts/a.md") == 2
+    assert capsys.readouterr().err == "error: posts/a.md: symbolic link loop\n"
+
+
 def test_no_markdown_files_warns_and_passes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "empty").mkdir()
     assert lint("empty") == 0
     assert "warning: no Markdown files found in empty" in capsys.readouterr().err
+
+
+def test_an_excluded_file_named_on_the_command_line_says_which_pattern(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "recapkit.toml").write_text('exclude = ["content/archive/**"]\n')
+    write(tmp_path / "content" / "archive" / "old.md", DIRTY)
+    write(tmp_path / "content" / "new.md", CLEAN)
+    assert lint("content/archive/old.md") == 0
+    err = capsys.readouterr().err
+    assert err == (
+        'warning: content/archive/old.md: excluded by exclude = "content/archive/**"'
+        " (recapkit.toml)\n"
+    )
+    assert lint("--exclude", "old.md", "content/archive/old.md", "content/new.md") == 0
+    captured = capsys.readouterr()
+    assert 'excluded by exclude = "content/archive/**" (recapkit.toml)' in captured.err
+    assert captured.out == "All checks passed (1 file).\n"
+    assert lint("--isolated", "--exclude", "*.md", "content/new.md") == 0
+    assert capsys.readouterr().err == (
+        'warning: content/new.md: excluded by exclude = "*.md" (--exclude)\n'
+    )
 
 
 def test_unknown_config_key_exit_2_lists_valid_keys(
@@ -120,6 +167,19 @@ def test_statistics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "     2  RK201      image-missing-alt",
         "     2  RK203      image-not-found",
     ]
+
+
+@pytest.mark.parametrize("fmt", ["json", "github", "sarif", "junit"])
+def test_statistics_with_a_machine_format_warns_that_it_is_ignored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    write(tmp_path / "a.md", DIRTY)
+    assert lint("--statistics", "--output-format", fmt, "a.md") == 1
+    captured = capsys.readouterr()
+    assert captured.err == (
+        f"warning: --statistics is ignored with {fmt} output (it needs --output-format text)\n"
+    )
+    assert "RK301" in captured.out  # every finding is still reported
 
 
 def test_github_format_is_the_default_on_github_actions(

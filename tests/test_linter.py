@@ -145,6 +145,13 @@ def test_suppressions_and_severity_overrides_apply(tmp_path: Path) -> None:
     ]
 
 
+def test_a_suppression_quoted_in_a_fence_silences_nothing(tmp_path: Path) -> None:
+    sample = "```markdown\n<!-- recapkit-disable-file -->\n```\n"
+    write(tmp_path / "a.md", POST.replace("##Talks", sample + "\n##Talks"))
+    result = lint_paths(["a.md"], config=Config(root=tmp_path))
+    assert [d.code for d in result.diagnostics] == ["RK301", "RK201", "RK203"]
+
+
 def test_a_crashing_rule_becomes_a_finding(tmp_path: Path) -> None:
     write(tmp_path / "a.md", "CRASH\n##x\n")
     result = lint_paths(["a.md"], config=Config(root=tmp_path))
@@ -217,6 +224,17 @@ def test_cache_rechecks_files_the_filesystem_rules_looked_at(tmp_path: Path) -> 
     assert ("content/a.md", 6, "RK203") in _cached_run(tmp_path)[1]
     write(tmp_path / "content" / "photo.png", b"\x89PNG")
     assert ("content/a.md", 6, "RK203") not in _cached_run(tmp_path)[1]
+
+
+def test_an_image_name_over_255_bytes_is_not_found_and_the_cache_survives_it(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path / "hugo.toml", 'baseURL = "https://example.org/"\n')
+    (tmp_path / "static").mkdir()
+    long_name = "/" + "a" * 300 + ".png"  # ENAMETOOLONG: pathlib's is_file()/exists() raise it
+    write(tmp_path / "content" / "a.md", f"---\ntitle: T\n---\n\n![alt]({long_name})\n")
+    assert _cached_run(tmp_path) == (0, [])
+    assert _cached_run(tmp_path) == (1, [])
 
 
 def test_damaged_cache_is_ignored(tmp_path: Path) -> None:

@@ -233,6 +233,16 @@ def test_symlink_out_of_the_site_is_not_found(tmp_path: Path) -> None:
     assert result.found is None and result.outside_site
 
 
+def test_an_image_name_too_long_for_the_system_is_simply_not_found(tmp_path: Path) -> None:
+    site_root = tmp_path / "site"
+    (site_root / "static").mkdir(parents=True)
+    site = site_for_ssg(site_root, SSG.HUGO)
+    name = "a" * 300 + ".png"  # over 255 bytes: the system answers ENAMETOOLONG, not ENOENT
+    for src in ("/" + name, name):
+        result = resolve_image(site, site_root / "content/p.md", _ref(src))
+        assert result.found is None and result.candidates
+
+
 def test_without_a_site_only_the_post_folder_is_searched(tmp_path: Path) -> None:
     (tmp_path / "x.png").write_bytes(b"x")
     post = tmp_path / "post.md"

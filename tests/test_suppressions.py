@@ -115,3 +115,47 @@ def test_never_raises(parts: list[str], line: int) -> None:
     parse_suppressions(text, names=NAMES, front_matter_end=len(text) // 2).silences(
         _d("RK201", line)
     )
+
+
+# --- comments quoted in code are examples, not instructions ---------------------------------------
+
+
+def post_silenced(text: str, code: str, line: int) -> bool:
+    from recapkit.document import parse_post
+    from recapkit.suppressions import post_suppressions
+
+    return post_suppressions(parse_post(text), names=NAMES).silences(_d(code, line))
+
+
+def test_a_comment_in_a_fence_or_indented_code_silences_nothing() -> None:
+    fenced = "---\ntitle: T\n---\n\n```markdown\n<!-- recapkit-disable-file -->\n```\n\n##x\n"
+    assert not post_silenced(fenced, "RK301", 8)
+    indented = "# How\n\n    <!-- recapkit-disable -->\n\n##x\n"
+    assert not post_silenced(indented, "RK301", 4)
+    nested = "> - item\n>\n>   ~~~\n>   <!-- recapkit-disable-file -->\n>   ~~~\n\n##x\n"
+    assert not post_silenced(nested, "RK301", 6)
+
+
+def test_a_comment_in_a_code_span_silences_nothing() -> None:
+    text = "Write `<!-- recapkit-disable-next-line RK301 -->` above it.\n##x\n"
+    assert not post_silenced(text, "RK301", 1)
+    spanning = "Like ``a `<!-- recapkit-disable-file -->`\nover lines``.\n\n##x\n"
+    assert not post_silenced(spanning, "RK301", 3)
+
+
+def test_a_comment_in_a_template_code_block_silences_nothing() -> None:
+    text = "{% highlight html %}\n<!-- recapkit-disable-file -->\n{% endhighlight %}\n\n##x\n"
+    assert not post_silenced(text, "RK301", 4)
+
+
+def test_real_comments_beside_code_still_count() -> None:
+    text = "Use `x` here. <!-- recapkit-disable-line RK301 -->\n\n```\ncode\n```\n"
+    assert post_silenced(text, "RK301", 0)
+    unmatched = "A lone ` backtick <!-- recapkit-disable-line -->\n"
+    assert post_silenced(unmatched, "RK301", 0)
+    escaped = "Not code: \\`<!-- recapkit-disable-line -->`\n"
+    assert post_silenced(escaped, "RK301", 0)
+    block = "##x\n\n<!-- recapkit-disable-file RK301 -->\n"
+    assert post_silenced(block, "RK301", 0)
+    in_list = "- a\n- b <!-- recapkit-disable-line RK301 -->\n"
+    assert post_silenced(in_list, "RK301", 1)

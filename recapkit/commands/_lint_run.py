@@ -11,6 +11,7 @@ import click
 
 from recapkit.commands import _lint_remote as lint_remote
 from recapkit.commands.lint import emit, load_settings, output_format, use_color
+from recapkit.config import Config
 from recapkit.diagnostics import Diagnostic, Severity
 from recapkit.discover import SiteFinder, discover
 from recapkit.lint_runner import LintOptions, Plan, run
@@ -27,9 +28,12 @@ def main(kwargs: dict[str, Any]) -> int:
     linter = Linter(config)  # each file is linted with its own site (Target.site)
     remote = lint_remote.prepare(kwargs, config, linter.context.settings.hotlink_hosts)
     linter.collect_remote = remote is not None
-    targets = discover(paths, config=config, sites=SiteFinder(config))
-    if not targets:
-        click.echo("warning: no Markdown files found in " + ", ".join(map(str, paths)), err=True)
+    excluded: list[tuple[Path, str]] = []
+    targets = discover(paths, config=config, sites=SiteFinder(config), excluded_given=excluded)
+    _warn_excluded(kwargs, config, excluded)
+    unexplained = [str(p) for p in paths if p not in {path for path, _ in excluded}]
+    if not targets and unexplained:
+        click.echo("warning: no Markdown files found in " + ", ".join(unexplained), err=True)
     cache_dir = kwargs["cache_dir"] or config.cache_path
     options = LintOptions(
         jobs=kwargs["jobs"], use_cache=not kwargs["no_cache"], cache_dir=cache_dir
@@ -42,6 +46,12 @@ def main(kwargs: dict[str, Any]) -> int:
     if remote is not None:
         result = _remote_pass(remote, linter, result, quiet=kwargs["quiet"])
     fmt = output_format(kwargs["output_format"])
+    if kwargs["statistics"] and fmt != "text":
+        # Counts per rule are a text view; the machine formats always carry every finding.
+        click.echo(
+            f"warning: --statistics is ignored with {fmt} output (it needs --output-format text)",
+            err=True,
+        )
     report = Report(
         diagnostics=result.diagnostics,
         files=[str(f.target.path) for f in result.files],
@@ -55,6 +65,16 @@ def main(kwargs: dict[str, Any]) -> int:
     )
     emit(kwargs, report, fmt)
     return exit_code(result, exit_zero=kwargs["exit_zero"])
+
+
+def _warn_excluded(
+    kwargs: dict[str, Any], config: Config, excluded: list[tuple[Path, str]]
+) -> None:
+    """A path named on the command line but excluded: say which pattern, and where it is set."""
+    from_flag = set(kwargs["exclude"] or ())
+    for path, pattern in excluded:
+        where = "--exclude" if pattern in from_flag else config.where()
+        click.echo(f'warning: {path}: excluded by exclude = "{pattern}" ({where})', err=True)
 
 
 def exit_code(result: LintResult, *, exit_zero: bool = False) -> int:
@@ -132,15 +152,14 @@ def _remote_pass(remote: Any, linter: Linter, result: LintResult, *, quiet: bool
 
 def _filter_remote(linter: Linter, file: FileResult, found: list[Diagnostic]) -> list[Diagnostic]:
     """Selection, per-file ignores, suppression comments and severities for remote findings."""
-    from recapkit.suppressions import parse_suppressions
+    from recapkit.linter import load
+    from recapkit.suppressions import post_suppressions
 
     selected = linter.selection.codes - linter.skipped_codes(file.target)
     found = [d for d in found if d.code in selected]
-    try:
-        text = Path(file.target.real).read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        text = ""
-    found = parse_suppressions(text, names=linter.selection.names).filter(found)
+    # Parsed like the local pass parses it, so a comment quoted in code silences nothing here either.
+    post = load(file.target, None, linter.context.settings.image_keys)
+    found = post_suppressions(post, names=linter.selection.names).filter(found)
     severities = linter.selection.severities
     return [
         attrs.evolve(d, severity=severities[d.code]) if d.code in severities else d for d in found

@@ -83,7 +83,7 @@ _OPTIONS: list[Callable[[Any], Any]] = [
     click.option(
         "--statistics",
         is_flag=True,
-        help="Show the number of findings per rule instead of each finding.",
+        help="Show the number of findings per rule instead of each finding (text output).",
     ),
     click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary line."),
     click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain."),

@@ -111,7 +111,9 @@ class FrontMatterSyntax(Rule):
 
     The classic YAML trap is an unquoted `: ` inside a value, such as a title with a colon.
     Others: a tab for indentation, an unclosed quote, `key = value` in a YAML block,
-    a `+++` block whose strings are not quoted.
+    a `+++` block whose strings are not quoted. A key written twice in a YAML block (at any
+    depth) is reported too, at the second one: PyYAML would keep the later value silently, but
+    Hugo (go-yaml v3) and Hexo (js-yaml) refuse to build such a post.
 
     ## Example
 
@@ -134,7 +136,8 @@ class FrontMatterSyntax(Rule):
     ## Fix
 
     Quote the value (YAML: `"..."`, escaping `"` and `\\` inside), or fix what the message
-    names at the reported position.
+    names at the reported position; for a duplicate key, keep the value you mean and delete the
+    other.
     """
 
     code = "RK102"
