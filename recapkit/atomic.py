@@ -33,9 +33,7 @@ def write_bytes(path: Path, data: bytes, *, overwrite: bool = True, durable: boo
         mode = stat.S_IMODE(path.stat().st_mode) if overwrite else _new_file_mode()
     except FileNotFoundError:
         mode = _new_file_mode()
-    descriptor, temp_name = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".recapkit-tmp"
-    )
+    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path.name))
     temp = Path(temp_name)
     try:
         with os.fdopen(descriptor, "wb") as stream:
@@ -51,6 +49,20 @@ def write_bytes(path: Path, data: bytes, *, overwrite: bool = True, durable: boo
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+TEMP_PREFIX = ".rk-"
+_NAME_BYTES = 32
+
+
+def temp_prefix(name: str) -> str:
+    """``.rk-`` and the start of *name* (at most 32 UTF-8 bytes, whole characters).
+
+    The temp file must fit wherever *name* fits: file systems cap a name at 255 bytes, and
+    mkstemp adds 8 random characters, so the prefix stays short whatever *name*'s length.
+    """
+    head = name.encode("utf-8", "surrogateescape")[:_NAME_BYTES]
+    return f"{TEMP_PREFIX}{head.decode('utf-8', 'ignore')}."
 
 
 def write_text(path: Path, text: str, *, overwrite: bool = True) -> None:

@@ -107,7 +107,9 @@ def _structure_mapping(value: Any, type_: Any) -> dict[str, Any]:
     for key, item in value.items():
         if not isinstance(key, str):
             problems.append(
-                DataProblem((str(key),), f"keys must be text, got {scalars.describe(key)}")
+                DataProblem(
+                    (scalars.key_text(key),), f"keys must be text, got {scalars.describe(key)}"
+                )
             )
             continue
         try:
@@ -138,10 +140,10 @@ def _validator_problem(field: str, message: str) -> DataProblem:
 
 def _unknown_key(key: Any, known: list[str]) -> DataProblem:
     message = "unknown key"
-    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(scalars.key_text(key), known, n=1, cutoff=0.6)
     if close:
         message += f"; did you mean {close[0]!r}?"
-    return DataProblem((str(key),), message)
+    return DataProblem((scalars.key_text(key),), message)
 
 
 def _make_class_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:

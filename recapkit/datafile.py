@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import tomllib
 from collections.abc import Iterable
 from datetime import date, time
@@ -129,6 +130,10 @@ def parse_text(
         raise _problem(name, "file has no data (only comments?)")
     if _depth_exceeds(data, MAX_DEPTH):
         raise _problem(name, f"data is nested deeper than {MAX_DEPTH} levels")
+    huge = _unprintable_int(data)
+    if huge is not None:  # TOML's 0x/0o/0b literals have no digit limit; str() of one has
+        line, column = Locator(text, fmt).find(huge)
+        raise _problem(name, "this number is too large; no recap field takes one", line, column)
     if warnings is not None:
         warnings.extend(duplicates)
     return data
@@ -151,12 +156,27 @@ def _parse(text: str, fmt: str, name: str, duplicates: list[tuple[int, int, str]
             )
             message = _TOML_POSITION.sub("", str(exc)).strip()
             raise _problem(name, f"TOML syntax error: {message}", line, column) from None
+        except ValueError:  # int() past Python's digit limit, raised bare by the parser
+            raise _huge_number(text, name) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise _problem(
             name, f"JSON syntax error: {exc.msg}", exc.lineno - 1, exc.colno - 1
         ) from None
+    except ValueError:
+        raise _huge_number(text, name) from None
+
+
+def _huge_number(text: str, name: str) -> DataFileError:
+    """The problem for a number longer than ``int()`` reads, at the first such digit run."""
+    limit = sys.get_int_max_str_digits()
+    match = re.search(rf"\d(?:_?\d){{{limit},}}", text)
+    offset = match.start() if match else 0
+    line = text.count("\n", 0, offset)
+    column = offset - (text.rfind("\n", 0, offset) + 1)
+    message = f"this number has more than {limit} digits; no recap field takes one"
+    return _problem(name, message, line, column)
 
 
 def _depth_exceeds(data: Any, limit: int) -> bool:
@@ -170,6 +190,24 @@ def _depth_exceeds(data: Any, limit: int) -> bool:
         elif isinstance(value, list):
             stack.extend((item, depth + 1) for item in value)
     return False
+
+
+# Python's limit on decimal digits (0 means none; then keep the default as a sanity bound).
+_DIGIT_LIMIT = sys.get_int_max_str_digits() or 4300
+
+
+def _unprintable_int(data: Any) -> tuple[str | int, ...] | None:
+    """The path of the first int too long to print in decimal, if any."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((item, (*path, str(key))) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((item, (*path, index)) for index, item in enumerate(value))
+        elif isinstance(value, int) and value.bit_length() > 3 * _DIGIT_LIMIT:
+            return path  # 3 bits a digit is conservative; such ints are absurd in a recap anyway
+    return None
 
 
 def loads_recap(text: str, fmt: str, *, name: str = "<data>", timezone: str | None = None) -> Recap:

@@ -78,20 +78,35 @@ def parse_time_text(text: str) -> time:
         raise ValueError(f"impossible time {text!r}: {exc}") from None
 
 
+MAX_DURATION_MINUTES = 10_000
+"""About a week: longer than any talk or event; far longer is a typo (and would overflow)."""
+
+
+def minutes_duration(minutes: int, seconds: int = 0, shown: str | None = None) -> timedelta:
+    """*minutes* (and *seconds*) as a timedelta, or a ValueError past :data:`MAX_DURATION_MINUTES`."""
+    if abs(minutes) + abs(seconds) // 60 > MAX_DURATION_MINUTES:
+        what = shown if shown is not None else f"{minutes} minutes"
+        raise ValueError(
+            f"duration {what} is longer than {MAX_DURATION_MINUTES} minutes (about a week);"
+            " write the talk's length in minutes, e.g. 45"
+        )
+    return timedelta(minutes=minutes, seconds=seconds)
+
+
 def parse_duration_text(text: str) -> timedelta:
     """``1h30m``, ``45m``, ``45min``, ``2h``, ``90`` (minutes) or ISO 8601 ``PT1H30M``."""
     stripped = text.strip()
+    # Too many digits for any sane duration: refuse before int() (which has its own limit).
+    if len(stripped) > 40:
+        raise ValueError(f"not a duration: {text[:40]!r}... (write minutes such as 45, or 1h30m)")
     if stripped.isdigit():
-        return timedelta(minutes=int(stripped))
+        return minutes_duration(int(stripped), shown=repr(stripped))
     match = _DURATION_TEXT.match(stripped) or _ISO_DURATION.match(stripped)
     if match is None or not any(match.groups()):
         raise ValueError(f"not a duration: {text!r} (write minutes such as 45, or 1h30m, or PT45M)")
     parts = match.groupdict()
-    return timedelta(
-        hours=int(parts.get("h") or 0),
-        minutes=int(parts.get("m") or 0),
-        seconds=int(parts.get("s") or 0),
-    )
+    minutes = int(parts.get("h") or 0) * 60 + int(parts.get("m") or 0)
+    return minutes_duration(minutes, int(parts.get("s") or 0), shown=repr(stripped))
 
 
 def format_duration(value: timedelta) -> int | str:

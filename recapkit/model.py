@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 from attrs import field, frozen
 
+from recapkit.dates import MAX_DURATION_MINUTES
 from recapkit.textchecks import alt_looks_like_filename, is_http_url, is_site_path
 
 DateOrDateTime = date | datetime
@@ -135,10 +136,25 @@ def _lang(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
 _SLUG = re.compile(r"^[^\s/\\?#%]+$")
 
 
+MAX_SLUG_BYTES = 200
+"""A slug becomes a file or folder name, and file systems cap those at 255 bytes."""
+
+
 def _slug(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and (not _SLUG.match(value) or value in (".", "..")):
+    if value is None:
+        return
+    if not _SLUG.match(value) or value in (".", ".."):
         raise ValueError(
             f"{attribute.name} must be one path segment without spaces, '/', '?', '#' or '%', got {value!r}"
+        )
+    # A leading dot makes a hidden file or folder: SSGs and `recapkit lint` skip those.
+    if value.startswith("."):
+        raise ValueError(
+            f"{attribute.name} must not start with '.' (that hides the post), got {value!r}"
+        )
+    if len(value.encode("utf-8", "surrogatepass")) > MAX_SLUG_BYTES:
+        raise ValueError(
+            f"{attribute.name} must be at most {MAX_SLUG_BYTES} bytes in UTF-8 (file names are limited)"
         )
 
 
@@ -258,6 +274,8 @@ class Talk:
             return
         if value <= timedelta(0):
             raise ValueError("duration must be positive")
+        if value > timedelta(minutes=MAX_DURATION_MINUTES):
+            raise ValueError(f"duration must be at most {MAX_DURATION_MINUTES} minutes")
         if value % timedelta(minutes=1):
             raise ValueError("duration must be a whole number of minutes")
 

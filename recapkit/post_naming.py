@@ -1,6 +1,7 @@
 """How each SSG names a new post beyond its folder: Hexo's ``new_post_name``, Jekyll's dated
-file names and layout. Read from the site's own ``_config.yml``, best effort: a broken config
-falls back to the SSG's defaults (``recapkit lint`` and the SSG itself report it).
+file names and layout, Zola's section ``_index.md``. Read from the site's own ``_config.yml``,
+best effort: a broken config falls back to the SSG's defaults (``recapkit lint`` and the SSG
+itself report it).
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from recapkit import yamlsafe
+import tomli_w
+
+from recapkit import atomic, yamlsafe
 from recapkit.errors import RecapkitError
 from recapkit.sites import Site
 
@@ -75,3 +78,29 @@ def post_layout(site: Site | None) -> str:
     if any(layouts.glob("post.*")) or settings.get("theme") or settings.get("remote_theme"):
         return "post"
     return "default" if any(layouts.glob("default.*")) else "post"
+
+
+def missing_sections(site: Site, post: Path) -> tuple[Path, ...]:
+    """Zola: the folders between ``content/`` and *post* that do not exist yet, outermost first.
+
+    Zola makes a folder a section only when it holds ``_index.md``; a page in a folder without
+    one is an orphan that no section page lists, so ``recapkit new`` gives the folders it
+    creates one. Folders that already exist are the writer's choice and are left alone.
+    """
+    if site.ssg != "zola" or not post.is_relative_to(site.content_dirs[0]):
+        return ()
+    folders = [post.parent, *post.parent.parents]
+    inside = [f for f in folders if f.is_relative_to(site.content_dirs[0])]
+    return tuple(f for f in reversed(inside) if f != site.content_dirs[0] and not f.exists())
+
+
+def write_section_index(folder: Path) -> Path | None:
+    """Write a minimal Zola ``_index.md`` in *folder*; None when one exists (never replaced)."""
+    index = folder / "_index.md"
+    title = folder.name[:1].upper() + folder.name[1:]
+    text = f"+++\n{tomli_w.dumps({'title': title, 'sort_by': 'date'})}+++\n"
+    try:
+        atomic.write_text(index, text, overwrite=False)
+    except FileExistsError:
+        return None
+    return index

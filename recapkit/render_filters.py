@@ -26,6 +26,7 @@ from jinja2.runtime import Context
 from slugify import slugify as _slugify
 
 from recapkit.front_matter_dump import format_date
+from recapkit.model import MAX_SLUG_BYTES
 from recapkit.render_dates import clock, duration, human_date, when
 
 _WHITESPACE = re.compile(r"\s+")
@@ -192,7 +193,21 @@ def slug(text: str, allow_unicode: bool = False) -> str:
     """
     if not allow_unicode:
         text = _HAN.sub(lambda m: f" {pinyin(m.group())} ", text)
-    return str(_slugify(text, allow_unicode=allow_unicode, max_length=80, word_boundary=True))
+    made = str(_slugify(text, allow_unicode=allow_unicode, max_length=80, word_boundary=True))
+    # File systems cap names at 255 bytes, not characters: 80 Chinese characters are 240
+    # bytes, and Jekyll's date, Hexo's new_post_name and ``.md`` must still fit beside them.
+    return cap_bytes(made, MAX_SLUG_BYTES)
+
+
+def cap_bytes(slug: str, limit: int) -> str:
+    """*slug* cut to at most *limit* UTF-8 bytes at a character boundary, at a hyphen if one
+    falls in the second half (so a word is not cut in two)."""
+    data = slug.encode("utf-8")
+    if len(data) <= limit:
+        return slug
+    head = data[:limit].decode("utf-8", "ignore")
+    hyphen = head.rfind("-")
+    return (head[:hyphen] if hyphen > len(head) // 2 else head).strip("-")
 
 
 def pinyin(han: str) -> str:

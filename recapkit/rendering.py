@@ -41,7 +41,7 @@ MORE_SEPARATORS = {
     "zola": "<!-- more -->",
 }
 
-# Zola rejects unknown top-level keys: everything else goes under [extra].
+# Zola silently ignores unknown top-level keys: everything else goes under [extra] to be kept.
 _ZOLA_TOP_LEVEL = frozenset(
     {"title", "description", "date", "updated", "weight", "draft", "slug", "path", "aliases"}
     | {"in_search_index", "template", "taxonomies", "extra"}

@@ -27,7 +27,14 @@ from recapkit import atomic
 from recapkit.config import discover_config
 from recapkit.errors import ConfigError, FileExistsRefusedError, RecapkitError, UsageError
 from recapkit.model import LINE_BREAK, Event, Recap
-from recapkit.post_naming import hexo_post_name, jekyll_posts_named, post_layout, site_settings
+from recapkit.post_naming import (
+    hexo_post_name,
+    jekyll_posts_named,
+    missing_sections,
+    post_layout,
+    site_settings,
+    write_section_index,
+)
 from recapkit.render_filters import slug as _slug
 from recapkit.rendering import render, site_template_dirs
 from recapkit.sites import Site, SiteDetectionError, detect_site, site_for_ssg
@@ -257,6 +264,7 @@ def scaffold(
     unicode_slug: bool = False,
     force: bool = False,
     template_dirs: Sequence[str | os.PathLike[str]] = (),
+    written: list[Path] | None = None,
 ) -> Path:
     """Create a new recap post where the site's SSG expects it and return its path.
 
@@ -264,7 +272,9 @@ def scaffold(
     markers; with *recap* it is rendered from it (*title* and the dates override its own)
     and carries the recap data in its front matter. The site is found from *site* (default:
     the current folder) or taken as an *ssg* site. Template names are looked up as
-    :func:`site_and_templates` says (*template_dirs* first).
+    :func:`site_and_templates` says (*template_dirs* first). In a Zola section folder it
+    creates, it also writes a minimal ``_index.md``; *written*, when given, receives every
+    file written (the post first).
 
     :raises UsageError: *site* is not an existing folder, no SSG could be told, or a bad section.
     :raises PostExistsError: the post exists and *force* is false.
@@ -297,5 +307,9 @@ def scaffold(
     )
     slug = recap.slug or make_slug(recap.title, unicode=unicode_slug)
     target = post_target(found, slug, recap.date, section=section)
+    new_sections = missing_sections(found, target.path)
     write_post(target, text, force=force)
+    indexes = [write_section_index(folder) for folder in new_sections]
+    if written is not None:
+        written.extend([target.path, *(index for index in indexes if index is not None)])
     return target.path

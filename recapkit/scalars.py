@@ -18,6 +18,7 @@ from typing import Any
 from recapkit.dates import (
     DATE_FORMS,
     attach_zone,
+    minutes_duration,
     parse_date_text,
     parse_duration_text,
     parse_time_text,
@@ -36,7 +37,7 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        return f"the number {_number_text(value)}"
     if isinstance(value, datetime):
         return f"the date-time {value.isoformat(sep=' ')}"
     if isinstance(value, date | time):
@@ -49,6 +50,18 @@ def describe(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return f"a {type(value).__name__}"
+
+
+def _number_text(value: int | float) -> str:
+    """The number as written, shortened when long (and never past ``int``'s print limit)."""
+    if isinstance(value, int) and value.bit_length() > 128:
+        return f"with about {int(value.bit_length() * 0.30103) + 1} digits"
+    return repr(value)
+
+
+def key_text(key: object) -> str:
+    """A mapping key as a path element; safe for any key a loader can produce."""
+    return _number_text(key) if isinstance(key, int) else str(key)
 
 
 def _trap_hint(value: object) -> str:
@@ -134,7 +147,7 @@ def structure_duration(value: Any, _type: object = timedelta) -> timedelta:
     if isinstance(value, timedelta):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
-        return timedelta(minutes=value)
+        return minutes_duration(value, shown=describe(value).removeprefix("the number "))
     if isinstance(value, str):
         return parse_duration_text(value)
     raise ValueError(

@@ -18,6 +18,7 @@ import attrs
 
 from recapkit import model
 from recapkit.convert import SCHEMA_KEY, kebab  # also resolves the model's postponed annotations
+from recapkit.dates import MAX_DURATION_MINUTES
 from recapkit.fielddocs import CLASS_DOCS, FIELD_DOCS
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
@@ -40,7 +41,7 @@ _BY_VALIDATOR: dict[Any, dict[str, Any]] = {
     model._slug: {
         "type": "string",
         "pattern": model._SLUG.pattern,
-        "not": {"enum": [".", ".."]},
+        "not": {"pattern": r"^\."},  # "." and ".." too; a hidden folder is never linted
     },
     model._nonblank_items: {"type": "array", "items": _TEXT},
     model._one_line: {"type": "string", "pattern": _ONE_LINE},
@@ -51,7 +52,7 @@ _BY_FIELD: dict[str, dict[str, Any]] = {
     "Speaker.handles": {"type": "object", "additionalProperties": {"type": "string"}},
     "Talk.duration": {
         "anyOf": [
-            {"type": "integer", "minimum": 1},
+            {"type": "integer", "minimum": 1, "maximum": MAX_DURATION_MINUTES},
             {"type": "string", "pattern": _DURATION},
         ]
     },

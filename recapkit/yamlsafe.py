@@ -10,6 +10,7 @@ Duplicate mapping keys, which PyYAML silently resolves to the last one, are repo
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 import yaml
@@ -35,6 +36,29 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
 
 
 Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    """An int, or a positioned problem for one too long for Python to read or print.
+
+    ``int()`` refuses decimal text past ``sys.get_int_max_str_digits()`` (4300 digits) with a
+    bare ValueError; a long ``0x...`` literal reads fine but cannot be printed later. Either
+    way, no recap field needs such a number.
+    """
+    try:
+        value = loader.construct_yaml_int(node)
+        str(value)  # raises the same ValueError when the value is too long to print
+    except ValueError:
+        mark = node.start_mark
+        message = (
+            f"this number has more than {sys.get_int_max_str_digits()} digits;"
+            " no recap field takes one (quote it if it is text)"
+        )
+        raise YamlProblem([(mark.line, mark.column, message)]) from None
+    return value
+
+
+Loader.add_constructor("tag:yaml.org,2002:int", _int)
 
 MAX_FLOW_DEPTH = 500
 """Deeper ``[``/``{`` nesting than this is refused before libyaml sees it."""

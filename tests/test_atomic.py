@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from recapkit.atomic import write_bytes, write_text
+from recapkit.atomic import temp_prefix, write_bytes, write_text
 
 
 def test_new_file_gets_the_umask_mode_and_exact_bytes(tmp_path: Path) -> None:
@@ -44,3 +44,19 @@ def test_no_clobber_creates_a_missing_file(tmp_path: Path) -> None:
     write_text(target, "fresh", overwrite=False)
     assert target.read_text() == "fresh"
     assert [p.name for p in tmp_path.iterdir()] == ["new.md"]
+
+
+@pytest.mark.parametrize("overwrite", [True, False])
+def test_a_name_of_255_bytes_can_be_written(tmp_path: Path, overwrite: bool) -> None:
+    path = tmp_path / ("文" * 84 + ".md")  # 255 bytes: the longest name file systems allow
+    write_text(path, "one\n", overwrite=overwrite)
+    write_text(path, "two\n")
+    assert path.read_text(encoding="utf-8") == "two\n"
+    assert os.listdir(tmp_path) == [path.name]  # no temp file left behind
+
+
+def test_the_temp_prefix_is_short_and_whole_characters() -> None:
+    prefix = temp_prefix("文" * 84 + ".md")
+    assert prefix.startswith(".rk-") and prefix.endswith(".")
+    assert len(prefix.encode("utf-8")) <= 4 + 32 + 1
+    assert prefix == ".rk-" + "文" * 10 + "."  # 30 bytes; the 11th character would cut at 32

@@ -243,3 +243,16 @@ def test_every_repeated_title_is_reported_even_when_a_talk_is_broken() -> None:
     assert found["talks[4].title"] == "'RUST' repeats talks[1].title"
     assert found["talks[1].duration"].startswith("not a duration")
     assert found["talks[3].title"].startswith("expected text")
+
+
+def test_an_overflowing_duration_is_a_problem_not_a_crash() -> None:
+    # lint's RK108 relies on RecapDataError; an OverflowError would be an internal error (RK000).
+    talks = [{"title": "t", "duration": 10**20}, {"title": "u", "duration": "99999999999999999999"}]
+    found = problems(minimal(talks=talks))
+    assert set(found) == {"talks[0].duration", "talks[1].duration"}
+    assert all("longer than 10000 minutes" in message for message in found.values())
+
+
+def test_a_huge_number_is_described_briefly() -> None:
+    found = problems(minimal(title=1 << 20000))
+    assert found["title"].startswith("expected text, got the number with about 6021 digits")

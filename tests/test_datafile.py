@@ -373,3 +373,61 @@ def test_an_unclosed_quote_is_reported_where_it_opens() -> None:
     with pytest.raises(DataFileError) as info:
         loads_recap('title: "unterminated\ndate: 2024-03-09\n', "yaml", name="f")
     assert str(info.value).startswith("f:1:8: YAML syntax error: this quoted text is never closed")
+
+
+HUGE = "9" * 5000
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text", "where"),
+    [
+        ("yaml", GOOD + f"talks: [{{title: t, duration: {HUGE}}}]\n", "f:5:30:"),
+        (
+            "json",
+            f'{{"title": "t", "date": "2025-03-01", "event": {{"name": "e", "attendance": {HUGE}}}}}',
+            "f:1:75:",
+        ),
+        (
+            "toml",
+            f'title = "t"\ndate = 2025-03-01\n[event]\nname = "e"\nattendance = {HUGE}\n',
+            "f:5:14:",
+        ),
+    ],
+)
+def test_a_number_too_long_for_int_is_a_positioned_problem(fmt: str, text: str, where: str) -> None:
+    (problem,) = problems_of(text, fmt)
+    assert problem.startswith(where)
+    assert "more than 4300 digits" in problem
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        ("yaml", GOOD + "  attendance: 0x" + "f" * 4000 + "\n"),
+        (
+            "toml",
+            'title = "t"\ndate = 2025-03-01\n[event]\nname = "e"\nattendance = 0x'
+            + "f" * 4000
+            + "\n",
+        ),
+    ],
+)
+def test_a_hex_number_too_long_to_print_is_a_positioned_problem(fmt: str, text: str) -> None:
+    (problem,) = problems_of(text, fmt)
+    assert problem.startswith("f:5:")
+    assert "no recap field takes one" in problem
+
+
+@pytest.mark.parametrize(
+    "value", ["99999999999999999999", '"99999999999999999999"', '"99999999999999999999h"', "10001"]
+)
+def test_an_absurd_duration_is_a_field_problem(value: str) -> None:
+    (problem,) = problems_of(GOOD + f"talks: [{{title: t, duration: {value}}}]\n")
+    assert problem.startswith("f:5:30: talks[0].duration: duration ")
+    assert "longer than 10000 minutes" in problem
+
+
+def test_the_longest_duration_allowed_loads() -> None:
+    recap = loads_recap(GOOD + "talks: [{title: t, duration: 10000}]\n", "yaml")
+    assert recap.talks[0].duration is not None
+    assert recap.talks[0].duration.total_seconds() == 10_000 * 60

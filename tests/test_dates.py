@@ -102,3 +102,17 @@ def test_attach_zone_only_touches_naive_datetimes() -> None:
     assert attach_zone(aware, CST) is aware
     assert attach_zone(date(2025, 1, 1), CST) == date(2025, 1, 1)
     assert attach_zone(datetime(2025, 1, 1), None).tzinfo is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["10001", "99999999999999999999", "99999999999999999999h", "PT999999999999H", "9" * 5000],
+)
+def test_a_duration_past_a_week_is_refused_not_overflowed(text: str) -> None:
+    with pytest.raises(ValueError, match=r"longer than 10000 minutes|not a duration"):
+        parse_duration_text(text)
+
+
+def test_the_duration_bound_is_inclusive() -> None:
+    assert parse_duration_text("10000") == timedelta(minutes=10_000)
+    assert parse_duration_text("166h40m") == timedelta(minutes=10_000)

@@ -216,3 +216,21 @@ def test_data_format_docs_describe_every_field(cls: type) -> None:
     section = text.split(f"\n## {cls.__name__}", 1)[1].split("\n## ", 1)[0]
     documented = re.findall(r"^\| `([a-z-]+)` \|", section, flags=re.M)
     assert documented == [a.name.replace("_", "-") for a in attrs.fields(cls)]
+
+
+@pytest.mark.parametrize("slug", [".hidden", ".", ".x-recap"])
+def test_slug_must_not_start_with_a_dot(slug: str) -> None:
+    with pytest.raises(ValueError, match="slug"):
+        recap(slug=slug)
+
+
+def test_slug_fits_a_file_name_in_bytes() -> None:
+    assert recap(slug="回" * 66).slug  # 198 bytes
+    with pytest.raises(ValueError, match="200 bytes"):
+        recap(slug="回" * 67)  # 67 characters, but 201 bytes
+
+
+def test_duration_has_an_upper_bound() -> None:
+    assert Talk(title="T", duration=timedelta(minutes=10_000)).duration
+    with pytest.raises(ValueError, match="at most 10000 minutes"):
+        Talk(title="T", duration=timedelta(minutes=10_001))

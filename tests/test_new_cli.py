@@ -34,6 +34,11 @@ def make_site(root: Path, ssg: str, *, asset_folder: bool = False) -> Path:
     return root
 
 
+def only_notes(err: str) -> bool:
+    """Nothing on stderr but the note about a Zola section index recapkit created."""
+    return all(line.startswith("also created ") for line in err.splitlines())
+
+
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     code = main(args)
     out, err = capsys.readouterr()
@@ -55,8 +60,8 @@ def test_new_post_where_each_ssg_expects_it(
     site = make_site(tmp_path, ssg)
     args = ["new", "GopherCon recap", "--date", "2024-05-20", "--event-date", "2024-05-18"]
     code, out, err = run([*args, "--site", str(site)], capsys)
-    assert (code, err) == (0, "")
-    path = Path(out.strip())
+    assert code == 0 and only_notes(err)
+    path = Path(out.splitlines()[0])
     assert path == site.resolve() / relative and path.is_file()
     post = load_post(path)
     assert post.data["title"] == "GopherCon recap"
@@ -83,7 +88,7 @@ def test_the_existing_post_is_never_overwritten_without_force(
 def test_hexo_asset_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = make_site(tmp_path, "hexo", asset_folder=True)
     code, out, _ = run(["new", "Salon", "--site", str(site), "--section", "Activity"], capsys)
-    path = Path(out.strip())
+    path = Path(out.splitlines()[0])
     assert code == 0 and path == site.resolve() / "source/_posts/Activity/salon.md"
     assert (path.parent / "salon").is_dir()
 
@@ -91,20 +96,22 @@ def test_hexo_asset_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_chinese_titles(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = make_site(tmp_path, "zola")
     code, out, _ = run(["new", "Go 夜读第 100 期回顾", "--site", str(site)], capsys)
-    path = Path(out.strip())
+    path = Path(out.splitlines()[0])
     assert code == 0 and path.name == "go-ye-du-di-100-qi-hui-gu.md"
     text = path.read_text(encoding="utf-8")
     assert "## 活动信息" in text and "TODO(recapkit): 写一段导语" in text
     code, out, _ = run(
         ["new", "Go 夜读第 100 期回顾", "--site", str(site), "--unicode-slug"], capsys
     )
-    assert code == 0 and Path(out.strip()).name == "go-夜读第-100-期回顾.md"
+    assert code == 0 and Path(out.splitlines()[0]).name == "go-夜读第-100-期回顾.md"
 
 
 def test_a_title_cannot_escape_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = make_site(tmp_path / "site", "hugo")
     code, out, _ = run(["new", "../../etc/x", "--site", str(site)], capsys)
-    assert code == 0 and Path(out.strip()) == site.resolve() / "content/posts/etc-x/index.md"
+    assert (
+        code == 0 and Path(out.splitlines()[0]) == site.resolve() / "content/posts/etc-x/index.md"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     code, _, err = run(["new", "x", "--site", str(site), "--section", "../../etc"], capsys)
     assert code == 2 and "section must be a folder inside the site" in err
@@ -115,7 +122,7 @@ def test_from_a_data_file_carries_the_recap(
 ) -> None:
     site = make_site(tmp_path, "jekyll")
     code, out, _ = run(["new", "--from", str(EXAMPLE), "--site", str(site)], capsys)
-    path = Path(out.strip())
+    path = Path(out.splitlines()[0])
     recap = load_recap(EXAMPLE)
     assert code == 0 and path.name == f"2025-04-20-{recap.slug}.md"
     assert load_post(path).recap == recap
@@ -134,7 +141,7 @@ def test_title_overrides_the_data_file(tmp_path: Path, capsys: pytest.CaptureFix
         "2025-05-01",
     ]
     code, out, _ = run(args, capsys)
-    post = load_post(Path(out.strip()))
+    post = load_post(Path(out.splitlines()[0]))
     assert code == 0 and post.recap is not None
     assert post.recap.title == "Another title" and post.data["title"] == "Another title"
 
@@ -153,7 +160,10 @@ def test_explicit_ssg_in_an_empty_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run(["new", "Meetup", "--ssg", "hugo", "--site", str(tmp_path)], capsys)
-    assert code == 0 and Path(out.strip()) == tmp_path.resolve() / "content/posts/meetup/index.md"
+    assert (
+        code == 0
+        and Path(out.splitlines()[0]) == tmp_path.resolve() / "content/posts/meetup/index.md"
+    )
 
 
 def test_bad_dates_and_missing_title(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -168,7 +178,7 @@ def test_hugo_toml_front_matter(tmp_path: Path, capsys: pytest.CaptureFixture[st
     site = make_site(tmp_path, "hugo")
     args = ["new", "Meetup", "--site", str(site), "--front-matter", "toml", "--date", "2024-05-20"]
     code, out, _ = run(args, capsys)
-    text = Path(out.strip()).read_text(encoding="utf-8")
+    text = Path(out.splitlines()[0]).read_text(encoding="utf-8")
     assert code == 0 and text.startswith('+++\ntitle = "Meetup"\ndate = 2024-05-20\ndraft = true\n')
 
 
@@ -187,8 +197,8 @@ def test_new_uses_the_configured_templates_dir(
         "Short: {{ recap.title | md_inline }}\n", encoding="utf-8"
     )
     code, out, err = run(["new", "Go night", "--site", str(site), "--template", "short"], capsys)
-    assert (code, err) == (0, "")
-    assert Path(out.strip()).read_text(encoding="utf-8").endswith("\n\nShort: Go night\n")
+    assert code == 0 and only_notes(err)
+    assert Path(out.splitlines()[0]).read_text(encoding="utf-8").endswith("\n\nShort: Go night\n")
 
 
 def test_jekyll_blank_site_gets_its_default_layout(
@@ -198,11 +208,11 @@ def test_jekyll_blank_site_gets_its_default_layout(
     (site / "_layouts").mkdir()
     (site / "_layouts" / "default.html").write_text("{{ content }}\n", encoding="utf-8")
     code, out, _ = run(["new", "Go night", "--site", str(site), "--date", "2024-05-20"], capsys)
-    assert code == 0 and load_post(Path(out.strip())).data["layout"] == "default"
+    assert code == 0 and load_post(Path(out.splitlines()[0])).data["layout"] == "default"
     themed = make_site(tmp_path / "themed", "jekyll")
     (themed / "_config.yml").write_text("theme: minima\n", encoding="utf-8")
     code, out, _ = run(["new", "Go night", "--site", str(themed), "--date", "2024-05-20"], capsys)
-    assert code == 0 and load_post(Path(out.strip())).data["layout"] == "post"
+    assert code == 0 and load_post(Path(out.splitlines()[0])).data["layout"] == "post"
 
 
 def test_jekyll_refuses_the_same_slug_under_another_date(
@@ -233,8 +243,8 @@ def test_hexo_new_post_name(
     with (site / "_config.yml").open("a", encoding="utf-8") as config:
         config.write(f"new_post_name: {pattern}\n")
     code, out, err = run(["new", "Go night", "--site", str(site), "--date", "2024-05-20"], capsys)
-    assert (code, err) == (0, "")
-    assert Path(out.strip()) == site.resolve() / relative
+    assert code == 0 and only_notes(err)
+    assert Path(out.splitlines()[0]) == site.resolve() / relative
     assert (site / relative).with_suffix("").is_dir()  # the asset folder beside it
 
 
@@ -271,3 +281,60 @@ def test_a_title_of_two_lines_is_a_usage_error(
     site = make_site(tmp_path, "hugo")
     code, out, err = run(["new", "Go\nnight", "--site", str(site)], capsys)
     assert (code, out, err) == (2, "", "error: the TITLE must be one line, without line breaks\n")
+
+
+def test_zola_gets_a_section_index_for_the_section_it_creates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path, "zola")
+    code, out, err = run(["new", "Rust night", "--site", str(site)], capsys)
+    blog = site.resolve() / "content/blog"
+    assert code == 0
+    assert out.splitlines() == [str(blog / "rust-night.md")]  # stdout: the post's path only
+    assert err == f"also created {blog / '_index.md'} (Zola lists a section's pages only with it)\n"
+    index = (blog / "_index.md").read_text(encoding="utf-8")
+    assert index == '+++\ntitle = "Blog"\nsort_by = "date"\n+++\n'
+    # The second post finds the section in place: nothing else is written or printed.
+    code, out, err = run(["new", "Rust night 2", "--site", str(site)], capsys)
+    assert out.splitlines() == [str(blog / "rust-night-2.md")]
+
+
+def test_zola_never_touches_an_existing_section_or_index(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path, "zola")
+    news = site / "content/news"
+    news.mkdir()
+    code, out, _ = run(["new", "Meetup", "--site", str(site), "--section", "news"], capsys)
+    assert code == 0 and len(out.splitlines()) == 1
+    assert not (news / "_index.md").exists()  # a folder without one may be on purpose
+    code, out, err = run(["new", "Meetup", "--site", str(site), "--section", "a/b"], capsys)
+    root = site.resolve() / "content"
+    assert len(out.splitlines()) == 1
+    assert [line.split()[2] for line in err.splitlines()] == [
+        str(root / "a/_index.md"),
+        str(root / "a/b/_index.md"),
+    ]
+
+
+def test_a_hidden_slug_from_the_data_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path, "hugo")
+    data = tmp_path / "r.yaml"
+    data.write_text("title: t\nslug: .hidden\ndate: 2025-01-01\nevent: {name: e}\n", "utf-8")
+    code, out, err = run(["new", "--from", str(data), "--site", str(site)], capsys)
+    assert (code, out) == (1, "")
+    assert "r.yaml:2:7: slug: must not start with '.'" in err
+    assert not (site / "content/posts").exists()
+
+
+def test_the_longest_unicode_title_still_makes_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path, "zola")
+    title = "杭州站回顾" * 30
+    code, out, err = run(["new", title, "--site", str(site), "--unicode-slug"], capsys)
+    assert code == 0 and only_notes(err)
+    path = Path(out.splitlines()[0])
+    assert path.is_file() and len(path.name.encode("utf-8")) <= 203

@@ -60,7 +60,7 @@ def test_any_title_gives_one_safe_path_segment(title: str, unicode: bool) -> Non
     slug = make_slug(title, unicode=unicode)
     assert slug and slug not in (".", "..")
     assert not set(slug) & set('/\\:.?#%*"<>| \t\n\x00')
-    assert len(slug) <= 80
+    assert len(slug) <= 80 and len(slug.encode("utf-8")) <= 200
 
 
 def site(tmp_path: Path, ssg: str, config: str = "") -> Path:
@@ -183,3 +183,15 @@ def test_a_dangling_symlink_counts_as_existing(tmp_path: Path) -> None:
 )
 def test_a_skeleton_names_the_event_without_the_recap_word(title: str, name: str) -> None:
     assert event_name(title) == name
+
+
+def test_a_unicode_slug_is_capped_in_bytes_at_a_character_boundary() -> None:
+    slug = make_slug("杭州站回顾" * 30, unicode=True)
+    assert len(slug.encode("utf-8")) <= 200
+    assert slug == ("杭州站回顾" * 14)[:66]  # 198 bytes: whole characters, no broken byte
+
+
+def test_a_byte_capped_slug_ends_at_a_hyphen_when_one_is_near() -> None:
+    slug = make_slug(" ".join(["回顾回顾回顾"] * 20), unicode=True)  # words of 18 bytes
+    assert len(slug.encode("utf-8")) <= 200
+    assert slug.split("-") == ["回顾回顾回顾"] * len(slug.split("-"))  # whole words only

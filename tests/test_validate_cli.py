@@ -211,3 +211,36 @@ def test_every_help_example_runs_on_the_repository_files(
         code = main([name, *args])
         err = capsys.readouterr().err
         assert code == (1 if "invalid" in line else 0), f"{line}: {err}"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "where"),
+    [
+        ("big.yaml", "title: t\ndate: 2025-03-01\nevent: {name: e, attendance: %s}\n", ":3:"),
+        (
+            "big.toml",
+            'title = "t"\ndate = 2025-03-01\n[event]\nname = "e"\nattendance = %s\n',
+            ":5:",
+        ),
+        (
+            "big.json",
+            '{"title": "t", "date": "2025-03-01",\n"event": {"name": "e", "attendance": %s}}',
+            ":2:",
+        ),
+        (
+            "long.yaml",
+            "title: t\ndate: 2025-03-01\nevent: {name: e}\ntalks: [{title: t, duration: %s}]\n",
+            ":4:",
+        ),
+    ],
+)
+def test_absurd_numbers_are_findings_not_tracebacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, where: str
+) -> None:
+    number = "99999999999999999999" if name == "long.yaml" else "9" * 5000
+    path = tmp_path / name
+    path.write_text(text % number, encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert f"{path}{where}" in out + err

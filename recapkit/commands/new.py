@@ -60,7 +60,8 @@ def command(
     unicode_slug: bool,
     force: bool,
 ) -> int:
-    """Create a new recap post in the site and print its path.
+    """Create a new recap post in the site and print its path (a Zola section _index.md it
+    had to create, so that Zola lists the post, is named on stderr).
 
     The SSG is detected from the site's files (or given with --ssg). Without --from the post
     is a draft skeleton with TODO(recapkit) markers; with --from it is rendered from the data
@@ -78,6 +79,7 @@ def command(
     from recapkit.scaffolding import scaffold
 
     recap = None
+    written: list[Path] = []
     if data_file is not None:
         from recapkit.datafile import DataFileError, load_recap
 
@@ -102,9 +104,12 @@ def command(
             unicode_slug=unicode_slug,
             force=force,
             template_dirs=template_dir,
+            written=written,
         )
     except FileExistsRefusedError as exc:
         click.echo(f"error: {exc}", err=True)
         return exc.exit_code
-    click.echo(str(path))
+    click.echo(str(path))  # stdout holds only the post's path: `$(recapkit new ...)` stays usable
+    for extra in written[1:]:  # a Zola section's new _index.md
+        click.echo(f"also created {extra} (Zola lists a section's pages only with it)", err=True)
     return 0
