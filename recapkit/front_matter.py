@@ -12,7 +12,6 @@ Nothing here raises for file content: a block that fails to parse gives a
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 import tomllib
@@ -29,7 +28,7 @@ from recapkit.post import (
     Location,
     Span,
 )
-from recapkit.yamlsafe import _check_graph, describe_error
+from recapkit.yamlsafe import check_graph, describe_error
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -174,10 +173,9 @@ def _parse(text: str, fmt: FrontMatterFormat, span: Span, content: Span) -> Fron
     source = text[content.start : content.end]
     first_line = text.count("\n", 0, content.start)
     parser = _PARSERS[fmt]
-    data, locations, error = parser(source)
+    data, locations, error = parser(source, first_line)
     if error is not None:
         line, column, message = error
-        message = _DUPLICATE_FIRST_LINE.sub(lambda m: f"{m[1]}{first_line + int(m[2])}", message)
         last_line = text.count("\n", 0, max(span.end - 1, 0))
         located = FrontMatterError(message, min(first_line + line, last_line), max(column, 0))
         return FrontMatter(fmt, span, content, {}, {}, located)
@@ -188,13 +186,13 @@ def _parse(text: str, fmt: FrontMatterFormat, span: Span, content: Span) -> Fron
 _Parsed = tuple[dict[str, Any], dict[str, Location], tuple[int, int, str] | None]
 
 
-def _parse_yaml(source: str) -> _Parsed:
+def _parse_yaml(source: str, first_line: int = 0) -> _Parsed:
     loader = _PostYAMLLoader(source)
     try:
         node = loader.get_single_node()
         if node is None:
             return {}, {}, None
-        refused = _refused_graph(node)
+        refused = _refused_graph(node, first_line)
         if refused is not None:
             return {}, {}, refused
         locations = _yaml_key_locations(node)
@@ -212,29 +210,23 @@ def _parse_yaml(source: str) -> _Parsed:
     return {str(key): value for key, value in data.items()}, locations, None
 
 
-# yamlsafe words a duplicate for data files; the same finding in a post names the generators
-# that refuse to build it. "first on line N" counts from the block's first line until _parse
-# makes it file-absolute.
 DUPLICATE_KEY = "duplicate key "
-_DUPLICATE = re.compile(r"duplicate key (?P<key>.+) \(first on line (?P<line>\d+)\)[^()]*")
-_DUPLICATE_FIRST_LINE = re.compile(r"(?<=^duplicate key )(.+ \(first on line )(\d+)")
 
 
-def _refused_graph(node: yaml.Node) -> tuple[int, int, str] | None:
+def _refused_graph(node: yaml.Node, first_line: int) -> tuple[int, int, str] | None:
     """The first duplicate key (at any depth: go-yaml v3 and js-yaml refuse every one), or a
-    recursive alias or alias bomb, found by the data layer's own check (:mod:`recapkit.yamlsafe`)."""
-    duplicates: list[tuple[int, int, str]] = []
-    fatal = _check_graph(node, duplicates)
+    recursive alias or alias bomb, found by the data layer's own check (:mod:`recapkit.yamlsafe`).
+
+    *first_line* is where the block starts in the file, for the message's "first on line"."""
+    fatal, duplicates = check_graph(node)
     if fatal:
         return fatal[0]
     if not duplicates:
         return None
-    line, column, message = min(duplicates)
-    match = _DUPLICATE.fullmatch(message)
-    if match is not None:
-        key = ast.literal_eval(match["key"])  # yamlsafe writes the key with repr()
-        message = f"duplicate key `{key}` (first on line {match['line']}); Hugo and Hexo refuse it"
-    return line, column, message
+    first = min(duplicates, key=lambda duplicate: (duplicate.line, duplicate.column))
+    where = first_line + first.first_line + 1
+    message = f"{DUPLICATE_KEY}`{first.key}` (first on line {where}); Hugo and Hexo refuse it"
+    return first.line, first.column, message
 
 
 def _yaml_key_locations(node: yaml.Node) -> dict[str, Location]:
@@ -260,7 +252,7 @@ def _reader_error(source: str, exc: yaml.reader.ReaderError) -> tuple[int, int, 
     return line, column, f"character U+{code:04X} is not allowed in YAML (a control character)"
 
 
-def _parse_toml(source: str) -> _Parsed:
+def _parse_toml(source: str, _first_line: int = 0) -> _Parsed:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
@@ -299,7 +291,7 @@ def _toml_key_locations(source: str, data: Mapping[str, Any]) -> dict[str, Locat
     return locations
 
 
-def _parse_json(source: str) -> _Parsed:
+def _parse_json(source: str, _first_line: int = 0) -> _Parsed:
     try:
         data = json.loads(source)
     except json.JSONDecodeError as exc:

@@ -107,7 +107,7 @@ class LintCache:
             remote_refs = tuple(
                 (str(u), int(a), int(b), int(c), int(d), bool(i)) for u, a, b, c, d, i in refs
             )
-        except (TypeError, ValueError, KeyError):
+        except (TypeError, ValueError, KeyError, OSError):  # OSError: a path the OS cannot stat
             return None  # an entry from a damaged file: recompute
         return CachedFile(str(digest_), diagnostics, dependencies, remote_refs)
 

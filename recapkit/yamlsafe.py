@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 import yaml
+from attrs import frozen
 
 from recapkit.errors import RecapkitError
 
@@ -153,12 +154,34 @@ def _char_at(text: str, mark: yaml.Mark) -> str:
     return line[mark.column : mark.column + 1]
 
 
-def _check_graph(
-    root: yaml.Node, problems: list[tuple[int, int, str]]
-) -> list[tuple[int, int, str]]:
-    """Recursive aliases and alias expansion (returned), duplicate keys (added to *problems*).
+@frozen
+class DuplicateKey:
+    """A mapping key written twice; lines are 0-based, relative to the parsed text."""
 
-    Iterative, because the graph may be deep and the point is not to expand it."""
+    key: str
+    line: int
+    column: int
+    first_line: int
+
+    def problem(self) -> tuple[int, int, str]:
+        """The data-file wording, at the second key."""
+        message = (
+            f"duplicate key {self.key!r} (first on line {self.first_line + 1}); "
+            "the later value would silently win"
+        )
+        return self.line, self.column, message
+
+
+def check_graph(root: yaml.Node) -> tuple[list[tuple[int, int, str]], list[DuplicateKey]]:
+    """(a recursive alias or an alias bomb, every duplicate key) of a composed document.
+
+    Iterative, because the graph may be deep and the point is not to expand it. The front
+    matter reader uses it too: Hugo and Hexo refuse duplicate keys."""
+    duplicates: list[DuplicateKey] = []
+    return _walk_graph(root, duplicates), duplicates
+
+
+def _walk_graph(root: yaml.Node, problems: list[DuplicateKey]) -> list[tuple[int, int, str]]:
     sizes: dict[int, int] = {}
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     active: set[int] = set()
@@ -192,20 +215,20 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _duplicate_keys(node: yaml.Node) -> list[tuple[int, int, str]]:
+def _duplicate_keys(node: yaml.Node) -> list[DuplicateKey]:
     if not isinstance(node, yaml.MappingNode):
         return []
     seen: dict[str, int] = {}
-    problems = []
+    found = []
     for key, _value in node.value:
         if not isinstance(key, yaml.ScalarNode) or key.value == "<<":
             continue
         if key.value in seen:
-            message = f"duplicate key {key.value!r} (first on line {seen[key.value] + 1}); the later value would silently win"
-            problems.append((key.start_mark.line, key.start_mark.column, message))
+            mark = key.start_mark
+            found.append(DuplicateKey(key.value, mark.line, mark.column, seen[key.value]))
         else:
             seen[key.value] = key.start_mark.line
-    return problems
+    return found
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -231,8 +254,8 @@ def load(text: str, duplicates: list[tuple[int, int, str]] | None = None) -> Any
     node = compose(text)
     if node is None:
         return None
-    found: list[tuple[int, int, str]] = []
-    fatal = _check_graph(node, found)
+    fatal, repeated = check_graph(node)
+    found = [duplicate.problem() for duplicate in repeated]
     if fatal or (found and duplicates is None):
         raise YamlProblem(fatal or found)
     if duplicates is not None:
