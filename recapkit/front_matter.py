@@ -34,7 +34,7 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _PostYAMLLoader(_Loader):  # type: ignore[valid-type,misc]  # CSafeLoader is a runtime alias
-    """The safe loader, except that an impossible date stays text.
+    """The safe loader, except that an impossible date or an unreadably long number stays text.
 
     PyYAML turns ``date: 2016-02-30`` into a bare ``ValueError`` with no position; Hugo and
     Jekyll keep such a value as a string, and the date rule reports it with a clear message.
@@ -48,7 +48,18 @@ def _timestamp_or_text(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
         return node.value
 
 
+def _int_or_text(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
+    # Past 4,300 digits Python refuses to read (or later print) an int: keep the text.
+    try:
+        value = SafeConstructor.construct_yaml_int(loader, node)
+        str(value)
+    except ValueError:
+        return node.value
+    return value
+
+
 _PostYAMLLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+_PostYAMLLoader.add_constructor("tag:yaml.org,2002:int", _int_or_text)
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"

@@ -206,3 +206,12 @@ def test_a_full_width_colon_in_front_matter_is_named_at_its_line() -> None:
     assert error is not None
     assert (error.line, error.column) == (1, 5)
     assert "full-width colon" in error.message
+
+
+def test_a_number_too_long_for_python_stays_text_instead_of_failing_the_block() -> None:
+    from recapkit.document import parse_post
+
+    digits = "9" * 5000
+    post = parse_post(f"---\ntitle: x\nweight: {digits}\n---\nbody\n", "post.md")
+    assert post.front_matter is not None and post.front_matter.error is None
+    assert post.front_matter.data["weight"] == digits
