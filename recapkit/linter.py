@@ -20,9 +20,12 @@ from recapkit.config import Config, discover_config
 from recapkit.diagnostics import Diagnostic, Severity
 from recapkit.discover import GlobSet, SiteFinder, Target, discover
 from recapkit.lint_cache import Dependency, RemoteRefData
+from recapkit.post import Post
+from recapkit.remote.refs import refs_from_post
 from recapkit.rules.base import LintContext, Rule
 from recapkit.rules.settings import DEFAULT_HOTLINK_HOSTS, LintSettings
 from recapkit.selection import Selection, select_rules
+from recapkit.sites import Site, resolve_image
 from recapkit.suppressions import post_suppressions
 
 MAX_BYTES = 5 * 2**20
@@ -132,7 +135,7 @@ class Linter:
         """Lint one file from its bytes (None: read it, e.g. when it is too large to pass around)."""
         return self.lint_post(target, load(target, data, self.context.settings.image_keys))
 
-    def lint_post(self, target: Target, post: Any) -> FileResult:
+    def lint_post(self, target: Target, post: Post) -> FileResult:
         """Run the selected rules on a loaded post, then suppressions and severities."""
         skipped = self.skipped_codes(target)
         context = self.context_for(target.site)
@@ -154,7 +157,7 @@ class Linter:
         refs = remote_refs(post) if self.collect_remote else ()
         return FileResult(target, tuple(found), deps, refs)
 
-    def _finish(self, post: Any, found: list[Diagnostic]) -> list[Diagnostic]:
+    def _finish(self, post: Post, found: list[Diagnostic]) -> list[Diagnostic]:
         if not found:
             return found
         kept = post_suppressions(post, names=self.selection.names).filter(found)
@@ -166,16 +169,12 @@ class Linter:
             ]
         return sorted(kept, key=Diagnostic.sort_key)
 
-    def _dependencies(self, post: Any, site: Any) -> tuple[Dependency, ...]:
+    def _dependencies(self, post: Post, site: Site | None) -> tuple[Dependency, ...]:
         """Paths whose existence the filesystem rules looked at (see :mod:`recapkit.lint_cache`)."""
         paths: set[str] = set()
-        try:
-            from recapkit.sites import resolve_image
-        except ImportError:  # the site logic is not there: nothing to track
-            return ()
         for ref in post.images:
             resolution = resolve_image(site, Path(post.path), ref)
-            if resolution.remote or getattr(resolution, "unresolvable", False):
+            if resolution.remote or resolution.unresolvable:
                 continue
             paths.update(str(Path(p).absolute()) for p in resolution.candidates)
             if resolution.found is not None:
@@ -213,7 +212,7 @@ def build_settings(config: Config, site: Any) -> LintSettings:
     return LintSettings(**{k: v for k, v in values.items() if k in names})
 
 
-def load(target: Target, data: bytes | None, image_keys: Sequence[str]) -> Any:
+def load(target: Target, data: bytes | None, image_keys: Sequence[str]) -> Post:
     from recapkit.document import load_post, parse_post
 
     if data is None:
@@ -221,17 +220,13 @@ def load(target: Target, data: bytes | None, image_keys: Sequence[str]) -> Any:
     return parse_post(data, target.path, image_keys=image_keys)
 
 
-def remote_refs(post: Any) -> tuple[RemoteRefData, ...]:
+def remote_refs(post: Post) -> tuple[RemoteRefData, ...]:
     """Every remote image and link of *post*, for the remote checker (kept in the cache too)."""
-    try:
-        from recapkit.remote.refs import refs_from_post
-    except ImportError:  # remote checking is not installed: nothing to collect
-        return ()
     refs = refs_from_post(post, include_links=True)
     return tuple((r.url, r.line, r.column, r.end_line, r.end_column, r.is_image) for r in refs)
 
 
-def _internal_error(post: Any, rule: Rule, exc: Exception) -> Diagnostic:
+def _internal_error(post: Post, rule: Rule, exc: Exception) -> Diagnostic:
     message = f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}; please report this bug"
     code, name = INTERNAL_ERROR
     return Diagnostic(
