@@ -191,7 +191,7 @@ def test_alias_bomb_is_refused_fast() -> None:
     assert problems_of("\n".join(lines)) == [
         "f:1:1: aliases expand to too much data (a YAML alias bomb?)"
     ]
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 10  # expanding it would take hours and gigabytes
 
 
 def test_the_alias_bomb_fixture_is_refused() -> None:

@@ -224,10 +224,12 @@ def test_exactly_the_broken_urls_are_reported_at_their_lines(
     first, second = server.hits("/talks/7")
     assert second.at - first.at >= 0.9  # an HTTP date: whole seconds, at least 1 s ahead
 
-    # A dripping server holds a worker for one deadline per attempt, not for its 3 s.
+    # A dripping server holds a worker for one deadline per attempt, not for its 3 s: the retry
+    # comes after deadline + backoff (about 1.5 s), well before the 3.5 s a full drip would take.
+    # The margin is wide on purpose: CI machines are loaded, and this is not a speed test.
     first, second = server.hits("/drip.png")
-    assert second.at - first.at < DEADLINE + 0.5 + 0.3  # deadline + backoff + slack
-    assert elapsed < 8
+    assert second.at - first.at < DEADLINE + 0.5 + 1.4  # deadline + backoff + load slack
+    assert elapsed < 60  # no hang
 
     # The rerun asks only what failed: every success comes from the cache.
     before = {path: len(server.hits(path)) for path in ("/img/cover.png", "/badge", "/busy.png")}

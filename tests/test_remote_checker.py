@@ -184,7 +184,7 @@ def test_a_response_slower_than_the_timeout_is_unverified(server: Server) -> Non
     report = check(image(url), options=options)
     assert codes(report) == ["RK503"]
     assert "timed out" in report.diagnostics[0].message
-    assert time.monotonic() - started < 2.0  # two attempts of 0.3 s, not two of 1.5 s
+    assert time.monotonic() - started < 2.8  # two attempts of 0.3 s, not two of 1.5 s (3 s)
 
 
 def test_a_link_whose_headers_drip_is_cut_at_the_deadline(server: Server) -> None:
@@ -196,7 +196,7 @@ def test_a_link_whose_headers_drip_is_cut_at_the_deadline(server: Server) -> Non
     assert codes(report) == ["RK503"]
     assert "timed out (no complete answer within 0.6 s)" in report.diagnostics[0].message
     assert [h.method for h in server.hits()] == ["HEAD", "GET"]
-    assert time.monotonic() - started < 2.5  # two deadlines of 0.6 s, not two drips of 5 s
+    assert time.monotonic() - started < 5  # two deadlines of 0.6 s, not two drips of 5 s
 
 
 def test_html_served_for_an_image_is_not_an_image(server: Server) -> None:
@@ -235,7 +235,7 @@ def test_a_huge_body_is_not_read_whole(server: Server) -> None:
     url = server.route("/huge.png", Reply(huge=size))
     started = time.monotonic()
     assert check(image(url)).diagnostics == []
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 10  # a whole GiB would take far longer; see bytes below
     deadline = time.monotonic() + 2
     while "/huge.png" not in server.sent and time.monotonic() < deadline:
         time.sleep(0.02)

@@ -136,7 +136,11 @@ def test_one_private_address_among_public_ones_is_refused() -> None:
 # -- limiter ---------------------------------------------------------------------------
 
 
-def drain(scheduler: HostScheduler[int], workers: int, work: float) -> dict[str, int]:
+def drain(
+    scheduler: HostScheduler[int], workers: int, work: float, order: list[str] | None = None
+) -> dict[str, int]:
+    """Run the queue with *workers* threads; the peak concurrency per host (and, in *order*,
+    the host of each task in the order they started)."""
     peak: dict[str, int] = {}
     active: dict[str, int] = {}
     lock = threading.Lock()
@@ -147,6 +151,8 @@ def drain(scheduler: HostScheduler[int], workers: int, work: float) -> dict[str,
             with lock:
                 active[host] = active.get(host, 0) + 1
                 peak[host] = max(peak.get(host, 0), active[host])
+                if order is not None:
+                    order.append(host)
             time.sleep(work)
             with lock:
                 active[host] -= 1
@@ -164,10 +170,13 @@ def test_scheduler_caps_each_host_and_keeps_other_hosts_busy() -> None:
     scheduler: HostScheduler[int] = HostScheduler(per_host=2)
     for n in range(12):
         scheduler.put("slow.example" if n < 8 else "fast.example", n)
-    started = time.monotonic()
-    peak = drain(scheduler, workers=8, work=0.05)
+    order: list[str] = []
+    peak = drain(scheduler, workers=8, work=0.05, order=order)
     assert peak == {"slow.example": 2, "fast.example": 2}
-    assert time.monotonic() - started < 0.35  # 4 rounds on the slow host; fast ones alongside
+    # The fast host's tasks start alongside the slow host's first round, not after its 4 rounds
+    # (an order, not a time: CI machines are too loaded for wall-clock bounds).
+    assert order[:4].count("fast.example") == 2
+    assert order.index("fast.example") < 4
 
 
 def test_scheduler_interval_and_pause_delay_a_host() -> None:
@@ -233,7 +242,9 @@ def test_a_watch_cuts_a_read_that_outlives_its_deadline() -> None:
             assert ours.recv(1) == b"a"
             assert ours.recv(1) == b""  # ...but the deadline ends the next read with EOF
             assert current_expired() and watch.expired
-        assert 0.15 < time.monotonic() - started < 1.0
+        assert (
+            0.15 < time.monotonic() - started < 3.0
+        )  # cut by the 0.2 s deadline, not the 5 s timeout
         assert not current_expired()  # outside the request: no deadline
     finally:
         watchdog.close()
