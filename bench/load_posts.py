@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from recapkit.document import load_post
+from recapkit.post.load import load_post
 
 
 def main(argv: list[str]) -> int:

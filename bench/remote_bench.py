@@ -78,10 +78,10 @@ def write_posts(root: Path, addresses: Sequence[str], n: int, per_post: int) -> 
 
 
 def collect_refs(posts: Sequence[Path]) -> list[object]:
-    from recapkit.remote import RemoteRef, refs_from_post
+    from recapkit.lint.remote import RemoteRef, refs_from_post
 
     try:
-        from recapkit.document import load_post  # type: ignore[import-not-found,unused-ignore]
+        from recapkit.post.load import load_post  # type: ignore[import-not-found,unused-ignore]
     except ImportError:  # the reader is not there yet: a regex finds the images of our own posts
         load_post = None
     refs: list[object] = []
@@ -99,7 +99,7 @@ def collect_refs(posts: Sequence[Path]) -> list[object]:
 
 
 def run_ours(posts: Sequence[Path], cache_dir: Path, per_host: int) -> tuple[float, float, str]:
-    from recapkit.remote import RemoteOptions, run_remote_checks
+    from recapkit.lint.remote import RemoteOptions, run_remote_checks
 
     options = RemoteOptions(
         enabled=True, allow_private=True, cache_dir=cache_dir, per_host_concurrency=per_host

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import attrs
 
-from recapkit.datafile import load_recap
-from recapkit.rendering import SSGS, render
+from recapkit.data.files import load_recap
+from recapkit.rendering.engine import SSGS, render
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

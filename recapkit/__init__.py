@@ -12,9 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from recapkit.__about__ import __version__
-from recapkit.diagnostics import Diagnostic, Edit, Fix, Severity
-from recapkit.errors import ConfigError, FileExistsRefusedError, RecapkitError, UsageError
-from recapkit.model import (
+from recapkit.data.model import (
     Event,
     EventKind,
     Highlight,
@@ -26,36 +24,38 @@ from recapkit.model import (
     TakeawayKind,
     Talk,
 )
-from recapkit.post import FrontMatter, ImageRef, LinkRef, Post
+from recapkit.errors import ConfigError, FileExistsRefusedError, RecapkitError, UsageError
+from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
+from recapkit.post.types import FrontMatter, ImageRef, LinkRef, Post
 
 if TYPE_CHECKING:
-    from recapkit.convert import structure_recap, unstructure_recap
-    from recapkit.datafile import DataFileError, dump_recap, dumps_recap, load_recap
-    from recapkit.dataproblems import RecapDataError
-    from recapkit.document import load_post, parse_post
-    from recapkit.linter import LintResult, lint_paths
-    from recapkit.rendering import TemplateError, render
+    from recapkit.data.convert import structure_recap, unstructure_recap
+    from recapkit.data.files import DataFileError, dump_recap, dumps_recap, load_recap
+    from recapkit.data.problems import RecapDataError
+    from recapkit.data.schema import json_schema
+    from recapkit.lint.engine import LintResult, lint_paths
+    from recapkit.post.load import load_post, parse_post
+    from recapkit.rendering.engine import TemplateError, render
     from recapkit.scaffolding import PostExistsError, scaffold
-    from recapkit.schema import json_schema
 
 # public name -> the module that defines it (imported lazily by __getattr__)
 _LAZY: dict[str, str] = {
-    "structure_recap": "recapkit.convert",
-    "unstructure_recap": "recapkit.convert",
-    "load_recap": "recapkit.datafile",
-    "dump_recap": "recapkit.datafile",
-    "dumps_recap": "recapkit.datafile",
-    "DataFileError": "recapkit.datafile",
-    "RecapDataError": "recapkit.dataproblems",
-    "load_post": "recapkit.document",
-    "parse_post": "recapkit.document",
-    "lint_paths": "recapkit.linter",
-    "LintResult": "recapkit.linter",
-    "render": "recapkit.rendering",
-    "TemplateError": "recapkit.rendering",
+    "structure_recap": "recapkit.data.convert",
+    "unstructure_recap": "recapkit.data.convert",
+    "load_recap": "recapkit.data.files",
+    "dump_recap": "recapkit.data.files",
+    "dumps_recap": "recapkit.data.files",
+    "DataFileError": "recapkit.data.files",
+    "RecapDataError": "recapkit.data.problems",
+    "load_post": "recapkit.post.load",
+    "parse_post": "recapkit.post.load",
+    "lint_paths": "recapkit.lint.engine",
+    "LintResult": "recapkit.lint.engine",
+    "render": "recapkit.rendering.engine",
+    "TemplateError": "recapkit.rendering.engine",
     "scaffold": "recapkit.scaffolding",
     "PostExistsError": "recapkit.scaffolding",
-    "json_schema": "recapkit.schema",
+    "json_schema": "recapkit.data.schema",
 }
 
 

@@ -4,7 +4,7 @@ The nearest file wins, walking up from the first linted path; a ``pyproject.toml
 ``[tool.recapkit]`` table is skipped (so a repository's top-level pyproject does not shadow a
 site's own ``recapkit.toml``). Keys are kebab-case; an unknown key is a :class:`ConfigError`
 that lists the valid ones. Rule codes, rule options and severities are checked against the rule
-registry by :mod:`recapkit.linter`, which knows the rules.
+registry by :mod:`recapkit.lint.engine`, which knows the rules.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class Config:
     rules: Mapping[str, Mapping[str, Any]] = field(factory=dict)
     """Rule code or name -> raw options (kebab keys), checked against the rule's ``Options``."""
     remote: Mapping[str, Any] = field(factory=dict)
-    """``[tool.recapkit.remote]``, passed untouched to :mod:`recapkit.remote`."""
+    """``[tool.recapkit.remote]``, passed untouched to :mod:`recapkit.lint.remote`."""
 
     @property
     def cache_path(self) -> Path | None:
@@ -225,7 +225,7 @@ def _table(where: str, raw: Any) -> dict[str, Any]:
 
 
 def _remote(where: str, raw: Any) -> Any:
-    # `remote = true` or a table; recapkit.remote checks the table's keys when remote checks run.
+    # `remote = true` or a table; recapkit.lint.remote checks the table's keys when remote checks run.
     if isinstance(raw, bool):
         return {"enabled": raw}
     return _table(where, raw)

@@ -25,9 +25,11 @@ from attrs import frozen
 
 from recapkit import atomic
 from recapkit.config import discover_config
+from recapkit.data.model import LINE_BREAK, Event, Recap
 from recapkit.errors import ConfigError, FileExistsRefusedError, RecapkitError, UsageError
-from recapkit.model import LINE_BREAK, Event, Recap
-from recapkit.post_naming import (
+from recapkit.rendering.engine import render, site_template_dirs
+from recapkit.rendering.filters import slug as _slug
+from recapkit.ssg.naming import (
     hexo_post_name,
     jekyll_posts_named,
     missing_sections,
@@ -35,9 +37,7 @@ from recapkit.post_naming import (
     site_settings,
     write_section_index,
 )
-from recapkit.render_filters import slug as _slug
-from recapkit.rendering import render, site_template_dirs
-from recapkit.sites import Site, SiteDetectionError, detect_site, site_for_ssg
+from recapkit.ssg.site import Site, SiteDetectionError, detect_site, site_for_ssg
 
 DEFAULT_SECTIONS = {"hugo": "posts", "hexo": "", "jekyll": "", "zola": "blog"}
 FALLBACK_SLUG = "recap"
@@ -162,7 +162,7 @@ def find_site(ssg: str | None, site_dir: str | os.PathLike[str] | None = None) -
 
     With *ssg*: the detected site's root (or *site_dir* itself when none is found) taken as
     an *ssg* site. None when nothing is found and *ssg* is not given; a folder matching two
-    SSGs raises :class:`~recapkit.sites.SiteDetectionError` unless *ssg* settles it.
+    SSGs raises :class:`~recapkit.ssg.site.SiteDetectionError` unless *ssg* settles it.
     """
     start = Path(site_dir).expanduser() if site_dir is not None else Path.cwd()
     try:

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from attrs import frozen
 
-from recapkit.diagnostics import Diagnostic, Edit, Fix, Severity
-from recapkit.rules.base import LintContext, Rule
+from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
+from recapkit.lint.rules.base import LintContext, Rule
 
 _HEADING = re.compile(r"^(#{1,6})(?=[^#\s])", re.MULTILINE)
 _TAGS = re.compile(r"^tags:[ \t]*([^\[\r\n#]+?)[ \t]*(?=#|\r?$)", re.MULTILINE)
@@ -141,9 +141,9 @@ FAKE_RULES: tuple[type[Rule], ...] = (
 @pytest.fixture
 def fake_rules(monkeypatch: pytest.MonkeyPatch) -> tuple[type[Rule], ...]:
     """Make the linter use :data:`FAKE_RULES` instead of the real registry."""
-    import recapkit.selection
+    import recapkit.lint.selection
 
-    monkeypatch.setattr(recapkit.selection, "all_rules", lambda: FAKE_RULES)
+    monkeypatch.setattr(recapkit.lint.selection, "all_rules", lambda: FAKE_RULES)
     return FAKE_RULES
 
 

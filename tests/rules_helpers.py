@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from recapkit.diagnostics import Diagnostic
-from recapkit.document import parse_post
-from recapkit.post import Post
-from recapkit.rules import LintContext, LintSettings, Rule
+from recapkit.lint.diagnostics import Diagnostic
+from recapkit.lint.rules import LintContext, LintSettings, Rule
+from recapkit.post.load import parse_post
+from recapkit.post.types import Post
 
 
 def run(

@@ -1,4 +1,4 @@
-"""Hypothesis strategies for valid :class:`~recapkit.model.Recap` objects with hostile text.
+"""Hypothesis strategies for valid :class:`~recapkit.data.model.Recap` objects with hostile text.
 
 Other test modules import these (``from tests.strategies import recaps``) for round trips
 through data files, front matter and templates. Every string a writer types may contain
@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
 
-from recapkit.model import (
+from recapkit.data.model import (
     LINE_BREAK,
     Event,
     EventKind,
@@ -30,7 +30,7 @@ from recapkit.model import (
     TakeawayKind,
     Talk,
 )
-from recapkit.textchecks import alt_looks_like_filename
+from recapkit.data.text_checks import alt_looks_like_filename
 
 # Pieces that break naive serialisers: YAML/TOML syntax, fences, template delimiters,
 # YAML 1.1 scalars that look like booleans/numbers/dates, Markdown, HTML, CJK, emoji.

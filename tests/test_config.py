@@ -8,7 +8,7 @@ import pytest
 
 from recapkit.config import VALID_KEYS, Config, discover_config, find_config, load_config
 from recapkit.errors import ConfigError
-from recapkit.selection import select_rules
+from recapkit.lint.selection import select_rules
 from tests.lint_fakes import FAKE_RULES, write
 
 

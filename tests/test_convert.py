@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from recapkit.convert import DataProblem, RecapDataError, structure_recap, unstructure_recap
+from recapkit.data.convert import DataProblem, RecapDataError, structure_recap, unstructure_recap
+from recapkit.data.model import EventKind, Recap, TakeawayKind
 from recapkit.errors import UsageError
-from recapkit.model import EventKind, Recap, TakeawayKind
 from tests.strategies import recaps
 
 CST = timezone(timedelta(hours=8))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from recapkit.datafile import (
+from recapkit.data.files import (
     DataFileError,
     OverwriteRefusedError,
     dump_recap,
@@ -19,8 +19,8 @@ from recapkit.datafile import (
     loads_recap,
     locate,
 )
+from recapkit.data.model import Recap
 from recapkit.errors import UsageError
-from recapkit.model import Recap
 from tests.strategies import recaps
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recapkit.dates import (
+from recapkit.data.dates import (
     attach_zone,
     format_duration,
     format_time,

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from recapkit.atomic import write_bytes as write_atomic
 from recapkit.config import Config
-from recapkit.diagnostics import Diagnostic, Edit, Fix
-from recapkit.discover import Target
-from recapkit.fix import apply_fixes, fix_file, unified_diff
-from recapkit.linter import Linter
+from recapkit.lint.diagnostics import Diagnostic, Edit, Fix
+from recapkit.lint.discover import Target
+from recapkit.lint.engine import Linter
+from recapkit.lint.fix import apply_fixes, fix_file, unified_diff
 from tests.lint_fakes import FAKE_RULES, write
 from tests.lint_fakes import fake_rules as fake_rules
 
@@ -23,7 +23,7 @@ _FIXABLE = tuple(rule for rule in FAKE_RULES if rule.fixable)
 
 
 def _linter() -> Linter:
-    from recapkit.selection import select_rules
+    from recapkit.lint.selection import select_rules
 
     return Linter(Config(), None, select_rules(Config(), _FIXABLE))
 

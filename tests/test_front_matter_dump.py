@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recapkit.front_matter_dump import (
+from recapkit.rendering.front_matter import (
     FrontMatterDumpError,
     PlainScalar,
     dump_front_matter,

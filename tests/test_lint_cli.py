@@ -334,14 +334,16 @@ def test_fix_keeps_the_file_mode(tmp_path: Path) -> None:
 def test_remote_checks_run_after_the_local_pass_and_honour_suppressions(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("recapkit.remote.checker")
+    pytest.importorskip("recapkit.lint.remote.checker")
     import http.server
     import threading
 
-    import recapkit.selection
-    from recapkit.rules import ALL_RULES
+    import recapkit.lint.selection
+    from recapkit.lint.rules import ALL_RULES
 
-    monkeypatch.setattr(recapkit.selection, "all_rules", lambda: ALL_RULES)  # RK5xx are real rules
+    monkeypatch.setattr(
+        recapkit.lint.selection, "all_rules", lambda: ALL_RULES
+    )  # RK5xx are real rules
 
     class Images(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -394,12 +396,14 @@ def test_unwritable_report_file_is_a_usage_error(
 def test_config_cache_dir_reaches_the_remote_checker_too(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("recapkit.remote.checker")
-    import recapkit.selection
-    from recapkit.rules import ALL_RULES
+    pytest.importorskip("recapkit.lint.remote.checker")
+    import recapkit.lint.selection
+    from recapkit.lint.rules import ALL_RULES
     from tests.remote_server import serving
 
-    monkeypatch.setattr(recapkit.selection, "all_rules", lambda: ALL_RULES)  # RK5xx are real rules
+    monkeypatch.setattr(
+        recapkit.lint.selection, "all_rules", lambda: ALL_RULES
+    )  # RK5xx are real rules
     monkeypatch.setenv("CI", "true")
     write(tmp_path / "recapkit.toml", 'cache-dir = "ci-cache"\n')
     with serving() as server:

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recapkit.config import Config
-from recapkit.discover import Target, compile_glob, discover
-from recapkit.linter import Linter, lint_paths
-from recapkit.parallel import SERIAL_BELOW
+from recapkit.lint.discover import Target, compile_glob, discover
+from recapkit.lint.engine import Linter, lint_paths
+from recapkit.lint.workers import SERIAL_BELOW
 from tests.lint_fakes import fake_rules, write
 
 __all__ = ["fake_rules"]
@@ -251,7 +251,7 @@ def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
 
 
 def test_a_site_root_is_searched_in_its_content_dirs_only(tmp_path: Path) -> None:
-    from recapkit.linter import find_site
+    from recapkit.lint.engine import find_site
 
     write(tmp_path / "site" / "hugo.toml", 'baseURL = "https://example.org/"\n')
     write(tmp_path / "site" / "content" / "posts" / "a.md", "x")
@@ -270,7 +270,7 @@ def test_a_site_root_is_searched_in_its_content_dirs_only(tmp_path: Path) -> Non
 
 
 def test_configured_ssg_and_dirs_shape_the_site(tmp_path: Path) -> None:
-    from recapkit.linter import find_site
+    from recapkit.lint.engine import find_site
 
     write(tmp_path / "blog" / "posts" / "a.md", "x")
     config = Config(
@@ -298,10 +298,10 @@ def _two_sites(tmp_path: Path) -> None:
 
 
 def _real_rule_run(paths: list[str], config: Config, codes_: tuple[str, ...]) -> list[str]:
-    from recapkit.discover import SiteFinder
-    from recapkit.lint_runner import LintOptions, Plan, run
-    from recapkit.rules import ALL_RULES
-    from recapkit.selection import select_rules
+    from recapkit.lint.discover import SiteFinder
+    from recapkit.lint.rules import ALL_RULES
+    from recapkit.lint.runner import LintOptions, Plan, run
+    from recapkit.lint.selection import select_rules
 
     config = attrs.evolve(config, select=codes_)
     linter = Linter(config, None, select_rules(config, ALL_RULES))
@@ -323,7 +323,7 @@ def test_one_run_over_two_sites_resolves_each_post_with_its_own_site(tmp_path: P
 
 
 def test_sites_are_detected_once_per_folder_and_shared(tmp_path: Path) -> None:
-    from recapkit.discover import SiteFinder
+    from recapkit.lint.discover import SiteFinder
 
     _two_sites(tmp_path)
     write(tmp_path / "hugo" / "content" / "posts" / "c.md", "x")
@@ -340,8 +340,8 @@ def test_sites_are_detected_once_per_folder_and_shared(tmp_path: Path) -> None:
 def test_page_bundles_share_one_detection_but_a_nested_site_is_still_found(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import recapkit.sites
-    from recapkit.discover import SiteFinder
+    import recapkit.ssg.site
+    from recapkit.lint.discover import SiteFinder
 
     write(tmp_path / "hugo.toml", 'baseURL = "https://example.org/"\n')
     for index in range(30):
@@ -349,8 +349,8 @@ def test_page_bundles_share_one_detection_but_a_nested_site_is_still_found(
     write(tmp_path / "content" / "posts" / "p0" / "docs" / "_config.yml", "title: J\n")
     write(tmp_path / "content" / "posts" / "p0" / "docs" / "_posts" / "2024-01-01-j.md", "x")
     calls: list[Path] = []
-    detect = recapkit.sites.detect_site
-    monkeypatch.setattr(recapkit.sites, "detect_site", lambda p: calls.append(p) or detect(p))
+    detect = recapkit.ssg.site.detect_site
+    monkeypatch.setattr(recapkit.ssg.site, "detect_site", lambda p: calls.append(p) or detect(p))
     targets = discover(["content"], config=Config(root=tmp_path), sites=SiteFinder(Config()))
     kinds = {str(t.site.ssg) for t in targets if "docs" not in str(t.path)}
     nested = [t for t in targets if "docs" in str(t.path)]
@@ -360,7 +360,7 @@ def test_page_bundles_share_one_detection_but_a_nested_site_is_still_found(
 
 
 def test_config_folders_apply_only_to_the_site_the_config_belongs_to(tmp_path: Path) -> None:
-    from recapkit.discover import SiteFinder
+    from recapkit.lint.discover import SiteFinder
 
     _two_sites(tmp_path)
     config = Config(root=tmp_path / "hugo", static_dirs=("assets",))
@@ -377,7 +377,7 @@ def test_a_post_whose_site_changed_is_not_answered_from_the_cache(tmp_path: Path
     hugo = tmp_path / "hugo.toml"
     before = linter.fingerprint([None])
     write(hugo, 'baseURL = "https://example.org/"\n')
-    from recapkit.discover import SiteFinder
+    from recapkit.lint.discover import SiteFinder
 
     site = SiteFinder(Config()).site_of(tmp_path.resolve())
     assert site is not None and linter.fingerprint([site]) != before
@@ -398,8 +398,8 @@ _PIECES = [
 )
 @given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=8)), max_size=12))
 def test_no_rule_crashes_on_arbitrary_posts(parts: list[str]) -> None:
-    from recapkit.rules import ALL_RULES
-    from recapkit.selection import select_rules
+    from recapkit.lint.rules import ALL_RULES
+    from recapkit.lint.selection import select_rules
 
     config = Config(root=Path("/nonexistent"))
     linter = Linter(config, None, select_rules(config, ALL_RULES))  # the real rules, not the fakes
@@ -412,19 +412,19 @@ def test_no_rule_crashes_on_arbitrary_posts(parts: list[str]) -> None:
 def test_unchanged_files_are_not_even_read_and_a_touched_file_is_hashed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import recapkit.lint_runner
+    import recapkit.lint.runner
 
     post = write(tmp_path / "content" / "a.md", POST)
     os.utime(post, ns=(1_600_000_000 * 10**9, 1_600_000_000 * 10**9))  # an old file
     _cached_run(tmp_path)
     reads: list[Path] = []
-    real_read = recapkit.lint_runner._read
+    real_read = recapkit.lint.runner._read
 
     def counting_read(target: Target, stamp: tuple[int, int] | None) -> bytes | None:
         reads.append(target.path)
         return real_read(target, stamp)
 
-    monkeypatch.setattr(recapkit.lint_runner, "_read", counting_read)
+    monkeypatch.setattr(recapkit.lint.runner, "_read", counting_read)
     assert _cached_run(tmp_path)[0] == 1 and reads == []
     checkout = 1_700_000_000 * 10**9  # same bytes, a new time: a fresh checkout
     os.utime(post, ns=(checkout, checkout))
@@ -434,9 +434,9 @@ def test_unchanged_files_are_not_even_read_and_a_touched_file_is_hashed(
 
 def test_workers_also_work_when_spawned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """macOS and Windows spawn workers: the configured linter must reach them pickled."""
-    import recapkit.parallel
+    import recapkit.lint.workers
 
-    monkeypatch.setattr(recapkit.parallel, "START_METHOD", "spawn")
+    monkeypatch.setattr(recapkit.lint.workers, "START_METHOD", "spawn")
     for index in range(SERIAL_BELOW):
         write(tmp_path / "content" / f"{index:04}.md", POST)
     config = Config(root=tmp_path, per_file_ignores={"content/00*.md": ("RK2",)})

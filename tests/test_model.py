@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from recapkit.model import (
+from recapkit.data.model import (
     Event,
     EventKind,
     Highlight,

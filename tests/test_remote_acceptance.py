@@ -301,7 +301,7 @@ def test_redirects_to_private_spellings_are_refused(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """127.0.0.2 plays a public host; each of its redirects leads to 127.0.0.1 in disguise."""
-    from recapkit.remote import safety
+    from recapkit.lint.remote import safety
 
     real = safety.address_kind
     monkeypatch.setattr(safety, "address_kind", lambda a: None if a == "127.0.0.2" else real(a))

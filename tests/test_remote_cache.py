@@ -6,7 +6,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from recapkit.remote.cache import CACHE_FILE, RemoteCache, open_cache
+from recapkit.lint.remote.cache import CACHE_FILE, RemoteCache, open_cache
 
 
 def test_successes_are_fresh_until_max_age(tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from attrs import evolve
 
-from recapkit.diagnostics import Severity
-from recapkit.remote import RemoteOptions, RemoteRef, RemoteReport, run_remote_checks
+from recapkit.lint.diagnostics import Severity
+from recapkit.lint.remote import RemoteOptions, RemoteRef, RemoteReport, run_remote_checks
 from tests.remote_server import HTML, PNG, Reply, Server, serving
 
 FAST = RemoteOptions(
@@ -291,7 +291,7 @@ def test_a_cached_success_is_marked_private_by_the_connected_address(
     server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Even when the lookup said public (rebinding, or parsers disagreeing on the host)."""
-    from recapkit.remote import session
+    from recapkit.lint.remote import session
 
     monkeypatch.setattr(session, "check_addresses", lambda addresses: None)
     url = server.route("/internal.png")
@@ -323,7 +323,7 @@ def test_a_redirect_into_a_private_network_is_refused(
     server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """127.0.0.1 stands in for a public host here; the redirect target 127.0.0.2 stays loopback."""
-    from recapkit.remote import safety
+    from recapkit.lint.remote import safety
 
     real = safety.address_kind
     monkeypatch.setattr(safety, "address_kind", lambda a: None if a == "127.0.0.1" else real(a))
@@ -341,7 +341,7 @@ def test_the_connected_address_is_checked_too(
     server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """DNS rebinding: the lookup said public, the socket connected to loopback."""
-    from recapkit.remote import session
+    from recapkit.lint.remote import session
 
     monkeypatch.setattr(session, "check_addresses", lambda addresses: None)
     report = check(image(server.route("/a.png")), options=evolve(FAST, allow_private=False))
@@ -392,7 +392,7 @@ def test_a_closed_port_is_broken(server: Server) -> None:
 
 
 def test_user_agent_and_per_host_headers_are_sent(server: Server) -> None:
-    from recapkit.remote.options import HostHeaders
+    from recapkit.lint.remote.options import HostHeaders
 
     url = server.route("/a.png")
     options = evolve(
@@ -407,7 +407,7 @@ def test_user_agent_and_per_host_headers_are_sent(server: Server) -> None:
 
 
 def test_headers_for_one_host_are_not_sent_after_a_redirect_to_another(server: Server) -> None:
-    from recapkit.remote.options import HostHeaders
+    from recapkit.lint.remote.options import HostHeaders
 
     with serving("127.0.0.2") as other:
         other.route("/b.png")

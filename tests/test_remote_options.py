@@ -11,8 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recapkit.errors import ConfigError, UsageError
-from recapkit.remote.cli_options import REMOTE_PARAM_NAMES, build_remote_options, remote_options
-from recapkit.remote.options import (
+from recapkit.lint.remote.cli_options import (
+    REMOTE_PARAM_NAMES,
+    build_remote_options,
+    remote_options,
+)
+from recapkit.lint.remote.options import (
     RemoteConfig,
     RemoteOptions,
     host_matches,

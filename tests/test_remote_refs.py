@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recapkit.document import parse_post
-from recapkit.remote.refs import refs_from_post, remote_url
+from recapkit.lint.remote.refs import refs_from_post, remote_url
+from recapkit.post.load import parse_post
 
 POST = """\
 ---

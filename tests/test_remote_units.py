@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recapkit.remote.limiter import HostScheduler
-from recapkit.remote.retry import backoff_delay, parse_retry_after, retry_wait
-from recapkit.remote.safety import AddressRefused, address_kind, check_addresses
-from recapkit.remote.sniff import image_verdict, sniff_image
+from recapkit.lint.remote.limiter import HostScheduler
+from recapkit.lint.remote.retry import backoff_delay, parse_retry_after, retry_wait
+from recapkit.lint.remote.safety import AddressRefused, address_kind, check_addresses
+from recapkit.lint.remote.sniff import image_verdict, sniff_image
 
 # -- sniff -----------------------------------------------------------------------------
 
@@ -211,7 +211,7 @@ def test_scheduler_returns_none_when_all_is_done_or_closed() -> None:
 def test_progress_is_shown_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from recapkit.remote.progress import progress_bar, progress_wanted
+    from recapkit.lint.remote.progress import progress_bar, progress_wanted
 
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
@@ -229,7 +229,7 @@ def test_progress_is_shown_only_on_a_terminal_outside_ci(monkeypatch: pytest.Mon
 
 
 def test_a_watch_cuts_a_read_that_outlives_its_deadline() -> None:
-    from recapkit.remote.deadline import Watchdog, attach_to_current, current_expired
+    from recapkit.lint.remote.deadline import Watchdog, attach_to_current, current_expired
 
     watchdog = Watchdog()
     ours, theirs = socket.socketpair()
@@ -253,7 +253,7 @@ def test_a_watch_cuts_a_read_that_outlives_its_deadline() -> None:
 
 
 def test_a_finished_watch_leaves_its_sockets_alone() -> None:
-    from recapkit.remote.deadline import Watchdog, attach_to_current
+    from recapkit.lint.remote.deadline import Watchdog, attach_to_current
 
     watchdog = Watchdog()
     ours, theirs = socket.socketpair()

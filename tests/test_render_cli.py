@@ -20,8 +20,8 @@ import pytest
 from frontmatter.default_handlers import BaseHandler
 
 from recapkit.cli import main
-from recapkit.datafile import load_recap
-from recapkit.document import load_post
+from recapkit.data.files import load_recap
+from recapkit.post.load import load_post
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 
-from recapkit.render_dates import clock, duration, human_date, when
+from recapkit.rendering.dates import clock, duration, human_date, when
 
 CST = timezone(timedelta(hours=8))
 CET = timezone(timedelta(hours=1))

@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from recapkit.document import parse_post
+from recapkit.data.model import Event, Highlight, Link, Photo, Recap, Speaker, Takeaway, Talk
 from recapkit.errors import UsageError
-from recapkit.model import Event, Highlight, Link, Photo, Recap, Speaker, Takeaway, Talk
-from recapkit.render_filters import heading_text, inert_syntax, inline_text, neutralise
-from recapkit.rendering import SSGS, TemplateError, render
+from recapkit.post.load import parse_post
+from recapkit.rendering.engine import SSGS, TemplateError, render
+from recapkit.rendering.filters import heading_text, inert_syntax, inline_text, neutralise
 from tests.strategies import recaps
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

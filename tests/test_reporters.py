@@ -10,8 +10,8 @@ from xml.etree import ElementTree as ET
 import jsonschema  # type: ignore[import-untyped]
 import pytest
 
-from recapkit.diagnostics import Diagnostic, Edit, Fix, Severity
-from recapkit.reporters import Report, rule_infos, write_report
+from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
+from recapkit.lint.reporters import Report, rule_infos, write_report
 from tests.lint_fakes import FAKE_RULES
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0.schema.json"

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 
 from recapkit.cli import main
-from recapkit.rules import ALL_RULES, Rule, get_rule
-from recapkit.rules.docs import REQUIRED_SECTIONS, rules_markdown
+from recapkit.lint.rules import ALL_RULES, Rule, get_rule
+from recapkit.lint.rules.docs import REQUIRED_SECTIONS, rules_markdown
 
 RULES_PAGE = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
 
 def test_docs_rules_md_is_generated_from_the_rules() -> None:
     assert RULES_PAGE.read_text(encoding="utf-8") == rules_markdown(), (
-        "docs/rules.md is stale: run `python -m recapkit.rules.docs > docs/rules.md`"
+        "docs/rules.md is stale: run `python -m recapkit.lint.rules.docs > docs/rules.md`"
     )
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from recapkit.document import load_post
-from recapkit.rules import ALL_RULES, LintContext, LintSettings
-from recapkit.sites import SSG, site_for_ssg
+from recapkit.lint.rules import ALL_RULES, LintContext, LintSettings
+from recapkit.post.load import load_post
+from recapkit.ssg.site import SSG, site_for_ssg
 from tests.rules_helpers import expectations
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from recapkit.rules.front_dates import DateFormat, FilenameDateMismatch
-from recapkit.rules.frontmatter import (
+from recapkit.lint.rules.front_dates import DateFormat, FilenameDateMismatch
+from recapkit.lint.rules.frontmatter import (
     FrontMatterSyntax,
     MissingFrontMatter,
     RequiredKey,
     UnreadablePost,
 )
-from recapkit.rules.key_names import UnknownKey
+from recapkit.lint.rules.key_names import UnknownKey
 from tests.rules_helpers import codes, run
 
 

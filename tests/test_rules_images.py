@@ -6,17 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from recapkit.document import load_post
-from recapkit.rules import LintContext, LintSettings
-from recapkit.rules.image_files import ImageNotFound
-from recapkit.rules.images import (
+from recapkit.data.text_checks import alt_looks_like_filename
+from recapkit.lint.rules import LintContext, LintSettings
+from recapkit.lint.rules.image_files import ImageNotFound
+from recapkit.lint.rules.images import (
     ImageAltFilename,
     ImageHotlinkBlocked,
     ImageInsecureUrl,
     ImageMissingAlt,
 )
-from recapkit.sites import SSG, site_for_ssg
-from recapkit.textchecks import alt_looks_like_filename
+from recapkit.post.load import load_post
+from recapkit.ssg.site import SSG, site_for_ssg
 from tests.rules_helpers import codes, run
 
 FRONT = "---\ntitle: T\ndate: 2024-05-18\ncover: http://img.example.com/c.jpg\n---\n\n"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recapkit.rules.markdown import EmptyLink, HeadingMissingSpace
-from recapkit.rules.recap import PlaceholderLeft
+from recapkit.lint.rules.markdown import EmptyLink, HeadingMissingSpace
+from recapkit.lint.rules.recap import PlaceholderLeft
 from tests.rules_helpers import apply_fixes, codes, run
 
 RULE = HeadingMissingSpace()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recapkit.rules.recap import (
+from recapkit.lint.rules.recap import (
     PlaceholderLeft,
     PlaceholderOptions,
     RecapData,

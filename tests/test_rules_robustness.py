@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recapkit.document import parse_post
-from recapkit.rules import ALL_RULES, LintContext, LintSettings
+from recapkit.lint.rules import ALL_RULES, LintContext, LintSettings
+from recapkit.post.load import parse_post
 
 RULES = [rule() for rule in ALL_RULES]
 CONTEXTS = [LintContext(settings=LintSettings(ssg=ssg)) for ssg in (None, "hugo", "jekyll", "zola")]

@@ -20,7 +20,7 @@ from recapkit.scaffolding import (
     write_post,
     write_text_atomic,
 )
-from recapkit.sites import site_for_ssg
+from recapkit.ssg.site import site_for_ssg
 
 DAY = date(2024, 5, 18)
 

@@ -12,9 +12,10 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from recapkit import model
 from recapkit.cli import main
-from recapkit.datafile import (
+from recapkit.data import model
+from recapkit.data.field_docs import FIELD_DOCS
+from recapkit.data.files import (
     DataFileError,
     dumps_recap,
     file_format,
@@ -22,8 +23,7 @@ from recapkit.datafile import (
     parse_text,
     read_text,
 )
-from recapkit.fielddocs import FIELD_DOCS
-from recapkit.schema import json_schema
+from recapkit.data.schema import json_schema
 from tests.strategies import recaps
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

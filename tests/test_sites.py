@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from recapkit.document import load_post
-from recapkit.post import ImageKind, ImageRef
-from recapkit.sites import (
+from recapkit.post.load import load_post
+from recapkit.post.types import ImageKind, ImageRef
+from recapkit.ssg.site import (
     SSG,
     Site,
     SiteDetectionError,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recapkit.diagnostics import Diagnostic
-from recapkit.suppressions import parse_suppressions
+from recapkit.lint.diagnostics import Diagnostic
+from recapkit.lint.suppressions import parse_suppressions
 
 NAMES = {"IMAGE-MISSING-ALT": "RK201", "HEADING-MISSING-SPACE": "RK301", "KEY-TYPE": "RK104"}
 
@@ -121,8 +121,8 @@ def test_never_raises(parts: list[str], line: int) -> None:
 
 
 def post_silenced(text: str, code: str, line: int) -> bool:
-    from recapkit.document import parse_post
-    from recapkit.suppressions import post_suppressions
+    from recapkit.lint.suppressions import post_suppressions
+    from recapkit.post.load import parse_post
 
     return post_suppressions(parse_post(text), names=NAMES).silences(_d(code, line))
 

@@ -7,7 +7,7 @@ Usage::
 
 Each ``*.yaml``, ``*.yml``, ``*.toml`` and ``*.json`` file directly in FOLDER (default: the
 repository's ``examples/``) is loaded with :func:`recapkit.load_recap` and rendered with
-:func:`recapkit.rendering` into ``DIR/<name>.md`` (default: a new temporary folder). The language
+:func:`recapkit.rendering.engine` into ``DIR/<name>.md`` (default: a new temporary folder). The language
 defaults to each recap's own ``lang``. Existing files are left alone unless ``--force``; invalid
 data files are reported and skipped, and make the exit code 1.
 """

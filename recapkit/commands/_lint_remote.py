@@ -1,4 +1,4 @@
-"""The seam between ``recapkit lint`` and :mod:`recapkit.remote`: remote checks after the local pass.
+"""The seam between ``recapkit lint`` and :mod:`recapkit.lint.remote`: remote checks after the local pass.
 
 The local pass collects every remote image and link of each post (cached with the file's
 findings, so a cached run needs no re-parse); this module turns them into the remote checker's
@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from recapkit.diagnostics import Diagnostic
-from recapkit.remote.cli_options import REMOTE_PARAM_NAMES, build_remote_options
-from recapkit.remote.options import RemoteOptions, parse_remote_config
+from recapkit.lint.diagnostics import Diagnostic
+from recapkit.lint.remote.cli_options import REMOTE_PARAM_NAMES, build_remote_options
+from recapkit.lint.remote.options import RemoteOptions, parse_remote_config
 
 if TYPE_CHECKING:
     from recapkit.config import Config
-    from recapkit.linter import LintResult
+    from recapkit.lint.engine import LintResult
 
 
 def prepare(
@@ -45,8 +45,8 @@ def prepare(
 
 def check(options: RemoteOptions, result: LintResult, *, quiet: bool) -> list[Diagnostic]:
     """Check the remote URLs the local pass collected; one diagnostic per failing occurrence."""
-    from recapkit.remote.checker import run_remote_checks
-    from recapkit.remote.refs import RemoteRef
+    from recapkit.lint.remote.checker import run_remote_checks
+    from recapkit.lint.remote.refs import RemoteRef
 
     refs = [
         RemoteRef(url, str(file.target.path), line, column, end_line, end_column, is_image)

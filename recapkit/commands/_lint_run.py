@@ -12,11 +12,11 @@ import click
 from recapkit.commands import _lint_remote as lint_remote
 from recapkit.commands.lint import emit, load_settings, output_format, use_color
 from recapkit.config import Config
-from recapkit.diagnostics import Diagnostic, Severity
-from recapkit.discover import SiteFinder, discover
-from recapkit.lint_runner import LintOptions, Plan, run
-from recapkit.linter import FileResult, Linter, LintResult
-from recapkit.reporters import Report, rule_infos
+from recapkit.lint.diagnostics import Diagnostic, Severity
+from recapkit.lint.discover import SiteFinder, discover
+from recapkit.lint.engine import FileResult, Linter, LintResult
+from recapkit.lint.reporters import Report, rule_infos
+from recapkit.lint.runner import LintOptions, Plan, run
 
 FAILING = (Severity.ERROR, Severity.WARNING)
 """Severities that make the exit status 1 (``info`` findings are shown but do not fail CI)."""
@@ -92,7 +92,7 @@ def _fixable(result: LintResult) -> list[FileResult]:
 def _fix(linter: Linter, result: LintResult) -> LintResult:
     """Apply the safe fixes, write each changed file atomically, and re-lint it."""
     from recapkit import atomic
-    from recapkit.fix import fix_file
+    from recapkit.lint.fix import fix_file
 
     replaced: dict[Path, FileResult] = {}
     fixed = 0
@@ -109,7 +109,7 @@ def _fix(linter: Linter, result: LintResult) -> LintResult:
 
 def _diff(linter: Linter, result: LintResult) -> int:
     """``--diff``: print what ``--fix`` would change; exit 1 when it would change something."""
-    from recapkit.fix import fix_file, unified_diff
+    from recapkit.lint.fix import fix_file, unified_diff
 
     changed = applied = 0
     for file in _fixable(result):
@@ -152,8 +152,8 @@ def _remote_pass(remote: Any, linter: Linter, result: LintResult, *, quiet: bool
 
 def _filter_remote(linter: Linter, file: FileResult, found: list[Diagnostic]) -> list[Diagnostic]:
     """Selection, per-file ignores, suppression comments and severities for remote findings."""
-    from recapkit.linter import load
-    from recapkit.suppressions import post_suppressions
+    from recapkit.lint.engine import load
+    from recapkit.lint.suppressions import post_suppressions
 
     selected = linter.selection.codes - linter.skipped_codes(file.target)
     found = [d for d in found if d.code in selected]

@@ -13,8 +13,8 @@ import click
 
 from recapkit.config import SSG_NAMES, Config, discover_config, load_config
 from recapkit.errors import UsageError
-from recapkit.remote.cli_options import remote_options
-from recapkit.reporters import FORMATS, Report, rule_infos, write_report
+from recapkit.lint.remote.cli_options import remote_options
+from recapkit.lint.reporters import FORMATS, Report, rule_infos, write_report
 
 HELP = """Check posts: front matter, images, Markdown and recap data.
 
@@ -142,7 +142,7 @@ def load_settings(kwargs: dict[str, Any], first: Path) -> Config:
 
 def _check_selector_flags(kwargs: dict[str, Any]) -> None:
     """An unknown rule in a flag is blamed on the flag, not on the config file it is merged into."""
-    from recapkit import selection
+    from recapkit.lint import selection
 
     for name in ("select", "extend_select", "ignore"):
         if kwargs[name]:

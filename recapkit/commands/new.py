@@ -9,14 +9,14 @@ import click
 
 from recapkit.commands._template_options import template_options
 from recapkit.errors import UsageError
-from recapkit.rendering import LANGS, SSGS
+from recapkit.rendering.engine import LANGS, SSGS
 
 
 def parse_when(text: str | None, option: str) -> date | None:
     """A ``--date``-style option's value, or a UsageError saying what it takes."""
     if text is None:
         return None
-    from recapkit.dates import parse_date_text
+    from recapkit.data.dates import parse_date_text
 
     try:
         return parse_date_text(text)
@@ -81,7 +81,7 @@ def command(
     recap = None
     written: list[Path] = []
     if data_file is not None:
-        from recapkit.datafile import DataFileError, load_recap
+        from recapkit.data.files import DataFileError, load_recap
 
         try:
             recap = load_recap(data_file)

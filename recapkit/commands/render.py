@@ -8,7 +8,7 @@ import click
 
 from recapkit.commands._template_options import template_options
 from recapkit.errors import UsageError
-from recapkit.rendering import LANGS, SSGS
+from recapkit.rendering.engine import LANGS, SSGS
 
 
 @click.command(
@@ -51,11 +51,11 @@ def command(
         --template templates/newsletter.md.j2
     """
     from recapkit.commands.validate import report_problems
-    from recapkit.datafile import DataFileError, load_recap
+    from recapkit.data.files import DataFileError, load_recap
     from recapkit.errors import FileExistsRefusedError
-    from recapkit.post_naming import post_layout
-    from recapkit.rendering import render
+    from recapkit.rendering.engine import render
     from recapkit.scaffolding import site_and_templates, write_text_atomic
+    from recapkit.ssg.naming import post_layout
 
     found, search_paths = site_and_templates(ssg, site or _output_folder(output), template_dir)
     if found is None or found.ssg is None:
@@ -90,7 +90,7 @@ def command(
 def _output_folder(output: str) -> Path | None:
     """The site of ``-o content/blog/x.md`` when that file goes into one (found from its nearest
     existing folder); None for stdout or a file outside any site (the current folder decides)."""
-    from recapkit.sites import SiteDetectionError, detect_site
+    from recapkit.ssg.site import SiteDetectionError, detect_site
 
     if output == "-":
         return None

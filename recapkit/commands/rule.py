@@ -21,8 +21,8 @@ def command(rule: str | None, list_rules: bool) -> int:
       recapkit rule heading-missing-space
       recapkit rule --list
     """
-    from recapkit.rules import ALL_RULES, get_rule
-    from recapkit.rules.docs import rule_page
+    from recapkit.lint.rules import ALL_RULES, get_rule
+    from recapkit.lint.rules.docs import rule_page
 
     if list_rules:
         width = max(len(r.name) for r in ALL_RULES)

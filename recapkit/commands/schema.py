@@ -31,8 +31,8 @@ def command(output: str | None, force: bool) -> int:
       recapkit schema -o recap.schema.json --force
     """
     from recapkit import atomic
+    from recapkit.data.schema import json_schema
     from recapkit.errors import FileExistsRefusedError
-    from recapkit.schema import json_schema
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None:

@@ -11,8 +11,8 @@ import click
 from recapkit.errors import UsageError
 
 if TYPE_CHECKING:
-    from recapkit.datafile import DataFileError
-    from recapkit.model import Recap
+    from recapkit.data.files import DataFileError
+    from recapkit.data.model import Recap
 
 DATA_SUFFIXES = (".yaml", ".yml", ".toml", ".json")
 
@@ -94,8 +94,8 @@ def command(paths: tuple[str, ...], timezone: str | None, quiet: bool) -> int:
       recapkit validate examples/invalid/
       recapkit validate --timezone Asia/Shanghai --quiet examples/pycon-riverside-2025.toml
     """
-    from recapkit.convert import check_timezone
-    from recapkit.datafile import DataFileError, load_recap
+    from recapkit.data.convert import check_timezone
+    from recapkit.data.files import DataFileError, load_recap
 
     if timezone is not None:
         check_timezone(timezone)

@@ -1,0 +1,1 @@
+"""The recap data: typed model, conversion from and to data files, schema."""

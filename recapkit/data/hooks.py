@@ -1,0 +1,155 @@
+"""Strict structuring of scalar values for the data-file converter.
+
+A data file's scalars arrive as whatever YAML, TOML or JSON made of them. These hooks accept
+only what the field means and never coerce: a number where text is expected is an error,
+with a hint when the value is one of YAML 1.1's traps (``No`` -> false, ``010`` -> 8,
+``1.10`` -> 1.1, ``14:00`` -> 840). Each hook raises ``ValueError`` with the message a writer
+sees; :mod:`recapkit.data.convert` adds the field path.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from contextvars import ContextVar
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from recapkit.data.dates import (
+    DATE_FORMS,
+    attach_zone,
+    minutes_duration,
+    parse_date_text,
+    parse_duration_text,
+    parse_time_text,
+)
+
+ZONE: ContextVar[tzinfo | None] = ContextVar("recapkit_zone", default=None)
+"""The zone naive datetimes take while one recap is structured (event's, else the caller's)."""
+
+QUOTE_HINT = "quote it if it is text"
+
+
+def describe(value: object) -> str:
+    """A short, human name for what the file actually contains."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {_number_text(value)}"
+    if isinstance(value, datetime):
+        return f"the date-time {value.isoformat(sep=' ')}"
+    if isinstance(value, date | time):
+        return f"the {type(value).__name__} {value.isoformat()}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"a {type(value).__name__}"
+
+
+def _number_text(value: int | float) -> str:
+    """The number as written, shortened when long (and never past ``int``'s print limit)."""
+    if isinstance(value, int) and value.bit_length() > 128:
+        return f"with about {int(value.bit_length() * 0.30103) + 1} digits"
+    return repr(value)
+
+
+def key_text(key: object) -> str:
+    """A mapping key as a path element; safe for any key a loader can produce."""
+    return _number_text(key) if isinstance(key, int) else str(key)
+
+
+def _trap_hint(value: object) -> str:
+    if isinstance(value, bool):
+        return "; YAML reads unquoted yes/no/on/off/true/false as booleans, so quote the text (e.g. 'No')"
+    if isinstance(value, int):
+        return f"; {QUOTE_HINT} (YAML reads unquoted 010 as 8 and 14:00 as 840)"
+    if isinstance(value, float):
+        return f"; {QUOTE_HINT} (YAML reads unquoted 1.10 as 1.1)"
+    if isinstance(value, date | time):
+        return f"; {QUOTE_HINT}"
+    return ""
+
+
+def structure_text(value: Any, _type: object = str) -> str:
+    if isinstance(value, str):
+        return value
+    if value is None:
+        raise ValueError("required value is empty")
+    raise ValueError(f"expected text, got {describe(value)}{_trap_hint(value)}")
+
+
+def structure_bool(value: Any, _type: object = bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"expected true or false, got {describe(value)}")
+
+
+def structure_int(value: Any, _type: object = int) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise ValueError(f"expected a whole number, got {describe(value)}")
+
+
+def structure_enum(value: Any, enum_type: type[enum.Enum]) -> enum.Enum:
+    choices = [str(member.value) for member in enum_type]
+    if isinstance(value, str) and value in choices:
+        return enum_type(value)
+    message = f"expected one of {', '.join(choices)}; got {describe(value)}"
+    if isinstance(value, str):
+        close = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.6)
+        if close:
+            message += f"; did you mean {close[0]!r}?"
+    raise ValueError(message)
+
+
+def structure_date(value: Any, _type: object = None) -> date | datetime:
+    """A day or an instant; naive datetimes take the zone of the recap being read."""
+    if isinstance(value, date):
+        return attach_zone(value, ZONE.get())
+    if isinstance(value, str):
+        return attach_zone(parse_date_text(value), ZONE.get())
+    hint = _trap_hint(value) if isinstance(value, int | float) else ""
+    raise ValueError(f"expected a date such as {DATE_FORMS}; got {describe(value)}{hint}")
+
+
+def structure_start(value: Any, _type: object = None) -> datetime | time:
+    """A talk's start: a time of day (``14:00``) or a full date-time."""
+    if isinstance(value, time):
+        return value
+    if isinstance(value, datetime):
+        return attach_zone(value, ZONE.get())  # type: ignore[return-value]  # stays a datetime
+    if isinstance(value, str):
+        for parse in (parse_time_text, parse_date_text):
+            try:
+                parsed = parse(value)
+            except ValueError:
+                continue
+            if isinstance(parsed, time | datetime):
+                return structure_start(parsed)
+    hint = ""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        clock = f"{value // 60}:{value % 60:02d}"
+        hint = f"; YAML 1.1 reads unquoted {clock} as {value}, so quote the time: '{clock}'"
+    raise ValueError(
+        f"expected a time such as '14:00' or a date-time such as 2025-03-01T14:00,"
+        f" got {describe(value)}{hint}"
+    )
+
+
+def structure_duration(value: Any, _type: object = timedelta) -> timedelta:
+    """Minutes as a whole number, or text such as ``1h30m``, ``45m`` or ``PT45M``."""
+    if isinstance(value, timedelta):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return minutes_duration(value, shown=describe(value).removeprefix("the number "))
+    if isinstance(value, str):
+        return parse_duration_text(value)
+    raise ValueError(
+        f"expected minutes (a whole number) or text such as '1h30m', got {describe(value)}"
+    )

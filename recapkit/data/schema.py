@@ -1,0 +1,139 @@
+"""The JSON Schema (draft 2020-12) of recap data files, generated from the attrs model.
+
+Walking :mod:`recapkit.data.model` means the schema cannot drift from what the loader accepts.
+What JSON Schema cannot express (alt text that is a file name, end before start, duplicate
+talk titles, a real IANA zone) is left to ``recapkit validate``. Dates are described as
+strings because editors see YAML and TOML dates as text.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+from typing import Any, Union, get_args, get_origin
+
+import attrs
+
+from recapkit.data import model
+from recapkit.data.convert import (  # also resolves the model's postponed annotations
+    SCHEMA_KEY,
+    kebab,
+)
+from recapkit.data.dates import MAX_DURATION_MINUTES
+from recapkit.data.field_docs import CLASS_DOCS, FIELD_DOCS
+
+SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+_TEXT = {"type": "string", "pattern": r"\S"}
+_DATE = (
+    r"^\d{4}([-/.])\d{1,2}\1\d{1,2}"
+    r"([Tt ]+\d{1,2}:\d{2}(:\d{2}([.,]\d{1,9})?)?\s*([Zz]|UTC|GMT|[+-]\d{2}(:?\d{2})?)?)?$"
+)
+_TIME = r"^\d{1,2}:\d{2}(:\d{2}([.,]\d{1,9})?)?$"
+_DURATION = r"^(\d+|(\d+\s*[hH])?\s*(\d+\s*[mM]([iI][nN])?)?|[Pp][Tt](\d+H)?(\d+M)?(\d+S)?)$"
+_NOT_BREAK = r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]"
+_ONE_LINE = rf"^{_NOT_BREAK}*\S{_NOT_BREAK}*$"
+_URL = r"^(https?://[^/?#\s]+.*|(?!//)(?![A-Za-z][A-Za-z0-9+.-]*:)\S+)$"
+
+# Validators of the model that JSON Schema can express, by identity.
+_BY_VALIDATOR: dict[Any, dict[str, Any]] = {
+    model._url: {"type": "string", "pattern": _URL},
+    model._http_url: {"type": "string", "pattern": r"^https?://[^/?#\s]+"},
+    model._lang: {"type": "string", "pattern": model._BCP47.pattern},
+    model._slug: {
+        "type": "string",
+        "pattern": model._SLUG.pattern,
+        "not": {"pattern": r"^\."},  # "." and ".." too; a hidden folder is never linted
+    },
+    model._nonblank_items: {"type": "array", "items": _TEXT},
+    model._one_line: {"type": "string", "pattern": _ONE_LINE},
+}
+_BY_FIELD: dict[str, dict[str, Any]] = {
+    "Event.attendance": {"type": "integer", "minimum": 0},
+    "Event.timezone": {"type": "string", "pattern": r"^[A-Za-z0-9_+\-/]+$"},
+    "Speaker.handles": {"type": "object", "additionalProperties": {"type": "string"}},
+    "Talk.duration": {
+        "anyOf": [
+            {"type": "integer", "minimum": 1, "maximum": MAX_DURATION_MINUTES},
+            {"type": "string", "pattern": _DURATION},
+        ]
+    },
+    "Recap.extra": {"type": "object"},
+}
+
+
+def _type_schema(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    args = get_args(type_)
+    if get_origin(type_) in (Union, types.UnionType):
+        rest = [arg for arg in args if arg is not type(None)]
+        if type_ == model.DateOrDateTime or set(rest) == {date, datetime}:
+            return {"type": "string", "pattern": _DATE}
+        if set(rest) == {datetime, time}:
+            return {"type": "string", "anyOf": [{"pattern": _TIME}, {"pattern": _DATE}]}
+        return _type_schema(rest[0], defs)
+    if get_origin(type_) is tuple:
+        return {"type": "array", "items": _type_schema(args[0], defs)}
+    if get_origin(type_) is Mapping:
+        return {"type": "object"}
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return {"enum": [member.value for member in type_]}
+    if attrs.has(type_):
+        _add_class(type_, defs)
+        return {"$ref": f"#/$defs/{type_.__name__}"}
+    return _SCALARS[type_]
+
+
+_SCALARS: dict[Any, dict[str, Any]] = {
+    str: _TEXT,
+    bool: {"type": "boolean"},
+    int: {"type": "integer"},
+    timedelta: {"type": "integer"},
+}
+
+
+def _field_schema(
+    cls: type[Any], attribute: attrs.Attribute[Any], defs: dict[str, Any]
+) -> dict[str, Any]:
+    key = f"{cls.__name__}.{attribute.name}"
+    schema = dict(
+        _BY_FIELD.get(key)
+        or _BY_VALIDATOR.get(attribute.validator)
+        or _type_schema(attribute.type, defs)
+    )
+    if attribute.default is None:  # an empty optional value (``key:`` in YAML) is accepted
+        schema = {"anyOf": [schema, {"type": "null"}]}
+    if key in FIELD_DOCS:
+        schema["description"] = FIELD_DOCS[key]
+    return schema
+
+
+def _add_class(cls: type[Any], defs: dict[str, Any]) -> None:
+    if cls.__name__ in defs:
+        return
+    defs[cls.__name__] = {}  # reserve the name first: classes refer to each other
+    fields = attrs.fields(cls)
+    defs[cls.__name__] = {
+        "type": "object",
+        "description": CLASS_DOCS.get(cls.__name__, ""),
+        "properties": {kebab(a.name): _field_schema(cls, a, defs) for a in fields},
+        "required": [kebab(a.name) for a in fields if a.default is attrs.NOTHING],
+        "additionalProperties": False,
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a recap data file, as a JSON-ready dict."""
+    defs: dict[str, Any] = {}
+    _add_class(model.Recap, defs)
+    defs["Recap"]["properties"][SCHEMA_KEY] = {
+        "type": "string",
+        "description": "URL or path of this JSON Schema, for editors; recapkit ignores it.",
+    }
+    return {
+        "$schema": SCHEMA_URI,
+        "title": "recapkit recap data file",
+        "description": CLASS_DOCS["Recap"],
+        "$ref": "#/$defs/Recap",
+        "$defs": dict(sorted(defs.items())),
+    }

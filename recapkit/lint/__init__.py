@@ -1,0 +1,1 @@
+"""Lint posts: discover files, run rules, suppress, fix, report."""

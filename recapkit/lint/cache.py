@@ -1,0 +1,208 @@
+"""The lint cache: a file's findings keyed by its content hash, per configuration and version.
+
+One JSON file per (recapkit version, configuration, site, rule set): ``lint-<key>.json`` in the
+cache directory (platformdirs' user cache dir by default). An entry maps a file's resolved path
+to its content digest, its findings (without the path, which reports re-stamp) and the
+*dependencies* of rules that look beyond the post: paths whose existence was checked (an image
+file). A hit needs the same digest and every dependency as it was, so deleting an image between
+runs still reports it missing. Writes are atomic (temp file + ``os.replace``): concurrent runs
+never see a torn file; the last writer wins and the loser's entries are merely recomputed later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from recapkit import atomic
+from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
+
+FORMAT = 2
+RACY_NS = 2_000_000_000
+"""A file modified less than this long ago is matched by content, never by its time stamp."""
+MAX_ENTRIES = 50_000
+"""Beyond this the oldest entries are dropped, so a shared cache dir cannot grow without bound."""
+
+Stamp = tuple[int, int]
+"""(size, modification time in ns) of a file: when both match, its content is not re-read."""
+Dependency = tuple[str, bool]
+"""(absolute path, whether it existed)."""
+RemoteRefData = tuple[str, int, int, int, int, bool]
+"""(url, line, column, end_line, end_column, is_image): a remote image or link of the post."""
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_dir  # deferred: only runs that use the cache import it
+
+    return Path(user_cache_dir("recapkit", appauthor=False))
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@frozen
+class CachedFile:
+    """What the cache remembers about one file."""
+
+    digest: str
+    diagnostics: tuple[Diagnostic, ...]
+    dependencies: tuple[Dependency, ...] = ()
+    remote_refs: tuple[RemoteRefData, ...] = ()
+
+
+class LintCache:
+    """Entries of one configuration; :meth:`get` validates, :meth:`save` writes atomically."""
+
+    def __init__(self, directory: Path, fingerprint: str) -> None:
+        self.directory = directory
+        key = hashlib.blake2b(f"{FORMAT}\0{fingerprint}".encode(), digest_size=12).hexdigest()
+        self.path = directory / f"lint-{key}.json"
+        self._entries: dict[str, list[Any]] = self._load()
+        self._dirty = False
+
+    def _load(self) -> dict[str, list[Any]]:
+        try:
+            with self.path.open("rb") as stream:
+                data = json.load(stream)
+        except (OSError, ValueError):
+            return {}  # no cache yet, or a damaged one: start afresh rather than fail the lint
+        return data if isinstance(data, dict) else {}
+
+    @property
+    def empty(self) -> bool:
+        return not self._entries
+
+    def get(
+        self, real: str, display: str, *, stamp: Stamp | None = None, content_digest: str = ""
+    ) -> CachedFile | None:
+        """The cached result for the file *real*, or None when stale or absent.
+
+        The file counts as unchanged when its *content_digest* matches, or, without a digest,
+        when its size and modification time (*stamp*) match: a run over unchanged files then
+        reads none of them. A fresh checkout (new times) falls back to hashing the content.
+        """
+        entry = self._entries.get(real)
+        if not entry:
+            return None
+        if content_digest:
+            if entry[0] != content_digest:
+                return None
+        elif stamp is None or entry[4:6] != list(stamp):
+            return None
+        try:
+            digest_, deps, rows, refs = entry[:4]
+            dependencies = tuple((str(p), bool(e)) for p, e in deps)
+            if any(Path(path).exists() != existed for path, existed in dependencies):
+                return None
+            diagnostics = tuple(_diagnostic(display, row) for row in rows)
+            remote_refs = tuple(
+                (str(u), int(a), int(b), int(c), int(d), bool(i)) for u, a, b, c, d, i in refs
+            )
+        except (TypeError, ValueError, KeyError, OSError):  # OSError: a path the OS cannot stat
+            return None  # an entry from a damaged file: recompute
+        return CachedFile(str(digest_), diagnostics, dependencies, remote_refs)
+
+    def put(self, real: str, cached: CachedFile, stamp: Stamp | None = None) -> None:
+        rows = [_row(d) for d in cached.diagnostics]
+        if stamp is not None and time.time_ns() - stamp[1] < RACY_NS:
+            # Modified just now: another write within the file system's timestamp granularity
+            # could keep size and time, so trust only the content hash for this one.
+            stamp = None
+        self._entries.pop(real, None)  # re-insert so dict order is recency order for pruning
+        self._entries[real] = [
+            cached.digest,
+            [list(d) for d in cached.dependencies],
+            rows,
+            [list(r) for r in cached.remote_refs],
+            *(stamp or (-1, -1)),
+        ]
+        self._dirty = True
+
+    def restamp(self, real: str, stamp: Stamp) -> None:
+        """Remember *real*'s new size and time after its content was found unchanged."""
+        entry = self._entries.get(real)
+        fresh = time.time_ns() - stamp[1] < RACY_NS
+        if entry is not None and not fresh and entry[4:6] != list(stamp):
+            entry[4:6] = list(stamp)
+            self._dirty = True
+
+    def save(self) -> None:
+        """Write the entries atomically; a cache that cannot be written is skipped silently."""
+        if not self._dirty:
+            return
+        entries = self._entries
+        if len(entries) > MAX_ENTRIES:
+            entries = dict(list(entries.items())[-MAX_ENTRIES:])
+        with contextlib.suppress(OSError):
+            self.directory.mkdir(parents=True, exist_ok=True)
+            _sweep(self.directory, keep=self.path)
+            data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()
+            atomic.write_bytes(self.path, data, durable=False)  # a lost cache costs one cold run
+        self._dirty = False
+
+
+STALE_SECONDS = 14 * 24 * 3600
+"""Cache files of other configurations or versions unused this long are deleted."""
+
+
+def _sweep(directory: Path, *, keep: Path) -> None:
+    """Delete old caches of other configurations/versions and temp files of crashed runs."""
+    now = time.time()
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            name = entry.name
+            ours = name.startswith("lint-") or (name.startswith(".lint-") and name.endswith(".tmp"))
+            if not ours or entry.path == str(keep):
+                continue
+            with contextlib.suppress(OSError):
+                if now - entry.stat().st_mtime > (
+                    STALE_SECONDS if name.startswith("lint-") else 3600
+                ):
+                    Path(entry.path).unlink()
+
+
+def _row(d: Diagnostic) -> list[Any]:
+    fix = None
+    if d.fix is not None:
+        fix = [d.fix.description, [[e.start, e.end, e.replacement] for e in d.fix.edits]]
+    return [
+        d.line,
+        d.column,
+        d.end_line,
+        d.end_column,
+        d.code,
+        d.name,
+        d.message,
+        str(d.severity),
+        fix,
+    ]
+
+
+def _diagnostic(path: str, row: Sequence[Any]) -> Diagnostic:
+    line, column, end_line, end_column, code, name, message, severity, fix = row
+    return Diagnostic(
+        path=path,
+        line=line,
+        column=column,
+        code=code,
+        name=name,
+        message=message,
+        severity=Severity(severity),
+        end_line=end_line,
+        end_column=end_column,
+        fix=_fix(fix) if fix else None,
+    )
+
+
+def _fix(data: Sequence[Any]) -> Fix:
+    description, edits = data
+    return Fix(edits=tuple(Edit(s, e, r) for s, e, r in edits), description=description)

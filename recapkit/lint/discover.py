@@ -1,0 +1,333 @@
+"""Which files ``recapkit lint PATH...`` checks.
+
+A file named on the command line is linted whatever its extension (unless excluded); a
+directory is walked for ``.md``/``.markdown`` files. When the directory is a site's root, only
+its content directories are walked, so a Hugo theme's or ``node_modules``' Markdown is not
+linted. Hidden directories and ``node_modules`` are never entered; symbolic links to
+directories are not followed, and a symbolic link to a file counts only when its target stays
+inside the directory walked (a post never leads the linter out of the site); dangling links and
+symbolic link loops are skipped.
+
+Each file carries the site it belongs to, detected per folder (:class:`SiteFinder`), so one run
+over several sites (``recapkit lint blogA/ blogB/``) resolves every post's images with its own
+site's rules.
+"""
+
+from __future__ import annotations
+
+import errno
+import functools
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from recapkit.config import Config
+from recapkit.errors import UsageError
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_NEVER_ENTER = frozenset({"node_modules", "__pycache__"})
+_UNSET: Any = object()
+
+
+@frozen
+class Target:
+    """One file to lint: ``path`` as the user wrote it (shown in reports), ``real`` resolved."""
+
+    path: Path
+    real: Path
+    site: Any = field(default=None, eq=False)
+    """The :class:`recapkit.ssg.site.Site` the file belongs to (None: none found, or not looked up)."""
+
+
+SiteOf = Callable[[Path], Any]
+"""A resolved folder -> the site of the files in it."""
+
+
+def discover(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    config: Config,
+    site: Any = None,
+    sites: SiteFinder | None = None,
+    excluded_given: list[tuple[Path, str]] | None = None,
+) -> list[Target]:
+    """Every file to lint under *paths*, each once, in a stable order.
+
+    With *sites*, each file gets the site its folder belongs to; otherwise every file gets
+    *site* (a :class:`recapkit.ssg.site.Site` or None). A path of *paths* that an ``exclude``
+    pattern matches is added to *excluded_given* with that pattern, so the caller can say why
+    it is not linted. Raises :class:`UsageError` for a path that does not exist, and
+    :class:`recapkit.ssg.site.SiteDetectionError` for a folder that looks like two kinds of site
+    when no ``ssg`` is configured.
+    """
+    excluded = GlobSet(config.exclude, config.root)
+    seen: set[Path] = set()
+    targets: list[Target] = []
+    for given in paths:
+        path = Path(given)
+        _check_given(path)
+        if excluded and excluded_given is not None:
+            pattern = excluded.pattern_of(path.resolve(), is_dir=path.is_dir())
+            if pattern is not None:
+                excluded_given.append((path, pattern))
+        site_of = sites.resolver(path) if sites is not None else (lambda _folder: site)
+        for target in _expand(path, config, site_of, excluded):
+            if target.real not in seen:
+                seen.add(target.real)
+                targets.append(target)
+    return targets
+
+
+def _check_given(path: Path) -> None:
+    """A path named on the command line must lead somewhere: one line, not a traceback."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UsageError(f"{path}: symbolic link loop") from exc
+        raise UsageError(f"{path}: no such file or directory") from exc
+
+
+def _expand(path: Path, config: Config, site_of: SiteOf, excluded: GlobSet) -> Iterator[Target]:
+    real = path.resolve()
+    if not path.is_dir():
+        if not excluded.matches(real):
+            yield Target(path, real, site_of(real.parent))
+        return
+    for directory in _content_roots(path, real, config, site_of(real)):
+        yield from _walk(directory, excluded, site_of)
+
+
+def _content_roots(path: Path, real: Path, config: Config, site: Any) -> list[Path]:
+    """The directories to walk for *path*: the site's content dirs when *path* is the site root."""
+    if config.content_dirs and real == config.root:
+        dirs = [path / d for d in config.content_dirs]
+    elif site is not None and real == Path(site.root).resolve() and site.content_dirs:
+        dirs = [_shown_as(path, real, Path(d)) for d in site.content_dirs]
+    else:
+        return [path]
+    return [d for d in dirs if d.is_dir()] or [path]
+
+
+def _shown_as(path: Path, real: Path, directory: Path) -> Path:
+    """*directory* written the way the user wrote *path* (its root) when it lies below it."""
+    resolved = directory.resolve()
+    return path / resolved.relative_to(real) if resolved.is_relative_to(real) else directory
+
+
+def _walk(top: Path, excluded: GlobSet, site_of: SiteOf) -> Iterator[Target]:
+    top_real = top.resolve()
+    yield from _walk_folder(top, top_real, top_real, excluded, site_of)
+
+
+def _walk_folder(
+    folder: Path, real: Path, top_real: Path, excluded: GlobSet, site_of: SiteOf
+) -> Iterator[Target]:
+    """Depth-first, sorted; ``os.scandir`` tells links and folders apart without extra system calls."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError:
+        return  # unreadable folder: nothing to lint there
+    site: Any = _UNSET
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            if name not in _NEVER_ENTER and not excluded.matches(real / name, is_dir=True):
+                yield from _walk_folder(folder / name, real / name, top_real, excluded, site_of)
+        elif name.lower().endswith(MARKDOWN_SUFFIXES):
+            if site is _UNSET:  # once per folder that holds posts, not per post
+                site = site_of(real)
+            target = _file_target(entry, folder / name, real / name, top_real, site)
+            if target is not None and not excluded.matches(target.real):
+                yield target
+
+
+def _file_target(
+    entry: os.DirEntry[str], path: Path, real: Path, top_real: Path, site: Any
+) -> Target | None:
+    if entry.is_symlink():
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):
+            return None  # a symbolic link loop (RuntimeError on Python < 3.13): nothing to lint
+        if not real.is_relative_to(top_real) or not real.is_file():
+            return None  # a link out of the site (or dangling): never follow it
+    elif not entry.is_file(follow_symlinks=False):
+        return None
+    return Target(path, real, site)
+
+
+class SiteFinder:
+    """The site of each folder of a run, detected once per folder.
+
+    Detection walks up from the folder (:func:`recapkit.ssg.site.detect_site`). A configured
+    ``ssg`` replaces the detected generator; with no site config file in reach, the path given on
+    the command line is taken as the site root. The config's ``content-dirs`` and ``static-dirs``
+    apply to the sites the config file belongs to (inside its folder, or containing it): a
+    sibling site linted in the same run keeps its own folders.
+    """
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._by_folder: dict[tuple[Path, Path | None], Any] = {}
+        self._detected: dict[Path, Any] = {}
+        self._same: dict[Any, Any] = {}
+
+    def resolver(self, given: Path) -> SiteOf:
+        """The folder -> site function for the files found under the path *given* by the user."""
+        fallback = (given if given.is_dir() else given.parent) if self.config.ssg else None
+        return lambda folder: self.site_of(folder, fallback)
+
+    def site_of(self, folder: Path, fallback_root: Path | None = None) -> Any:
+        key = (folder, fallback_root)
+        if key not in self._by_folder:
+            self._by_folder[key] = self._find(folder, fallback_root)
+        return self._by_folder[key]
+
+    def _find(self, folder: Path, fallback_root: Path | None) -> Any:
+        try:
+            from recapkit.ssg import site as sites
+        except ImportError:
+            return None
+        config = self.config
+        try:
+            site = self._detect(folder, sites.detect_site)
+        except sites.SiteDetectionError:
+            if not config.ssg:
+                raise  # ambiguous and nothing says which: the error asks for --ssg
+            site = None
+        if config.ssg:
+            root = Path(site.root) if site is not None else (fallback_root or folder)
+            site = sites.site_for_ssg(root, sites.SSG(config.ssg))
+        if site is None:
+            return None
+        site = self._configured(site)
+        # One object per site: the run's cache key and per-site settings are computed per object.
+        return self._same.setdefault(site, site)
+
+    def _detect(self, folder: Path, detect_site: Callable[[Path], Any]) -> Any:
+        """``detect_site(folder)``, reusing the parent folder's answer when *folder* holds nothing
+        that could make it a site root or stop the walk (a Hugo page bundle, a year folder): a
+        site of 4,000 page bundles then costs one detection, not 4,000 walks to the root."""
+        known = self._detected.get(folder)
+        if known is None:
+            parent = folder.parent
+            try:
+                if parent != folder and not _may_be_site_root(folder):
+                    known = ("ok", self._detect(parent, detect_site))
+                else:
+                    known = ("ok", detect_site(folder))
+            except Exception as exc:  # an ambiguous site: every folder below it says so too
+                known = ("error", exc)
+            self._detected[folder] = known
+        if known[0] == "error":
+            raise known[1]
+        return known[1]
+
+    def _configured(self, site: Any) -> Any:
+        config = self.config
+        if not (config.content_dirs or config.static_dirs):
+            return site
+        root = Path(site.root).resolve()
+        if not (root.is_relative_to(config.root) or config.root.is_relative_to(root)):
+            return site
+        changes: dict[str, Any] = {}
+        if config.content_dirs:
+            changes["content_dirs"] = tuple(
+                (config.root / d).resolve() for d in config.content_dirs
+            )
+        if config.static_dirs:
+            changes["static_dirs"] = tuple((config.root / d).resolve() for d in config.static_dirs)
+        return attrs.evolve(site, **changes)
+
+
+class GlobSet:
+    """gitignore-like globs relative to *root*: ``*`` within a segment, ``**`` across, and a
+    pattern without ``/`` matches a file or directory name at any depth."""
+
+    def __init__(self, patterns: Sequence[str], root: Path) -> None:
+        self.root = root.resolve()
+        self._patterns = tuple(patterns)
+        self._regexes = [compile_glob(p) for p in patterns]
+
+    def __bool__(self) -> bool:
+        return bool(self._regexes)
+
+    def matches(self, real: Path, *, is_dir: bool = False) -> bool:
+        if not self._regexes:
+            return False
+        relative = self._relative(real, is_dir)
+        return any(regex.search(relative) for regex in self._regexes)
+
+    def pattern_of(self, real: Path, *, is_dir: bool = False) -> str | None:
+        """The first pattern that matches *real* (None: none does)."""
+        relative = self._relative(real, is_dir)
+        return next(
+            (
+                p
+                for p, regex in zip(self._patterns, self._regexes, strict=True)
+                if regex.search(relative)
+            ),
+            None,
+        )
+
+    def _relative(self, real: Path, is_dir: bool) -> str:
+        relative = (
+            real.relative_to(self.root).as_posix()
+            if real.is_relative_to(self.root)
+            else real.as_posix()
+        )
+        return relative + "/" if is_dir else relative
+
+
+@functools.lru_cache(maxsize=256)
+def compile_glob(pattern: str) -> re.Pattern[str]:
+    """A regex matching the relative POSIX paths (dirs end with ``/``) that *pattern* selects."""
+    anchored = "/" in pattern.rstrip("/")
+    body = pattern.strip("/") if anchored else pattern.rstrip("/")
+    parts: list[str] = []
+    index = 0
+    while index < len(body):
+        if body.startswith("**/", index):
+            parts.append("(?:.*/)?")
+            index += 3
+        elif body.startswith("**", index):
+            parts.append(".*")
+            index += 2
+        else:
+            char = body[index]
+            parts.append({"*": "[^/]*", "?": "[^/]"}.get(char, re.escape(char)))
+            index += 1
+    prefix = "^" if anchored else "(?:^|/)"
+    # A match on a directory covers everything below it: `drafts` excludes `drafts/x.md`.
+    return re.compile(prefix + "".join(parts) + "(?:/|$)")
+
+
+_SITE_MARKER_NAMES = frozenset(
+    {".git", "Gemfile", "_posts", "config", "content", "source", "static"}
+)
+_SITE_MARKER_PREFIXES = ("hugo.", "config.", "zola.", "_config.")
+
+
+def _may_be_site_root(folder: Path) -> bool:
+    """Whether *folder* holds anything site detection looks at (config files, a site's folders,
+    ``.git``); deliberately broad (every TOML/YAML file counts), so it never hides a site root."""
+    try:
+        with os.scandir(folder) as scan:
+            names = [entry.name for entry in scan]
+    except OSError:
+        return True  # cannot tell: let detection decide
+    return any(
+        name in _SITE_MARKER_NAMES
+        or name.startswith(_SITE_MARKER_PREFIXES)
+        or name.endswith((".toml", ".yml", ".yaml"))
+        for name in names
+    )

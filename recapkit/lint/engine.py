@@ -1,0 +1,287 @@
+"""Run the rules over one post: load, check, suppress, stamp severities.
+
+``lint_paths`` is the library entry point; ``recapkit lint`` builds a :class:`Linter` itself to
+add ``--fix`` and remote checks. One file is linted by :meth:`Linter.lint_data` (pure: bytes in,
+findings out); :mod:`recapkit.lint.runner` runs many files through the cache and worker processes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from recapkit.config import Config, discover_config
+from recapkit.lint.cache import Dependency, RemoteRefData
+from recapkit.lint.diagnostics import Diagnostic, Severity
+from recapkit.lint.discover import GlobSet, SiteFinder, Target, discover
+from recapkit.lint.remote.refs import refs_from_post
+from recapkit.lint.rules.base import LintContext, Rule
+from recapkit.lint.rules.settings import DEFAULT_HOTLINK_HOSTS, LintSettings
+from recapkit.lint.selection import Selection, select_rules
+from recapkit.lint.suppressions import post_suppressions
+from recapkit.post.types import Post
+from recapkit.ssg.site import Site, resolve_image
+
+MAX_BYTES = 5 * 2**20
+INTERNAL_ERROR = ("RK000", "internal-error")
+
+
+@frozen
+class FileResult:
+    """The findings of one file, plus what the cache and the remote checker need."""
+
+    target: Target
+    diagnostics: tuple[Diagnostic, ...]
+    dependencies: tuple[Dependency, ...] = ()
+    remote_refs: tuple[RemoteRefData, ...] = ()
+    cached: bool = False
+
+
+@frozen
+class LintResult:
+    """Every finding of a run, sorted by path, line, column and code."""
+
+    files: tuple[FileResult, ...]
+    elapsed: float = 0.0
+    fixed: int = 0
+    """Findings repaired by ``--fix``."""
+    internal_errors: int = 0
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        found = [d for f in self.files for d in f.diagnostics]
+        return sorted(found, key=Diagnostic.sort_key)
+
+    @property
+    def cache_hits(self) -> int:
+        return sum(1 for f in self.files if f.cached)
+
+    def counts(self) -> Counter[str]:
+        return Counter(d.code for f in self.files for d in f.diagnostics)
+
+
+class Linter:
+    """The configured rules of one run; picklable state shared with worker processes.
+
+    Each file is linted with its own site (``Target.site``, see :class:`SiteFinder`); *site* is
+    the one used for targets that carry none.
+    """
+
+    def __init__(
+        self,
+        config: Config,
+        site: Any = None,
+        selection: Selection | None = None,
+        *,
+        collect_remote: bool = False,
+    ) -> None:
+        self.config = config
+        self.collect_remote = collect_remote
+        """Keep each post's remote images and links (for ``--remote``; cached with the findings)."""
+        self.site = site
+        self.selection = selection or select_rules(config)
+        self.context = LintContext(site=site, settings=build_settings(config, site))
+        self._contexts: dict[Any, LintContext] = {}
+        self._ignores = [
+            (GlobSet((pattern,), config.root), codes)
+            for pattern, codes in self.selection.per_file_ignores
+        ]
+        self.tracks_filesystem = any(
+            getattr(r, "uses_filesystem", False) for r in self.selection.rules
+        )
+
+    def context_for(self, site: Any) -> LintContext:
+        """The context (site and settings, whose SSG preset depends on the site) for *site*."""
+        if site is None:
+            return self.context
+        context = self._contexts.get(site)  # sites are frozen: equal sites share a context
+        if context is None:
+            context = LintContext(site=site, settings=build_settings(self.config, site))
+            self._contexts[site] = context
+        return context
+
+    def fingerprint(self, sites: Iterable[Any] = ()) -> str:
+        """Everything besides a file's bytes and path that can change its findings; *sites* are
+        the sites of the run's files (a post's site decides its image paths and SSG preset)."""
+        from recapkit.__about__ import __version__
+
+        rules = [(r.code, repr(r.options)) for r in self.selection.rules]
+        parts = (
+            __version__,
+            _code_stamp(),
+            self.config.fingerprint(),
+            repr(self.site),
+            repr(sorted({repr(site) for site in sites})),
+            repr(rules),
+            f"remote={self.collect_remote}",
+        )
+        return "\0".join(parts) + repr(sorted(self.selection.severities.items()))
+
+    def skipped_codes(self, target: Target) -> frozenset[str]:
+        """Codes per-file-ignores turn off for *target*."""
+        skipped: frozenset[str] = frozenset()
+        for globs, codes in self._ignores:
+            if globs.matches(target.real):
+                skipped |= codes
+        return skipped
+
+    def lint_data(self, target: Target, data: bytes | None) -> FileResult:
+        """Lint one file from its bytes (None: read it, e.g. when it is too large to pass around)."""
+        return self.lint_post(target, load(target, data, self.context.settings.image_keys))
+
+    def lint_post(self, target: Target, post: Post) -> FileResult:
+        """Run the selected rules on a loaded post, then suppressions and severities."""
+        skipped = self.skipped_codes(target)
+        context = self.context_for(target.site)
+        found: list[Diagnostic] = []
+        crashed = False
+        for rule in self.selection.rules:
+            if rule.code in skipped:
+                continue
+            try:
+                found.extend(rule.check(post, context))
+            except Exception as exc:
+                # A rule bug must not hide the other findings: report it as one of them.
+                crashed = True
+                found.append(_internal_error(post, rule, exc))
+        found = self._finish(post, found)
+        deps: tuple[Dependency, ...] = ()
+        if self.tracks_filesystem and not crashed:
+            deps = self._dependencies(post, context.site)
+        refs = remote_refs(post) if self.collect_remote else ()
+        return FileResult(target, tuple(found), deps, refs)
+
+    def _finish(self, post: Post, found: list[Diagnostic]) -> list[Diagnostic]:
+        if not found:
+            return found
+        kept = post_suppressions(post, names=self.selection.names).filter(found)
+        severities = self.selection.severities
+        if severities:
+            kept = [
+                attrs.evolve(d, severity=severities[d.code]) if d.code in severities else d
+                for d in kept
+            ]
+        return sorted(kept, key=Diagnostic.sort_key)
+
+    def _dependencies(self, post: Post, site: Site | None) -> tuple[Dependency, ...]:
+        """Paths whose existence the filesystem rules looked at (see :mod:`recapkit.lint.cache`)."""
+        paths: set[str] = set()
+        for ref in post.images:
+            resolution = resolve_image(site, Path(post.path), ref)
+            if resolution.remote or resolution.unresolvable:
+                continue
+            paths.update(str(Path(p).absolute()) for p in resolution.candidates)
+            if resolution.found is not None:
+                paths.add(str(Path(resolution.found).absolute()))
+        return tuple(sorted(dep for dep in map(_existence, paths) if dep is not None))
+
+
+def _existence(path: str) -> Dependency | None:
+    """*path* and whether it exists; None for a path the system cannot even look up (a name over
+    255 bytes): it can never come to exist, and the cache must not stat it again (pathlib raises)."""
+    try:
+        return (path, Path(path).exists())
+    except OSError:
+        return None
+
+
+def build_settings(config: Config, site: Any) -> LintSettings:
+    """The settings rules share, from the config (and the detected site's SSG)."""
+    values: dict[str, Any] = {
+        "strict_keys": config.strict_keys,
+        "require_timezone": config.require_timezone,
+    }
+    ssg = config.ssg or (site.ssg if site is not None else None)
+    if ssg:
+        values["ssg"] = str(ssg)
+    if config.required_keys is not None:
+        values["required_keys"] = config.required_keys
+    if config.extra_keys:
+        values["extra_keys"] = frozenset(config.extra_keys)
+    if config.image_keys is not None:
+        values["image_keys"] = config.image_keys
+    if config.hotlink_hosts is not None:  # the config adds hosts; the built-in ones stay
+        values["hotlink_hosts"] = DEFAULT_HOTLINK_HOSTS + config.hotlink_hosts
+    names = {f.name for f in attrs.fields(LintSettings)}
+    return LintSettings(**{k: v for k, v in values.items() if k in names})
+
+
+def load(target: Target, data: bytes | None, image_keys: Sequence[str]) -> Post:
+    from recapkit.post.load import load_post, parse_post
+
+    if data is None:
+        return load_post(target.path, image_keys=image_keys, max_bytes=MAX_BYTES)
+    return parse_post(data, target.path, image_keys=image_keys)
+
+
+def remote_refs(post: Post) -> tuple[RemoteRefData, ...]:
+    """Every remote image and link of *post*, for the remote checker (kept in the cache too)."""
+    refs = refs_from_post(post, include_links=True)
+    return tuple((r.url, r.line, r.column, r.end_line, r.end_column, r.is_image) for r in refs)
+
+
+def _internal_error(post: Post, rule: Rule, exc: Exception) -> Diagnostic:
+    message = f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}; please report this bug"
+    code, name = INTERNAL_ERROR
+    return Diagnostic(
+        path=str(post.path),
+        line=0,
+        column=0,
+        code=code,
+        name=name,
+        message=message,
+        severity=Severity.ERROR,
+    )
+
+
+def _code_stamp() -> str:
+    """Sizes and mtimes of every module and template of recapkit, so that editing any of them
+    (a rule, a generator, the loader) invalidates the cache."""
+    package = Path(__file__).resolve().parents[1]
+    stamps = []
+    for folder, _dirs, names in os.walk(package):
+        for name in names:
+            if name.endswith((".py", ".j2")):
+                file = Path(folder, name)
+                info = file.stat()
+                stamps.append(f"{file.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
+    return ",".join(sorted(stamps))
+
+
+def lint_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    config: Config | None = None,
+    jobs: int | None = None,
+    use_cache: bool = False,
+    cache_dir: Path | None = None,
+) -> LintResult:
+    """Lint *paths* (files or folders) with *config* (default: the nearest config file).
+
+    The library form of ``recapkit lint`` without ``--fix`` or remote checks; *use_cache* is off
+    by default here so a script never writes to the user's cache folder unasked.
+    """
+    from recapkit.lint.runner import LintOptions, Plan, run
+
+    if not paths:
+        paths = ["."]
+    config = config or discover_config(Path(paths[0]))
+    linter = Linter(config)
+    targets = discover(paths, config=config, sites=SiteFinder(config))
+    options = LintOptions(jobs=jobs, use_cache=use_cache, cache_dir=cache_dir or config.cache_path)
+    return run(Plan(linter, targets, options))
+
+
+def find_site(config: Config, start: Path) -> Any:
+    """The site *start* (a file or folder) belongs to: detected, or built for the configured
+    ``ssg``; see :class:`recapkit.lint.discover.SiteFinder`."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    return SiteFinder(config).resolver(start)(folder)

@@ -1,0 +1,255 @@
+"""What the remote checker is told: :class:`RemoteOptions`, and the ``[tool.recapkit.remote]`` table.
+
+Precedence is command line > config > defaults; :func:`recapkit.lint.remote.cli_options.build_remote_options`
+merges them. Config values are validated here, with the key in every error message.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from attrs import field, fields, frozen
+
+from recapkit.__about__ import __version__
+from recapkit.errors import ConfigError
+
+DEFAULT_USER_AGENT = f"Mozilla/5.0 (compatible; recapkit/{__version__}; link checker)"
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|[smhdw]?)\s*$")
+_UNIT = {"": 1.0, "ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}
+_HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+_ENV_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def parse_duration(text: str | float) -> float:
+    """Seconds from ``90``, ``250ms``, ``30s``, ``15m``, ``12h``, ``1d`` or ``2w``."""
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        if text < 0:
+            raise ValueError(f"negative duration: {text}")
+        return float(text)
+    match = _DURATION.match(str(text))
+    if not match:
+        raise ValueError(f"not a duration: {text!r} (use e.g. 90, 30m, 12h, 1d)")
+    return float(match[1]) * _UNIT[match[2]]
+
+
+@frozen
+class HostHeaders:
+    """Extra request headers for one host (``api.github.com``) or its subdomains (``*.github.com``)."""
+
+    host: str
+    headers: tuple[tuple[str, str], ...]
+
+    def matches(self, host: str) -> bool:
+        if self.host.startswith("*."):
+            return host.endswith(self.host[1:])
+        return host == self.host
+
+
+def host_matches(host: str, patterns: tuple[str, ...]) -> bool:
+    """*host* equals a pattern or is a subdomain of one (``qpic.cn`` matches ``mmbiz.qpic.cn``)."""
+    host = host.lower().rstrip(".")
+    return any(host == p or host.endswith("." + p.lstrip("*.")) for p in patterns)
+
+
+@frozen
+class RemoteOptions:
+    """Everything the checker needs; defaults are the documented ones."""
+
+    enabled: bool = False
+    include_links: bool = False
+    max_concurrency: int = 32
+    per_host_concurrency: int = 4
+    per_host_interval: float = 0.0
+    connect_timeout: float = 5.0
+    timeout: float = 10.0
+    max_retries: int = 3
+    max_retry_wait: float = 30.0
+    backoff_base: float = 0.5
+    max_cache_age: float = 86400.0
+    cache_dir: Path | None = None
+    """None: the platform's user cache directory."""
+    use_cache: bool = True
+    allow_private: bool = False
+    exclude: tuple[re.Pattern[str], ...] = ()
+    include: tuple[re.Pattern[str], ...] = ()
+    user_agent: str = DEFAULT_USER_AGENT
+    site_url: str | None = None
+    hotlink_hosts: tuple[str, ...] = ()
+    headers: tuple[HostHeaders, ...] = ()
+
+    def is_excluded(self, url: str) -> bool:
+        """Excluded by a pattern and not re-included (``include`` wins, as in lychee)."""
+        if any(p.search(url) for p in self.include):
+            return False
+        return any(p.search(url) for p in self.exclude)
+
+    def headers_for(self, host: str) -> dict[str, str]:
+        extra: dict[str, str] = {}
+        for entry in self.headers:
+            if entry.matches(host):
+                extra.update(entry.headers)
+        return extra
+
+    def referer_for(self, host: str) -> str | None:
+        """The site's URL when *host* blocks hotlinking and ``site-url`` is set (to prove the block)."""
+        if self.site_url and host_matches(host, self.hotlink_hosts):
+            return self.site_url
+        return None
+
+
+@frozen
+class RemoteConfig:
+    """The ``[tool.recapkit.remote]`` table; None means "not set here"."""
+
+    enabled: bool | None = None
+    links: bool | None = None
+    max_concurrency: int | None = None
+    per_host_concurrency: int | None = None
+    per_host_interval: float | None = None
+    connect_timeout: float | None = None
+    timeout: float | None = None
+    max_retries: int | None = None
+    max_retry_wait: float | None = None
+    max_cache_age: float | None = None
+    cache_dir: Path | None = None
+    cache: bool | None = None
+    allow_private: bool | None = None
+    exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    user_agent: str | None = None
+    site_url: str | None = None
+    headers: tuple[HostHeaders, ...] = field(factory=tuple)
+
+
+_INT_KEYS = {"max-concurrency", "per-host-concurrency", "max-retries"}
+_SECONDS_KEYS = {
+    "per-host-interval",
+    "connect-timeout",
+    "timeout",
+    "max-retry-wait",
+    "max-cache-age",
+}
+_BOOL_KEYS = {"enabled", "links", "cache", "allow-private"}
+_STR_KEYS = {"user-agent", "site-url", "cache-dir"}
+_LIST_KEYS = {"exclude", "include"}
+
+
+def parse_remote_config(
+    raw: Any,
+    *,
+    base_dir: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    where: str = "[tool.recapkit.remote]",
+) -> RemoteConfig:
+    """Validate the value of ``tool.recapkit.remote``: a table, or a bare ``remote = true``.
+
+    *base_dir* (the config file's folder) anchors a relative ``cache-dir``; *env* (default
+    ``os.environ``) fills ``${VAR}`` in header values. Raises :class:`ConfigError`.
+    """
+    if isinstance(raw, bool):
+        return RemoteConfig(enabled=raw)
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{where}: expected a table or true/false, got {type(raw).__name__}")
+    known = {f.name.replace("_", "-") for f in fields(RemoteConfig)}
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in known:
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(known))})")
+        values[key.replace("-", "_")] = _parse_value(key, value, f"{where} {key}", base_dir, env)
+    return RemoteConfig(**values)
+
+
+def _parse_value(
+    key: str, value: Any, where: str, base_dir: Path | None, env: Mapping[str, str] | None
+) -> Any:
+    if key == "headers":
+        return _parse_headers(value, where, os.environ if env is None else env)
+    if key in _BOOL_KEYS:
+        return _expect(value, bool, "true or false", where)
+    if key in _INT_KEYS:
+        number = _expect(value, int, "an integer", where)
+        if number < (0 if key == "max-retries" else 1):
+            raise ConfigError(f"{where}: must be at least {0 if key == 'max-retries' else 1}")
+        return number
+    if key in _SECONDS_KEYS:
+        try:
+            return parse_duration(value)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+    if key in _LIST_KEYS:
+        return tuple(_compile(p, where).pattern for p in _expect_list(value, where))
+    text = _expect(value, str, "a string", where)
+    if key == "cache-dir":
+        return Path(base_dir or ".") / Path(text).expanduser()
+    if key == "site-url":
+        return validate_site_url(text, where)
+    return text
+
+
+def _expect(value: Any, kind: type, what: str, where: str) -> Any:
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ConfigError(f"{where}: expected {what}, got {value!r}")
+    return value
+
+
+def _expect_list(value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of regular expressions")
+    return value
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ConfigError(f"{where}: invalid regular expression {pattern!r}: {exc}") from None
+
+
+def compile_patterns(
+    patterns: tuple[str, ...] | list[str], where: str
+) -> tuple[re.Pattern[str], ...]:
+    return tuple(_compile(p, where) for p in patterns)
+
+
+def validate_site_url(text: str, where: str) -> str:
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(
+            f"{where}: expected an http(s) URL such as https://blog.example.com/, got {text!r}"
+        )
+    return text
+
+
+def _parse_headers(value: Any, where: str, env: Mapping[str, str]) -> tuple[HostHeaders, ...]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where}: expected a table of hosts, each a table of headers")
+    result = []
+    for host, table in value.items():
+        if not isinstance(table, Mapping):
+            raise ConfigError(f"{where}.{host}: expected a table of header = value")
+        headers = tuple(
+            (name, expanded)
+            for name, raw in table.items()
+            if (expanded := _header_value(name, raw, f"{where}.{host}.{name}", env)) is not None
+        )
+        result.append(HostHeaders(host.lower(), headers))
+    return tuple(result)
+
+
+def _header_value(name: str, raw: Any, where: str, env: Mapping[str, str]) -> str | None:
+    """The value with ``${VAR}`` filled; None when a variable is unset (forks have no secrets)."""
+    if not _HEADER_NAME.match(name):
+        raise ConfigError(f"{where}: invalid header name")
+    if not isinstance(raw, str) or "\r" in raw or "\n" in raw:
+        raise ConfigError(f"{where}: expected a one-line string")
+    missing = [var for var in _ENV_VAR.findall(raw) if not env.get(var)]
+    if missing:
+        return None
+    return _ENV_VAR.sub(lambda m: env[m[1]], raw)

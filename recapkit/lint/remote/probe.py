@@ -1,0 +1,95 @@
+"""The state of one URL's check (:class:`Probe`), a step's outcome, and judging what was read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from attrs import define, field, frozen
+from requests.cookies import RequestsCookieJar
+
+from recapkit.lint.remote.results import CheckResult, Outcome
+from recapkit.lint.remote.sniff import SNIFF_BYTES, sniff_image
+
+
+@define
+class Probe:
+    """The mutable state of one unique URL's check; owned by one worker at a time."""
+
+    url: str
+    is_image: bool
+    referer: str | None = None
+    """Set while proving a hotlink block: this request carries the site as Referer."""
+    current: str = ""
+    method: str = "GET"
+    hops: list[str] = field(factory=list)
+    retries: int = 0
+    use_range: bool = True
+    cookies: RequestsCookieJar = field(factory=RequestsCookieJar)
+    prefix: bytes = b""
+    with_referer: tuple[CheckResult, bytes] | None = None
+    result: CheckResult | None = None
+    answered: bool = False
+    private: bool = False
+    """Some hop resolved to a non-global address (allowed by ``--allow-private``)."""
+
+    def __attrs_post_init__(self) -> None:
+        self.restart()
+
+    def restart(self) -> None:
+        self.current = self.url
+        self.hops = [self.url]
+        self.method = "GET" if self.is_image else "HEAD"
+        self.retries = 0
+
+    @property
+    def host(self) -> str:
+        return (urlsplit(self.current).hostname or "").lower()
+
+
+@frozen
+class Step:
+    """After a request: done, or try again after *delay* (and pause the host for *pause*)."""
+
+    done: bool
+    delay: float = 0.0
+    pause: float = 0.0
+
+
+DONE = Step(done=True)
+AGAIN = Step(done=False)
+
+
+def read_prefix(chunks: Iterator[bytes], *, full: bool) -> bytes:
+    """The first :data:`SNIFF_BYTES` of a body, or all of a shorter one.
+
+    A chunked body arrives in pieces of any size: gather them. Stop as soon as the magic bytes
+    prove an image (a body that stalls after them is beyond what this check reads), unless
+    *full*: the hotlink proof compares equally long prefixes of two answers.
+    """
+    prefix = b""
+    for chunk in chunks:
+        prefix += chunk
+        if len(prefix) >= SNIFF_BYTES or (not full and sniff_image(prefix)):
+            break
+    return prefix[:SNIFF_BYTES]
+
+
+def hotlink_verdict(
+    with_referer: tuple[CheckResult, bytes], without: tuple[CheckResult, bytes], site: str | None
+) -> CheckResult:
+    """What a reader on *site* gets, judged against what a Referer-less request gets."""
+    (ours, our_bytes), (plain, plain_bytes) = with_referer, without
+    if plain.outcome is not Outcome.OK:
+        return ours if ours.outcome is not Outcome.OK else plain
+    if ours.outcome is not Outcome.OK:
+        return CheckResult(
+            Outcome.BROKEN,
+            f"hotlink protection: refused when the Referer is {site} ({ours.detail})",
+        )
+    if our_bytes != plain_bytes:
+        return CheckResult(
+            Outcome.BROKEN,
+            f"hotlink protection: serves a different image (a placeholder) when the Referer is {site}",
+        )
+    return ours

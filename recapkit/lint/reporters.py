@@ -1,0 +1,336 @@
+"""Output formats of ``recapkit lint``: name -> function(report, stream).
+
+Positions are shown 1-based; an end column is exclusive (the column after the last character),
+as SARIF and GitHub expect. Paths are shown as the user gave them (relative paths stay
+relative to the current directory).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import quote
+
+from attrs import field, frozen
+
+from recapkit.__about__ import __version__
+from recapkit.lint.diagnostics import Diagnostic, Severity
+
+FORMATS = ("text", "json", "github", "sarif", "junit")
+INFORMATION_URI = "https://pypi.org/project/recapkit/"
+
+
+@frozen
+class RuleInfo:
+    """What reporters say about a rule (SARIF's rule metadata)."""
+
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    documentation: str = ""
+
+
+@frozen
+class Report:
+    """Everything a reporter shows."""
+
+    diagnostics: Sequence[Diagnostic]
+    """Sorted by path, line, column and code."""
+    files: Sequence[str]
+    """Every file linted (JUnit lists clean files as passing tests)."""
+    rules: Sequence[RuleInfo] = ()
+    fixed: int = 0
+    elapsed: float = 0.0
+    statistics: bool = False
+    quiet: bool = False
+    color: bool = False
+    summary_extra: Mapping[str, Any] = field(factory=dict)
+
+
+Reporter = Callable[[Report, IO[str]], None]
+
+
+def rule_infos(rules: Sequence[Any]) -> list[RuleInfo]:
+    """RuleInfo of rule instances or classes (anything with code, name, summary, ...)."""
+    infos = []
+    for rule in rules:
+        doc = rule.documentation() if hasattr(rule, "documentation") else ""
+        summary = getattr(rule, "summary", "") or (doc.splitlines()[0] if doc else rule.name)
+        infos.append(RuleInfo(rule.code, rule.name, summary, Severity(rule.default_severity), doc))
+    return sorted(infos, key=lambda r: r.code)
+
+
+def counts(report: Report) -> dict[str, Any]:
+    """The JSON ``summary``: totals per severity and per rule."""
+    by_severity = Counter(str(d.severity) for d in report.diagnostics)
+    return {
+        "files": len(report.files),
+        "files_with_findings": len({d.path for d in report.diagnostics}),
+        "diagnostics": len(report.diagnostics),
+        "errors": by_severity.get("error", 0),
+        "warnings": by_severity.get("warning", 0),
+        "info": by_severity.get("info", 0),
+        "fixable": sum(1 for d in report.diagnostics if d.fixable),
+        "fixed": report.fixed,
+        "by_rule": dict(sorted(Counter(d.code for d in report.diagnostics).items())),
+        **report.summary_extra,
+    }
+
+
+def _end(d: Diagnostic) -> tuple[int | None, int | None]:
+    end_line = d.end_line + 1 if d.end_line is not None else None
+    end_column = d.end_column + 1 if d.end_column is not None else None
+    return end_line, end_column
+
+
+# --- text ------------------------------------------------------------------------------------------
+
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def text(report: Report, stream: IO[str]) -> None:
+    """``path:line:col: CODE message``, then a summary; ``--statistics``: counts per rule instead."""
+    import click
+
+    if report.statistics:
+        _statistics(report, stream)
+    else:
+        for d in report.diagnostics:
+            where = f"{d.path}:{d.line + 1}:{d.column + 1}:"
+            code = d.code
+            if report.color:
+                where = click.style(where, bold=True)
+                code = click.style(code, fg=_COLORS.get(d.severity, "red"), bold=True)
+            stream.write(f"{where} {code} {d.message}\n")
+    if not report.quiet:
+        stream.write(_summary_line(report) + "\n")
+
+
+def _statistics(report: Report, stream: IO[str]) -> None:
+    names = {d.code: d.name for d in report.diagnostics}
+    fixable = {d.code for d in report.diagnostics if d.fixable}
+    for code, count in Counter(d.code for d in report.diagnostics).most_common():
+        mark = "[*] " if code in fixable else "    "
+        stream.write(f"{count:>6}  {code}  {mark}{names[code]}\n")
+
+
+def _summary_line(report: Report) -> str:
+    total = len(report.diagnostics)
+    fixed = f"; fixed {report.fixed}" if report.fixed else ""
+    if total == 0:
+        return f"All checks passed ({_plural(len(report.files), 'file')}{fixed})."
+    c = counts(report)
+    parts = [_plural(c["errors"], "error"), _plural(c["warnings"], "warning"), f"{c['info']} info"]
+    kinds = ", ".join(p for p in parts if not p.startswith("0 "))
+    fixable = f"; {c['fixable']} fixable with --fix" if c["fixable"] else ""
+    files = _plural(c["files_with_findings"], "file")
+    return f"Found {_plural(total, 'problem')} ({kinds}) in {files}{fixable}{fixed}."
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# --- json ------------------------------------------------------------------------------------------
+
+
+def json_report(report: Report, stream: IO[str]) -> None:
+    """``{"version": 1, "diagnostics": [...], "summary": {...}}``."""
+    rows = []
+    for d in report.diagnostics:
+        end_line, end_column = _end(d)
+        rows.append(
+            {
+                "path": d.path,
+                "line": d.line + 1,
+                "column": d.column + 1,
+                "end_line": end_line,
+                "end_column": end_column,
+                "code": d.code,
+                "name": d.name,
+                "severity": str(d.severity),
+                "message": d.message,
+                "fixable": d.fixable,
+            }
+        )
+    document = {"version": 1, "diagnostics": rows, "summary": counts(report)}
+    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+# --- GitHub Actions workflow commands --------------------------------------------------------------
+
+_GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(report: Report, stream: IO[str]) -> None:
+    """``::error file=...,line=...,col=...,title=...::message`` lines GitHub turns into annotations."""
+    for d in report.diagnostics:
+        props = [
+            f"file={_escape_property(Path(d.path).as_posix())}",
+            f"line={d.line + 1}",
+            f"col={d.column + 1}",
+        ]
+        end_line, end_column = _end(d)
+        if end_line is not None:
+            props.append(f"endLine={end_line}")
+        if end_column is not None and end_line == d.line + 1:
+            props.append(f"endColumn={end_column}")  # GitHub ignores a column range across lines
+        props.append(f"title={_escape_property(f'{d.code} {d.name}')}")
+        level = _GITHUB_LEVELS.get(d.severity, "error")
+        # The message repeats the place: GitHub shows only 10 annotations per step and prints
+        # the rest in the log as bare messages (ruff does the same).
+        where = f"{Path(d.path).as_posix()}:{d.line + 1}:{d.column + 1}:"
+        message = _escape_data(f"{where} {d.code} {d.message}")
+        stream.write(f"::{level} {','.join(props)}::{message}\n")
+    if not report.quiet:
+        stream.write(_summary_line(report) + "\n")
+
+
+# --- SARIF 2.1.0 -----------------------------------------------------------------------------------
+
+_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+
+
+def sarif(report: Report, stream: IO[str]) -> None:
+    """A SARIF 2.1.0 log with one run (GitHub code scanning, GitLab, Azure DevOps read it)."""
+    rules = list(report.rules)
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    run = {
+        "tool": {
+            "driver": {
+                "name": "recapkit",
+                "version": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_sarif_rule(rule) for rule in rules],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+        "invocations": [{"executionSuccessful": True}],
+        "results": [_sarif_result(d, index) for d in report.diagnostics],
+    }
+    document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def _sarif_rule(rule: RuleInfo) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "defaultConfiguration": {"level": _SARIF_LEVELS.get(rule.severity, "error")},
+    }
+    if rule.documentation:
+        entry["fullDescription"] = {"text": rule.documentation.split("\n\n")[0]}
+        entry["help"] = {"text": rule.documentation, "markdown": rule.documentation}
+    return entry
+
+
+def _sarif_result(d: Diagnostic, index: Mapping[str, int]) -> dict[str, Any]:
+    region: dict[str, int] = {"startLine": d.line + 1, "startColumn": d.column + 1}
+    end_line, end_column = _end(d)
+    if end_line is not None:
+        region["endLine"] = end_line
+    if end_column is not None:
+        region["endColumn"] = end_column
+    path = Path(d.path)
+    location: dict[str, Any] = (
+        {"uri": path.as_uri()}
+        if path.is_absolute()
+        else {"uri": quote(path.as_posix()), "uriBaseId": "%SRCROOT%"}
+    )
+    result: dict[str, Any] = {
+        "ruleId": d.code,
+        "level": _SARIF_LEVELS.get(d.severity, "error"),
+        "message": {"text": d.message},
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
+    }
+    if d.code in index:
+        result["ruleIndex"] = index[d.code]
+    return result
+
+
+# --- JUnit XML ------------------------------------------------------------------------------------
+
+# XML 1.0 cannot hold most control characters, even escaped: drop them rather than write a file
+# that GitLab or Jenkins then refuses to parse.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def junit(report: Report, stream: IO[str]) -> None:
+    """JUnit XML: a test suite per file, a failing test case per finding, a passing one per clean file
+    (the shape GitLab's ``artifacts:reports:junit`` and Jenkins' junit step read)."""
+    from xml.etree import ElementTree as ET
+
+    by_path: dict[str, list[Diagnostic]] = {_xml(path): [] for path in report.files}
+    for d in report.diagnostics:
+        by_path.setdefault(_xml(d.path), []).append(d)
+    failures = len(report.diagnostics)
+    root = ET.Element(
+        "testsuites", name="recapkit", tests=str(sum(max(1, len(v)) for v in by_path.values()))
+    )
+    root.set("failures", str(failures))
+    root.set("errors", "0")
+    root.set("time", f"{report.elapsed:.3f}")
+    for path, found in by_path.items():
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=path,
+            tests=str(max(1, len(found))),
+            failures=str(len(found)),
+            errors="0",
+            skipped="0",
+        )
+        if not found:
+            ET.SubElement(suite, "testcase", name="recapkit lint", classname=path, file=path)
+        for d in found:
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                name=f"{d.code} {d.name} at {d.line + 1}:{d.column + 1}",
+                classname=path,
+                file=path,
+                line=str(d.line + 1),
+            )
+            failure = ET.SubElement(case, "failure", message=_xml(d.message), type=d.code)
+            failure.text = _xml(f"{d.path}:{d.line + 1}:{d.column + 1}: {d.code} {d.message}")
+    ET.indent(root)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(root, encoding="unicode"))
+    stream.write("\n")
+
+
+REPORTERS: dict[str, Reporter] = {
+    "text": text,
+    "json": json_report,
+    "github": github,
+    "sarif": sarif,
+    "junit": junit,
+}
+
+
+def write_report(name: str, report: Report, stream: IO[str]) -> None:
+    REPORTERS[name](report, stream)

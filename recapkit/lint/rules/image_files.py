@@ -1,0 +1,87 @@
+"""RK203 image-not-found: local images resolved the way the site's SSG resolves them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from recapkit.lint.diagnostics import Diagnostic
+from recapkit.lint.rules.base import LintContext
+from recapkit.lint.rules.images import ImageRule, short
+
+if TYPE_CHECKING:
+    from recapkit.post.types import Post
+
+
+class ImageNotFound(ImageRule):
+    """A local image does not exist where the SSG will look for it.
+
+    Local image paths are resolved the way the site's SSG does (see `docs/posts.md`):
+    page-relative paths, Hugo page bundles and `static/` for root-relative paths, Hexo's
+    `source/` and post asset folders (`{% asset_img %}`), Jekyll's site root and
+    `{{ site.baseurl }}` prefix, Zola's `static/` and colocated assets; query strings
+    and fragments are ignored, `%20` is decoded. Front matter images (`cover:`,
+    `images:`) are checked too. The message lists the places that were tried. A path that
+    climbs out of the site is reported without looking at the file system. Remote URLs and
+    templated paths that cannot be evaluated (`{{ .Site.Params.cdn }}/x.png`) are skipped.
+    An error: the reader gets a broken image.
+
+    ## Why
+
+    Images go missing when posts move between folders, when a file is renamed but not the
+    reference, when a case-insensitive laptop hides `Photo.JPG` vs `photo.jpg`, or when a
+    large file never got committed (Git LFS, `.gitignore`).
+
+    ## Example
+
+    Bad (the file is `static/img/devfest-2019/stage.jpg`):
+
+    ```markdown
+    ![The DevFest stage](/img/devfest2019/stage.jpg)
+    ```
+
+    Good:
+
+    ```markdown
+    ![The DevFest stage](/img/devfest-2019/stage.jpg)
+    ```
+
+    ## Fix
+
+    Correct the path or add the file. If your site keeps static files elsewhere, set
+    `static-dirs` in `[tool.recapkit]`.
+    """
+
+    code = "RK203"
+    name = "image-not-found"
+    summary = "A local image file does not exist where the SSG looks for it."
+    uses_filesystem: ClassVar[bool] = True
+
+    def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
+        if not post.images:
+            return
+        from recapkit.ssg.site import resolve_image
+
+        root = getattr(context.site, "root", None)
+        for image in post.images:
+            resolution = resolve_image(context.site, post.path, image)
+            if resolution.remote or resolution.unresolvable or resolution.found is not None:
+                continue
+            if resolution.outside_site:
+                message = f"image {short(image.src)} points outside the site"
+            else:
+                tried = ", ".join(_relative(path, root) for path in resolution.candidates)
+                message = f"image {short(image.src)} not found" + (
+                    f" (tried {tried})" if tried else ""
+                )
+            yield self.at_image(post, image, message)
+
+
+def _relative(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

@@ -1,0 +1,240 @@
+"""RK104 key-type: lists are lists, titles are text, drafts are booleans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from attrs import frozen
+
+from recapkit.lint.diagnostics import Diagnostic, Fix, Severity
+from recapkit.lint.rules.base import LintContext, Rule
+from recapkit.lint.rules.flowlist import Items, flow_list_edit, nested_flow_list_edit, split_items
+from recapkit.lint.rules.where import key_location, locate_in_front_matter
+
+if TYPE_CHECKING:
+    from recapkit.post.types import Post
+
+# The keys Jekyll itself splits on spaces when given a string (jekyllrb.com/docs/posts/#tags-and-categories).
+_JEKYLL_SPLIT_KEYS = frozenset({"tags", "categories"})
+
+
+def describe(value: Any) -> str:
+    """What a YAML/TOML value is, in a writer's words."""
+    if value is None:
+        return "empty (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return type(value).__name__
+
+
+@frozen
+class KeyTypeOptions:
+    list_keys: tuple[str, ...] = ("tags", "categories")
+    """Keys whose value must be a list of text."""
+    text_keys: tuple[str, ...] = ("title",)
+    """Keys whose value must be text."""
+    bool_keys: tuple[str, ...] = ("draft",)
+    """Keys whose value must be ``true`` or ``false``."""
+
+
+class KeyType(Rule):
+    """A front matter value has the wrong type: tags as a string, a numeric title, a text draft flag.
+
+    Checks three groups of keys (configurable, see Options):
+
+    - `tags` and `categories` must be lists. A string with spaces or commas in it
+      (`tags: go meetup recap`) is reported; a single word is fine.
+      **Fixable**: the value is rewritten in place into a flow list (`[go, meetup, recap]`);
+      the rest of the line (spacing, a trailing comment) and the file stay as they are.
+    - `title` must be text: `title: 2024` or `title: No` (YAML 1.1 reads a boolean) is reported.
+    - `draft` must be a boolean: `draft: "false"` is text, and text that is not empty
+      counts as true in several template languages.
+
+    - On Zola sites, every value under `[taxonomies]` must be a list of text: Zola stops the
+      build on `tags = "go meetup"` there. Fixable the same way.
+
+    An error: these values silently produce wrong pages (one tag named `go meetup recap`,
+    a title `False`, a published draft). One exception depends on the SSG: Jekyll documents
+    that a space-separated `tags` or `categories` string *is* split into several terms, so on
+    a Jekyll site such a string is only **info** (the page is right, so CI does not fail — a
+    fresh `jekyll new` site has `categories: jekyll update`; a list is merely unambiguous for
+    themes, feeds and other tools). A string with commas stays an error there too, because
+    Jekyll splits on spaces only and keeps the commas (`go,`). Hexo reads a *list* of
+    categories as a hierarchy (`[a, b]` is a > b), so on Hexo the fix for `categories`
+    writes separate categories, `[[a], [b]]`.
+
+    ## Why
+
+    Hugo, Hexo and Zola read `tags: go meetup` as *one* tag called "go meetup"; Jekyll splits
+    it on spaces; themes, feeds and other tools each do something different. A list means the
+    same thing everywhere. YAML 1.1 turns unquoted `No`, `yes`, `010` and `1.10` into a
+    boolean or a number, so a title or tag of that spelling changes on the way in.
+
+    ## Example
+
+    Bad:
+
+    ```yaml
+    ---
+    title: 2024
+    tags:  gdg event DevFest  # from the old site
+    draft: "false"
+    ---
+    ```
+
+    Good:
+
+    ```yaml
+    ---
+    title: "2024"
+    tags:  [gdg, event, DevFest]  # from the old site
+    draft: false
+    ---
+    ```
+
+    ## Fix
+
+    `recapkit lint --fix` rewrites a space- or comma-separated `tags`/`categories` string
+    into a list (only the value; the fix is dropped if re-parsing the front matter would give
+    anything but that list). Quote numeric or boolean-looking titles and tags by hand, and
+    write `draft: true` or `draft: false` without quotes.
+
+    ## Options
+
+    `list-keys` (default `["tags", "categories"]`), `text-keys` (default `["title"]`),
+    `bool-keys` (default `["draft"]`), in `[tool.recapkit.rules.key-type]`.
+    """
+
+    code = "RK104"
+    name = "key-type"
+    summary = "A front matter value has the wrong type (tags not a list, title not text, ...)."
+    fixable = True
+    Options: ClassVar[type[Any]] = KeyTypeOptions
+
+    def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
+        if post.front_matter is None or post.front_matter.error is not None:
+            return
+        options: KeyTypeOptions = self.options
+        for key, value in post.data.items():
+            if value is None or not isinstance(key, str):
+                continue  # an empty value is the business of required-key
+            if key in options.list_keys:
+                yield from self._check_list(post, context, key, value)
+            elif key in options.text_keys and not isinstance(value, str):
+                yield self._at(
+                    post, key, f"`{key}` should be text, but is {describe(value)}; quote it"
+                )
+            elif key in options.bool_keys and not isinstance(value, bool):
+                yield self._at(
+                    post, key, f"`{key}` should be true or false, but is {describe(value)}"
+                )
+        if context.ssg == "zola":
+            yield from self._check_taxonomies(post)
+
+    def _check_list(
+        self, post: Post, context: LintContext, key: str, value: Any
+    ) -> Iterator[Diagnostic]:
+        if isinstance(value, str):
+            items = split_items(value)
+            if len(items) > 1:
+                hexo_siblings = context.ssg == "hexo" and key == "categories"
+                fixed: Items = [[item] for item in items] if hexo_siblings else items
+                edit = flow_list_edit(post, key, fixed)
+                fix = Fix((edit,), f"write `{key}` as a list") if edit else None
+                where = key_location(post, key)
+                message, severity = _string_finding(context, key, value, items)
+                yield self.diagnostic(
+                    post, where.line, where.column, message, fix=fix, severity=severity
+                )
+            return
+        if not isinstance(value, list):
+            yield self._at(post, key, f"`{key}` should be a list, but is {describe(value)}")
+            return
+        for index, item in enumerate(value):
+            if not _text_or_nested_text(item):
+                where = locate_in_front_matter(post, (key, index))
+                message = f"`{key}[{index}]` should be text, but is {describe(item)}; quote it"
+                yield self.diagnostic(post, where.line, where.column, message)
+
+    def _check_taxonomies(self, post: Post) -> Iterator[Diagnostic]:
+        """Zola reads every ``[taxonomies]`` value as a list of strings; anything else fails the build."""
+        taxonomies = post.data.get("taxonomies")
+        if not isinstance(taxonomies, Mapping):
+            return
+        for name, value in taxonomies.items():
+            if not isinstance(name, str) or _is_text_list(value):
+                continue
+            where = locate_in_front_matter(post, ("taxonomies", name))
+            label = f"taxonomies.{name}"
+            fix = None
+            if isinstance(value, str) and (items := split_items(value)):
+                edit = nested_flow_list_edit(
+                    post, ("taxonomies", name), items, where.line, where.column
+                )
+                fix = Fix((edit,), f"write `{label}` as a list") if edit else None
+            listed = "[" + ", ".join(split_items(value)) + "]" if isinstance(value, str) else ""
+            hint = f": write {listed}" if listed else ""
+            message = (
+                f"`{label}` should be a list, but is {describe(value)}; Zola stops the build{hint}"
+            )
+            yield self.diagnostic(post, where.line, where.column, message, fix=fix)
+
+    def _at(self, post: Post, key: str, message: str, fix: Fix | None = None) -> Diagnostic:
+        where = key_location(post, key)
+        return self.diagnostic(post, where.line, where.column, message, fix=fix)
+
+
+def _string_finding(
+    context: LintContext, key: str, value: str, items: list[str]
+) -> tuple[str, Severity | None]:
+    """The message and severity for a list key written as one string with several words.
+
+    Jekyll documents that a space-separated ``tags``/``categories`` string *is* split into
+    several terms, so there the post is right and a list is only clearer (a warning), unless
+    commas are involved: Jekyll splits on spaces only and would keep them (`go,`), an error.
+    Hugo, Hexo and Zola read the string as a single term, an error.
+    """
+    listed = "[" + ", ".join(items) + "]"
+    if context.ssg == "hexo" and key == "categories":
+        siblings = "[" + ", ".join(f"[{item}]" for item in items) + "]"
+        return (
+            f"`categories` is one string, read as a single category; Hexo reads a list as a "
+            f"hierarchy ({' > '.join(items)}), so for separate categories write {siblings}",
+            None,
+        )
+    if context.ssg == "jekyll" and key in _JEKYLL_SPLIT_KEYS:
+        if value.split() == items:
+            return (
+                f"`{key}` is a space-separated string; Jekyll splits it, but a list is "
+                f"unambiguous for themes, feeds and other tools: write {listed}",
+                Severity.INFO,
+            )
+        words = ", ".join(repr(word) for word in value.split())
+        return (
+            f"`{key}` is a string; Jekyll splits it on spaces only, into {words}: write {listed}",
+            None,
+        )
+    return f"`{key}` is one string, read as a single term; write a list: {listed}", None
+
+
+def _text_or_nested_text(item: Any) -> bool:
+    # Hexo writes a category hierarchy as a nested list: categories: [[Events, Summit]].
+    if isinstance(item, list):
+        return all(isinstance(inner, str) for inner in item)
+    return isinstance(item, str)
+
+
+def _is_text_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)

@@ -1,0 +1,210 @@
+"""Markdown rules: ATX headings without a space (RK301) and links without a target (RK302)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from recapkit.lint.diagnostics import Diagnostic, Edit, Fix
+from recapkit.lint.rules.base import LintContext, Rule
+
+if TYPE_CHECKING:
+    from recapkit.post.types import Post
+
+# 1-6 `#` at the start of a line (up to 3 spaces of indent, as CommonMark allows) followed
+# directly by text (an ideographic space U+3000 is text to CommonMark, so `###　一` counts).
+# 7 or more `#` are never a heading.
+_CANDIDATE = re.compile(
+    r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?=[^# \t\r\n])(?P<rest>[^\r\n]*)", re.M
+)
+# An emoji keycap (`#️⃣`) is not a heading; neither is a shebang or Ruby/Rust syntax after one `#`.
+_KEYCAP = ("\ufe0f", "\u20e3")
+_NOT_HEADING_START = ("!", "{", "[")
+_PREPROCESSOR = frozenset(
+    [
+        "include",
+        "define",
+        "undef",
+        "if",
+        "ifdef",
+        "ifndef",
+        "elif",
+        "else",
+        "endif",
+        "pragma",
+        "error",
+        "warning",
+        "import",
+        "line",
+    ]
+)
+
+
+def looks_like_heading(hashes: str, rest: str) -> bool:
+    """Whether ``#...`` + *rest* is a heading whose space was forgotten (not a hashtag)."""
+    if rest.startswith(_KEYCAP):
+        return False
+    if len(hashes) > 1:
+        return True  # `##Title`, `##《Title》`, `##[Agenda]`: nobody writes a double-hash tag
+    if rest.startswith(_NOT_HEADING_START):
+        return False
+    words = rest.split()
+    # A lone `#hashtag`, `#1`, `#include <x>` or a line of tags (`#go #meetup`) is prose.
+    return (
+        len(words) > 1
+        and not rest[0].isdigit()
+        and words[0] not in _PREPROCESSOR
+        and not all(word.startswith("#") for word in words[1:])
+    )
+
+
+class HeadingMissingSpace(Rule):
+    """A line that should be a heading has no space after its `#`s (`##Title`).
+
+    CommonMark needs a space between the `#`s and the heading text; without it, `##Title`,
+    `##《Title》` or `#Schedule announced` is an ordinary paragraph that shows the `#`s.
+    Like markdownlint's MD018, lines inside code blocks, HTML blocks and the front matter are
+    ignored; so are lines inside the SSGs' code-block tags (Jekyll `{% highlight %}`, Hexo
+    `{% codeblock %}`/`{% code %}`, Hugo `{{< highlight >}}`), which render as code.
+    (Jekyll's default Markdown input, kramdown's GFM, needs the space too; a site that sets
+    `kramdown: {input: kramdown}` renders `##Title` as a heading and can ignore this rule.) Unlike MD018, a lone `#hashtag`, `#1`, a line of hashtags (`#go #meetup`),
+    `#include <stdio.h>` and `#!/bin/sh` are prose, not headings: a single `#` is only
+    reported when several words follow it. An error: the page structure (and its table of
+    contents) is broken. **Fixable.**
+
+    ## Why
+
+    Many editors and some Markdown dialects accept `##Title`, so posts migrated from them
+    (or typed on a phone) lose their headings on Hugo, Hexo, Jekyll and Zola.
+
+    ## Example
+
+    Bad:
+
+    ```markdown
+    ##《Generics in Go》
+    #Schedule announced
+    ```
+
+    Good:
+
+    ```markdown
+    ## 《Generics in Go》
+    # Schedule announced
+    ```
+
+    ## Fix
+
+    `recapkit lint --fix` inserts one space after the `#`s and changes nothing else.
+    markdownlint's `<!-- markdownlint-disable MD018 -->` comments are honoured too.
+    """
+
+    code = "RK301"
+    name = "heading-missing-space"
+    summary = "An ATX heading has no space after the `#`s (`##Title`)."
+    fixable = True
+
+    def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
+        if "#" not in post.text:
+            return
+        paragraphs: list[tuple[int, int]] | None = None
+        code_lines: frozenset[int] = frozenset()
+        for match in _CANDIDATE.finditer(post.text, post.body_start):
+            if not looks_like_heading(match["hashes"], match["rest"]):
+                continue
+            where = post.location(match.start())
+            if paragraphs is None:
+                paragraphs = _paragraph_ranges(post)
+                code_lines = post.template_code_lines
+            if not _inside(paragraphs, where.line) or where.line in code_lines:
+                continue
+            insert_at = match.end("hashes")
+            fix = Fix((Edit(insert_at, insert_at, " "),), "insert a space after the #s")
+            text = _TRAILING_COMMENT.sub("", match["hashes"] + match["rest"]).strip()
+            yield self.diagnostic(
+                post,
+                where.line,
+                len(match["indent"]),
+                f"no space after the #s: `{_clip(text)}` is shown as text, not a heading",
+                fix=fix,
+            )
+
+
+# `##Agenda <!-- markdownlint-disable-line MD018 -->`: the comment is not part of the heading.
+_TRAILING_COMMENT = re.compile(r"\s*<!--.*?-->\s*$")
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _paragraph_ranges(post: Post) -> list[tuple[int, int]]:
+    """Sorted ``[start, end)`` line ranges of paragraphs (not code, HTML or headings)."""
+    return sorted(
+        (token.map[0], token.map[1])
+        for token in post.tokens
+        if token.type == "paragraph_open" and token.map
+    )
+
+
+def _inside(ranges: list[tuple[int, int]], line: int) -> bool:
+    index = bisect.bisect_right(ranges, (line, float("inf"))) - 1
+    return index >= 0 and ranges[index][0] <= line < ranges[index][1]
+
+
+class EmptyLink(Rule):
+    """A link has no target: `[text]()`, `[]()` or `<a href="">`.
+
+    Markdown inline and reference links and HTML `<a>` links whose URL is empty are reported
+    (markdownlint MD042's main case). A link to `#` is left alone: it is the usual way to
+    link to the top of the page. An error: the reader clicks and nothing happens (or the
+    page reloads).
+
+    ## Why
+
+    Empty links are placeholders: a writer meant to add the slides or video URL after the
+    event and forgot. A recap whose "Slides" link goes nowhere loses its most useful part.
+
+    ## Example
+
+    Bad:
+
+    ```markdown
+    Slides: [Generics in practice]()
+    ```
+
+    Good:
+
+    ```markdown
+    Slides: [Generics in practice](https://speakerdeck.com/alice/generics-in-practice)
+    ```
+
+    ## Fix
+
+    Add the URL, or remove the link markup and keep the text.
+    """
+
+    code = "RK302"
+    name = "empty-link"
+    summary = "A link has an empty target (`[text]()`)."
+
+    def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
+        code_lines: frozenset[int] | None = None
+        for link in post.links:
+            if link.url.strip():
+                continue
+            if code_lines is None:
+                code_lines = post.template_code_lines
+            if link.line in code_lines:
+                continue  # a sample inside `{% highlight %}`: code, not a link
+            label = f"link `{_clip(link.text)}`" if link.text.strip() else "a link with no text"
+            yield self.diagnostic(
+                post,
+                link.line,
+                link.column,
+                f"{label} has no URL",
+                end_line=link.end_line,
+                end_column=link.end_column,
+            )

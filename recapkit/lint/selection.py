@@ -1,0 +1,134 @@
+"""From a :class:`~recapkit.config.Config` to the rules that run: selectors, severities, options.
+
+A selector is ``ALL``, a code or code prefix (``RK2``, ``RK201``) or a rule name
+(``image-missing-alt``). The enabled set is ``select`` (default ``ALL``) plus ``extend-select``
+minus ``ignore``; a severity of ``off`` also disables a rule. Every selector, severity key and
+option is checked against the registry, so a typo in CI config fails loudly (exit 2) instead of
+silently linting nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from recapkit.config import Config
+from recapkit.errors import ConfigError
+from recapkit.lint.diagnostics import Severity
+from recapkit.lint.rules.base import Rule
+
+
+@frozen
+class Selection:
+    """The rules to run, instantiated with their options, and what else the linter needs."""
+
+    rules: tuple[Rule, ...]
+    severities: Mapping[str, Severity]
+    """Configured severity per code (only the overridden ones)."""
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...]
+    """(glob, codes) pairs."""
+    names: Mapping[str, str]
+    """Upper-case rule name -> code, for suppression comments."""
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(rule.code for rule in self.rules)
+
+
+def all_rules() -> tuple[type[Rule], ...]:
+    from recapkit.lint.rules import (
+        ALL_RULES,  # deferred: the rule modules are the heavy part of startup
+    )
+
+    return tuple(ALL_RULES)
+
+
+def select_rules(config: Config, registry: Sequence[type[Rule]] | None = None) -> Selection:
+    """Resolve *config* against *registry* (default: every rule recapkit ships)."""
+    registry = tuple(registry) if registry is not None else all_rules()
+    where = config.where()
+    chosen = set(expand(config.select or ("ALL",), registry, f"{where}: select"))
+    chosen |= expand(config.extend_select, registry, f"{where}: extend-select")
+    chosen -= expand(config.ignore, registry, f"{where}: ignore")
+    severities: dict[str, Severity] = {}
+    for key, value in config.severity.items():
+        for code in expand((key,), registry, f"{where}: severity"):
+            if value == "off":
+                chosen.discard(code)
+            else:
+                severities[code] = Severity(value)
+    options = _rule_options(config, registry)
+    rules = tuple(cls(options.get(cls.code)) for cls in registry if cls.code in chosen)
+    ignores = tuple(
+        (pattern, frozenset(expand(selectors, registry, f"{where}: per-file-ignores.{pattern}")))
+        for pattern, selectors in config.per_file_ignores.items()
+    )
+    names = {cls.name.upper(): cls.code for cls in registry}
+    return Selection(rules=rules, severities=severities, per_file_ignores=ignores, names=names)
+
+
+def expand(selectors: Iterable[str], registry: Sequence[type[Rule]], where: str) -> set[str]:
+    """The codes *selectors* name; an unknown selector is a :class:`ConfigError`."""
+    codes: set[str] = set()
+    for selector in selectors:
+        matched = _match(selector.strip(), registry)
+        if not matched:
+            raise ConfigError(_unknown_selector(selector, registry, where))
+        codes |= matched
+    return codes
+
+
+def _match(selector: str, registry: Sequence[type[Rule]]) -> set[str]:
+    upper = selector.upper()
+    if upper == "ALL":
+        return {cls.code for cls in registry}
+    by_name = {cls.code for cls in registry if cls.name.upper() == upper}
+    return by_name or {cls.code for cls in registry if cls.code.upper().startswith(upper) and upper}
+
+
+def _unknown_selector(selector: str, registry: Sequence[type[Rule]], where: str) -> str:
+    known = [cls.code for cls in registry] + [cls.name for cls in registry]
+    close = difflib.get_close_matches(selector, known, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"{where}: unknown rule '{selector}'{hint}; see `recapkit rule --list`"
+
+
+def _rule_options(config: Config, registry: Sequence[type[Rule]]) -> dict[str, Any]:
+    """``[tool.recapkit.rules.<code-or-name>]`` tables as each rule's ``Options`` instance."""
+    options: dict[str, Any] = {}
+    for key, table in config.rules.items():
+        where = f"{config.where()}: rules.{key}"
+        for code in expand((key,), registry, where):
+            cls = next(c for c in registry if c.code == code)
+            options[code] = build_options(cls, table, where)
+    return options
+
+
+def build_options(cls: type[Rule], table: Mapping[str, Any], where: str) -> Any:
+    """*table* (kebab keys) as an instance of ``cls.Options``, type-checked by cattrs."""
+    fields = attrs.fields_dict(cls.Options)
+    data: dict[str, Any] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name not in fields:
+            valid = ", ".join(f.replace("_", "-") for f in fields) or "none"
+            raise ConfigError(
+                f"{where}: unknown option '{key}' for {cls.code}; valid options: {valid}"
+            )
+        data[name] = value
+    import cattrs  # deferred: only configs with rule options pay for it
+
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    try:
+        return converter.structure(data, cls.Options)
+    except Exception as exc:  # cattrs raises ClassValidationError groups; show their leaves
+        messages = (
+            cattrs.transform_error(exc)
+            if isinstance(exc, cattrs.BaseValidationError)
+            else [str(exc)]
+        )
+        raise ConfigError(f"{where}: {'; '.join(messages)}") from exc

@@ -1,0 +1,1 @@
+"""A post as read from disk: front matter, Markdown body, images, links, code."""

@@ -1,0 +1,227 @@
+"""What :func:`recapkit.load_post` returns: a post's text, front matter, body tokens, images and links.
+
+Types only; the reading lives in :mod:`recapkit.post.load`. Positions are 0-based and
+file-absolute (``line`` counts from the first line of the file, BOM excluded); offsets are
+character offsets into :attr:`Post.text`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections.abc import Mapping
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from attrs import define, field, frozen
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from recapkit.data.model import Recap
+
+
+class FrontMatterFormat(enum.StrEnum):
+    """How the front matter is written: ``---`` YAML, ``+++`` TOML or a JSON object."""
+
+    YAML = "yaml"
+    TOML = "toml"
+    JSON = "json"
+
+
+@frozen
+class Span:
+    """``text[start:end]`` of :attr:`Post.text`."""
+
+    start: int
+    end: int
+
+
+@frozen
+class Location:
+    """A 0-based line and column."""
+
+    line: int
+    column: int
+
+
+@frozen
+class FrontMatterError:
+    """Why the front matter could not be parsed, at the parser's position (file-absolute)."""
+
+    message: str
+    line: int
+    column: int
+
+
+@frozen
+class FrontMatter:
+    """A post's front matter block: where it is, what it says, and where each top-level key is."""
+
+    format: FrontMatterFormat
+    span: Span
+    """The whole block, delimiters included."""
+    content_span: Span
+    """The text between the delimiters (for JSON: the object itself)."""
+    data: Mapping[str, Any]
+    """Parsed values; empty when :attr:`error` is set."""
+    key_locations: Mapping[str, Location]
+    """Top-level key -> where the key is written."""
+    error: FrontMatterError | None = None
+    opening_delimiter_missing: bool = False
+    """Hexo's form: front matter lines, then ``---``, with no opening ``---``."""
+
+
+class ImageKind(enum.StrEnum):
+    """The syntax an image was written in."""
+
+    MARKDOWN = "markdown"  # ![alt](src)
+    MARKDOWN_REFERENCE = "markdown-reference"  # ![alt][ref] with [ref]: src
+    HTML = "html"  # <img src alt>
+    HUGO_SHORTCODE = "hugo-shortcode"  # {{< figure src= alt= >}}, {{< img ... >}}
+    HEXO_TAG = "hexo-tag"  # {% asset_img x.png title %}, {% img /x.png %}
+    FRONT_MATTER = "front-matter"  # cover:, image:, images:, featured_image:, photos:
+
+
+@frozen
+class ImageRef:
+    """One image of a post, in any syntax, with the position of the whole syntax (0-based)."""
+
+    src: str
+    alt: str | None
+    """None when the syntax has no alt at all (``<img src=x>``, a shortcode without ``alt``)."""
+    kind: ImageKind
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    key: str | None = None
+    """The front matter key, for :attr:`ImageKind.FRONT_MATTER`."""
+    title: str | None = None
+    """The title text (Markdown ``"title"``, HTML ``title``, Hexo's title, Hugo's title or
+    caption). A browser names an image by its title when alt is absent."""
+
+
+class LinkKind(enum.StrEnum):
+    """The syntax a link was written in."""
+
+    MARKDOWN = "markdown"
+    MARKDOWN_REFERENCE = "markdown-reference"
+    AUTOLINK = "autolink"
+    HTML = "html"
+
+
+@frozen
+class LinkRef:
+    """One link of a post (not an image), with the position of the whole syntax (0-based)."""
+
+    url: str
+    text: str
+    kind: LinkKind
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class LoadProblemKind(enum.StrEnum):
+    """Why a file could not be read as a post."""
+
+    EMPTY = "empty"
+    BINARY = "binary"
+    NOT_UTF8 = "not-utf8"
+    TOO_LARGE = "too-large"
+    UNREADABLE = "unreadable"
+
+
+@frozen
+class LoadProblem:
+    """Why a file could not be read as a post; the post then has no text to check."""
+
+    kind: LoadProblemKind
+    message: str
+    line: int = 0
+    column: int = 0
+
+
+@define(slots=False)
+class Post:
+    """A post as read from disk. Immutable by convention; ``tokens`` is markdown-it-py's list."""
+
+    path: Path
+    text: str
+    """The file decoded as UTF-8, BOM removed, line endings untouched."""
+    has_bom: bool = False
+    newline: str = "\n"
+    """The file's dominant line ending (``\\n`` or ``\\r\\n``), for edits that add lines."""
+    front_matter: FrontMatter | None = None
+    body_start: int = 0
+    """Offset of the first body character (after the front matter)."""
+    tokens: list[Token] = field(factory=list)
+    """markdown-it-py block tokens of the body with ``map`` lines file-absolute."""
+    images: tuple[ImageRef, ...] = ()
+    links: tuple[LinkRef, ...] = ()
+    problem: LoadProblem | None = None
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Offsets where each line starts (a line ends at ``\\n``; ``\\r\\n`` counts once)."""
+        starts = [0]
+        index = self.text.find("\n")
+        while index != -1:
+            starts.append(index + 1)
+            index = self.text.find("\n", index + 1)
+        return starts
+
+    def location(self, offset: int) -> Location:
+        """The 0-based line and column of a character offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return Location(line, offset - self.line_starts[line])
+
+    def offset(self, line: int, column: int = 0) -> int:
+        """The character offset of a 0-based line and column."""
+        return self.line_starts[line] + column
+
+    @cached_property
+    def template_code_lines(self) -> frozenset[int]:
+        """0-based lines inside SSG code-block tags (``{% highlight %}``, ``{{< highlight >}}``):
+        code to the reader, a paragraph to Markdown. See :mod:`recapkit.post.code_tags`."""
+        from recapkit.post.code_tags import template_code_lines  # late: most posts never ask
+
+        return template_code_lines(self)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    @property
+    def data(self) -> Mapping[str, Any]:
+        """The front matter data, or an empty mapping when there is none (or it failed to parse)."""
+        return self.front_matter.data if self.front_matter else {}
+
+    @cached_property
+    def recap(self) -> Recap | None:
+        """The typed recap carried in the front matter (``recap:``; ``[extra.recap]`` in Zola).
+
+        None when the post carries none; raises :class:`recapkit.data.convert.RecapDataError`
+        when the block is invalid.
+        """
+        raw = recap_block(self.data)
+        if raw is None:
+            return None
+        from recapkit.data.convert import (
+            structure_recap,
+        )  # deferred: convert imports the model, which is heavy for lint-only runs
+
+        return structure_recap(raw)
+
+
+def recap_block(data: Mapping[str, Any]) -> Any:
+    """The raw ``recap`` value of front matter data, top level or under ``extra`` (Zola)."""
+    if "recap" in data:
+        return data["recap"]
+    extra = data.get("extra")
+    if isinstance(extra, Mapping) and "recap" in extra:
+        return extra["recap"]
+    return None

@@ -1,0 +1,1 @@
+"""Turn a recap into a post: templates, filters, dates, front matter."""

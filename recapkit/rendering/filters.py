@@ -1,0 +1,284 @@
+"""Jinja2 filters of the built-in templates: Markdown-safe text, dates, durations, slugs.
+
+Two kinds of text reach a post body (see docs/templates.md):
+
+* **plain text** (titles, names, venues, alt text...): whitespace is folded to one line and
+  Markdown syntax is escaped, so ``# C# *tips*`` shows exactly those characters;
+* **Markdown** (lead, summaries, abstracts, takeaways, highlight notes): written as is, but an
+  unclosed code fence is closed so it cannot swallow the rest of the post.
+
+Both have the SSG's own template syntax neutralised (Hugo shortcodes, Liquid in Jekyll,
+Nunjucks in Hexo, Zola shortcodes) and come back as :class:`Safe`. The environment's
+``finalize`` (see :mod:`recapkit.rendering.engine`) neutralises every other output value, so data is
+never executed, by Jinja or by the SSG, whatever the template does with it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from slugify import slugify as _slugify
+
+from recapkit.data.model import MAX_SLUG_BYTES
+from recapkit.rendering.dates import clock, duration, human_date, when
+from recapkit.rendering.front_matter import format_date
+
+_WHITESPACE = re.compile(r"\s+")
+# NUL and other C0 controls make a post a "binary" file to git and the SSGs: show U+FFFD instead.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LEADING_BLOCK = re.compile(r"^(?:[#>+\-=|]|(\d+)([.)]))")
+_TRAILING_HASHES = re.compile(r"(\s)(#+)$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+# CommonMark HTML blocks that end only at their closing tag, not at a blank line.
+_HTML_BLOCK_OPEN = re.compile(
+    r"^ {0,3}<(?:(pre|script|style|textarea)(?=[\s>]|$)|!--)", re.I | re.M
+)
+_URL_UNSAFE = re.compile(r"[\s<>\\\x00-\x1f\x7f]")
+_URL_PARENS = re.compile(r"([()])")
+
+
+class Safe(str):
+    """Text a filter has already made safe for the post body (Markdown escaped, SSG syntax inert).
+
+    The environment's ``finalize`` neutralises every other value a template outputs; this
+    marker only spares the filters' results a second pass."""
+
+    __slots__ = ()
+
+
+# Liquid/Nunjucks openers, and the inert form neutralise() writes for one (kept as it is, so
+# that a second pass over already neutral text, e.g. a macro's output, changes nothing).
+_LIQUID = re.compile(r"\{% raw %\}\{[{%#]\{% endraw %\}|\{[{%#]")
+
+
+def neutralise(text: str, ssg: str) -> str:
+    """*text* with the SSG's template delimiters made inert but still shown as typed.
+
+    Idempotent: ``neutralise(neutralise(t, s), s) == neutralise(t, s)``, and the result never
+    holds an opener the SSG would execute."""
+    return inert_syntax(_CONTROL.sub("\ufffd", text), ssg)
+
+
+def inert_syntax(text: str, ssg: str) -> str:
+    """Only the template-syntax part of :func:`neutralise` (what the environment's finalize
+    applies to every output value); idempotent too."""
+    if "{" not in text:
+        return text
+    if ssg == "hugo":  # shortcodes {{< >}} and {{% %}}: `\<` and `\%` render as `<` and `%`
+        return re.sub(r"\{\{(?=[<%])", r"{{\\", text)
+    if ssg in ("hexo", "jekyll"):
+        # Nunjucks/Liquid run on the post: wrap each opener in raw so it prints literally.
+        return _LIQUID.sub(_wrap_raw, text)
+    return re.sub(r"\{(?=[{%])", r"{\\", text)  # Zola shortcodes
+
+
+def _wrap_raw(match: re.Match[str]) -> str:
+    opener = match.group()
+    return opener if len(opener) > 2 else "{% raw %}" + opener + "{% endraw %}"
+
+
+# Text without any of these needs no folding, escaping or neutralising (most names and titles).
+_NEEDS_WORK = re.compile(r"[\\`*_\[\]<~&{\x00-\x1f\x7f\x85\u2028\u2029]|^[\s#>+\-=|\d]|\s$|\s\s")
+
+
+def inline_text(text: str, ssg: str) -> str:
+    """Plain text as one line of Markdown that renders exactly as *text* (whitespace folded)."""
+    if not _NEEDS_WORK.search(text) and text.isprintable():
+        return text
+    folded = _WHITESPACE.sub(" ", text).strip()
+    escaped = _ENTITY.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", folded))
+    escaped = _LEADING_BLOCK.sub(_escape_leading, escaped, count=1)
+    return neutralise(escaped, ssg)
+
+
+def _escape_leading(match: re.Match[str]) -> str:
+    if match.group(1):  # "1. " would start an ordered list
+        return f"{match.group(1)}\\{match.group(2)}"
+    return "\\" + match.group()
+
+
+def alt_text(text: str, ssg: str) -> str:
+    """Image alt text: only what would end the brackets is escaped.
+
+    Renderers disagree on escapes inside alt (goldmark, in Hugo, keeps the backslashes), so
+    emphasis characters are left alone: in alt text they are plain text anyway.
+    """
+    folded = _WHITESPACE.sub(" ", text).strip()
+    return neutralise(re.sub(r"([\\\[\]])", r"\\\1", folded), ssg)
+
+
+def heading_text(text: str, ssg: str) -> str:
+    """Plain text for an ATX heading: also keeps a trailing `` #`` from being eaten as a closer."""
+    return _TRAILING_HASHES.sub(
+        lambda m: m.group(1) + "\\#" * len(m.group(2)), inline_text(text, ssg)
+    )
+
+
+def block_markdown(text: str, ssg: str) -> str:
+    """A Markdown field as a block that ends where the field ends.
+
+    Blank lines around it are trimmed; an unclosed code fence, ``<pre>``/``<script>``/
+    ``<style>``/``<textarea>`` block or ``<!--`` comment is closed, since each would otherwise
+    swallow the rest of the post. Line endings become ``\n``; everything else is kept.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    lines = text.split("\n")
+    fence: str | None = None
+    for line in lines:
+        match = _FENCE.match(line)
+        if not match:
+            continue
+        marker = match.group(1)
+        if fence is None:
+            fence = marker
+        elif marker[0] == fence[0] and len(marker) >= len(fence) and not match.group(2).strip():
+            fence = None
+    if fence is not None:
+        lines.append(fence)
+    return neutralise(_close_html("\n".join(lines)), ssg)
+
+
+def _close_html(text: str) -> str:
+    """*text* with a closing tag added for the last raw HTML block left open."""
+    position = 0
+    lowered = text.lower()
+    while match := _HTML_BLOCK_OPEN.search(text, position):
+        end = f"</{match.group(1).lower()}>" if match.group(1) else "-->"
+        close = lowered.find(end, match.end() if match.group(1) else match.start() + 4)
+        if close == -1:
+            return f"{text}\n{end}"
+        position = close + len(end)
+    return text
+
+
+# After the item's "- ", a first line of only hyphens makes the whole line a thematic break.
+_HYPHEN_RULE = re.compile(r"^(?=(?:[ \t]*-){2})[- \t]*$")
+
+
+def item_markdown(text: str, ssg: str, indent: int = 2) -> str:
+    """A Markdown field inside a list item: continuation lines indented under the marker."""
+    block = block_markdown(text, ssg)
+    first, newline, rest = block.partition("\n")
+    if _HYPHEN_RULE.match(first):
+        block = "\\" + first.lstrip() + newline + rest
+    return block.replace("\n", "\n" + " " * indent).replace("\n" + " " * indent + "\n", "\n\n")
+
+
+def markdown_url(url: str) -> str:
+    """A link destination that CommonMark reads back as *url* (spaces and brackets encoded)."""
+    encoded = _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
+    return _URL_PARENS.sub(r"\\\1", encoded)
+
+
+def join_names(items: tuple[str, ...] | list[str], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(items)
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def slug(text: str, allow_unicode: bool = False) -> str:
+    """A URL slug: lower case ASCII (Chinese transliterated), or kept with *allow_unicode*.
+
+    Chinese becomes pinyin, one syllable per word of the slug, as Chinese bloggers' slug
+    plugins write it (``杭州站回顾`` → ``hang-zhou-zhan-hui-gu``).
+    """
+    if not allow_unicode:
+        text = _HAN.sub(lambda m: f" {pinyin(m.group())} ", text)
+    made = str(_slugify(text, allow_unicode=allow_unicode, max_length=80, word_boundary=True))
+    # File systems cap names at 255 bytes, not characters: 80 Chinese characters are 240
+    # bytes, and Jekyll's date, Hexo's new_post_name and ``.md`` must still fit beside them.
+    return cap_bytes(made, MAX_SLUG_BYTES)
+
+
+def cap_bytes(slug: str, limit: int) -> str:
+    """*slug* cut to at most *limit* UTF-8 bytes at a character boundary, at a hyphen if one
+    falls in the second half (so a word is not cut in two)."""
+    data = slug.encode("utf-8")
+    if len(data) <= limit:
+        return slug
+    head = data[:limit].decode("utf-8", "ignore")
+    hyphen = head.rfind("-")
+    return (head[:hyphen] if hyphen > len(head) // 2 else head).strip("-")
+
+
+def pinyin(han: str) -> str:
+    """The syllables of *han* (Chinese characters), space separated, without tones.
+
+    With pypinyin, words are read as words, so polyphonic characters come out right
+    (重庆 → chong qing, 银行 → yin hang). Without it, slugify's transliteration reads each
+    character on its own (zhong qing, yin xing).
+    """
+    try:
+        # Imported by name: an install without the optional pypinyin must still type-check.
+        lazy_pinyin = importlib.import_module("pypinyin").lazy_pinyin
+    except ImportError:
+        return han
+    return " ".join(lazy_pinyin(han))
+
+
+# --- the filter table the environment installs ----------------------------------------------
+
+
+def _ctx(name: str) -> Any:
+    """A filter that passes the context's ``ssg`` (or ``lang``) to a function of (text, that)."""
+    functions: dict[str, tuple[Callable[..., Any], str]] = {
+        "md_inline": (inline_text, "ssg"),
+        "md_heading": (heading_text, "ssg"),
+        "md_alt": (alt_text, "ssg"),
+        "md_block": (block_markdown, "ssg"),
+        "md_item": (item_markdown, "ssg"),
+        "human_date": (human_date, "lang"),
+        "duration": (duration, "lang"),
+        "join_names": (join_names, "lang"),
+    }
+    function, key = functions[name]
+
+    @pass_context
+    def apply(context: Context, value: Any, *args: Any) -> str:
+        text = str(function(value, context[key], *args))
+        return Safe(text) if name.startswith("md_") and name != "md_url" else text
+
+    return apply
+
+
+@pass_context
+def event_when(context: Context, event: Any) -> str:
+    """An :class:`~recapkit.data.model.Event`'s ``start``–``end`` in the context's language."""
+    return when(event.start, event.end, event.timezone, context["lang"])
+
+
+def ssg_date(value: date, ssg: str) -> str:
+    return str(format_date(value, ssg))
+
+
+FILTERS: dict[str, Any] = {
+    name: _ctx(name)
+    for name in (
+        "md_inline",
+        "md_heading",
+        "md_alt",
+        "md_block",
+        "md_item",
+        "human_date",
+        "duration",
+    )
+}
+FILTERS.update(
+    {
+        "join_names": _ctx("join_names"),
+        "md_url": markdown_url,
+        "clock": clock,
+        "slugify": slug,
+        "ssg_date": ssg_date,
+        "when": event_when,
+    }
+)

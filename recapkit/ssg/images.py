@@ -1,0 +1,187 @@
+"""Where an image reference leads on disk, resolved the way the site's generator does it.
+
+Public through :mod:`recapkit.ssg.site` (``resolve_image``, ``ImageResolution``). Nothing here
+touches a path outside the site root: candidates are checked lexically first, and a symlink
+that leads out of the site does not count as found.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from attrs import frozen
+
+from recapkit.post.types import ImageKind, ImageRef
+
+if TYPE_CHECKING:
+    from recapkit.ssg.site import Site
+
+# `{{ site.baseurl }}`, `{{ site.url }}{{ site.baseurl }}`, `{{site.url}}`: Jekyll's own prefix.
+_JEKYLL_PREFIX = re.compile(r"^(?:\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\})+")
+_JEKYLL_URL_FILTER = re.compile(
+    r"""^\{\{-?\s*(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}"""
+)
+_WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+@frozen
+class ImageResolution:
+    """Where an image reference leads on disk."""
+
+    found: Path | None
+    """The existing file, or None."""
+    candidates: tuple[Path, ...]
+    """Every file tried, in order (for "not found" messages)."""
+    remote: bool = False
+    """An ``http(s)://`` or ``//host`` URL: not a local file."""
+    outside_site: bool = False
+    """The path leaves the site root (``../../x``, ``C:\\x``, ``file:``); never looked up."""
+    unresolvable: bool = False
+    """Cannot be decided from files: a template (``{{ .Site.X }}``), ``data:`` URI, empty src."""
+    reason: str = ""
+    """Why, when remote, outside or unresolvable, in words for a message."""
+    case_mismatch: Path | None = None
+    """When not found: an existing file whose name differs only in letter case (it works on
+    macOS and Windows, and breaks on a Linux build server)."""
+
+
+def resolve_image(site: Site | None, post_path: Path, ref: ImageRef) -> ImageResolution:
+    """Where *ref* (an image in the post at *post_path*) is on disk, as the SSG resolves it.
+
+    Order tried: page-relative (and Hexo's post asset folder, Hugo's ``post/`` bundle
+    folder), then each static dir for root-relative paths. Without a site, only paths
+    below the post's own folder are looked up.
+    """
+    src = ref.src.strip()
+    early = _classify(src)
+    if early is not None:
+        return early
+    src = _strip_templates(src)
+    if "{{" in src or "{%" in src:
+        return ImageResolution(None, (), unresolvable=True, reason="a template expression")
+    path = re.split(r"[?#]", src, maxsplit=1)[0]
+    if not path:
+        return ImageResolution(None, (), unresolvable=True, reason="no file name")
+    # The folder is resolved (like the site root), the file name kept: a post may be a symlink.
+    post = Path(os.path.realpath(Path(post_path).absolute().parent)) / Path(post_path).name
+    root = site.root if site is not None else post.parent
+    spellings = _spellings(path)
+    if path.startswith("/"):
+        relatives = [p for s in spellings for p in _without_baseurl(s, site)]
+        bases = list(site.static_dirs) if site is not None else []
+        if not bases:
+            return ImageResolution(
+                None, (), unresolvable=True, reason="no site to look up a root-relative path"
+            )
+        candidates = [base / rel for rel in relatives for base in bases]
+    else:
+        candidates = [base / s for s in spellings for base in _relative_bases(site, post, ref)]
+    return _look_up(root, candidates)
+
+
+def _classify(src: str) -> ImageResolution | None:
+    if not src:
+        return ImageResolution(None, (), unresolvable=True, reason="an empty src")
+    if src.startswith("//"):
+        return ImageResolution(None, (), remote=True, reason="a remote URL")
+    if _WINDOWS_PATH.match(src) or src.startswith("\\\\"):
+        return ImageResolution(
+            None, (), outside_site=True, reason="a path on the writer's computer"
+        )
+    scheme = urlsplit(src).scheme.lower() if ":" in src.split("/", 1)[0] else ""
+    if scheme in ("http", "https"):
+        return ImageResolution(None, (), remote=True, reason="a remote URL")
+    if scheme == "file":
+        return ImageResolution(
+            None, (), outside_site=True, reason="a file: URL on the writer's computer"
+        )
+    if scheme:
+        return ImageResolution(None, (), unresolvable=True, reason=f"a {scheme}: URI")
+    return None
+
+
+def _strip_templates(src: str) -> str:
+    match = _JEKYLL_URL_FILTER.match(src)
+    if match:
+        return match.group(2) + src[match.end() :]
+    return _JEKYLL_PREFIX.sub("", src)
+
+
+def _spellings(path: str) -> list[str]:
+    """The path percent-decoded (as the browser asks for it), then as written if different."""
+    decoded = unquote(path)
+    return [decoded] if decoded == path else [decoded, path]
+
+
+def _without_baseurl(path: str, site: Site | None) -> list[str]:
+    """Root-relative path -> relative to a static dir; also without the site's baseurl prefix."""
+    forms = [path.lstrip("/")]
+    if site is not None and site.baseurl and path.startswith(site.baseurl + "/"):
+        forms.insert(0, path[len(site.baseurl) :].lstrip("/"))
+    return forms
+
+
+def _relative_bases(site: Site | None, post: Path, ref: ImageRef) -> list[Path]:
+    bundle = post.with_suffix("")
+    if ref.kind is ImageKind.HEXO_TAG:
+        return [bundle, post.parent]  # {% asset_img %} names a file in the post asset folder
+    bases = [post.parent]
+    ssg = str(site.ssg) if site is not None and site.ssg else None
+    if ssg == "hexo" and site is not None and site.post_asset_folder:
+        bases.insert(0, bundle)
+    elif ssg == "hugo" and post.stem not in ("index", "_index"):
+        bases.append(bundle)  # content/x/y.md with its images in content/x/y/
+    return bases
+
+
+def _look_up(root: Path, candidates: Iterable[Path]) -> ImageResolution:
+    tried: list[Path] = []
+    root_text = os.path.realpath(root)
+    for candidate in candidates:
+        normal = Path(os.path.normpath(candidate))
+        if not _inside(str(normal), root_text):
+            return ImageResolution(
+                None, tuple(tried), outside_site=True, reason="a path that leaves the site"
+            )
+        if normal in tried:
+            continue
+        tried.append(normal)
+        if _is_file(normal):
+            # A symlink inside the site may point out of it: do not count that as found.
+            if not _inside(os.path.realpath(normal), root_text):
+                return ImageResolution(
+                    None, tuple(tried), outside_site=True, reason="a link out of the site"
+                )
+            return ImageResolution(normal, tuple(tried))
+    return ImageResolution(None, tuple(tried), case_mismatch=_case_mismatch(tried))
+
+
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, but a name the system refuses (over 255 bytes: ENAMETOOLONG, which
+    pathlib re-raises) is simply not found."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _case_mismatch(tried: list[Path]) -> Path | None:
+    for candidate in tried[:4]:
+        wanted = candidate.name.casefold()
+        try:
+            with os.scandir(candidate.parent) as entries:
+                for entry in entries:
+                    if entry.name.casefold() == wanted and entry.is_file():
+                        return candidate.parent / entry.name
+        except OSError:
+            continue
+    return None
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
