@@ -33,10 +33,12 @@ if TYPE_CHECKING:
     from recapkit.data.files import DataFileError, dump_recap, dumps_recap, load_recap
     from recapkit.data.problems import RecapDataError
     from recapkit.data.schema import json_schema
-    from recapkit.lint.engine import LintResult, lint_paths
-    from recapkit.post.load import load_post, parse_post
+    from recapkit.lint.engine import LintResult
+    from recapkit.lint.pipeline import lint_paths
+    from recapkit.post.load import to_frontmatter
     from recapkit.rendering.engine import TemplateError, render
     from recapkit.scaffolding import PostExistsError, scaffold
+    from recapkit.ssg.posts import load_post, parse_post
 
 # public name -> the module that defines it (imported lazily by __getattr__)
 _LAZY: dict[str, str] = {
@@ -47,9 +49,10 @@ _LAZY: dict[str, str] = {
     "dumps_recap": "recapkit.data.files",
     "DataFileError": "recapkit.data.files",
     "RecapDataError": "recapkit.data.problems",
-    "load_post": "recapkit.post.load",
-    "parse_post": "recapkit.post.load",
-    "lint_paths": "recapkit.lint.engine",
+    "load_post": "recapkit.ssg.posts",
+    "parse_post": "recapkit.ssg.posts",
+    "to_frontmatter": "recapkit.post.load",
+    "lint_paths": "recapkit.lint.pipeline",
     "LintResult": "recapkit.lint.engine",
     "render": "recapkit.rendering.engine",
     "TemplateError": "recapkit.rendering.engine",
@@ -107,5 +110,6 @@ __all__ = [
     "render",
     "scaffold",
     "structure_recap",
+    "to_frontmatter",
     "unstructure_recap",
 ]

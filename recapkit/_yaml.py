@@ -1,4 +1,10 @@
-"""Load untrusted YAML safely: C loader when available, bounded nesting and alias expansion.
+"""The one way recapkit reads YAML: untrusted text, safely, with positions.
+
+Data files, front matter and site configs all come through here: the C loader when available,
+bounded nesting and alias expansion, YAML 1.1 traps described in a writer's words, duplicate
+keys found at any depth. :class:`Loader` is strict (data files: a number too long for Python is a
+positioned problem); :class:`TolerantLoader` keeps what a generator would keep as text (front
+matter and site configs: an impossible date or an endless number stays a string).
 
 PyYAML builds an alias bomb ("billion laughs") cheaply because aliases share objects, but
 anything that walks the result afterwards (the converter, a dumper, ``==``) expands it;
@@ -32,7 +38,7 @@ class Loader(_Base):  # type: ignore[misc,valid-type]  # the C loader's base is 
 def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
     try:
         return loader.construct_yaml_timestamp(node)
-    except ValueError:
+    except (ValueError, OverflowError):
         return str(node.value)
 
 
@@ -60,6 +66,26 @@ def _int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
 
 
 Loader.add_constructor("tag:yaml.org,2002:int", _int)
+
+
+class TolerantLoader(Loader):
+    """:class:`Loader`, except that a number too long to read or print stays text.
+
+    Hugo and Jekyll keep such a front matter value as a string; the rules then judge it with the
+    key it belongs to, as they judge ``date: 2016-02-30``.
+    """
+
+
+def _int_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        value = loader.construct_yaml_int(node)
+        str(value)  # past 4,300 digits Python refuses to print an int it could read
+    except ValueError:
+        return str(node.value)
+    return value
+
+
+TolerantLoader.add_constructor("tag:yaml.org,2002:int", _int_or_text)
 
 MAX_FLOW_DEPTH = 500
 """Deeper ``[``/``{`` nesting than this is refused before libyaml sees it."""
@@ -246,6 +272,15 @@ def compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
+def construct(node: yaml.Node, loader_class: type[Loader] = Loader) -> Any:
+    """The Python value of a composed (and checked) node."""
+    loader = loader_class("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def load(text: str, duplicates: list[tuple[int, int, str]] | None = None) -> Any:
     """Parse one YAML document safely, or raise :class:`YamlProblem` with positions.
 
@@ -267,3 +302,19 @@ def load(text: str, duplicates: list[tuple[int, int, str]] | None = None) -> Any
         raise YamlProblem([syntax_problem(exc)]) from None
     finally:
         loader.dispose()
+
+
+def load_tolerant(text: str) -> Any:
+    """One YAML document read as a generator reads its config or front matter: duplicate keys
+    keep the last value, an impossible date or an endless number stays text. Raises
+    :class:`YamlProblem` only for what cannot be read at all (syntax, alias bombs, recursion)."""
+    node = compose(text)
+    if node is None:
+        return None
+    fatal, _duplicates = check_graph(node)
+    if fatal:
+        raise YamlProblem(fatal)
+    try:
+        return construct(node, TolerantLoader)
+    except yaml.YAMLError as exc:
+        raise YamlProblem([syntax_problem(exc)]) from None

@@ -20,9 +20,10 @@ import attrs
 from attrs import field, frozen
 
 from recapkit.errors import ConfigError
+from recapkit.ssg import registry
+from recapkit.ssg.site import Folders, SiteFinder
 
 CONFIG_FILES = ("recapkit.toml", "pyproject.toml")
-SSG_NAMES = ("auto", "hugo", "hexo", "jekyll", "zola")
 SEVERITY_NAMES = ("error", "warning", "info", "off")
 
 
@@ -58,6 +59,16 @@ class Config:
     """Rule code or name -> raw options (kebab keys), checked against the rule's ``Options``."""
     remote: Mapping[str, Any] = field(factory=dict)
     """``[tool.recapkit.remote]``, passed untouched to :mod:`recapkit.lint.remote`."""
+
+    def site_finder(self) -> SiteFinder:
+        """The finder of the sites of a run under this configuration (its ``ssg``, its
+        ``content-dirs`` and ``static-dirs``)."""
+        folders = Folders(
+            self.root,
+            tuple((self.root / d).resolve() for d in self.content_dirs),
+            tuple((self.root / d).resolve() for d in self.static_dirs),
+        )
+        return SiteFinder(self.ssg, folders)
 
     @property
     def cache_path(self) -> Path | None:
@@ -238,7 +249,7 @@ def _type_name(raw: Any) -> str:
 
 
 _PARSERS: dict[str, Callable[[str, Any], Any]] = {
-    "ssg": _choice(SSG_NAMES),
+    "ssg": lambda where, raw: _choice(("auto", *registry.names()))(where, raw),
     "content-dirs": _strings,
     "static-dirs": _strings,
     "exclude": _strings,

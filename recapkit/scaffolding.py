@@ -1,13 +1,8 @@
 """Where a new recap goes in a site, its slug, and writing it without ever losing a file.
 
-Paths follow each SSG's conventions (see docs/scaffolding.md):
-
-* Hugo: a page bundle ``content/<section=posts>/<slug>/index.md`` with ``images/``;
-* Hexo: ``source/_posts[/<section>]/<slug>.md`` (+ ``<slug>/`` when ``post_asset_folder``);
-* Jekyll: ``[<section>/]_posts/YYYY-MM-DD-<slug>.md``;
-* Zola: ``content/<section=blog>/<slug>.md``.
-
-Every path is checked to stay inside the site after resolving symlinks, and files are
+The site's generator decides the path and name (:meth:`~recapkit.ssg.base.Generator.post_target`,
+see docs/scaffolding.md): a Hugo page bundle, Hexo's ``new_post_name``, Jekyll's dated file
+name, Zola's section with its ``_index.md``. Every path is checked to stay inside the site after resolving symlinks, and files are
 written atomically (a temporary file in the same folder, then a link or rename).
 """
 
@@ -21,7 +16,6 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import attrs
-from attrs import frozen
 
 from recapkit import atomic
 from recapkit.config import discover_config
@@ -29,17 +23,10 @@ from recapkit.data.model import LINE_BREAK, Event, Recap
 from recapkit.errors import ConfigError, FileExistsRefusedError, RecapkitError, UsageError
 from recapkit.rendering.engine import render, site_template_dirs
 from recapkit.rendering.filters import slug as _slug
-from recapkit.ssg.naming import (
-    hexo_post_name,
-    jekyll_posts_named,
-    missing_sections,
-    post_layout,
-    site_settings,
-    write_section_index,
-)
-from recapkit.ssg.site import Site, SiteDetectionError, detect_site, site_for_ssg
+from recapkit.ssg import registry
+from recapkit.ssg.base import PostTarget, Site
+from recapkit.ssg.site import find_site as ssg_find_site
 
-DEFAULT_SECTIONS = {"hugo": "posts", "hexo": "", "jekyll": "", "zola": "blog"}
 FALLBACK_SLUG = "recap"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -62,16 +49,6 @@ class OutsideSiteError(RecapkitError):
     """A computed path would leave the site (``..``, an absolute section, a symlink out)."""
 
 
-@frozen
-class PostTarget:
-    """Where a new post is written, and the folder for its images (None when the SSG has none)."""
-
-    path: Path
-    asset_dir: Path | None = None
-    also_blocking: tuple[Path, ...] = ()
-    """Other files that would publish at the same URL (Hugo: ``<slug>.md`` beside the bundle)."""
-
-
 def make_slug(title: str, *, unicode: bool = False) -> str:
     """The slug of *title*: ASCII with Chinese transliterated, or kept with *unicode*.
 
@@ -91,28 +68,9 @@ def _section_parts(section: str) -> tuple[str, ...]:
 def post_target(
     site: Site, slug: str, post_date: date, *, section: str | None = None
 ) -> PostTarget:
-    """Where *site*'s SSG expects a post called *slug* (in *section*, or the SSG's default)."""
-    if site.ssg is None:
-        raise UsageError(f"cannot tell which SSG {site.root} uses; pass --ssg")
-    ssg = str(site.ssg)
-    parts = _section_parts(DEFAULT_SECTIONS[ssg] if section is None else section)
-    posts = site.content_dirs[0]  # Hugo/Zola: content/; Hexo: source/_posts; Jekyll: _posts
-    if ssg == "hugo":
-        folder = posts.joinpath(*parts, slug)
-        target = PostTarget(folder / "index.md", folder / "images", (folder.with_suffix(".md"),))
-    elif ssg == "hexo":
-        path = posts.joinpath(*parts, hexo_post_name(site_settings(site), slug, post_date))
-        assets = path.with_suffix("") if site.post_asset_folder else None
-        target = PostTarget(path, assets)
-    elif ssg == "jekyll":
-        day = post_date.date() if isinstance(post_date, datetime) else post_date
-        folder = posts.parent.joinpath(*parts, "_posts")  # Jekyll's categories: <dir>/_posts
-        # The same recap under another date is a second post of the same name, not a new one.
-        target = PostTarget(
-            folder / f"{day.isoformat()}-{slug}.md", None, jekyll_posts_named(folder, slug)
-        )
-    else:
-        target = PostTarget(posts.joinpath(*parts, f"{slug}.md"))
+    """Where *site*'s generator expects a post called *slug* (in *section*, or its default)."""
+    parts = None if section is None else _section_parts(section)
+    target = site.generator.post_target(site, slug, post_date, parts)
     for checked in (target.path, target.asset_dir):
         if checked is not None:
             check_inside(site.root, checked)
@@ -158,22 +116,10 @@ def write_post(target: PostTarget, text: str, *, force: bool = False) -> None:
 
 
 def find_site(ssg: str | None, site_dir: str | os.PathLike[str] | None = None) -> Site | None:
-    """The site to work in, detected from *site_dir* (default: the current folder).
-
-    With *ssg*: the detected site's root (or *site_dir* itself when none is found) taken as
-    an *ssg* site. None when nothing is found and *ssg* is not given; a folder matching two
-    SSGs raises :class:`~recapkit.ssg.site.SiteDetectionError` unless *ssg* settles it.
-    """
+    """The site to work in (see :func:`recapkit.ssg.find_site`), from *site_dir* (default: the
+    current folder); with *ssg*, the site there read as that generator."""
     start = Path(site_dir).expanduser() if site_dir is not None else Path.cwd()
-    try:
-        detected = detect_site(start)
-    except SiteDetectionError:
-        if ssg is None:
-            raise
-        detected = None
-    if ssg is None:
-        return detected
-    return site_for_ssg(detected.root if detected else start, ssg)
+    return ssg_find_site(start, ssg=ssg, fallback_root=start)
 
 
 def site_and_templates(
@@ -283,10 +229,10 @@ def scaffold(
     if title and LINE_BREAK.search(title):  # the model refuses it; say so as a usage error
         raise UsageError("the TITLE must be one line, without line breaks")
     found, search_paths = site_and_templates(ssg, site, template_dirs)
-    if found is None or found.ssg is None:
+    if found is None:
         where = site if site is not None else Path.cwd()
         raise UsageError(
-            f"cannot tell which SSG {where} uses (no Hugo, Hexo, Jekyll or Zola config found); "
+            f"cannot tell which SSG {where} uses (no {registry.labels()} config found); "
             "run in the site folder, pass --site DIR, or pass --ssg"
         )
     from_data = recap is not None
@@ -296,20 +242,34 @@ def scaffold(
         recap = _override(recap, title, post_date, event_date)
     text = render(
         recap,
-        ssg=str(found.ssg),
+        ssg=found.generator,
+        site=found,
         lang=lang or (None if from_data else guess_lang(recap.title)),
         template=template,
         search_paths=search_paths,
         front_matter=front_matter,
         include_data=from_data,
         scaffold=not from_data,
-        layout=post_layout(found),
     )
     slug = recap.slug or make_slug(recap.title, unicode=unicode_slug)
     target = post_target(found, slug, recap.date, section=section)
-    new_sections = missing_sections(found, target.path)
+    new_sections = found.generator.new_section_indexes(found, target.path)
     write_post(target, text, force=force)
-    indexes = [write_section_index(folder) for folder in new_sections]
+    indexes = [_write_section_index(found, folder) for folder in new_sections]
     if written is not None:
         written.extend([target.path, *(index for index in indexes if index is not None)])
     return target.path
+
+
+def _write_section_index(site: Site, folder: Path) -> Path | None:
+    """The section index the generator gives a new *folder*; None when it needs none or one
+    exists (never replaced)."""
+    index = site.generator.section_index(folder)
+    if index is None:
+        return None
+    path, text = index
+    try:
+        atomic.write_text(path, text, overwrite=False)
+    except FileExistsError:
+        return None
+    return path

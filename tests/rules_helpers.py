@@ -13,8 +13,8 @@ import re
 
 from recapkit.lint.diagnostics import Diagnostic
 from recapkit.lint.rules import LintContext, LintSettings, Rule
-from recapkit.post.load import parse_post
 from recapkit.post.types import Post
+from recapkit.ssg.posts import parse_post
 
 
 def run(

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recapkit.post.load import load_post, parse_post
 from recapkit.post.types import FrontMatterFormat, ImageKind, LinkKind, LoadProblemKind, Post
+from recapkit.ssg.posts import load_post, parse_post
 
 FIXTURES = Path(__file__).parent / "fixtures" / "posts"
 

@@ -25,7 +25,7 @@ _FIXABLE = tuple(rule for rule in FAKE_RULES if rule.fixable)
 def _linter() -> Linter:
     from recapkit.lint.selection import select_rules
 
-    return Linter(Config(), None, select_rules(Config(), _FIXABLE))
+    return Linter(Config(), select_rules(Config(), _FIXABLE))
 
 
 def _fix(path: Path) -> bytes:

@@ -198,7 +198,7 @@ def test_yaml_dot_dot_dot_closes_like_jekyll() -> None:
 
 
 def test_a_full_width_colon_in_front_matter_is_named_at_its_line() -> None:
-    from recapkit.post.load import parse_post
+    from recapkit.ssg.posts import parse_post
 
     post = parse_post("---\ntitle：Go 夜读\ndate: 2024-03-09\n---\nbody\n", "post.md")
     assert post.front_matter is not None
@@ -209,7 +209,7 @@ def test_a_full_width_colon_in_front_matter_is_named_at_its_line() -> None:
 
 
 def test_a_number_too_long_for_python_stays_text_instead_of_failing_the_block() -> None:
-    from recapkit.post.load import parse_post
+    from recapkit.ssg.posts import parse_post
 
     digits = "9" * 5000
     post = parse_post(f"---\ntitle: x\nweight: {digits}\n---\nbody\n", "post.md")

@@ -9,14 +9,21 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recapkit.rendering.front_matter import (
+from recapkit.post.front_matter_dump import (
     FrontMatterDumpError,
     PlainScalar,
     dump_front_matter,
     dump_toml,
     dump_yaml,
-    format_date,
 )
+from recapkit.post.types import FrontMatterFormat
+from recapkit.ssg import registry
+
+
+def format_date(value: date, ssg: str, fmt: str = "yaml") -> date | PlainScalar:
+    """*value* as the generator *ssg* writes its front matter date."""
+    return registry.get(ssg).format_date(value, FrontMatterFormat(fmt))
+
 
 CST = timezone(timedelta(hours=8))
 

@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 from recapkit.config import Config
 from recapkit.lint.discover import Target, compile_glob, discover
-from recapkit.lint.engine import Linter, lint_paths
+from recapkit.lint.engine import Linter
+from recapkit.lint.pipeline import lint_paths
 from recapkit.lint.workers import SERIAL_BELOW
+from recapkit.ssg import Site
 from tests.lint_fakes import fake_rules, write
 
 __all__ = ["fake_rules"]
@@ -250,16 +252,20 @@ def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
 # --- sites -----------------------------------------------------------------------------------------
 
 
-def test_a_site_root_is_searched_in_its_content_dirs_only(tmp_path: Path) -> None:
-    from recapkit.lint.engine import find_site
+def find_site(config: Config, start: Path) -> Site | None:
+    """The site *start* (a file or folder) belongs to, as a lint run under *config* finds it."""
+    folder = start.resolve()
+    return config.site_finder().resolver(start)(folder if folder.is_dir() else folder.parent)
 
+
+def test_a_site_root_is_searched_in_its_content_dirs_only(tmp_path: Path) -> None:
     write(tmp_path / "site" / "hugo.toml", 'baseURL = "https://example.org/"\n')
     write(tmp_path / "site" / "content" / "posts" / "a.md", "x")
     write(tmp_path / "site" / "README.md", "x")
     write(tmp_path / "site" / "themes" / "t" / "exampleSite" / "content" / "b.md", "x")
     config = Config(root=tmp_path)
-    site = find_site(config, Path("site"))
-    assert site is not None and str(site.ssg) == "hugo"
+    site = find_site(config, Path("site"))  # the site of the path given on the command line
+    assert site is not None and site.name == "hugo"
     assert [str(t.path) for t in discover(["site"], config=config, site=site)] == [
         "site/content/posts/a.md"
     ]
@@ -270,14 +276,12 @@ def test_a_site_root_is_searched_in_its_content_dirs_only(tmp_path: Path) -> Non
 
 
 def test_configured_ssg_and_dirs_shape_the_site(tmp_path: Path) -> None:
-    from recapkit.lint.engine import find_site
-
     write(tmp_path / "blog" / "posts" / "a.md", "x")
     config = Config(
         root=tmp_path / "blog", ssg="jekyll", content_dirs=("posts",), static_dirs=("img",)
     )
     site = find_site(config, tmp_path / "blog")
-    assert str(site.ssg) == "jekyll" and Path(site.root) == (tmp_path / "blog").resolve()
+    assert site.name == "jekyll" and Path(site.root) == (tmp_path / "blog").resolve()
     assert site.content_dirs == ((tmp_path / "blog" / "posts").resolve(),)
     assert site.static_dirs == ((tmp_path / "blog" / "img").resolve(),)
 
@@ -298,14 +302,13 @@ def _two_sites(tmp_path: Path) -> None:
 
 
 def _real_rule_run(paths: list[str], config: Config, codes_: tuple[str, ...]) -> list[str]:
-    from recapkit.lint.discover import SiteFinder
     from recapkit.lint.rules import ALL_RULES
     from recapkit.lint.runner import LintOptions, Plan, run
     from recapkit.lint.selection import select_rules
 
     config = attrs.evolve(config, select=codes_)
-    linter = Linter(config, None, select_rules(config, ALL_RULES))
-    targets = discover(paths, config=config, sites=SiteFinder(config))
+    linter = Linter(config, select_rules(config, ALL_RULES))
+    targets = discover(paths, config=config, sites=config.site_finder())
     result = run(Plan(linter, targets, LintOptions(jobs=1, use_cache=False)))
     return [f"{d.path}:{d.line}:{d.code}" for d in result.diagnostics]  # 0-based lines
 
@@ -323,11 +326,10 @@ def test_one_run_over_two_sites_resolves_each_post_with_its_own_site(tmp_path: P
 
 
 def test_sites_are_detected_once_per_folder_and_shared(tmp_path: Path) -> None:
-    from recapkit.lint.discover import SiteFinder
 
     _two_sites(tmp_path)
     write(tmp_path / "hugo" / "content" / "posts" / "c.md", "x")
-    targets = discover(["."], config=Config(root=tmp_path), sites=SiteFinder(Config()))
+    targets = discover(["."], config=Config(root=tmp_path), sites=Config().site_finder())
     roots = {str(t.path): Path(t.site.root).name for t in targets}
     assert roots == {
         "hugo/content/posts/a.md": "hugo",
@@ -341,7 +343,6 @@ def test_page_bundles_share_one_detection_but_a_nested_site_is_still_found(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import recapkit.ssg.site
-    from recapkit.lint.discover import SiteFinder
 
     write(tmp_path / "hugo.toml", 'baseURL = "https://example.org/"\n')
     for index in range(30):
@@ -351,20 +352,19 @@ def test_page_bundles_share_one_detection_but_a_nested_site_is_still_found(
     calls: list[Path] = []
     detect = recapkit.ssg.site.detect_site
     monkeypatch.setattr(recapkit.ssg.site, "detect_site", lambda p: calls.append(p) or detect(p))
-    targets = discover(["content"], config=Config(root=tmp_path), sites=SiteFinder(Config()))
-    kinds = {str(t.site.ssg) for t in targets if "docs" not in str(t.path)}
+    targets = discover(["content"], config=Config(root=tmp_path), sites=Config().site_finder())
+    kinds = {t.site.name for t in targets if "docs" not in str(t.path)}
     nested = [t for t in targets if "docs" in str(t.path)]
     assert kinds == {"hugo"} and len(targets) == 31
-    assert str(nested[0].site.ssg) == "jekyll"
+    assert nested[0].site.name == "jekyll"
     assert len(calls) <= 3  # the Hugo root (reached once), the nested Jekyll root
 
 
 def test_config_folders_apply_only_to_the_site_the_config_belongs_to(tmp_path: Path) -> None:
-    from recapkit.lint.discover import SiteFinder
 
     _two_sites(tmp_path)
     config = Config(root=tmp_path / "hugo", static_dirs=("assets",))
-    finder = SiteFinder(config)
+    finder = config.site_finder()
     hugo = finder.site_of((tmp_path / "hugo" / "content").resolve())
     jekyll = finder.site_of((tmp_path / "jekyll" / "_posts").resolve())
     assert hugo.static_dirs == ((tmp_path / "hugo" / "assets").resolve(),)
@@ -377,9 +377,8 @@ def test_a_post_whose_site_changed_is_not_answered_from_the_cache(tmp_path: Path
     hugo = tmp_path / "hugo.toml"
     before = linter.fingerprint([None])
     write(hugo, 'baseURL = "https://example.org/"\n')
-    from recapkit.lint.discover import SiteFinder
 
-    site = SiteFinder(Config()).site_of(tmp_path.resolve())
+    site = Config().site_finder().site_of(tmp_path.resolve())
     assert site is not None and linter.fingerprint([site]) != before
 
 
@@ -402,7 +401,7 @@ def test_no_rule_crashes_on_arbitrary_posts(parts: list[str]) -> None:
     from recapkit.lint.selection import select_rules
 
     config = Config(root=Path("/nonexistent"))
-    linter = Linter(config, None, select_rules(config, ALL_RULES))  # the real rules, not the fakes
+    linter = Linter(config, select_rules(config, ALL_RULES))  # the real rules, not the fakes
     data = "".join(parts).encode("utf-8", "surrogatepass")
     path = Path("/nonexistent/content/post.md")
     result = linter.lint_data(Target(path, path), data)

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it.token import Token
 
-from recapkit.post.load import parse_post
 from recapkit.post.markdown import _Markdown, make_parser
 from recapkit.post.types import ImageKind
+from recapkit.ssg.posts import parse_post
 
 
 def _images(text: str) -> list[tuple[Any, ...]]:

@@ -8,7 +8,7 @@ import pytest
 
 from recapkit.cli import main
 from recapkit.data.files import load_recap
-from recapkit.post.load import load_post
+from recapkit.ssg.posts import load_post
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "gopher-meetup-hangzhou-2025.yaml"

@@ -10,22 +10,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from recapkit.commands._remote_flags import REMOTE_PARAM_NAMES, remote_flags, remote_options
 from recapkit.errors import ConfigError, UsageError
-from recapkit.lint.remote.cli_options import (
-    REMOTE_PARAM_NAMES,
-    build_remote_options,
-    remote_options,
-)
 from recapkit.lint.remote.options import (
     RemoteConfig,
+    RemoteFlags,
     RemoteOptions,
+    build_remote_options,
     host_matches,
     parse_duration,
     parse_remote_config,
 )
 
 
-def parse_flags(*argv: str) -> dict[str, Any]:
+def raw_flags(*argv: str) -> dict[str, Any]:
     """What a command decorated with remote_options receives for *argv*."""
     seen: dict[str, Any] = {}
 
@@ -38,12 +36,17 @@ def parse_flags(*argv: str) -> dict[str, Any]:
     return seen
 
 
+def parse_flags(*argv: str) -> RemoteFlags:
+    """The typed remote flags of *argv*."""
+    return remote_flags(raw_flags(*argv))
+
+
 def test_every_flag_reaches_the_command_under_its_documented_name() -> None:
-    assert set(parse_flags()) == set(REMOTE_PARAM_NAMES)
+    assert set(raw_flags()) == set(REMOTE_PARAM_NAMES)
 
 
 def test_defaults_leave_remote_checks_off() -> None:
-    options = build_remote_options(**parse_flags())
+    options = build_remote_options(parse_flags())
     assert options == RemoteOptions()
     assert not options.enabled
 
@@ -56,7 +59,7 @@ def test_flags_become_options() -> None:
         "--cache-dir", "ci-cache", "--allow-private", "--exclude-url", "example\\.com",
         "--include-url", "keep", "--user-agent", "bot/1", "--site-url", "https://blog.example.com/",
     )  # fmt: skip
-    options = build_remote_options(**flags, hotlink_hosts=["mmbiz.qpic.cn"])
+    options = build_remote_options(flags, hotlink_hosts=["mmbiz.qpic.cn"])
     assert options.enabled and options.include_links and options.allow_private
     assert (options.max_concurrency, options.per_host_concurrency, options.max_retries) == (8, 2, 0)
     assert (options.per_host_interval, options.timeout, options.connect_timeout) == (
@@ -75,20 +78,20 @@ def test_flags_become_options() -> None:
 
 
 def test_links_implies_remote_and_offline_wins() -> None:
-    assert build_remote_options(**parse_flags("--links")).enabled
-    assert not build_remote_options(**parse_flags("--remote", "--offline")).enabled
+    assert build_remote_options(parse_flags("--links")).enabled
+    assert not build_remote_options(parse_flags("--remote", "--offline")).enabled
     config = RemoteConfig(enabled=True)
-    assert not build_remote_options(**parse_flags("--offline"), config=config).enabled
-    assert not build_remote_options(**parse_flags("--no-remote"), config=config).enabled
+    assert not build_remote_options(parse_flags("--offline"), config=config).enabled
+    assert not build_remote_options(parse_flags("--no-remote"), config=config).enabled
 
 
 def test_bad_flag_values_are_usage_errors() -> None:
     with pytest.raises(click.BadParameter, match="not a duration"):
         parse_flags("--max-cache-age", "forever")
     with pytest.raises(UsageError, match="invalid regular expression"):
-        build_remote_options(**parse_flags("--exclude-url", "(unclosed"))
+        build_remote_options(parse_flags("--exclude-url", "(unclosed"))
     with pytest.raises(ConfigError, match="--site-url"):
-        build_remote_options(**parse_flags("--site-url", "blog.example.com"))
+        build_remote_options(parse_flags("--site-url", "blog.example.com"))
 
 
 def test_the_config_table_is_validated_and_merged(tmp_path: Path) -> None:
@@ -106,7 +109,7 @@ def test_the_config_table_is_validated_and_merged(tmp_path: Path) -> None:
     }
     config = parse_remote_config(raw, base_dir=tmp_path, env={"GH_TOKEN": "s3cret"})
     options = build_remote_options(
-        **parse_flags("--timeout", "5", "--exclude-url", "x"), config=config
+        parse_flags("--timeout", "5", "--exclude-url", "x"), config=config
     )
     assert options.enabled and options.include_links
     assert options.per_host_concurrency == 2 and options.max_cache_age == 7 * 86400
@@ -122,7 +125,7 @@ def test_a_header_whose_variable_is_unset_is_left_out() -> None:
     config = parse_remote_config(
         {"headers": {"*.example.com": {"X-Token": "${MISSING}", "X-Plain": "1"}}}, env={}
     )
-    options = build_remote_options(**parse_flags(), config=config)
+    options = build_remote_options(parse_flags(), config=config)
     assert options.headers_for("img.example.com") == {"X-Plain": "1"}
     assert options.headers_for("example.org") == {}
 

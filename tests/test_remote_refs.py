@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recapkit.lint.remote.refs import refs_from_post, remote_url
-from recapkit.post.load import parse_post
+from recapkit.ssg.posts import parse_post
 
 POST = """\
 ---

@@ -21,7 +21,7 @@ from frontmatter.default_handlers import BaseHandler
 
 from recapkit.cli import main
 from recapkit.data.files import load_recap
-from recapkit.post.load import load_post
+from recapkit.ssg.posts import load_post
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(

@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 
 from recapkit.lint.rules import ALL_RULES, LintContext, LintSettings
-from recapkit.post.load import load_post
-from recapkit.ssg.site import SSG, site_for_ssg
+from recapkit.ssg.posts import load_post
+from recapkit.ssg.site import read_site
 from tests.rules_helpers import expectations
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 SITES = {
-    "hugo": SSG.HUGO,
-    "jekyll": SSG.JEKYLL,
-    "hexo": SSG.HEXO,
-    "zola": SSG.ZOLA,
+    "hugo": "hugo",
+    "jekyll": "jekyll",
+    "hexo": "hexo",
+    "zola": "zola",
     "generic": None,
 }
 LOCAL_RULES = [rule() for rule in ALL_RULES if not rule.code.startswith("RK5")]
@@ -32,7 +32,7 @@ def fixture_posts() -> list[tuple[str, Path]]:
 
 def context_for(site_name: str) -> LintContext:
     ssg = SITES[site_name]
-    site = site_for_ssg(FIXTURES / site_name, ssg) if ssg else None
+    site = read_site(FIXTURES / site_name, ssg) if ssg else None
     return LintContext(site=site, settings=LintSettings(ssg=ssg))
 
 

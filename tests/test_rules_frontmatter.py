@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from recapkit.lint.rules.front_dates import DateFormat, FilenameDateMismatch
-from recapkit.lint.rules.frontmatter import (
+from recapkit.lint.rules import (
     FrontMatterSyntax,
     MissingFrontMatter,
     RequiredKey,
     UnreadablePost,
 )
-from recapkit.lint.rules.key_names import UnknownKey
+from recapkit.lint.rules.date_format import DateFormat
+from recapkit.lint.rules.filename_date_mismatch import FilenameDateMismatch
+from recapkit.lint.rules.unknown_key import UnknownKey
 from tests.rules_helpers import codes, run
 
 

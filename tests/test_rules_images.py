@@ -7,16 +7,17 @@ from pathlib import Path
 import pytest
 
 from recapkit.data.text_checks import alt_looks_like_filename
-from recapkit.lint.rules import LintContext, LintSettings
-from recapkit.lint.rules.image_files import ImageNotFound
-from recapkit.lint.rules.images import (
+from recapkit.lint.rules import (
     ImageAltFilename,
     ImageHotlinkBlocked,
     ImageInsecureUrl,
     ImageMissingAlt,
+    LintContext,
+    LintSettings,
 )
-from recapkit.post.load import load_post
-from recapkit.ssg.site import SSG, site_for_ssg
+from recapkit.lint.rules.image_not_found import ImageNotFound
+from recapkit.ssg.posts import load_post
+from recapkit.ssg.site import read_site
 from tests.rules_helpers import codes, run
 
 FRONT = "---\ntitle: T\ndate: 2024-05-18\ncover: http://img.example.com/c.jpg\n---\n\n"
@@ -112,7 +113,7 @@ def test_image_not_found_names_what_was_tried(tmp_path: Path) -> None:
         "---\ntitle: T\ndate: 2024-05-18\n---\n\n![ok](/img/ok.png)\n\n![gone](/img/gone.png)\n\n"
         "![far](../../../../etc/passwd.png)\n\n![remote](https://e.org/x.png)\n",
     )
-    context = LintContext(site=site_for_ssg(tmp_path, SSG.HUGO), settings=LintSettings(ssg="hugo"))
+    context = LintContext(site=read_site(tmp_path, "hugo"), settings=LintSettings(ssg="hugo"))
     found = list(ImageNotFound().check(load_post(post_path), context))
     assert codes(found) == [(8, "RK203"), (10, "RK203")]
     assert "static/img/gone.png" in found[0].message
@@ -123,7 +124,7 @@ def test_image_not_found_sees_a_file_deleted_between_runs(tmp_path: Path) -> Non
     _write(tmp_path / "hugo.toml", 'baseURL = "https://example.org/"\n')
     image = _write(tmp_path / "static/img/ok.png", b"\x89PNG")
     post_path = _write(tmp_path / "content/p.md", "---\ntitle: T\n---\n\n![ok](/img/ok.png)\n")
-    context = LintContext(site=site_for_ssg(tmp_path, SSG.HUGO), settings=LintSettings(ssg="hugo"))
+    context = LintContext(site=read_site(tmp_path, "hugo"), settings=LintSettings(ssg="hugo"))
     post = load_post(post_path)
     assert list(ImageNotFound().check(post, context)) == []
     image.unlink()

@@ -6,8 +6,8 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from recapkit.lint.rules.key_types import KeyType, KeyTypeOptions
-from recapkit.post.load import parse_post
+from recapkit.lint.rules.key_type import KeyType, KeyTypeOptions
+from recapkit.ssg.posts import parse_post
 from tests.rules_helpers import apply_fixes, run
 
 RULE = KeyType()

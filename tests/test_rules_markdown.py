@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recapkit.lint.rules.markdown import EmptyLink, HeadingMissingSpace
-from recapkit.lint.rules.recap import PlaceholderLeft
+from recapkit.lint.rules.empty_link import EmptyLink
+from recapkit.lint.rules.heading_missing_space import HeadingMissingSpace
+from recapkit.lint.rules.placeholder_left import PlaceholderLeft
 from tests.rules_helpers import apply_fixes, codes, run
 
 RULE = HeadingMissingSpace()

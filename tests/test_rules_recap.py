@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from recapkit.lint.rules.recap import (
-    PlaceholderLeft,
-    PlaceholderOptions,
-    RecapData,
-    TalkWithoutTakeaways,
-)
+from recapkit.lint.rules.placeholder_left import PlaceholderLeft, PlaceholderOptions
+from recapkit.lint.rules.recap_data import RecapData
+from recapkit.lint.rules.talk_without_takeaways import TalkWithoutTakeaways
 from tests.rules_helpers import codes, run
 
 RECAP = """\

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recapkit.lint.rules import ALL_RULES, LintContext, LintSettings
-from recapkit.post.load import parse_post
+from recapkit.ssg.posts import parse_post
 
 RULES = [rule() for rule in ALL_RULES]
 CONTEXTS = [LintContext(settings=LintSettings(ssg=ssg)) for ssg in (None, "hugo", "jekyll", "zola")]

@@ -20,7 +20,7 @@ from recapkit.scaffolding import (
     write_post,
     write_text_atomic,
 )
-from recapkit.ssg.site import site_for_ssg
+from recapkit.ssg.site import read_site
 
 DAY = date(2024, 5, 18)
 
@@ -87,13 +87,13 @@ def site(tmp_path: Path, ssg: str, config: str = "") -> Path:
     ],
 )
 def test_default_paths(tmp_path: Path, ssg: str, path: str, assets: str | None) -> None:
-    target = post_target(site_for_ssg(site(tmp_path, ssg), ssg), "meetup", DAY)
+    target = post_target(read_site(site(tmp_path, ssg), ssg), "meetup", DAY)
     assert target.path == tmp_path.resolve() / path
     assert target.asset_dir == (tmp_path.resolve() / assets if assets else None)
 
 
 def test_hexo_asset_folder_and_sections(tmp_path: Path) -> None:
-    hexo = site_for_ssg(site(tmp_path, "hexo", "post_asset_folder: true\n"), "hexo")
+    hexo = read_site(site(tmp_path, "hexo", "post_asset_folder: true\n"), "hexo")
     target = post_target(hexo, "meetup", DAY, section="Activity/Salon")
     root = tmp_path.resolve()
     assert target.path == root / "source/_posts/Activity/Salon/meetup.md"
@@ -101,7 +101,7 @@ def test_hexo_asset_folder_and_sections(tmp_path: Path) -> None:
 
 
 def test_jekyll_section_and_datetime(tmp_path: Path) -> None:
-    jekyll = site_for_ssg(site(tmp_path, "jekyll"), "jekyll")
+    jekyll = read_site(site(tmp_path, "jekyll"), "jekyll")
     late = datetime(2024, 5, 18, 23, 30, tzinfo=timezone(timedelta(hours=8)))
     target = post_target(jekyll, "x", late, section="events")
     assert target.path == tmp_path.resolve() / "events/_posts/2024-05-18-x.md"
@@ -109,7 +109,7 @@ def test_jekyll_section_and_datetime(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("section", ["../x", "/etc", "a/../../b", "C:/x", "..\\x"])
 def test_sections_cannot_leave_the_site(tmp_path: Path, section: str) -> None:
-    hugo = site_for_ssg(site(tmp_path, "hugo"), "hugo")
+    hugo = read_site(site(tmp_path, "hugo"), "hugo")
     with pytest.raises(UsageError, match="section must be a folder inside the site"):
         post_target(hugo, "x", DAY, section=section)
 
@@ -120,11 +120,11 @@ def test_a_symlink_out_of_the_site_is_refused(tmp_path: Path) -> None:
     outside.mkdir()
     (root / "content" / "blog").symlink_to(outside)
     with pytest.raises(OutsideSiteError, match="outside the site"):
-        post_target(site_for_ssg(root, "zola"), "x", DAY)
+        post_target(read_site(root, "zola"), "x", DAY)
 
 
 def test_write_post_refuses_to_overwrite(tmp_path: Path) -> None:
-    hugo = site_for_ssg(site(tmp_path, "hugo"), "hugo")
+    hugo = read_site(site(tmp_path, "hugo"), "hugo")
     target = post_target(hugo, "x", DAY)
     write_post(target, "first\n")
     assert target.path.read_text(encoding="utf-8") == "first\n"
@@ -137,7 +137,7 @@ def test_write_post_refuses_to_overwrite(tmp_path: Path) -> None:
 
 
 def test_hugo_single_file_post_with_the_same_slug_blocks(tmp_path: Path) -> None:
-    hugo = site_for_ssg(site(tmp_path, "hugo"), "hugo")
+    hugo = read_site(site(tmp_path, "hugo"), "hugo")
     (tmp_path / "content/posts").mkdir()
     (tmp_path / "content/posts/x.md").write_text("mine\n", encoding="utf-8")
     target = post_target(hugo, "x", DAY)
@@ -162,7 +162,7 @@ def test_atomic_write_modes_and_no_leftovers(tmp_path: Path) -> None:
 
 
 def test_a_dangling_symlink_counts_as_existing(tmp_path: Path) -> None:
-    zola = site_for_ssg(site(tmp_path, "zola"), "zola")
+    zola = read_site(site(tmp_path, "zola"), "zola")
     target = post_target(zola, "x", DAY)
     target.path.parent.mkdir(parents=True)
     target.path.symlink_to(tmp_path / "content" / "missing.md")

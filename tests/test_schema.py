@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, given, settings
 
 from recapkit.cli import main
 from recapkit.data import model
-from recapkit.data.field_docs import FIELD_DOCS
 from recapkit.data.files import (
     DataFileError,
     dumps_recap,
@@ -23,7 +22,7 @@ from recapkit.data.files import (
     parse_text,
     read_text,
 )
-from recapkit.data.schema import json_schema
+from recapkit.data.schema import FIELD_DOCS, json_schema
 from tests.strategies import recaps
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from recapkit.post.load import load_post
 from recapkit.post.types import ImageKind, ImageRef
-from recapkit.ssg.site import (
-    SSG,
+from recapkit.ssg import (
     Site,
     SiteDetectionError,
     detect_site,
-    post_path_date,
+    filename_date,
+    read_site,
     resolve_image,
-    site_for_ssg,
 )
+from recapkit.ssg.hexo import asset_folders
+from recapkit.ssg.posts import load_post
 
 SITES = Path(__file__).parent / "fixtures" / "sites"
 
@@ -37,7 +37,7 @@ def test_detect_hugo_from_a_post_deep_inside() -> None:
     site = detect_site(SITES / "hugo" / "content" / "posts" / "meetup.md")
     assert site is not None
     root = (SITES / "hugo").resolve()
-    assert (site.root, site.ssg, site.config_file) == (root, SSG.HUGO, root / "hugo.toml")
+    assert (site.root, site.name, site.config_file) == (root, "hugo", root / "hugo.toml")
     assert site.content_dirs == (root / "content",)
     assert site.static_dirs[:2] == (root / "static", root / "themes" / "paper" / "static")
     assert site.baseurl == "/blog"
@@ -45,7 +45,7 @@ def test_detect_hugo_from_a_post_deep_inside() -> None:
 
 def test_detect_hexo_reads_post_asset_folder() -> None:
     site = detect_site(SITES / "hexo" / "source" / "_posts")
-    assert site is not None and site.ssg is SSG.HEXO and site.post_asset_folder
+    assert site is not None and site.name == "hexo" and asset_folders(site)
     root = (SITES / "hexo").resolve()
     assert site.content_dirs[0] == root / "source" / "_posts"
     assert site.static_dirs[0] == root / "source"
@@ -53,13 +53,13 @@ def test_detect_hexo_reads_post_asset_folder() -> None:
 
 def test_detect_jekyll_reads_baseurl() -> None:
     site = detect_site(SITES / "jekyll" / "_posts" / "2019-08-20-meetup.md")
-    assert site is not None and site.ssg is SSG.JEKYLL and site.baseurl == "/zh"
+    assert site is not None and site.name == "jekyll" and site.baseurl == "/zh"
     assert site.static_dirs == ((SITES / "jekyll").resolve(),)
 
 
 def test_detect_zola_by_base_url() -> None:
     site = detect_site(SITES / "zola" / "content" / "blog" / "post.md")
-    assert site is not None and site.ssg is SSG.ZOLA
+    assert site is not None and site.name == "zola"
     root = (SITES / "zola").resolve()
     assert site.static_dirs == (root / "static", root / "content")
 
@@ -70,7 +70,7 @@ def test_generic_config_toml_without_content_is_not_hugo(tmp_path: Path) -> None
     assert detect_site(tmp_path) is None
     (tmp_path / "content").mkdir()
     site = detect_site(tmp_path / "content")
-    assert site is not None and site.ssg is SSG.HUGO
+    assert site is not None and site.name == "hugo"
 
 
 def test_hugo_config_directory(tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_hugo_config_directory(tmp_path: Path) -> None:
     (tmp_path / "config" / "_default" / "hugo.yaml").write_text("staticDir: assets-static\n")
     (tmp_path / "content").mkdir()
     site = detect_site(tmp_path / "content")
-    assert site is not None and site.ssg is SSG.HUGO
+    assert site is not None and site.name == "hugo"
     assert site.static_dirs[0] == tmp_path.resolve() / "assets-static"
 
 
@@ -86,7 +86,7 @@ def test_jekyll_by_gemfile(tmp_path: Path) -> None:
     (tmp_path / "_posts").mkdir()
     (tmp_path / "Gemfile").write_text('source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\n')
     site = detect_site(tmp_path / "_posts")
-    assert site is not None and site.ssg is SSG.JEKYLL and site.config_file is None
+    assert site is not None and site.name == "jekyll" and site.config_file is None
 
 
 def test_detection_stops_at_the_repository_root(tmp_path: Path) -> None:
@@ -109,14 +109,14 @@ def test_broken_config_falls_back_to_defaults(tmp_path: Path) -> None:
     (tmp_path / "_config.yml").write_text("title: [unclosed\n")
     (tmp_path / "source" / "_posts").mkdir(parents=True)
     site = detect_site(tmp_path)
-    assert site is not None and site.ssg is SSG.HEXO and not site.post_asset_folder
+    assert site is not None and site.name == "hexo" and not asset_folders(site)
 
 
-def test_site_for_ssg_when_forced(tmp_path: Path) -> None:
-    site = site_for_ssg(tmp_path, "Hexo")
-    assert site.ssg is SSG.HEXO and site.config_file is None
+def test_read_site_when_forced(tmp_path: Path) -> None:
+    site = read_site(tmp_path, "Hexo")
+    assert site.name == "hexo" and site.config_file is None
     assert site.static_dirs[0] == tmp_path.resolve() / "source"
-    assert site_for_ssg(SITES / "jekyll", SSG.JEKYLL).baseurl == "/zh"
+    assert read_site(SITES / "jekyll", "jekyll").baseurl == "/zh"
 
 
 # --- resolution --------------------------------------------------------------------------
@@ -216,7 +216,7 @@ def test_traversal_is_never_looked_up(tmp_path: Path) -> None:
     secret.write_bytes(b"x")
     site_root = tmp_path / "site"
     (site_root / "content").mkdir(parents=True)
-    site = site_for_ssg(site_root, SSG.HUGO)
+    site = read_site(site_root, "hugo")
     result = resolve_image(site, site_root / "content/p.md", _ref("../../secret.png"))
     assert result.outside_site and result.found is None
     assert all(str(c).startswith(str(site_root.resolve())) for c in result.candidates)
@@ -228,7 +228,7 @@ def test_symlink_out_of_the_site_is_not_found(tmp_path: Path) -> None:
     site_root = tmp_path / "site"
     (site_root / "static").mkdir(parents=True)
     (site_root / "static" / "link.png").symlink_to(outside)
-    site = site_for_ssg(site_root, SSG.HUGO)
+    site = read_site(site_root, "hugo")
     result = resolve_image(site, site_root / "content/p.md", _ref("/link.png"))
     assert result.found is None and result.outside_site
 
@@ -236,7 +236,7 @@ def test_symlink_out_of_the_site_is_not_found(tmp_path: Path) -> None:
 def test_an_image_name_too_long_for_the_system_is_simply_not_found(tmp_path: Path) -> None:
     site_root = tmp_path / "site"
     (site_root / "static").mkdir(parents=True)
-    site = site_for_ssg(site_root, SSG.HUGO)
+    site = read_site(site_root, "hugo")
     name = "a" * 300 + ".png"  # over 255 bytes: the system answers ENAMETOOLONG, not ENOENT
     for src in ("/" + name, name):
         result = resolve_image(site, site_root / "content/p.md", _ref(src))
@@ -266,22 +266,22 @@ def test_without_a_site_only_the_post_folder_is_searched(tmp_path: Path) -> None
         ("_posts/20190820-meetup.md", None),
     ],
 )
-def test_post_path_date(path: str, expected: date | None) -> None:
-    assert post_path_date(path) == expected
+def test_filename_date(path: str, expected: date | None) -> None:
+    assert filename_date(path) == expected
 
 
 @pytest.mark.parametrize(
     ("folders", "ssg"),
-    [(["content", "static"], SSG.HUGO), (["source/_posts"], SSG.HEXO), (["_posts"], SSG.JEKYLL)],
+    [(["content", "static"], "hugo"), (["source/_posts"], "hexo"), (["_posts"], "jekyll")],
 )
-def test_layout_without_config(tmp_path: Path, folders: list[str], ssg: SSG) -> None:
+def test_layout_without_config(tmp_path: Path, folders: list[str], ssg: str) -> None:
     (tmp_path / ".git").mkdir()
     for folder in folders:
         (tmp_path / folder).mkdir(parents=True)
     deepest = tmp_path / folders[0] / "sub"
     deepest.mkdir()
     site = detect_site(deepest)
-    assert site is not None and site.ssg is ssg and site.root == tmp_path.resolve()
+    assert site is not None and site.name == ssg and site.root == tmp_path.resolve()
     assert site.config_file is None
 
 
@@ -289,7 +289,7 @@ def test_config_file_wins_over_a_closer_layout(tmp_path: Path) -> None:
     (tmp_path / "hugo.toml").write_text("")
     (tmp_path / "content" / "notes" / "_posts").mkdir(parents=True)
     site = detect_site(tmp_path / "content" / "notes" / "_posts")
-    assert site is not None and site.ssg is SSG.HUGO and site.root == tmp_path.resolve()
+    assert site is not None and site.name == "hugo" and site.root == tmp_path.resolve()
 
 
 def test_content_alone_is_not_a_site(tmp_path: Path) -> None:

@@ -122,7 +122,7 @@ def test_never_raises(parts: list[str], line: int) -> None:
 
 def post_silenced(text: str, code: str, line: int) -> bool:
     from recapkit.lint.suppressions import post_suppressions
-    from recapkit.post.load import parse_post
+    from recapkit.ssg.posts import parse_post
 
     return post_suppressions(parse_post(text), names=NAMES).silences(_d(code, line))
 

@@ -8,13 +8,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-import attrs
 import click
 
-from recapkit.config import SSG_NAMES, Config, discover_config, load_config
+from recapkit.commands._remote_flags import remote_flags, remote_options
 from recapkit.errors import UsageError
-from recapkit.lint.remote.cli_options import remote_options
 from recapkit.lint.reporters import FORMATS, Report, rule_infos, write_report
+from recapkit.ssg.registry import names as generator_names
 
 HELP = """Check posts: front matter, images, Markdown and recap data.
 
@@ -52,7 +51,9 @@ _OPTIONS: list[Callable[[Any], Any]] = [
     ),
     click.option("--isolated", is_flag=True, help="Ignore every config file."),
     click.option(
-        "--ssg", type=click.Choice(SSG_NAMES), help="The static site generator (default: detected)."
+        "--ssg",
+        type=click.Choice(("auto", *generator_names())),
+        help="The static site generator (default: detected).",
     ),
     click.option(
         "--select",
@@ -106,48 +107,77 @@ def _build(function: Callable[..., int]) -> click.Command:
     return click.command("lint", help=HELP, context_settings={"max_content_width": 100})(function)
 
 
-def lint(**kwargs: Any) -> int:
-    from recapkit.commands import _lint_run
+def lint(**flags: Any) -> int:
+    from recapkit.lint.pipeline import LintRequest, Mode, Overrides, lint
 
-    return _lint_run.main(kwargs)
+    paths = tuple(flags["paths"]) or (Path(),)
+    request = LintRequest(
+        paths=paths,
+        config_file=flags["config_file"],
+        isolated=flags["isolated"],
+        overrides=Overrides(
+            ssg=flags["ssg"],
+            select=_split(flags["select"]),
+            extend_select=_split(flags["extend_select"]),
+            ignore=_split(flags["ignore"]),
+            exclude=tuple(flags["exclude"]),
+            require_timezone=flags["require_timezone"],
+        ),
+        mode=Mode.DIFF if flags["diff"] else Mode.FIX if flags["fix"] else Mode.CHECK,
+        jobs=flags["jobs"],
+        use_cache=not flags["no_cache"],
+        cache_dir=flags["cache_dir"],
+        remote=remote_flags(flags),
+        progress=not flags["quiet"] and sys.stderr.isatty() and not os.environ.get("CI"),
+    )
+    outcome = lint(request)
+    for note in outcome.notes:
+        click.echo(f"warning: {note}", err=True)
+    if outcome.remote_summary and not flags["quiet"]:
+        click.echo(outcome.remote_summary, err=True)
+    if request.mode is Mode.DIFF:
+        return _print_diff(outcome)
+    fmt = output_format(flags["output_format"])
+    if flags["statistics"] and fmt != "text":
+        # Counts per rule are a text view; the machine formats always carry every finding.
+        click.echo(
+            f"warning: --statistics is ignored with {fmt} output (it needs --output-format text)",
+            err=True,
+        )
+    result = outcome.result
+    report = Report(
+        diagnostics=result.diagnostics,
+        files=[str(f.target.path) for f in result.files],
+        rules=rule_infos(outcome.linter.selection.rules),
+        fixed=result.fixed,
+        elapsed=result.elapsed,
+        statistics=flags["statistics"],
+        quiet=flags["quiet"],
+        color=use_color(flags, sys.stdout),
+        summary_extra={"cached": result.cache_hits},
+    )
+    emit(flags["output_file"], report, fmt)
+    return outcome.exit_code(exit_zero=flags["exit_zero"])
 
 
 command = _build(lint)
 
 
-def load_settings(kwargs: dict[str, Any], first: Path) -> Config:
-    """The config file's settings with the command line's flags on top."""
-    if kwargs["isolated"]:
-        config = Config()
-    elif kwargs["config_file"] is not None:
-        config = load_config(kwargs["config_file"])
-    else:
-        config = discover_config(first)
-    _check_selector_flags(kwargs)
-    changes: dict[str, Any] = {}
-    if kwargs["ssg"]:
-        changes["ssg"] = None if kwargs["ssg"] == "auto" else kwargs["ssg"]
-    if kwargs["select"]:
-        changes["select"] = _split(kwargs["select"])
-    if kwargs["extend_select"]:
-        changes["extend_select"] = config.extend_select + _split(kwargs["extend_select"])
-    if kwargs["ignore"]:
-        changes["ignore"] = config.ignore + _split(kwargs["ignore"])
-    if kwargs["exclude"]:
-        changes["exclude"] = config.exclude + tuple(kwargs["exclude"])
-    if kwargs["require_timezone"] is not None:
-        changes["require_timezone"] = kwargs["require_timezone"]
-    return attrs.evolve(config, **changes) if changes else config
-
-
-def _check_selector_flags(kwargs: dict[str, Any]) -> None:
-    """An unknown rule in a flag is blamed on the flag, not on the config file it is merged into."""
-    from recapkit.lint import selection
-
-    for name in ("select", "extend_select", "ignore"):
-        if kwargs[name]:
-            flag = "--" + name.replace("_", "-")
-            selection.expand(_split(kwargs[name]), selection.all_rules(), flag)
+def _print_diff(outcome: Any) -> int:
+    """``--diff``: print what ``--fix`` would change; exit 1 when it would change something."""
+    for diff in outcome.diffs:
+        sys.stdout.write(diff)
+    if outcome.result.internal_errors:
+        return 2
+    changed = len(outcome.diffs)
+    noun = "file" if changed == 1 else "files"
+    click.echo(
+        f"Would fix {outcome.would_fix} problem(s) in {changed} {noun}."
+        if changed
+        else "No fixes to apply.",
+        err=True,
+    )
+    return 1 if changed else 0
 
 
 def output_format(chosen: str | None) -> str:
@@ -156,17 +186,17 @@ def output_format(chosen: str | None) -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def use_color(kwargs: dict[str, Any], stream: IO[str]) -> bool:
-    if kwargs["color"] is not None:
-        return bool(kwargs["color"])
-    if os.environ.get("NO_COLOR") or kwargs["output_file"] is not None:
+def use_color(flags: dict[str, Any], stream: IO[str]) -> bool:
+    if flags["color"] is not None:
+        return bool(flags["color"])
+    if os.environ.get("NO_COLOR") or flags["output_file"] is not None:
         return False
     return stream.isatty()
 
 
-def emit(kwargs: dict[str, Any], report: Report, fmt: str) -> None:
-    """Write *report* to ``--output-file`` (atomically) or stdout."""
-    if kwargs["output_file"] is None:
+def emit(output_file: Path | None, report: Report, fmt: str) -> None:
+    """Write *report* to *output_file* (atomically) or stdout."""
+    if output_file is None:
         write_report(fmt, report, sys.stdout)
         return
     import io
@@ -175,11 +205,7 @@ def emit(kwargs: dict[str, Any], report: Report, fmt: str) -> None:
 
     buffer = io.StringIO()
     write_report(fmt, report, buffer)
-    path = kwargs["output_file"]
     try:
-        atomic.write_bytes(path, buffer.getvalue().encode("utf-8"))
+        atomic.write_bytes(output_file, buffer.getvalue().encode("utf-8"))
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write the report: {exc.strerror or exc}") from exc
-
-
-__all__ = ["command", "emit", "load_settings", "output_format", "rule_infos", "use_color"]
+        raise UsageError(f"{output_file}: cannot write the report: {exc.strerror or exc}") from exc

@@ -8,7 +8,8 @@ import click
 
 from recapkit.commands._template_options import template_options
 from recapkit.errors import UsageError
-from recapkit.rendering.engine import LANGS, SSGS
+from recapkit.rendering.engine import LANGS
+from recapkit.ssg.registry import names as generator_names
 
 
 @click.command(
@@ -18,7 +19,9 @@ from recapkit.rendering.engine import LANGS, SSGS
     "site, configuration or template error.",
 )
 @click.argument("data_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--ssg", type=click.Choice(SSGS), help="Target SSG (default: detect the site).")
+@click.option(
+    "--ssg", type=click.Choice(generator_names()), help="Target SSG (default: detect the site)."
+)
 @click.option("--lang", type=click.Choice(LANGS), help="Labels' language (default: the recap's).")
 @template_options
 @click.option("--timezone", metavar="ZONE", help="Zone for naive times in the data file.")
@@ -55,13 +58,12 @@ def command(
     from recapkit.errors import FileExistsRefusedError
     from recapkit.rendering.engine import render
     from recapkit.scaffolding import site_and_templates, write_text_atomic
-    from recapkit.ssg.naming import post_layout
 
     found, search_paths = site_and_templates(ssg, site or _output_folder(output), template_dir)
-    if found is None or found.ssg is None:
+    if found is None:
         raise UsageError(
             "cannot tell which SSG to render for (no site found here): "
-            "pass --ssg hugo|hexo|jekyll|zola"
+            f"pass --ssg {'|'.join(generator_names())}"
         )
     try:
         recap = load_recap(data_file, timezone=timezone)
@@ -69,12 +71,12 @@ def command(
         return report_problems(exc, err=True)
     text = render(
         recap,
-        ssg=str(found.ssg),
+        ssg=found.generator,
+        site=found,
         lang=lang,
         template=template,
         search_paths=search_paths,
         front_matter=front_matter,
-        layout=post_layout(found),
     )
     if output == "-":
         click.echo(text, nl=False)
@@ -90,7 +92,7 @@ def command(
 def _output_folder(output: str) -> Path | None:
     """The site of ``-o content/blog/x.md`` when that file goes into one (found from its nearest
     existing folder); None for stdout or a file outside any site (the current folder decides)."""
-    from recapkit.ssg.site import SiteDetectionError, detect_site
+    from recapkit.ssg import SiteDetectionError, detect_site
 
     if output == "-":
         return None

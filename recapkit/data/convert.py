@@ -21,11 +21,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 import cattrs
 
-from recapkit.data import hooks as scalars
-from recapkit.data import model
+from recapkit.data import hooks, model
 from recapkit.data.model import Recap
 from recapkit.data.problems import DataProblem, PathPart, RecapDataError, format_path, prefixed
-from recapkit.data.unstructure import kebab, register_unstructure_hooks
 from recapkit.errors import UsageError
 
 __all__ = [
@@ -36,7 +34,6 @@ __all__ = [
     "check_timezone",
     "converter",
     "format_path",
-    "kebab",
     "structure_recap",
     "unstructure_recap",
 ]
@@ -77,7 +74,7 @@ def _structure_optional(value: Any, type_: Any) -> Any:
 
 def _item_hint(item_type: Any) -> str:
     if attrs.has(item_type):
-        first = kebab(attrs.fields(item_type)[0].name)
+        first = hooks.kebab(attrs.fields(item_type)[0].name)
         return f"; write one '- {first}: ...' entry per {item_type.__name__.lower()}"
     return ""
 
@@ -85,7 +82,7 @@ def _item_hint(item_type: Any) -> str:
 def _structure_tuple(value: Any, type_: Any) -> tuple[Any, ...]:
     item_type = get_args(type_)[0]
     if not isinstance(value, list | tuple):
-        message = f"expected a list, got {scalars.describe(value)}{_item_hint(item_type)}"
+        message = f"expected a list, got {hooks.describe(value)}{_item_hint(item_type)}"
         raise RecapDataError([DataProblem((), message)])
     items, problems = [], []
     for index, item in enumerate(value):
@@ -100,17 +97,13 @@ def _structure_tuple(value: Any, type_: Any) -> tuple[Any, ...]:
 
 def _structure_mapping(value: Any, type_: Any) -> dict[str, Any]:
     if not isinstance(value, Mapping):
-        raise RecapDataError(
-            [DataProblem((), f"expected a mapping, got {scalars.describe(value)}")]
-        )
+        raise RecapDataError([DataProblem((), f"expected a mapping, got {hooks.describe(value)}")])
     value_type = get_args(type_)[1] if get_args(type_) else Any
     result, problems = {}, []
     for key, item in value.items():
         if not isinstance(key, str):
             problems.append(
-                DataProblem(
-                    (scalars.key_text(key),), f"keys must be text, got {scalars.describe(key)}"
-                )
+                DataProblem((hooks.key_text(key),), f"keys must be text, got {hooks.describe(key)}")
             )
             continue
         try:
@@ -132,27 +125,27 @@ def _validator_problem(field: str, message: str) -> DataProblem:
     """Place a validator's message at the path it names, relative to its class."""
     match = _MESSAGE_PATH.match(message)
     if match is None or match["name"] != field:
-        return DataProblem((kebab(field),), message)
-    path: list[PathPart] = [kebab(field)]
+        return DataProblem((hooks.kebab(field),), message)
+    path: list[PathPart] = [hooks.kebab(field)]
     for index, name in re.findall(r"\[(\d+)\]|\.([a-z_]+)", match["rest"]):
-        path.append(int(index) if index else kebab(name))
+        path.append(int(index) if index else hooks.kebab(name))
     return DataProblem(tuple(path), match["text"])
 
 
 def _unknown_key(key: Any, known: list[str]) -> DataProblem:
     message = "unknown key"
-    close = difflib.get_close_matches(scalars.key_text(key), known, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(hooks.key_text(key), known, n=1, cutoff=0.6)
     if close:
         message += f"; did you mean {close[0]!r}?"
-    return DataProblem((scalars.key_text(key),), message)
+    return DataProblem((hooks.key_text(key),), message)
 
 
 def _make_class_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
-    fields = {kebab(a.name): a for a in attrs.fields(cls)}
+    fields = {hooks.kebab(a.name): a for a in attrs.fields(cls)}
 
     def structure(value: Any, _type: Any) -> Any:
         if not isinstance(value, Mapping):
-            message = f"expected a mapping of {cls.__name__} fields ({', '.join(fields)}), got {scalars.describe(value)}"
+            message = f"expected a mapping of {cls.__name__} fields ({', '.join(fields)}), got {hooks.describe(value)}"
             raise RecapDataError([DataProblem((), message)])
         kwargs, problems = _structure_fields(fields, value)
         problems += _validate_fields(fields, kwargs)  # also when other fields failed
@@ -258,17 +251,17 @@ _MODEL_CLASSES: tuple[type[Any], ...] = (
 for _cls in _MODEL_CLASSES:  # the model uses postponed annotations: turn them into types
     attrs.resolve_types(_cls)
 
-converter.register_structure_hook(str, _checked(scalars.structure_text))
-converter.register_structure_hook(bool, _checked(scalars.structure_bool))
-converter.register_structure_hook(int, _checked(scalars.structure_int))
-converter.register_structure_hook(timedelta, _checked(scalars.structure_duration))
+converter.register_structure_hook(str, _checked(hooks.structure_text))
+converter.register_structure_hook(bool, _checked(hooks.structure_bool))
+converter.register_structure_hook(int, _checked(hooks.structure_int))
+converter.register_structure_hook(timedelta, _checked(hooks.structure_duration))
 for _enum_type in (model.EventKind, model.TakeawayKind):  # by class: str's hook would win
-    converter.register_structure_hook(_enum_type, _checked(scalars.structure_enum))
+    converter.register_structure_hook(_enum_type, _checked(hooks.structure_enum))
 converter.register_structure_hook_func(
-    lambda t: t == model.DateOrDateTime, _checked(scalars.structure_date)
+    lambda t: t == model.DateOrDateTime, _checked(hooks.structure_date)
 )
 converter.register_structure_hook_func(
-    lambda t: t == datetime | time, _checked(scalars.structure_start)
+    lambda t: t == datetime | time, _checked(hooks.structure_start)
 )
 converter.register_structure_hook_func(_is_tuple, _structure_tuple)
 converter.register_structure_hook_func(_is_mapping, _structure_mapping)
@@ -309,21 +302,21 @@ def structure_recap(data: Mapping[str, Any], *, timezone: str | None = None) -> 
         check_timezone(timezone)
     raw: object = data  # callers pass whatever a file held; check before trusting the type
     if not isinstance(raw, Mapping):
-        message = f"expected a mapping of recap fields at the top, got {scalars.describe(raw)}"
+        message = f"expected a mapping of recap fields at the top, got {hooks.describe(raw)}"
         raise RecapDataError([DataProblem((), message)])
     if isinstance(raw.get(SCHEMA_KEY), str):  # editors' schema reference, not recap data
         raw = {key: value for key, value in raw.items() if key != SCHEMA_KEY}
-    token = scalars.ZONE.set(_zone(raw, timezone))
+    token = hooks.ZONE.set(_zone(raw, timezone))
     try:
         recap: Recap = converter.structure(raw, Recap)
     finally:
-        scalars.ZONE.reset(token)
+        hooks.ZONE.reset(token)
     return recap
 
 
-# --- unstructuring (hooks in recapkit.data.unstructure) --------------------------------------
+# --- unstructuring (hooks in recapkit.data.hooks) ---------------------------------------------
 
-register_unstructure_hooks(converter)
+hooks.register_unstructure_hooks(converter)
 
 
 def unstructure_recap(recap: Recap) -> dict[str, Any]:

@@ -1,23 +1,34 @@
-"""Strict structuring of scalar values for the data-file converter.
+"""The converter's hooks: strict structuring of scalar values, and unstructuring to data-file values.
 
-A data file's scalars arrive as whatever YAML, TOML or JSON made of them. These hooks accept
+Structuring: a data file's scalars arrive as whatever YAML, TOML or JSON made of them. These hooks accept
 only what the field means and never coerce: a number where text is expected is an error,
 with a hint when the value is one of YAML 1.1's traps (``No`` -> false, ``010`` -> 8,
 ``1.10`` -> 1.1, ``14:00`` -> 840). Each hook raises ``ValueError`` with the message a writer
 sees; :mod:`recapkit.data.convert` adds the field path.
+
+Unstructuring: kebab-case keys, defaults a writer leaves out (None, empty collections,
+``False``) omitted, dates and date-times kept as objects for the YAML and TOML writers, times as
+``"14:00"`` (YAML 1.1 would read an unquoted 14:00 as 840), durations as whole minutes.
 """
 
 from __future__ import annotations
 
 import difflib
 import enum
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+import attrs
+import cattrs
+
+from recapkit.data import model
 from recapkit.data.dates import (
     DATE_FORMS,
     attach_zone,
+    format_duration,
+    format_time,
     minutes_duration,
     parse_date_text,
     parse_duration_text,
@@ -153,3 +164,61 @@ def structure_duration(value: Any, _type: object = timedelta) -> timedelta:
     raise ValueError(
         f"expected minutes (a whole number) or text such as '1h30m', got {describe(value)}"
     )
+
+
+# --- unstructuring ---------------------------------------------------------------------
+
+
+def kebab(name: str) -> str:
+    """The data-file key of a model field: ``online_url`` -> ``online-url``."""
+    return name.replace("_", "-")
+
+
+def _omit(value: Any) -> bool:
+    """None, empty collections and ``False`` are the defaults a writer leaves out."""
+    return (
+        value is None or value is False or (isinstance(value, tuple | dict | Mapping) and not value)
+    )
+
+
+def _make_class_unhook(
+    cls: type[Any], converter: cattrs.Converter
+) -> Callable[[Any], dict[str, Any]]:
+    names = [(a.name, kebab(a.name)) for a in attrs.fields(cls)]
+
+    def unstructure(obj: Any) -> dict[str, Any]:
+        result = {}
+        for name, key in names:
+            value = getattr(obj, name)
+            if not _omit(value):
+                result[key] = converter.unstructure(value)
+        return result
+
+    return unstructure
+
+
+def _unstructure_plain(value: Any) -> Any:
+    """Free data (``extra``, handles) as plain dicts and lists, whatever Mapping it was."""
+    if isinstance(value, Mapping):
+        return {key: _unstructure_plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_unstructure_plain(item) for item in value]
+    return value
+
+
+def register_unstructure_hooks(converter: cattrs.Converter) -> None:
+    """Teach *converter* to write model objects as data-file values."""
+    converter.register_unstructure_hook_factory(
+        attrs.has, lambda cls: _make_class_unhook(cls, converter)
+    )
+    converter.register_unstructure_hook(time, format_time)
+    converter.register_unstructure_hook(timedelta, format_duration)
+    for enum_type in (model.EventKind, model.TakeawayKind):  # by class: str's hook would win
+        converter.register_unstructure_hook(enum_type, lambda v: v.value)
+    converter.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, Mapping), _unstructure_plain
+    )
+    converter.register_unstructure_hook(dict, _unstructure_plain)
+    converter.register_unstructure_hook(tuple, lambda v: [converter.unstructure(i) for i in v])
+    converter.register_unstructure_hook(date, lambda v: v)
+    converter.register_unstructure_hook(datetime, lambda v: v)

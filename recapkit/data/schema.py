@@ -17,12 +17,86 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 
 from recapkit.data import model
-from recapkit.data.convert import (  # also resolves the model's postponed annotations
-    SCHEMA_KEY,
-    kebab,
-)
+from recapkit.data.convert import SCHEMA_KEY  # also resolves the model's postponed annotations
 from recapkit.data.dates import MAX_DURATION_MINUTES
-from recapkit.data.field_docs import CLASS_DOCS, FIELD_DOCS
+from recapkit.data.hooks import kebab
+
+# One-line descriptions of the data-file fields (editor hover text), keyed ``Class.field`` by the
+# model's Python names; a test checks that every attrs field of every model class has one, and
+# docs/data-format.md says the same at more length.
+CLASS_DOCS = {
+    "Recap": "A recap post: its metadata, the event it covers, the talks and what to take home.",
+    "Event": "The meetup or conference the recap covers.",
+    "Talk": "One talk (or panel, or workshop session) of the event.",
+    "Speaker": "A person who gave a talk.",
+    "Takeaway": "Something a reader should take home from a talk.",
+    "Highlight": "A keyword or trend of the event, with an optional note.",
+    "Link": "A link with an optional title.",
+    "Photo": "A photo with alt text that describes it.",
+}
+
+FIELD_DOCS = {
+    "Recap.title": "Title of the recap post, one line.",
+    "Recap.date": "Publication date of the post: 2025-03-01, or a date-time with offset.",
+    "Recap.event": "The event the recap covers.",
+    "Recap.authors": "Names of the post's authors.",
+    "Recap.lang": "BCP 47 language tag of the post, e.g. zh-CN or en (default en).",
+    "Recap.tags": "Tags of the post.",
+    "Recap.categories": "Categories of the post.",
+    "Recap.slug": "URL slug of the post: one path segment, no spaces.",
+    "Recap.draft": "true while the post must not be published.",
+    "Recap.cover": "Cover image: an http(s) URL or a path inside the site (/images/x.jpg).",
+    "Recap.lead": "Opening paragraph shown before the talks.",
+    "Recap.highlights": "Keywords and trends of the event.",
+    "Recap.talks": "The talks, in programme order; titles must be unique.",
+    "Recap.summary": "Closing summary of the post.",
+    "Recap.extra": "Free data for custom templates; recapkit never interprets it.",
+    "Event.name": "Name of the event, one line.",
+    "Event.kind": "meetup, conference, workshop, online or other (default meetup).",
+    "Event.start": "First day (2025-03-01) or start time (2025-03-01T14:00:00+08:00).",
+    "Event.end": "Last day or end time; not before start.",
+    "Event.timezone": "IANA time zone such as Asia/Shanghai; naive times are read in it.",
+    "Event.city": "City where the event took place.",
+    "Event.venue": "Venue name (and address).",
+    "Event.online_url": "http(s) URL of the live stream or online room.",
+    "Event.organizers": "Organizing groups or people.",
+    "Event.sponsors": "Sponsors.",
+    "Event.url": "Event page: http(s) URL or a path inside the site.",
+    "Event.attendance": "Number of attendees (0 or more).",
+    "Event.tags": "Topics of the event.",
+    "Event.tracks": "Names of the tracks of a multi-track event.",
+    "Talk.title": "Title of the talk, one line.",
+    "Talk.speakers": "Who gave the talk.",
+    "Talk.track": "Track the talk belongs to (see event.tracks).",
+    "Talk.room": "Room where the talk took place.",
+    "Talk.start": "Start time: 14:00 (quoted in YAML) or a full date-time.",
+    "Talk.duration": "Length: minutes (45) or text such as 1h30m, 45m, PT45M.",
+    "Talk.abstract": "The talk's abstract as announced.",
+    "Talk.summary": "The recap's summary of the talk (Markdown).",
+    "Talk.takeaways": "What to take home from the talk.",
+    "Talk.slides": "Slides: http(s) URL or a path inside the site.",
+    "Talk.video": "Recording: http(s) URL or a path inside the site.",
+    "Talk.links": "Further links (repositories, articles).",
+    "Talk.photos": "Photos of the talk.",
+    "Talk.tags": "Topics of the talk.",
+    "Speaker.name": "The speaker's name, one line.",
+    "Speaker.affiliation": "Company, project or group the speaker represents.",
+    "Speaker.role": "Job title or role.",
+    "Speaker.url": "Home page: http(s) URL or a path inside the site.",
+    "Speaker.handles": "Accounts by platform, e.g. github: alice, x: alice_dev, weibo: 爱丽丝.",
+    "Takeaway.text": "The takeaway itself.",
+    "Takeaway.kind": "insight, action, resource, quote or opinion (default insight).",
+    "Takeaway.links": "Links that back the takeaway up.",
+    "Highlight.term": "The keyword or trend, one line.",
+    "Highlight.note": "A short note about it.",
+    "Link.url": "http(s) URL or a path inside the site.",
+    "Link.title": "Text to show for the link.",
+    "Photo.src": "The image: http(s) URL or a path inside the site (/images/x.jpg).",
+    "Photo.alt": "What the photo shows, for readers who cannot see it (not a file name).",
+    "Photo.caption": "Caption shown under the photo.",
+    "Photo.credit": "Who took the photo.",
+    "Photo.license": "License of the photo, e.g. CC BY 4.0.",
+}
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 _TEXT = {"type": "string", "pattern": r"\S"}

@@ -24,8 +24,9 @@ from attrs import frozen
 
 from recapkit import atomic
 from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
+from recapkit.lint.suppressions import NONE, Suppressions
 
-FORMAT = 2
+FORMAT = 3
 RACY_NS = 2_000_000_000
 """A file modified less than this long ago is matched by content, never by its time stamp."""
 MAX_ENTRIES = 50_000
@@ -57,6 +58,8 @@ class CachedFile:
     diagnostics: tuple[Diagnostic, ...]
     dependencies: tuple[Dependency, ...] = ()
     remote_refs: tuple[RemoteRefData, ...] = ()
+    suppressions: Suppressions = NONE
+    """Kept for the remote findings of a cached post, which must not re-read it."""
 
 
 class LintCache:
@@ -107,9 +110,10 @@ class LintCache:
             remote_refs = tuple(
                 (str(u), int(a), int(b), int(c), int(d), bool(i)) for u, a, b, c, d, i in refs
             )
+            suppressions = Suppressions.from_data(entry[6] if len(entry) > 6 else None)
         except (TypeError, ValueError, KeyError, OSError):  # OSError: a path the OS cannot stat
             return None  # an entry from a damaged file: recompute
-        return CachedFile(str(digest_), diagnostics, dependencies, remote_refs)
+        return CachedFile(str(digest_), diagnostics, dependencies, remote_refs, suppressions)
 
     def put(self, real: str, cached: CachedFile, stamp: Stamp | None = None) -> None:
         rows = [_row(d) for d in cached.diagnostics]
@@ -124,6 +128,7 @@ class LintCache:
             rows,
             [list(r) for r in cached.remote_refs],
             *(stamp or (-1, -1)),
+            cached.suppressions.to_data() if cached.suppressions is not NONE else None,
         ]
         self._dirty = True
 

@@ -8,9 +8,9 @@ directories are not followed, and a symbolic link to a file counts only when its
 inside the directory walked (a post never leads the linter out of the site); dangling links and
 symbolic link loops are skipped.
 
-Each file carries the site it belongs to, detected per folder (:class:`SiteFinder`), so one run
-over several sites (``recapkit lint blogA/ blogB/``) resolves every post's images with its own
-site's rules.
+Each file carries the site it belongs to, found per folder by :class:`recapkit.ssg.SiteFinder`,
+so one run over several sites (``recapkit lint blogA/ blogB/``) reads every post with its own
+site's generator.
 """
 
 from __future__ import annotations
@@ -19,15 +19,16 @@ import errno
 import functools
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import attrs
 from attrs import field, frozen
 
 from recapkit.config import Config
 from recapkit.errors import UsageError
+from recapkit.ssg.base import Site
+from recapkit.ssg.site import SiteFinder, SiteOf
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _NEVER_ENTER = frozenset({"node_modules", "__pycache__"})
@@ -40,29 +41,25 @@ class Target:
 
     path: Path
     real: Path
-    site: Any = field(default=None, eq=False)
-    """The :class:`recapkit.ssg.site.Site` the file belongs to (None: none found, or not looked up)."""
-
-
-SiteOf = Callable[[Path], Any]
-"""A resolved folder -> the site of the files in it."""
+    site: Site | None = field(default=None, eq=False)
+    """The site the file belongs to (None: none found, or not looked up)."""
 
 
 def discover(
     paths: Sequence[str | os.PathLike[str]],
     *,
     config: Config,
-    site: Any = None,
+    site: Site | None = None,
     sites: SiteFinder | None = None,
     excluded_given: list[tuple[Path, str]] | None = None,
 ) -> list[Target]:
     """Every file to lint under *paths*, each once, in a stable order.
 
     With *sites*, each file gets the site its folder belongs to; otherwise every file gets
-    *site* (a :class:`recapkit.ssg.site.Site` or None). A path of *paths* that an ``exclude``
+    *site*. A path of *paths* that an ``exclude``
     pattern matches is added to *excluded_given* with that pattern, so the caller can say why
     it is not linted. Raises :class:`UsageError` for a path that does not exist, and
-    :class:`recapkit.ssg.site.SiteDetectionError` for a folder that looks like two kinds of site
+    :class:`recapkit.ssg.SiteDetectionError` for a folder that looks like two kinds of site
     when no ``ssg`` is configured.
     """
     excluded = GlobSet(config.exclude, config.root)
@@ -103,7 +100,7 @@ def _expand(path: Path, config: Config, site_of: SiteOf, excluded: GlobSet) -> I
         yield from _walk(directory, excluded, site_of)
 
 
-def _content_roots(path: Path, real: Path, config: Config, site: Any) -> list[Path]:
+def _content_roots(path: Path, real: Path, config: Config, site: Site | None) -> list[Path]:
     """The directories to walk for *path*: the site's content dirs when *path* is the site root."""
     if config.content_dirs and real == config.root:
         dirs = [path / d for d in config.content_dirs]
@@ -134,7 +131,7 @@ def _walk_folder(
             entries = sorted(scan, key=lambda e: e.name)
     except OSError:
         return  # unreadable folder: nothing to lint there
-    site: Any = _UNSET
+    site: Site | None = _UNSET
     for entry in entries:
         name = entry.name
         if name.startswith("."):
@@ -151,7 +148,7 @@ def _walk_folder(
 
 
 def _file_target(
-    entry: os.DirEntry[str], path: Path, real: Path, top_real: Path, site: Any
+    entry: os.DirEntry[str], path: Path, real: Path, top_real: Path, site: Site | None
 ) -> Target | None:
     if entry.is_symlink():
         try:
@@ -163,90 +160,6 @@ def _file_target(
     elif not entry.is_file(follow_symlinks=False):
         return None
     return Target(path, real, site)
-
-
-class SiteFinder:
-    """The site of each folder of a run, detected once per folder.
-
-    Detection walks up from the folder (:func:`recapkit.ssg.site.detect_site`). A configured
-    ``ssg`` replaces the detected generator; with no site config file in reach, the path given on
-    the command line is taken as the site root. The config's ``content-dirs`` and ``static-dirs``
-    apply to the sites the config file belongs to (inside its folder, or containing it): a
-    sibling site linted in the same run keeps its own folders.
-    """
-
-    def __init__(self, config: Config) -> None:
-        self.config = config
-        self._by_folder: dict[tuple[Path, Path | None], Any] = {}
-        self._detected: dict[Path, Any] = {}
-        self._same: dict[Any, Any] = {}
-
-    def resolver(self, given: Path) -> SiteOf:
-        """The folder -> site function for the files found under the path *given* by the user."""
-        fallback = (given if given.is_dir() else given.parent) if self.config.ssg else None
-        return lambda folder: self.site_of(folder, fallback)
-
-    def site_of(self, folder: Path, fallback_root: Path | None = None) -> Any:
-        key = (folder, fallback_root)
-        if key not in self._by_folder:
-            self._by_folder[key] = self._find(folder, fallback_root)
-        return self._by_folder[key]
-
-    def _find(self, folder: Path, fallback_root: Path | None) -> Any:
-        try:
-            from recapkit.ssg import site as sites
-        except ImportError:
-            return None
-        config = self.config
-        try:
-            site = self._detect(folder, sites.detect_site)
-        except sites.SiteDetectionError:
-            if not config.ssg:
-                raise  # ambiguous and nothing says which: the error asks for --ssg
-            site = None
-        if config.ssg:
-            root = Path(site.root) if site is not None else (fallback_root or folder)
-            site = sites.site_for_ssg(root, sites.SSG(config.ssg))
-        if site is None:
-            return None
-        site = self._configured(site)
-        # One object per site: the run's cache key and per-site settings are computed per object.
-        return self._same.setdefault(site, site)
-
-    def _detect(self, folder: Path, detect_site: Callable[[Path], Any]) -> Any:
-        """``detect_site(folder)``, reusing the parent folder's answer when *folder* holds nothing
-        that could make it a site root or stop the walk (a Hugo page bundle, a year folder): a
-        site of 4,000 page bundles then costs one detection, not 4,000 walks to the root."""
-        known = self._detected.get(folder)
-        if known is None:
-            parent = folder.parent
-            try:
-                if parent != folder and not _may_be_site_root(folder):
-                    known = ("ok", self._detect(parent, detect_site))
-                else:
-                    known = ("ok", detect_site(folder))
-            except Exception as exc:  # an ambiguous site: every folder below it says so too
-                known = ("error", exc)
-            self._detected[folder] = known
-        if known[0] == "error":
-            raise known[1]
-        return known[1]
-
-    def _configured(self, site: Any) -> Any:
-        config = self.config
-        if not (config.content_dirs or config.static_dirs):
-            return site
-        root = Path(site.root).resolve()
-        if not (root.is_relative_to(config.root) or config.root.is_relative_to(root)):
-            return site
-        changes: dict[str, Any] = {}
-        if config.content_dirs:
-            changes["content_dirs"] = tuple(
-                (config.root / d).resolve() for d in config.content_dirs
-            )
-        if config.static_dirs:
-            changes["static_dirs"] = tuple((config.root / d).resolve() for d in config.static_dirs)
-        return attrs.evolve(site, **changes)
 
 
 class GlobSet:
@@ -309,25 +222,3 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
     prefix = "^" if anchored else "(?:^|/)"
     # A match on a directory covers everything below it: `drafts` excludes `drafts/x.md`.
     return re.compile(prefix + "".join(parts) + "(?:/|$)")
-
-
-_SITE_MARKER_NAMES = frozenset(
-    {".git", "Gemfile", "_posts", "config", "content", "source", "static"}
-)
-_SITE_MARKER_PREFIXES = ("hugo.", "config.", "zola.", "_config.")
-
-
-def _may_be_site_root(folder: Path) -> bool:
-    """Whether *folder* holds anything site detection looks at (config files, a site's folders,
-    ``.git``); deliberately broad (every TOML/YAML file counts), so it never hides a site root."""
-    try:
-        with os.scandir(folder) as scan:
-            names = [entry.name for entry in scan]
-    except OSError:
-        return True  # cannot tell: let detection decide
-    return any(
-        name in _SITE_MARKER_NAMES
-        or name.startswith(_SITE_MARKER_PREFIXES)
-        or name.endswith((".toml", ".yml", ".yaml"))
-        for name in names
-    )

@@ -1,32 +1,36 @@
-"""Run the rules over one post: load, check, suppress, stamp severities.
+"""Lint one post: load it as its site's generator reads it, run the rules, then the run's policy.
 
-``lint_paths`` is the library entry point; ``recapkit lint`` builds a :class:`Linter` itself to
-add ``--fix`` and remote checks. One file is linted by :meth:`Linter.lint_data` (pure: bytes in,
-findings out); :mod:`recapkit.lint.runner` runs many files through the cache and worker processes.
+The policy (per-file ignores, suppression comments, configured severities) is applied in one
+place, :meth:`Linter.apply_policy`, to the local findings here and to the remote checker's
+findings later, which reuse the suppressions this pass found (:attr:`FileResult.suppressions`)
+instead of reading the post again. :mod:`recapkit.lint.runner` runs many files through the cache
+and worker processes; :mod:`recapkit.lint.pipeline` is the whole of a lint run.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import attrs
-from attrs import frozen
+from attrs import field, frozen
 
-from recapkit.config import Config, discover_config
+from recapkit.config import Config
 from recapkit.lint.cache import Dependency, RemoteRefData
 from recapkit.lint.diagnostics import Diagnostic, Severity
-from recapkit.lint.discover import GlobSet, SiteFinder, Target, discover
+from recapkit.lint.discover import GlobSet, Target
 from recapkit.lint.remote.refs import refs_from_post
 from recapkit.lint.rules.base import LintContext, Rule
 from recapkit.lint.rules.settings import DEFAULT_HOTLINK_HOSTS, LintSettings
 from recapkit.lint.selection import Selection, select_rules
-from recapkit.lint.suppressions import post_suppressions
+from recapkit.lint.suppressions import NONE, Suppressions, post_suppressions
 from recapkit.post.types import Post
-from recapkit.ssg.site import Site, resolve_image
+from recapkit.ssg.base import Site
+from recapkit.ssg.images import resolve_image
+from recapkit.ssg.posts import load_post, parse_post
 
 MAX_BYTES = 5 * 2**20
 INTERNAL_ERROR = ("RK000", "internal-error")
@@ -40,6 +44,8 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...]
     dependencies: tuple[Dependency, ...] = ()
     remote_refs: tuple[RemoteRefData, ...] = ()
+    suppressions: Suppressions = field(default=NONE, eq=False)
+    """The post's suppression comments, for the remote findings of the same post."""
     cached: bool = False
 
 
@@ -69,46 +75,34 @@ class LintResult:
 class Linter:
     """The configured rules of one run; picklable state shared with worker processes.
 
-    Each file is linted with its own site (``Target.site``, see :class:`SiteFinder`); *site* is
-    the one used for targets that carry none.
+    Each file is linted with its own site (``Target.site``, see :class:`recapkit.ssg.SiteFinder`).
     """
 
     def __init__(
-        self,
-        config: Config,
-        site: Any = None,
-        selection: Selection | None = None,
-        *,
-        collect_remote: bool = False,
+        self, config: Config, selection: Selection | None = None, *, collect_remote: bool = False
     ) -> None:
         self.config = config
         self.collect_remote = collect_remote
         """Keep each post's remote images and links (for ``--remote``; cached with the findings)."""
-        self.site = site
         self.selection = selection or select_rules(config)
-        self.context = LintContext(site=site, settings=build_settings(config, site))
-        self._contexts: dict[Any, LintContext] = {}
+        self.settings = build_settings(config)
+        self._contexts: dict[Site | None, LintContext] = {}
         self._ignores = [
             (GlobSet((pattern,), config.root), codes)
             for pattern, codes in self.selection.per_file_ignores
         ]
-        self.tracks_filesystem = any(
-            getattr(r, "uses_filesystem", False) for r in self.selection.rules
-        )
+        self.tracks_filesystem = any(r.uses_filesystem for r in self.selection.rules)
 
-    def context_for(self, site: Any) -> LintContext:
-        """The context (site and settings, whose SSG preset depends on the site) for *site*."""
-        if site is None:
-            return self.context
-        context = self._contexts.get(site)  # sites are frozen: equal sites share a context
+    def context_for(self, site: Site | None) -> LintContext:
+        """The context of the posts of *site* (sites are frozen: equal sites share one)."""
+        context = self._contexts.get(site)
         if context is None:
-            context = LintContext(site=site, settings=build_settings(self.config, site))
-            self._contexts[site] = context
+            context = self._contexts[site] = LintContext(site=site, settings=self.settings)
         return context
 
-    def fingerprint(self, sites: Iterable[Any] = ()) -> str:
+    def fingerprint(self, sites: Iterable[Site | None] = ()) -> str:
         """Everything besides a file's bytes and path that can change its findings; *sites* are
-        the sites of the run's files (a post's site decides its image paths and SSG preset)."""
+        the sites of the run's files (a post's site decides its generator and image paths)."""
         from recapkit.__about__ import __version__
 
         rules = [(r.code, repr(r.options)) for r in self.selection.rules]
@@ -116,7 +110,6 @@ class Linter:
             __version__,
             _code_stamp(),
             self.config.fingerprint(),
-            repr(self.site),
             repr(sorted({repr(site) for site in sites})),
             repr(rules),
             f"remote={self.collect_remote}",
@@ -131,12 +124,19 @@ class Linter:
                 skipped |= codes
         return skipped
 
+    def load(self, target: Target, data: bytes | None) -> Post:
+        """*target*'s post, from *data* (None: read the file), as its site's generator reads it."""
+        keys = self.settings.image_keys
+        if data is None:
+            return load_post(target.path, site=target.site, image_keys=keys, max_bytes=MAX_BYTES)
+        return parse_post(data, target.path, site=target.site, image_keys=keys)
+
     def lint_data(self, target: Target, data: bytes | None) -> FileResult:
         """Lint one file from its bytes (None: read it, e.g. when it is too large to pass around)."""
-        return self.lint_post(target, load(target, data, self.context.settings.image_keys))
+        return self.lint_post(target, self.load(target, data))
 
     def lint_post(self, target: Target, post: Post) -> FileResult:
-        """Run the selected rules on a loaded post, then suppressions and severities."""
+        """Run the selected rules on a loaded post, then the run's policy."""
         skipped = self.skipped_codes(target)
         context = self.context_for(target.site)
         found: list[Diagnostic] = []
@@ -150,17 +150,23 @@ class Linter:
                 # A rule bug must not hide the other findings: report it as one of them.
                 crashed = True
                 found.append(_internal_error(post, rule, exc))
-        found = self._finish(post, found)
+        suppressions = NONE
+        if found or self.collect_remote:
+            suppressions = post_suppressions(post, names=self.selection.names)
+        found = self.apply_policy(target, found, suppressions)
         deps: tuple[Dependency, ...] = ()
         if self.tracks_filesystem and not crashed:
             deps = self._dependencies(post, context.site)
         refs = remote_refs(post) if self.collect_remote else ()
-        return FileResult(target, tuple(found), deps, refs)
+        return FileResult(target, tuple(found), deps, refs, suppressions)
 
-    def _finish(self, post: Post, found: list[Diagnostic]) -> list[Diagnostic]:
-        if not found:
-            return found
-        kept = post_suppressions(post, names=self.selection.names).filter(found)
+    def apply_policy(
+        self, target: Target, found: Iterable[Diagnostic], suppressions: Suppressions
+    ) -> list[Diagnostic]:
+        """*found* without what the selection, per-file ignores and suppression comments turn
+        off, with the configured severities, sorted."""
+        selected = self.selection.codes - self.skipped_codes(target)
+        kept = suppressions.filter(d for d in found if d.code in selected or _internal(d))
         severities = self.selection.severities
         if severities:
             kept = [
@@ -182,6 +188,10 @@ class Linter:
         return tuple(sorted(dep for dep in map(_existence, paths) if dep is not None))
 
 
+def _internal(diagnostic: Diagnostic) -> bool:
+    return diagnostic.code == INTERNAL_ERROR[0]
+
+
 def _existence(path: str) -> Dependency | None:
     """*path* and whether it exists; None for a path the system cannot even look up (a name over
     255 bytes): it can never come to exist, and the cache must not stat it again (pathlib raises)."""
@@ -191,33 +201,19 @@ def _existence(path: str) -> Dependency | None:
         return None
 
 
-def build_settings(config: Config, site: Any) -> LintSettings:
-    """The settings rules share, from the config (and the detected site's SSG)."""
+def build_settings(config: Config) -> LintSettings:
+    """The settings rules share, from the config."""
     values: dict[str, Any] = {
+        "ssg": config.ssg,
         "strict_keys": config.strict_keys,
         "require_timezone": config.require_timezone,
+        "required_keys": config.required_keys,
+        "image_keys": config.image_keys,
+        "extra_keys": frozenset(config.extra_keys),
     }
-    ssg = config.ssg or (site.ssg if site is not None else None)
-    if ssg:
-        values["ssg"] = str(ssg)
-    if config.required_keys is not None:
-        values["required_keys"] = config.required_keys
-    if config.extra_keys:
-        values["extra_keys"] = frozenset(config.extra_keys)
-    if config.image_keys is not None:
-        values["image_keys"] = config.image_keys
     if config.hotlink_hosts is not None:  # the config adds hosts; the built-in ones stay
         values["hotlink_hosts"] = DEFAULT_HOTLINK_HOSTS + config.hotlink_hosts
-    names = {f.name for f in attrs.fields(LintSettings)}
-    return LintSettings(**{k: v for k, v in values.items() if k in names})
-
-
-def load(target: Target, data: bytes | None, image_keys: Sequence[str]) -> Post:
-    from recapkit.post.load import load_post, parse_post
-
-    if data is None:
-        return load_post(target.path, image_keys=image_keys, max_bytes=MAX_BYTES)
-    return parse_post(data, target.path, image_keys=image_keys)
+    return LintSettings(**values)
 
 
 def remote_refs(post: Post) -> tuple[RemoteRefData, ...]:
@@ -226,7 +222,7 @@ def remote_refs(post: Post) -> tuple[RemoteRefData, ...]:
     return tuple((r.url, r.line, r.column, r.end_line, r.end_column, r.is_image) for r in refs)
 
 
-def _internal_error(post: Post, rule: Rule, exc: Exception) -> Diagnostic:
+def _internal_error(post: Post, rule: Rule[Any], exc: Exception) -> Diagnostic:
     message = f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}; please report this bug"
     code, name = INTERNAL_ERROR
     return Diagnostic(
@@ -252,36 +248,3 @@ def _code_stamp() -> str:
                 info = file.stat()
                 stamps.append(f"{file.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
     return ",".join(sorted(stamps))
-
-
-def lint_paths(
-    paths: Sequence[str | os.PathLike[str]],
-    *,
-    config: Config | None = None,
-    jobs: int | None = None,
-    use_cache: bool = False,
-    cache_dir: Path | None = None,
-) -> LintResult:
-    """Lint *paths* (files or folders) with *config* (default: the nearest config file).
-
-    The library form of ``recapkit lint`` without ``--fix`` or remote checks; *use_cache* is off
-    by default here so a script never writes to the user's cache folder unasked.
-    """
-    from recapkit.lint.runner import LintOptions, Plan, run
-
-    if not paths:
-        paths = ["."]
-    config = config or discover_config(Path(paths[0]))
-    linter = Linter(config)
-    targets = discover(paths, config=config, sites=SiteFinder(config))
-    options = LintOptions(jobs=jobs, use_cache=use_cache, cache_dir=cache_dir or config.cache_path)
-    return run(Plan(linter, targets, options))
-
-
-def find_site(config: Config, start: Path) -> Any:
-    """The site *start* (a file or folder) belongs to: detected, or built for the configured
-    ``ssg``; see :class:`recapkit.lint.discover.SiteFinder`."""
-    folder = start.resolve()
-    if not folder.is_dir():
-        folder = folder.parent
-    return SiteFinder(config).resolver(start)(folder)

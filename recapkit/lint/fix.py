@@ -71,15 +71,12 @@ def encode(post: Any, text: str) -> bytes:
 def fix_file(linter: Linter, result: FileResult) -> FixOutcome | None:
     """Fix one linted file in memory, re-linting after each pass; None when it cannot be fixed
     safely (unreadable, or its text would not round-trip to the same bytes)."""
-    from recapkit.lint.engine import load
-
     target = result.target
     try:
         original = Path(target.real).read_bytes()
     except OSError:
         return None
-    image_keys = linter.context.settings.image_keys
-    post = load(target, original, image_keys)
+    post = linter.load(target, original)
     if post.problem is not None or encode(post, post.text) != original:
         return None
     current, text, applied = result, post.text, 0
@@ -90,7 +87,7 @@ def fix_file(linter: Linter, result: FileResult) -> FixOutcome | None:
             break
         applied += count
         text = new_text
-        post = load(target, encode(post, text), image_keys)
+        post = linter.load(target, encode(post, text))
     else:
         current = linter.lint_post(target, post)
     return FixOutcome(target.path, original, encode(post, text), applied, current)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from attrs import field, frozen
 
+from recapkit.lint import workers
 from recapkit.lint.cache import CachedFile, LintCache, Stamp, default_cache_dir, digest
 from recapkit.lint.discover import Target
 from recapkit.lint.engine import INTERNAL_ERROR, MAX_BYTES, FileResult, Linter, LintResult
@@ -39,7 +40,6 @@ def run(plan: Plan) -> LintResult:
     (in this process when they are few). With no usable cache the workers start before any file
     is read, and files are read in chunks while the workers lint the earlier ones.
     """
-    from recapkit.lint import workers as parallel
 
     started = time.perf_counter()
     options = plan.options
@@ -49,10 +49,10 @@ def run(plan: Plan) -> LintResult:
         cache = LintCache(options.cache_dir or default_cache_dir(), plan.linter.fingerprint(sites))
     run = _Run(plan.targets, cache)
     if cache is None or cache.empty:
-        linted = parallel.lint_stream(plan.linter, run.jobs(), len(plan.targets), jobs=options.jobs)
+        linted = workers.lint_stream(plan.linter, run.jobs(), len(plan.targets), jobs=options.jobs)
     else:
         misses = list(run.jobs())
-        linted = parallel.lint_many(plan.linter, misses, jobs=options.jobs)
+        linted = workers.lint_many(plan.linter, misses, jobs=options.jobs)
     for index, result in linted:
         run.done(index, result)
     if cache is not None:
@@ -97,7 +97,7 @@ class _Run:
         if content and stamp is not None:
             self.cache.restamp(real, stamp)  # same bytes, new time (a fresh checkout)
         self.results[index] = FileResult(
-            target, hit.diagnostics, hit.dependencies, hit.remote_refs, cached=True
+            target, hit.diagnostics, hit.dependencies, hit.remote_refs, hit.suppressions, True
         )
         return True
 
@@ -105,7 +105,11 @@ class _Run:
         self.results[index] = result
         if self.cache is not None and index in self.digests and not _crashed(result):
             entry = CachedFile(
-                self.digests[index], result.diagnostics, result.dependencies, result.remote_refs
+                self.digests[index],
+                result.diagnostics,
+                result.dependencies,
+                result.remote_refs,
+                result.suppressions,
             )
             self.cache.put(str(result.target.real), entry, self.stamps.get(index))
 

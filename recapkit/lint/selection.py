@@ -19,14 +19,14 @@ from attrs import frozen
 from recapkit.config import Config
 from recapkit.errors import ConfigError
 from recapkit.lint.diagnostics import Severity
-from recapkit.lint.rules.base import Rule
+from recapkit.lint.rules.base import AnyRule
 
 
 @frozen
 class Selection:
     """The rules to run, instantiated with their options, and what else the linter needs."""
 
-    rules: tuple[Rule, ...]
+    rules: tuple[AnyRule, ...]
     severities: Mapping[str, Severity]
     """Configured severity per code (only the overridden ones)."""
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...]
@@ -39,7 +39,7 @@ class Selection:
         return frozenset(rule.code for rule in self.rules)
 
 
-def all_rules() -> tuple[type[Rule], ...]:
+def all_rules() -> tuple[type[AnyRule], ...]:
     from recapkit.lint.rules import (
         ALL_RULES,  # deferred: the rule modules are the heavy part of startup
     )
@@ -47,7 +47,7 @@ def all_rules() -> tuple[type[Rule], ...]:
     return tuple(ALL_RULES)
 
 
-def select_rules(config: Config, registry: Sequence[type[Rule]] | None = None) -> Selection:
+def select_rules(config: Config, registry: Sequence[type[AnyRule]] | None = None) -> Selection:
     """Resolve *config* against *registry* (default: every rule recapkit ships)."""
     registry = tuple(registry) if registry is not None else all_rules()
     where = config.where()
@@ -71,7 +71,7 @@ def select_rules(config: Config, registry: Sequence[type[Rule]] | None = None) -
     return Selection(rules=rules, severities=severities, per_file_ignores=ignores, names=names)
 
 
-def expand(selectors: Iterable[str], registry: Sequence[type[Rule]], where: str) -> set[str]:
+def expand(selectors: Iterable[str], registry: Sequence[type[AnyRule]], where: str) -> set[str]:
     """The codes *selectors* name; an unknown selector is a :class:`ConfigError`."""
     codes: set[str] = set()
     for selector in selectors:
@@ -82,7 +82,7 @@ def expand(selectors: Iterable[str], registry: Sequence[type[Rule]], where: str)
     return codes
 
 
-def _match(selector: str, registry: Sequence[type[Rule]]) -> set[str]:
+def _match(selector: str, registry: Sequence[type[AnyRule]]) -> set[str]:
     upper = selector.upper()
     if upper == "ALL":
         return {cls.code for cls in registry}
@@ -90,14 +90,14 @@ def _match(selector: str, registry: Sequence[type[Rule]]) -> set[str]:
     return by_name or {cls.code for cls in registry if cls.code.upper().startswith(upper) and upper}
 
 
-def _unknown_selector(selector: str, registry: Sequence[type[Rule]], where: str) -> str:
+def _unknown_selector(selector: str, registry: Sequence[type[AnyRule]], where: str) -> str:
     known = [cls.code for cls in registry] + [cls.name for cls in registry]
     close = difflib.get_close_matches(selector, known, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"{where}: unknown rule '{selector}'{hint}; see `recapkit rule --list`"
 
 
-def _rule_options(config: Config, registry: Sequence[type[Rule]]) -> dict[str, Any]:
+def _rule_options(config: Config, registry: Sequence[type[AnyRule]]) -> dict[str, Any]:
     """``[tool.recapkit.rules.<code-or-name>]`` tables as each rule's ``Options`` instance."""
     options: dict[str, Any] = {}
     for key, table in config.rules.items():
@@ -108,7 +108,7 @@ def _rule_options(config: Config, registry: Sequence[type[Rule]]) -> dict[str, A
     return options
 
 
-def build_options(cls: type[Rule], table: Mapping[str, Any], where: str) -> Any:
+def build_options(cls: type[AnyRule], table: Mapping[str, Any], where: str) -> Any:
     """*table* (kebab keys) as an instance of ``cls.Options``, type-checked by cattrs."""
     fields = attrs.fields_dict(cls.Options)
     data: dict[str, Any] = {}

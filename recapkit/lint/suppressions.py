@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -84,6 +84,24 @@ class Suppressions:
     def filter(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         return [d for d in diagnostics if not self.silences(d)]
 
+    def to_data(self) -> list[Any]:
+        """Plain JSON data (for the lint cache); :meth:`from_data` reads it back."""
+        states = [[s.everything, sorted(s.codes), sorted(s.except_)] for s in self.range_states]
+        lines = [[line, sorted(codes)] for line, codes in self.line_codes.items()]
+        return [sorted(self.file_codes), lines, list(self.range_lines), states]
+
+    @classmethod
+    def from_data(cls, data: Any) -> Suppressions:
+        if not data:
+            return NONE
+        file_codes, lines, range_lines, states = data
+        return cls(
+            file_codes=frozenset(file_codes),
+            line_codes={int(line): frozenset(codes) for line, codes in lines},
+            range_lines=tuple(range_lines),
+            range_states=tuple(_State(bool(e), frozenset(c), frozenset(x)) for e, c, x in states),
+        )
+
 
 NONE = Suppressions()
 
@@ -98,7 +116,7 @@ def post_suppressions(post: Post, *, names: Mapping[str, str] | None = None) -> 
         text,
         names=names,
         front_matter_end=fm.span.end if fm else 0,
-        in_code=_code_test(post),
+        in_code=post.in_code,
     )
 
 
@@ -131,61 +149,6 @@ def parse_suppressions(
             action, arguments = match.groups()
             builder.add(action, _codes(arguments, "recapkit", names), match.start())
     return builder.build()
-
-
-# Left to right through a block's inline text, as CommonMark reads it: a backslash escapes the
-# next character, an HTML comment hides any backticks in it, and a run of backticks opens a code
-# span that only a run of the same length closes.
-_INLINE = re.compile(r"\\.|<!--.*?-->|`+", re.DOTALL)
-
-
-def _code_test(post: Post) -> Callable[[int], bool]:
-    """Whether an offset of *post* lies in a code block, a template code block or a code span."""
-    code_lines = set(post.template_code_lines)
-    blocks: list[tuple[int, int]] = []  # the line ranges of blocks with inline content
-    for token in post.tokens:
-        if token.map is None:
-            continue
-        if token.type in ("fence", "code_block"):
-            code_lines.update(range(*token.map))
-        elif token.type == "inline":
-            blocks.append((token.map[0], token.map[1]))
-    blocks.sort()
-    starts = [start for start, _end in blocks]
-    spans: dict[int, list[tuple[int, int]]] = {}
-
-    def in_code(offset: int) -> bool:
-        if offset < post.body_start:
-            return False
-        line = post.location(offset).line
-        if line in code_lines:
-            return True
-        index = bisect.bisect_right(starts, line) - 1
-        if index < 0 or line >= blocks[index][1]:
-            return False  # an HTML block or a blank line: a real comment
-        if index not in spans:
-            spans[index] = _code_spans(post, *blocks[index])
-        return any(start <= offset < end for start, end in spans[index])
-
-    return in_code
-
-
-def _code_spans(post: Post, first: int, end: int) -> list[tuple[int, int]]:
-    """The offsets of the code spans in the block on lines ``first`` to ``end - 1``."""
-    base = post.offset(first)
-    stop = post.offset(end) if end < len(post.line_starts) else len(post.text)
-    text = post.text[base:stop]
-    found: list[tuple[int, int]] = []
-    position = 0
-    while (match := _INLINE.search(text, position)) is not None:
-        position = match.end()
-        run = match.group()
-        if run.startswith("`"):
-            closing = re.compile(f"(?<!`){run}(?!`)").search(text, position)
-            if closing is not None:  # an unmatched run is literal backticks
-                found.append((base + match.start(), base + closing.end()))
-                position = closing.end()
-    return found
 
 
 def _codes(arguments: str, tool: str, names: Mapping[str, str]) -> frozenset[str]:

@@ -1,175 +1,157 @@
-"""Find and parse a post's front matter: YAML ``---``, TOML ``+++``, JSON ``{...}`` and Hexo's form.
+"""Find a post's front matter block, through python-frontmatter's handler API.
 
-We split the file ourselves instead of through python-frontmatter's handlers because every
-result needs file positions (the block's span, each key's line:col, the parser's error
-position mapped from the block to the file), which its ``split`` -> ``(str, str)`` API drops;
-it would also need the legacy ``toml`` package. TOML goes through stdlib :mod:`tomllib`,
-YAML through PyYAML's C loader (with the pure-Python one as fallback).
+Each format is a handler in python-frontmatter's sense (``detect``, ``split``, ``load``,
+``export``, ``format``), so blog tooling that already uses ``frontmatter.loads(text,
+handler=...)`` or ``frontmatter.dumps(post)`` gets recapkit's reading and writing. Our handlers
+guard the package's known defects: TOML goes through the standard library's ``tomllib`` and
+``tomli-w`` (the package's own TOML handler needs the unmaintained ``toml`` and otherwise fails
+silently), YAML through the one safe loader of :mod:`recapkit._yaml` (positions, duplicate
+keys, YAML 1.1 traps), export keeps key order and dates as written, and ``format`` keeps the
+final newline. recapkit itself also needs what ``split`` drops: where the block and each key
+are (:meth:`FrontMatterHandler.read`).
 
-Nothing here raises for file content: a block that fails to parse gives a
-:class:`~recapkit.post.types.FrontMatter` with ``error`` set and empty ``data``.
+Formats: YAML between ``---`` lines, TOML between ``+++`` lines, a JSON object, and YAML lines
+closed by ``---`` without an opening one (:class:`OpenlessYAMLHandler`, a form Hexo reads).
+A BOM is removed before any handler sees the text (:mod:`recapkit.post.load`), since
+python-frontmatter would otherwise miss the block. Nothing here raises for file content: a
+block that fails to parse gives a :class:`~recapkit.post.types.FrontMatter` with ``error`` set.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
-import yaml
-from yaml.constructor import SafeConstructor
+from frontmatter.default_handlers import BaseHandler
 
-from recapkit._yaml import check_graph, describe_error
-from recapkit.post.types import (
-    FrontMatter,
-    FrontMatterError,
-    FrontMatterFormat,
-    Location,
-    Span,
-)
+from recapkit.errors import RecapkitError
+from recapkit.post.front_matter_dump import dump_json, dump_toml, dump_yaml
+from recapkit.post.front_matter_parse import DUPLICATE_KEY, JSON_TOKEN, parse_block
+from recapkit.post.types import FrontMatter, FrontMatterError, FrontMatterFormat, Span
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Found = tuple[FrontMatter | None, int]
+"""A front matter block (or None) and the offset where the body starts."""
 
 
-class _PostYAMLLoader(_Loader):  # type: ignore[valid-type,misc]  # CSafeLoader is a runtime alias
-    """The safe loader, except that an impossible date or an unreadably long number stays text.
-
-    PyYAML turns ``date: 2016-02-30`` into a bare ``ValueError`` with no position; Hugo and
-    Jekyll keep such a value as a string, and the date rule reports it with a clear message.
-    """
+class FrontMatterSyntaxError(RecapkitError, ValueError):
+    """Raised by a handler's ``load`` (the python-frontmatter API) for a block that does not parse."""
 
 
-def _timestamp_or_text(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
-    try:
-        return SafeConstructor.construct_yaml_timestamp(loader, node)
-    except (ValueError, OverflowError):
-        return node.value
+class FrontMatterHandler(BaseHandler):
+    """A python-frontmatter handler that also finds where its block and keys are."""
+
+    format_: ClassVar[FrontMatterFormat]
+    OPEN: ClassVar[re.Pattern[str]]
+
+    def detect(self, text: str) -> bool:
+        return self.OPEN.match(text) is not None
+
+    def read(self, text: str) -> Found:
+        """The block at the start of *text* with positions, and where the body starts."""
+        raise NotImplementedError
+
+    def split(self, text: str) -> tuple[str, str]:
+        front_matter, body_start = self.read(text)
+        if front_matter is None:
+            raise ValueError("no front matter")
+        content = front_matter.content_span
+        return text[content.start : content.end], text[body_start:]
+
+    def load(self, fm: str, **kwargs: object) -> dict[str, Any]:
+        front_matter = parse_block(fm, self.format_, Span(0, len(fm)), Span(0, len(fm)))
+        if front_matter.error is not None:
+            error = front_matter.error
+            raise FrontMatterSyntaxError(f"{error.line + 1}:{error.column + 1}: {error.message}")
+        return dict(front_matter.data)
+
+    def export(self, metadata: Mapping[str, Any], **kwargs: object) -> str:
+        raise NotImplementedError
+
+    def format(self, post: Any, **kwargs: object) -> str:
+        """The whole post: the block with its delimiters, then the content as it is."""
+        block = self.export(post.metadata)
+        opening = f"{self.START_DELIMITER}\n" if self.START_DELIMITER else ""
+        closing = f"{self.END_DELIMITER}\n" if self.END_DELIMITER else "\n"
+        return f"{opening}{block}{closing}{post.content}"
 
 
-def _int_or_text(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
-    # Past 4,300 digits Python refuses to read (or later print) an int: keep the text.
-    try:
-        value = SafeConstructor.construct_yaml_int(loader, node)
-        str(value)
-    except ValueError:
-        return node.value
-    return value
+class _DelimitedHandler(FrontMatterHandler):
+    CLOSE: ClassVar[re.Pattern[str]]
+
+    def read(self, text: str) -> Found:
+        match = self.OPEN.match(text)
+        if match is None:
+            return None, 0
+        content_start = match.end()
+        close = self.CLOSE.search(text, content_start)
+        if close is None:
+            # An opening fence that is never closed: report it rather than read the post as Markdown.
+            error = FrontMatterError("front matter is opened on line 1 but never closed", 0, 0)
+            empty = Span(content_start, content_start)
+            return FrontMatter(self.format_, Span(0, content_start), empty, {}, {}, error), (
+                content_start
+            )
+        content = Span(content_start, close.start())
+        return parse_block(text, self.format_, Span(0, close.end()), content), close.end()
 
 
-_PostYAMLLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
-_PostYAMLLoader.add_constructor("tag:yaml.org,2002:int", _int_or_text)
+class YAMLHandler(_DelimitedHandler):
+    """YAML between ``---`` lines (the closing one may be ``...``)."""
 
-_STR_TAG = "tag:yaml.org,2002:str"
-_MERGE_TAG = "tag:yaml.org,2002:merge"
+    format_ = FrontMatterFormat.YAML
+    # `[ \t]*` allows trailing blanks (Jekyll and Hexo do); `\r?` keeps CRLF files.
+    FM_BOUNDARY = re.compile(r"^-{3,}[ \t]*\r?$", re.MULTILINE)
+    OPEN = re.compile(r"-{3,}[ \t]*\r?\n")
+    CLOSE = re.compile(r"^(?:-{3,}|\.\.\.)[ \t]*(?:\r?\n|\r?\Z)", re.MULTILINE)
+    START_DELIMITER = END_DELIMITER = "---"
 
-# Delimiter lines. `[ \t]*` allows trailing blanks (Jekyll and Hexo do); `\r?` keeps CRLF files.
-_YAML_OPEN = re.compile(r"-{3,}[ \t]*\r?\n")
-_YAML_CLOSE = re.compile(r"^(?:-{3,}|\.\.\.)[ \t]*(?:\r?\n|\r?\Z)", re.MULTILINE)
-_TOML_OPEN = re.compile(r"\+{3,}[ \t]*\r?\n")
-_TOML_CLOSE = re.compile(r"^\+{3,}[ \t]*(?:\r?\n|\r?\Z)", re.MULTILINE)
-_JSON_OPEN = re.compile(r"\{\s*[\"}]")
-_DASH_LINE = re.compile(r"^-{3,}[ \t]*(?:\r?\n|\r?\Z)", re.MULTILINE)
-# Hexo's form (no opening `---`): every line before the first `---` must look like YAML
-# front matter: `key: value`, an indented continuation, a `- item`, or blank.
-_HEXO_FIRST_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\r?\n|\r?\Z)")
-_HEXO_LINE = re.compile(r"(?:[A-Za-z_][\w-]*[ \t]*:(?:[ \t].*)?|[ \t].*|-(?:[ \t].*)?|)\r?")
-_HEXO_MAX_LINES = 200
-
-_TOML_ERROR_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
-_TOML_KEY = re.compile(
-    r"""^[ \t]*(?:\[\[?[ \t]*(?P<table>[\w-]+|"[^"\n]*"|'[^'\n]*')"""
-    r"""|(?P<key>[\w-]+|"[^"\n]*"|'[^'\n]*')[ \t]*[.=])""",
-    re.MULTILINE,
-)
-_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"[ \t\r\n]*(:)?|[{}\[\]]')
+    def export(self, metadata: Mapping[str, Any], **kwargs: object) -> str:
+        return dump_yaml(metadata)
 
 
-def read_front_matter(text: str) -> tuple[FrontMatter | None, int]:
-    """The front matter at the start of *text* (BOM already removed) and the body's offset."""
-    if text.startswith("-"):
-        match = _YAML_OPEN.match(text)
-        if match:
-            return _delimited(text, match.end(), _YAML_CLOSE, FrontMatterFormat.YAML)
-    elif text.startswith("+"):
-        match = _TOML_OPEN.match(text)
-        if match:
-            return _delimited(text, match.end(), _TOML_CLOSE, FrontMatterFormat.TOML)
-    elif text.startswith("{"):
-        if _JSON_OPEN.match(text):
-            return _json_block(text)
-    elif _HEXO_FIRST_LINE.match(text):
-        return _hexo_block(text)
-    return None, 0
+class TOMLHandler(_DelimitedHandler):
+    """TOML between ``+++`` lines, read with ``tomllib`` and written with ``tomli-w``."""
+
+    format_ = FrontMatterFormat.TOML
+    FM_BOUNDARY = re.compile(r"^\+{3,}[ \t]*\r?$", re.MULTILINE)
+    OPEN = re.compile(r"\+{3,}[ \t]*\r?\n")
+    CLOSE = re.compile(r"^\+{3,}[ \t]*(?:\r?\n|\r?\Z)", re.MULTILINE)
+    START_DELIMITER = END_DELIMITER = "+++"
+
+    def export(self, metadata: Mapping[str, Any], **kwargs: object) -> str:
+        return dump_toml(metadata)
 
 
-def _delimited(
-    text: str, content_start: int, closing: re.Pattern[str], fmt: FrontMatterFormat
-) -> tuple[FrontMatter, int]:
-    close = closing.search(text, content_start)
-    if close is None:
-        # An opening fence that is never closed: report it rather than read the post as Markdown.
-        first_line_end = content_start
-        error = FrontMatterError("front matter is opened on line 1 but never closed", 0, 0)
-        span = Span(0, first_line_end)
-        return FrontMatter(fmt, span, Span(first_line_end, first_line_end), {}, {}, error), (
-            first_line_end
-        )
-    content = Span(content_start, close.start())
-    front_matter = _parse(text, fmt, Span(0, close.end()), content)
-    return front_matter, close.end()
+class JSONHandler(FrontMatterHandler):
+    """A JSON object at the top of the file; the body starts on the line after its last brace."""
 
+    format_ = FrontMatterFormat.JSON
+    FM_BOUNDARY = re.compile(r"^(?:{|})$", re.MULTILINE)
+    OPEN = re.compile(r"\{\s*[\"}]")
+    START_DELIMITER = END_DELIMITER = ""
 
-def _hexo_block(text: str) -> tuple[FrontMatter | None, int]:
-    close = _DASH_LINE.search(text)
-    if close is None:
-        return None, 0
-    head = text[: close.start()]
-    lines = head.split("\n")
-    if len(lines) > _HEXO_MAX_LINES + 1 or not all(_HEXO_LINE.fullmatch(x) for x in lines):
-        return None, 0
-    front_matter = _parse(
-        text, FrontMatterFormat.YAML, Span(0, close.end()), Span(0, close.start())
-    )
-    # Conservative: only a clean mapping counts; anything else is Markdown with a setext heading.
-    # A mapping whose only fault is a repeated key is still one (and Hexo refuses to build it).
-    error = front_matter.error
-    if (error is not None and not error.message.startswith(DUPLICATE_KEY)) or (
-        error is None and not front_matter.data
-    ):
-        return None, 0
-    return _evolve_hexo(front_matter), close.end()
+    def read(self, text: str) -> Found:
+        if not self.detect(text):
+            return None, 0
+        try:
+            _, end = json.JSONDecoder().raw_decode(text)
+        except (ValueError, RecursionError):
+            end = _json_object_end(text)
+        # Hugo ignores the rest of the closing brace's line.
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end + 1
+        return parse_block(text, self.format_, Span(0, line_end), Span(0, end)), line_end
 
-
-def _evolve_hexo(front_matter: FrontMatter) -> FrontMatter:
-    return FrontMatter(
-        front_matter.format,
-        front_matter.span,
-        front_matter.content_span,
-        front_matter.data,
-        front_matter.key_locations,
-        front_matter.error,
-        opening_delimiter_missing=True,
-    )
-
-
-def _json_block(text: str) -> tuple[FrontMatter, int]:
-    try:
-        _, end = json.JSONDecoder().raw_decode(text)
-    except (ValueError, RecursionError):
-        end = _json_object_end(text)
-    # The body starts on the line after the closing brace (Hugo ignores the rest of that line).
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end + 1
-    front_matter = _parse(text, FrontMatterFormat.JSON, Span(0, line_end), Span(0, end))
-    return front_matter, line_end
+    def export(self, metadata: Mapping[str, Any], **kwargs: object) -> str:
+        return dump_json(metadata)
 
 
 def _json_object_end(text: str) -> int:
     """Where the object opened at offset 0 closes (brace matching outside strings), else the end."""
     depth = 0
-    for match in _JSON_TOKEN.finditer(text):
+    for match in JSON_TOKEN.finditer(text):
         token = match.group()
         if token in "{[":
             depth += 1
@@ -180,167 +162,66 @@ def _json_object_end(text: str) -> int:
     return len(text)
 
 
-def _parse(text: str, fmt: FrontMatterFormat, span: Span, content: Span) -> FrontMatter:
-    source = text[content.start : content.end]
-    first_line = text.count("\n", 0, content.start)
-    parser = _PARSERS[fmt]
-    data, locations, error = parser(source, first_line)
-    if error is not None:
-        line, column, message = error
-        last_line = text.count("\n", 0, max(span.end - 1, 0))
-        located = FrontMatterError(message, min(first_line + line, last_line), max(column, 0))
-        return FrontMatter(fmt, span, content, {}, {}, located)
-    absolute = {key: Location(first_line + loc.line, loc.column) for key, loc in locations.items()}
-    return FrontMatter(fmt, span, content, data, absolute)
+class OpenlessYAMLHandler(YAMLHandler):
+    """YAML lines closed by ``---`` with no opening ``---``, as Hexo reads a post.
+
+    Conservative: every line before the first ``---`` must look like front matter (``key:
+    value``, an indented continuation, a ``- item`` or blank) and the block must be a clean
+    mapping; anything else is Markdown with a setext heading.
+    """
+
+    OPEN = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\r?\n|\r?\Z)")
+    _CLOSE = re.compile(r"^-{3,}[ \t]*(?:\r?\n|\r?\Z)", re.MULTILINE)
+    _LINE = re.compile(r"(?:[A-Za-z_][\w-]*[ \t]*:(?:[ \t].*)?|[ \t].*|-(?:[ \t].*)?|)\r?")
+    _MAX_LINES = 200
+    START_DELIMITER = ""
+
+    def read(self, text: str) -> Found:
+        close = self._CLOSE.search(text) if self.detect(text) else None
+        if close is None:
+            return None, 0
+        lines = text[: close.start()].split("\n")
+        if len(lines) > self._MAX_LINES + 1 or not all(self._LINE.fullmatch(x) for x in lines):
+            return None, 0
+        found = parse_block(text, self.format_, Span(0, close.end()), Span(0, close.start()))
+        # A mapping whose only fault is a repeated key is still one (and Hexo refuses to build it).
+        error = found.error
+        if (error is not None and not error.message.startswith(DUPLICATE_KEY)) or (
+            error is None and not found.data
+        ):
+            return None, 0
+        return _openless(found), close.end()
 
 
-_Parsed = tuple[dict[str, Any], dict[str, Location], tuple[int, int, str] | None]
+def _openless(found: FrontMatter) -> FrontMatter:
+    return FrontMatter(
+        found.format,
+        found.span,
+        found.content_span,
+        found.data,
+        found.key_locations,
+        found.error,
+        opening_delimiter_missing=True,
+    )
 
 
-def _parse_yaml(source: str, first_line: int = 0) -> _Parsed:
-    loader = _PostYAMLLoader(source)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return {}, {}, None
-        refused = _refused_graph(node, first_line)
-        if refused is not None:
-            return {}, {}, refused
-        locations = _yaml_key_locations(node)
-        data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        return {}, {}, describe_error(exc, source)
-    except yaml.reader.ReaderError as exc:
-        return {}, {}, _reader_error(source, exc)
-    except Exception as exc:  # PyYAML raises bare ValueError/RecursionError on odd input too
-        return {}, {}, (0, 0, f"cannot read YAML front matter: {exc}")
-    finally:
-        loader.dispose()
-    if not isinstance(data, Mapping):
-        return {}, {}, (0, 0, _not_a_mapping(data))
-    return {str(key): value for key, value in data.items()}, locations, None
+HANDLERS: tuple[FrontMatterHandler, ...] = (
+    YAMLHandler(),
+    TOMLHandler(),
+    JSONHandler(),
+    OpenlessYAMLHandler(),
+)
+"""Every handler, in the order a post's first characters are tried against them."""
 
 
-DUPLICATE_KEY = "duplicate key "
+def handler_for(fmt: FrontMatterFormat) -> FrontMatterHandler:
+    """The handler that writes *fmt* (the delimited one for YAML)."""
+    return next(handler for handler in HANDLERS if handler.format_ is fmt)
 
 
-def _refused_graph(node: yaml.Node, first_line: int) -> tuple[int, int, str] | None:
-    """The first duplicate key (at any depth: go-yaml v3 and js-yaml refuse every one), or a
-    recursive alias or alias bomb, found by the data layer's own check (:mod:`recapkit._yaml`).
-
-    *first_line* is where the block starts in the file, for the message's "first on line"."""
-    fatal, duplicates = check_graph(node)
-    if fatal:
-        return fatal[0]
-    if not duplicates:
-        return None
-    first = min(duplicates, key=lambda duplicate: (duplicate.line, duplicate.column))
-    where = first_line + first.first_line + 1
-    message = f"{DUPLICATE_KEY}`{first.key}` (first on line {where}); Hugo and Hexo refuse it"
-    return first.line, first.column, message
-
-
-def _yaml_key_locations(node: yaml.Node) -> dict[str, Location]:
-    """Top-level keys -> where they are written; keys such as ``no:`` or ``1:`` stay text."""
-    locations: dict[str, Location] = {}
-    if not isinstance(node, yaml.MappingNode):
-        return locations
-    for key_node, _ in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
-            continue
-        # YAML 1.1 reads `no:`, `on:` or `2019:` as bool/int keys; front matter keys are names.
-        key_node.tag = _STR_TAG
-        mark = key_node.start_mark
-        locations[key_node.value] = Location(mark.line, mark.column)
-    return locations
-
-
-def _reader_error(source: str, exc: yaml.reader.ReaderError) -> tuple[int, int, str]:
-    position = min(max(exc.position, 0), len(source))
-    line = source.count("\n", 0, position)
-    column = position - (source.rfind("\n", 0, position) + 1)
-    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
-    return line, column, f"character U+{code:04X} is not allowed in YAML (a control character)"
-
-
-def _parse_toml(source: str, _first_line: int = 0) -> _Parsed:
-    try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        return {}, {}, _toml_error(str(exc), source)
-    except (ValueError, RecursionError) as exc:
-        return {}, {}, (0, 0, f"cannot read TOML front matter: {exc}")
-    return data, _toml_key_locations(source, data), None
-
-
-def _toml_error(message: str, source: str) -> tuple[int, int, str]:
-    found = _TOML_ERROR_AT.search(message)
-    if found:
-        text = message[: found.start()] + message[found.end() :]
-        return int(found.group(1)) - 1, int(found.group(2)) - 1, text
-    # "(at end of document)": point at the last line of the block.
-    return max(source.count("\n") - 1, 0), 0, message.replace(" (at end of document)", "")
-
-
-def _toml_key_locations(source: str, data: Mapping[str, Any]) -> dict[str, Location]:
-    locations: dict[str, Location] = {}
-    in_table = False
-    for match in _TOML_KEY.finditer(source):
-        table = match.group("table")
-        raw = table if table is not None else match.group("key")
-        if table is not None:
-            in_table = True
-        elif in_table:
-            continue  # a key inside [table] is not top-level
-        key = raw[1:-1] if raw[0] in "\"'" else raw
-        if key in data and key not in locations:
-            line = source.count("\n", 0, match.start())
-            # A table's location is its `[` header; a key's is the key itself.
-            at = source.index("[", match.start()) if table is not None else match.start("key")
-            column = at - (source.rfind("\n", 0, match.start()) + 1)
-            locations[key] = Location(line, column)
-    return locations
-
-
-def _parse_json(source: str, _first_line: int = 0) -> _Parsed:
-    try:
-        data = json.loads(source)
-    except json.JSONDecodeError as exc:
-        return {}, {}, (exc.lineno - 1, exc.colno - 1, exc.msg)
-    except (ValueError, RecursionError) as exc:
-        return {}, {}, (0, 0, f"cannot read JSON front matter: {exc}")
-    if not isinstance(data, dict):
-        return {}, {}, (0, 0, _not_a_mapping(data))
-    return data, _json_key_locations(source, data), None
-
-
-def _json_key_locations(source: str, data: Mapping[str, Any]) -> dict[str, Location]:
-    locations: dict[str, Location] = {}
-    depth = 0
-    for match in _JSON_TOKEN.finditer(source):
-        token = match.group()
-        if token in ("{", "["):
-            depth += 1
-        elif token in ("}", "]"):
-            depth -= 1
-        elif depth == 1 and match.group(1):
-            try:
-                key = json.loads(token[: token.rindex('"') + 1])
-            except ValueError:
-                continue
-            if key in data:
-                line = source.count("\n", 0, match.start())
-                column = match.start() - (source.rfind("\n", 0, match.start()) + 1)
-                locations[key] = Location(line, column)
-    return locations
-
-
-def _not_a_mapping(data: object) -> str:
-    return f"front matter must be a mapping of keys to values, not {type(data).__name__}"
-
-
-_PARSERS = {
-    FrontMatterFormat.YAML: _parse_yaml,
-    FrontMatterFormat.TOML: _parse_toml,
-    FrontMatterFormat.JSON: _parse_json,
-}
+def read_front_matter(text: str) -> Found:
+    """The front matter at the start of *text* (BOM already removed) and the body's offset."""
+    for handler in HANDLERS:
+        if handler.detect(text):
+            return handler.read(text)
+    return None, 0

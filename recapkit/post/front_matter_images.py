@@ -1,4 +1,5 @@
-"""Images named in front matter: ``cover``, ``image``, ``images``, ``featured_image``, ``photos``.
+"""Images named in front matter, under the keys the site's generator and themes read as images
+(``cover``, ``images``, ``photos``, ...; the caller says which).
 
 Each becomes an :class:`~recapkit.post.types.ImageRef` of kind ``front-matter`` positioned at the
 value's own text when it can be found after its key (else at the key).
@@ -7,21 +8,17 @@ value's own text when it can be found after its key (else at the key).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from recapkit._text import LineIndex
 from recapkit.post.types import FrontMatter, ImageKind, ImageRef
 
-DEFAULT_IMAGE_KEYS: tuple[str, ...] = ("cover", "image", "images", "featured_image", "photos")
 _IMAGE_ITEM_KEYS = ("src", "image", "url")
 
 
 def front_matter_images(
-    text: str,
-    front_matter: FrontMatter,
-    image_keys: Sequence[str],
-    offset_of: Callable[[int, int], int],
-    locate: Callable[[int], tuple[int, int]],
+    front_matter: FrontMatter, image_keys: Sequence[str], lines: LineIndex
 ) -> list[ImageRef]:
     """Images named by front matter keys (``cover``, ``images``, ...), at the value's position.
 
@@ -29,9 +26,9 @@ def front_matter_images(
     mapping (Hugo PaperMod's ``cover: {image: ..., alt: ...}``); Zola's ``[extra]`` counts too.
     """
     data, locations = front_matter.data, front_matter.key_locations
-    if not data:
+    if not data or not image_keys:
         return []
-    starts = sorted(offset_of(loc.line, loc.column) for loc in locations.values())
+    starts = sorted(lines.offset(loc.line, loc.column) for loc in locations.values())
     images: list[ImageRef] = []
     for container, anchor_key in _image_containers(data):
         for key in image_keys:
@@ -40,11 +37,11 @@ def front_matter_images(
                 continue
             where = locations.get(anchor_key or key)
             begin = (
-                offset_of(where.line, where.column) if where else front_matter.content_span.start
+                lines.offset(where.line, where.column) if where else front_matter.content_span.start
             )
             following = bisect.bisect_right(starts, begin)
             end = starts[following] if following < len(starts) else front_matter.content_span.end
-            finder = _ValueFinder(text, begin, end, locate)
+            finder = _ValueFinder(lines, begin, end)
             images.extend(finder.image(key, src, alt, title) for src, alt, title in _sources(value))
     return images
 
@@ -79,10 +76,9 @@ def _text_or_none(value: Any) -> str | None:
 class _ValueFinder:
     """Finds each value's text after its key, in order; falls back to the key's position."""
 
-    def __init__(
-        self, text: str, begin: int, end: int, locate: Callable[[int], tuple[int, int]]
-    ) -> None:
-        self.text, self.cursor, self.begin, self.end, self.locate = text, begin, begin, end, locate
+    def __init__(self, lines: LineIndex, begin: int, end: int) -> None:
+        self.text, self.cursor, self.begin, self.end = lines.text, begin, begin, end
+        self.locate = lines.position
 
     def image(self, key: str, src: str, alt: str | None, title: str | None) -> ImageRef:
         found = self.text.find(src, self.cursor, self.end)

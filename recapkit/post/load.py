@@ -1,28 +1,42 @@
-"""Read a post: its front matter, Markdown tokens, images and links, with file positions.
+"""Read a post: its front matter, Markdown tokens, images, links and code, with file positions.
 
 :func:`load_post` never raises because of what a file contains: an empty, binary,
 non-UTF-8, oversized or unreadable file gives a :class:`~recapkit.post.types.Post` whose
-``problem`` says why (and whose text is empty). See ``docs/posts.md``.
+``problem`` says why (and whose text is empty). Which template tags show images or hold code
+depends on the site's generator: callers pass its :class:`~recapkit.post.ssg_tags.TagSyntax`
+(``recapkit.load_post`` finds it for them). See ``docs/posts.md``.
 """
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import gc
 import os
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from recapkit.post.front_matter import read_front_matter
-from recapkit.post.front_matter_images import DEFAULT_IMAGE_KEYS, front_matter_images
+from recapkit._text import LineIndex
+from recapkit.post.front_matter import handler_for, read_front_matter
+from recapkit.post.front_matter_images import front_matter_images
 from recapkit.post.markdown import Extraction, markdown_source, parse_tokens
-from recapkit.post.types import ImageKind, LoadProblem, LoadProblemKind, Post
+from recapkit.post.ssg_tags import TagSyntax, code_tag_lines
+from recapkit.post.types import (
+    CodeMap,
+    FrontMatterFormat,
+    LoadProblem,
+    LoadProblemKind,
+    Post,
+)
 
-__all__ = ["DEFAULT_IMAGE_KEYS", "DEFAULT_MAX_BYTES", "load_post", "parse_post"]
+if TYPE_CHECKING:
+    import frontmatter
+
+__all__ = ["DEFAULT_MAX_BYTES", "load_post", "parse_post", "to_frontmatter"]
 
 DEFAULT_MAX_BYTES = 5 * 2**20
+_NO_TAGS = TagSyntax()
 _UTF16_32_BOMS = (
     codecs.BOM_UTF32_LE,
     codecs.BOM_UTF32_BE,
@@ -34,7 +48,8 @@ _UTF16_32_BOMS = (
 def load_post(
     path: str | os.PathLike[str],
     *,
-    image_keys: Sequence[str] = DEFAULT_IMAGE_KEYS,
+    syntax: TagSyntax = _NO_TAGS,
+    image_keys: Sequence[str] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Post:
     """Read and parse the post at *path* (see :func:`parse_post`)."""
@@ -51,18 +66,26 @@ def load_post(
         return _problem(
             file, LoadProblemKind.UNREADABLE, f"cannot read file: {exc.strerror or exc}"
         )
-    return parse_post(data, file, image_keys=image_keys, max_bytes=max_bytes)
+    return parse_post(data, file, syntax=syntax, image_keys=image_keys, max_bytes=max_bytes)
 
 
 def parse_post(
-    source: str | bytes,
+    source: str | bytes | frontmatter.Post,
     path: str | os.PathLike[str] = "<string>",
     *,
-    image_keys: Sequence[str] = DEFAULT_IMAGE_KEYS,
+    syntax: TagSyntax = _NO_TAGS,
+    image_keys: Sequence[str] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Post:
-    """Parse a post's content; *source* is the file's bytes or its decoded text."""
+    """Parse a post's content: the file's bytes, its decoded text, or a python-frontmatter
+    ``Post`` (written out with recapkit's handler for its format first).
+
+    *syntax* names the template tags that show images or hold code; *image_keys* the front
+    matter keys whose values are images.
+    """
     file = Path(path)
+    if not isinstance(source, str | bytes):
+        source = _frontmatter_text(source)
     if isinstance(source, bytes):
         decoded = _decode(file, source, max_bytes)
         if isinstance(decoded, Post):
@@ -76,38 +99,40 @@ def parse_post(
         problem = _text_problem(file, text)
         if problem is not None:
             return problem
-    return _parse_text(file, text, has_bom, image_keys)
-
-
-def _parse_text(file: Path, text: str, has_bom: bool, image_keys: Sequence[str]) -> Post:
     # A post is thousands of small acyclic objects (tokens); the cyclic GC would rescan every
     # post still alive each time (40% of a corpus run). Pause it while building one post.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _build(file, text, has_bom, image_keys)
+        return _build(file, text, has_bom, syntax, image_keys)
     finally:
         if paused:
             gc.enable()
 
 
-def _build(file: Path, text: str, has_bom: bool, image_keys: Sequence[str]) -> Post:
+def _build(
+    file: Path, text: str, has_bom: bool, syntax: TagSyntax, image_keys: Sequence[str]
+) -> Post:
     front_matter, body_start = read_front_matter(text)
-    line_starts = _line_starts(text)
-    locate = _locator(line_starts)
-    body_line = bisect.bisect_right(line_starts, body_start) - 1
-    source = markdown_source(text, body_start, body_line)
+    lines = LineIndex(text)
+    source = markdown_source(text, body_start, lines.position(body_start)[0])
     tokens = parse_tokens(source)
-    found = Extraction(text, source.split("\n"), locate)
-    found.walk(tokens, line_starts)
-    found.shortcodes(body_start)
+    found = Extraction(lines, source.split("\n"))
+    found.walk(tokens, lines.starts)
+    found.tag_images(body_start, syntax, lines)
+    tag_lines = frozenset(code_tag_lines(text, body_start, syntax, lines))
+    code = CodeMap(
+        lines=frozenset(found.code_lines) | tag_lines,
+        tag_lines=tag_lines,
+        spans=tuple(sorted((lines.offset(*a), lines.offset(*b)) for a, b in found.code_spans)),
+    )
     images = found.images
+    links = found.links
+    if tag_lines:  # an image or link in a {% highlight %} sample is code, not content
+        images = [ref for ref in images if ref.line not in tag_lines]
+        links = [ref for ref in links if ref.line not in tag_lines]
     if front_matter is not None:
-
-        def offset_of(line: int, column: int) -> int:
-            return line_starts[line] + column
-
-        images = front_matter_images(text, front_matter, image_keys, offset_of, locate) + images
+        images = front_matter_images(front_matter, image_keys, lines) + images
     post = Post(
         path=file,
         text=text,
@@ -117,36 +142,29 @@ def _build(file: Path, text: str, has_bom: bool, image_keys: Sequence[str]) -> P
         body_start=body_start,
         tokens=tokens,
         images=tuple(sorted(images, key=lambda ref: (ref.line, ref.column))),
-        links=tuple(sorted(found.links, key=lambda ref: (ref.line, ref.column))),
+        links=tuple(sorted(links, key=lambda ref: (ref.line, ref.column))),
+        code=code,
     )
-    # Post.line_starts is a cached_property: hand it the list we already built.
-    post.__dict__["line_starts"] = line_starts
-    code_lines = post.template_code_lines
-    if code_lines:  # an image or link in a {% highlight %} sample is code, not content
-        post.images = tuple(
-            ref
-            for ref in post.images
-            if ref.kind is ImageKind.FRONT_MATTER or ref.line not in code_lines
-        )
-        post.links = tuple(ref for ref in post.links if ref.line not in code_lines)
+    post.__dict__["lines"] = lines  # Post.lines is a cached_property: hand it the index built here
     return post
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    index = text.find("\n")
-    while index != -1:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return starts
+def _frontmatter_text(post: frontmatter.Post) -> str:
+    import frontmatter as python_frontmatter
+
+    handler = post.handler or handler_for(FrontMatterFormat.YAML)
+    text: str = python_frontmatter.dumps(post, handler=handler)
+    return text
 
 
-def _locator(line_starts: list[int]) -> Callable[[int], tuple[int, int]]:
-    def locate(offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(line_starts, offset) - 1
-        return line, offset - line_starts[line]
+def to_frontmatter(post: Post) -> frontmatter.Post:
+    """*post* as a python-frontmatter ``Post`` (its metadata and body) whose handler is
+    recapkit's for the post's format: ``frontmatter.dumps()`` of it writes the front matter the
+    way recapkit does (keys in order, dates as given, the final newline kept)."""
+    import frontmatter as python_frontmatter
 
-    return locate
+    fmt = post.front_matter.format if post.front_matter else FrontMatterFormat.YAML
+    return python_frontmatter.Post(post.body, handler_for(fmt), **dict(post.data))
 
 
 def _decode(file: Path, data: bytes, max_bytes: int) -> tuple[str, bool] | Post:

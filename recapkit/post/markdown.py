@@ -3,8 +3,9 @@
 markdown-it-py gives block tokens a ``map`` (lines) but inline tokens no position at all.
 We wrap the inline rules that make images, links, raw HTML and code spans so each such
 token records where it starts and ends in its block's inline source (``token.meta["span"]``),
-then map that back to the file line by line. Shortcodes and Hexo tags are not Markdown: a
-regex scan of the body finds them, skipping code blocks and code spans.
+then map that back to the file line by line. Shortcodes and template tags are not Markdown:
+the site generator's :class:`~recapkit.post.ssg_tags.TagSyntax` finds them, and code blocks and
+code spans are skipped.
 """
 
 from __future__ import annotations
@@ -14,16 +15,17 @@ import html
 import re
 from collections.abc import Callable, Sequence
 
+import attrs
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from recapkit.post.ssg_tags import SHORTCODE, shortcode_image, with_title
+from recapkit._text import LineIndex
+from recapkit.post.ssg_tags import TagSyntax, tag_images
 from recapkit.post.types import ImageKind, ImageRef, LinkKind, LinkRef
 
 Position = tuple[int, int]
-Located = Callable[[int], Position]
 
 _TRACKED = frozenset({"image", "link_open", "html_inline", "code_inline"})
 _NBSP = "\u00a0"
@@ -127,16 +129,17 @@ def parse_tokens(source: str) -> list[Token]:
 class Extraction:
     """Images, links and code spans found while walking the tokens (0-based file positions)."""
 
-    def __init__(self, text: str, source_lines: Sequence[str], locate: Located) -> None:
-        self.text = text
+    def __init__(self, lines: LineIndex, source_lines: Sequence[str]) -> None:
+        self.text = lines.text
         self.lines = source_lines
-        self.locate = locate
+        self.locate = lines.position
         self.images: list[ImageRef] = []
         self.links: list[LinkRef] = []
         self.code_spans: list[tuple[Position, Position]] = []
         self.code_lines: set[int] = set()
 
     def walk(self, tokens: Sequence[Token], line_starts: Sequence[int]) -> None:
+        """Collect the images, links and code of the block *tokens*."""
         cursors: dict[int, int] = {}
         in_table = False
         for token in tokens:
@@ -198,26 +201,22 @@ class Extraction:
         match = _HTML_TAG.match(raw)
         if match is None:
             return
-        attrs = _html_attrs(match.group(2))
+        attributes = _html_attrs(match.group(2))
         if match.group(1).lower() == "img":
-            src = attrs.get("src", attrs.get("data-src", ""))
-            ref = ImageRef(src, attrs.get("alt"), ImageKind.HTML, *start, *end)
-            self.images.append(with_title(ref, attrs.get("title")))
-        elif "href" in attrs:
+            src = attributes.get("src", attributes.get("data-src", ""))
+            ref = ImageRef(src, attributes.get("alt"), ImageKind.HTML, *start, *end)
+            self.images.append(_titled(ref, attributes.get("title")))
+        elif "href" in attributes:
             link_text = html.unescape(text or "").strip()
-            self.links.append(LinkRef(attrs["href"], link_text, LinkKind.HTML, *start, *end))
+            self.links.append(LinkRef(attributes["href"], link_text, LinkKind.HTML, *start, *end))
 
-    def shortcodes(self, body_start: int) -> None:
-        """Hugo ``{{< figure >}}``/``{{< img >}}`` and Hexo ``{% asset_img %}``/``{% img %}``."""
-        text = self.text
-        if "{{" not in text and "{%" not in text:
-            return
+    def tag_images(self, body_start: int, syntax: TagSyntax, lines: LineIndex) -> None:
+        """The images of the generator's shortcodes and tags (``{{< figure >}}``, ...)."""
         html_images = {(ref.line, ref.column) for ref in self.images if ref.kind is ImageKind.HTML}
-        for match in SHORTCODE.finditer(text, body_start):
+        for match, ref in tag_images(self.text, body_start, syntax, lines):
             start = self.locate(match.start())
             if start[0] in self.code_lines or self._in_code_span(start):
                 continue
-            ref = shortcode_image(match, start, self.locate(match.end()))
             if ref is not None:
                 self.images.append(ref)
             # `{{<img src="x">}}` also reads as inline HTML `<img src="x">`: keep the shortcode.
@@ -275,7 +274,7 @@ def _markdown_image(token: Token, raw: str, start: Position, end: Position) -> I
     kind = ImageKind.MARKDOWN if raw.endswith(")") else ImageKind.MARKDOWN_REFERENCE
     ref = ImageRef(src, plain_text(token.children or []), kind, *start, *end)
     title = token.attrs.get("title")
-    return with_title(ref, str(title) if title else None)
+    return _titled(ref, str(title) if title else None)
 
 
 def _markdown_link(
@@ -294,6 +293,10 @@ def _markdown_link(
     else:
         kind = LinkKind.MARKDOWN if raw.endswith(")") else LinkKind.MARKDOWN_REFERENCE
     return LinkRef(url, plain_text(inner), kind, *start, *end)
+
+
+def _titled(ref: ImageRef, title: str | None) -> ImageRef:
+    return attrs.evolve(ref, title=title) if title else ref
 
 
 def plain_text(tokens: Sequence[Token]) -> str:

@@ -1,103 +1,112 @@
-"""Hugo shortcodes and Hexo tags that show an image, read the way each generator reads them.
+"""Template tags inside a post's Markdown: the shortcodes and tags that show an image, and the
+tag pairs whose content a generator renders as code.
 
-``{{< figure src= alt= caption= >}}`` (also ``{{% %}}``, ``img``, ``image``; named or positional
-parameters) and Hexo's ``{% asset_img name [title] %}`` / ``{% img [class] /path [w [h]]
-[title [alt]] %}``. The patterns are bounded so that unclosed tags cannot cost quadratic time.
+To Markdown both are ordinary text: ``{{< figure src="x.png" >}}`` is a paragraph, and so are
+the lines between ``{% highlight go %}`` and ``{% endhighlight %}``. Which tags a generator has,
+and how it reads their arguments, is that generator's business (``recapkit/ssg/<name>.py``
+states it as a :class:`TagSyntax`); this module only finds them in a post, skipping code, and
+pairs the code-block tags. Patterns must be bounded, so that an unclosed tag cannot cost
+quadratic time.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
-from recapkit.post.types import ImageKind, ImageRef
+from attrs import frozen
+
+from recapkit._text import LineIndex
+from recapkit.post.types import ImageRef
 
 Position = tuple[int, int]
-
-_TAGS = re.compile(r"<[^>]*>")
-# Groups: 1 `<`/`%`, 2 Hugo name, 3 Hugo params | 4 Hexo tag name, 5 Hexo arguments.
-SHORTCODE = re.compile(
-    r"\{\{([<%])\s*(figure|img|image)\s((?:(?!\{\{).){0,2000}?)[>%]\}\}"
-    r"|\{%-?\s*(asset_img|asset_image|img|image)\s+([^\n%]{0,1000}?)\s*-?%\}",
-    re.DOTALL,
-)
-_SHORTCODE_PARAM = re.compile(r"""(?:([\w-]+)\s*=\s*)?("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`]+)""")
-_TAG_ARG = re.compile(r"""("[^"]*"|'[^']*'|\S+)""")
-_HEXO_URL = re.compile(r"^(?:[A-Za-z]{3,9}:(?://)?|www\.|//)")
-_HEXO_META = re.compile(r"""["']?([^"']+)?["']?\s*["']?([^"']+)?["']?""")
-_FILE_LIKE = re.compile(r"\.[A-Za-z0-9]{2,5}$")
+ReadImage = Callable[[re.Match[str], Position, Position], ImageRef | None]
+"""The image a tag match shows, given the match and its 0-based start and end; None: no source."""
 
 
-def with_title(ref: ImageRef, title: str | None) -> ImageRef:
-    """*ref* with its title text set (ImageRef is frozen)."""
-    if not title:
-        return ref
-    return ImageRef(
-        ref.src, ref.alt, ref.kind, ref.line, ref.column, ref.end_line, ref.end_column, title=title
-    )
+@frozen
+class ImageTags:
+    """Shortcodes or tags that show an image (Hugo's ``figure``, Hexo's ``asset_img``, ...)."""
+
+    pattern: re.Pattern[str]
+    read: ReadImage
 
 
-def shortcode_image(match: re.Match[str], start: Position, end: Position) -> ImageRef | None:
-    """The image a :data:`SHORTCODE` match shows, or None (no source given)."""
-    if match.group(2):
-        return _hugo_image(match.group(2), match.group(3), start, end)
-    return _hexo_image(match.group(4), match.group(5), start, end)
+@frozen
+class CodeTags:
+    """Tag pairs whose content is code. The pattern's ``name`` group names the tag; its
+    ``close`` group matches only in the closing tag (``end`` of ``endhighlight``, ``/``)."""
+
+    pattern: re.Pattern[str]
 
 
-def _hugo_image(name: str, params_text: str, start: Position, end: Position) -> ImageRef | None:
-    named: dict[str, str] = {}
-    positional: list[str] = []
-    for match in _SHORTCODE_PARAM.finditer(params_text.rstrip().removesuffix("/")):
-        value = _unquote(match.group(2))
-        if match.group(1):
-            named.setdefault(match.group(1).lower(), value)
-        else:
-            positional.append(value)
-    src = named.get("src") or (positional[0] if positional else None)
-    if src is None:
-        return None
-    # Hugo's figure renders its caption as the alt text when `alt` is absent.
-    alt = named.get("alt")
-    if alt is None and name == "figure":
-        alt = _strip_markup(named["caption"]) if "caption" in named else None
-    elif alt is None and len(positional) > 1:
-        alt = positional[1]
-    ref = ImageRef(src, alt, ImageKind.HUGO_SHORTCODE, *start, *end)
-    return with_title(ref, named.get("title") or named.get("caption"))
+@frozen
+class TagSyntax:
+    """The template tags of one generator (or of several, joined with ``|``)."""
+
+    images: tuple[ImageTags, ...] = ()
+    code: tuple[CodeTags, ...] = ()
+
+    def __or__(self, other: TagSyntax) -> TagSyntax:
+        images = self.images + tuple(t for t in other.images if t not in self.images)
+        code = self.code + tuple(t for t in other.code if t not in self.code)
+        return TagSyntax(images, code)
 
 
-def _hexo_image(name: str, args_text: str, start: Position, end: Position) -> ImageRef | None:
-    args = list(_TAG_ARG.finditer(args_text))
-    if not args:
-        return None
-    if name.startswith("asset"):
-        # Hexo looks each argument up among the post's assets; a file name is the asset.
-        pick = next((a for a in args if _FILE_LIKE.search(_unquote(a.group()))), args[0])
-    else:
-        # `{% img [class names] /path [w [h]] [title [alt]] %}`: the first URL or /path.
-        pick = next(
-            (a for a in args if a.group().startswith("/") or _HEXO_URL.match(a.group())),
-            next((a for a in args if _FILE_LIKE.search(a.group())), args[0]),
-        )
-    rest = [a for a in args if a.start() > pick.start()]
-    while rest and rest[0].group().isdigit():  # width, height
-        rest = rest[1:]
-    title = alt = None
-    if rest:
-        meta = _HEXO_META.match(args_text[rest[0].start() :])
-        if meta:
-            title = (meta.group(1) or "").strip() or None
-            alt = (meta.group(2) or "").strip() or None
-    ref = ImageRef(_unquote(pick.group()), alt, ImageKind.HEXO_TAG, *start, *end)
-    return with_title(ref, title)
+def _may_hold_tags(text: str) -> bool:
+    return "{%" in text or "{{" in text
 
 
-def _unquote(value: str) -> str:
+def code_tag_lines(text: str, body_start: int, syntax: TagSyntax, lines: LineIndex) -> set[int]:
+    """The 0-based lines inside (and of) every code-block tag pair after *body_start*.
+
+    Tags of all kinds are taken in the order they appear; code blocks don't nest, so while one
+    is open only its own closing tag ends it.
+    """
+    found: set[int] = set()
+    if not syntax.code or not _may_hold_tags(text):
+        return found
+    matches = sorted(
+        ((m.start(), index, m) for index, tags in enumerate(syntax.code)
+         for m in tags.pattern.finditer(text, body_start)),
+        key=lambda item: item[0],
+    )  # fmt: skip
+    open_at: tuple[tuple[int, str], int] | None = None  # ((syntax, tag name), offset)
+    for start, index, match in matches:
+        kind = (index, match["name"])
+        closing = bool(match["close"])
+        if open_at is None and not closing:
+            open_at = (kind, start)
+        elif open_at is not None and closing and open_at[0] == kind:
+            first = lines.position(open_at[1])[0]
+            found.update(range(first, lines.position(match.end())[0] + 1))
+            open_at = None
+    return found
+
+
+def tag_images(
+    text: str, body_start: int, syntax: TagSyntax, lines: LineIndex
+) -> Iterator[tuple[re.Match[str], ImageRef | None]]:
+    """Every image tag after *body_start* with the image it shows (None: no source given)."""
+    if not _may_hold_tags(text):
+        return
+    for tags in syntax.images:
+        for match in tags.pattern.finditer(text, body_start):
+            start = lines.position(match.start())
+            yield match, tags.read(match, start, lines.position(match.end()))
+
+
+_MARKUP = re.compile(r"<[^>]*>")
+
+
+def unquote(value: str) -> str:
+    """A tag argument without its quotes (``"a b"``, ``'a'``, `` `a` ``); ``\\"`` unescaped."""
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'`":
         inner = value[1:-1]
         return inner.replace('\\"', '"') if value[0] == '"' else inner
     return value
 
 
-def _strip_markup(value: str) -> str:
-    """Hugo runs the caption through markdownify | plainify: drop tags and emphasis marks."""
-    return _TAGS.sub("", value).replace("*", "").replace("`", "").strip()
+def plain(value: str) -> str:
+    """Text without HTML tags and emphasis marks (what ``markdownify | plainify`` leaves)."""
+    return _MARKUP.sub("", value).replace("*", "").replace("`", "").strip()

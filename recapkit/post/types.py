@@ -1,6 +1,6 @@
 """What :func:`recapkit.load_post` returns: a post's text, front matter, body tokens, images and links.
 
-Types only; the reading lives in :mod:`recapkit.post.load`. Positions are 0-based and
+Types only; the reading lives in :mod:`recapkit.post.load`, which never calls up. Positions are 0-based and
 file-absolute (``line`` counts from the first line of the file, BOM excluded); offsets are
 character offsets into :attr:`Post.text`.
 """
@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from attrs import define, field, frozen
+
+from recapkit._text import LineIndex
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -70,7 +72,7 @@ class FrontMatter:
     """Top-level key -> where the key is written."""
     error: FrontMatterError | None = None
     opening_delimiter_missing: bool = False
-    """Hexo's form: front matter lines, then ``---``, with no opening ``---``."""
+    """Front matter lines, then ``---``, with no opening ``---`` (a form Hexo reads)."""
 
 
 class ImageKind(enum.StrEnum):
@@ -145,6 +147,37 @@ class LoadProblem:
     column: int = 0
 
 
+@frozen
+class CodeMap:
+    """Where a post's code is, decided once when it is read: every rule that must skip code
+    (a ``#comment`` that is no heading, a ``TODO(recapkit)`` quoted in a sample, a suppression
+    comment shown as an example) asks this one map.
+
+    Code is a fenced or indented code block, an SSG code-block tag pair (``{% highlight %}``,
+    ``{{< highlight >}}``: code to the reader, a paragraph to Markdown) or a code span.
+    """
+
+    lines: frozenset[int] = frozenset()
+    """0-based lines inside code blocks and SSG code-block tags."""
+    tag_lines: frozenset[int] = frozenset()
+    """The part of :attr:`lines` that SSG code-block tags make code."""
+    spans: tuple[tuple[int, int], ...] = ()
+    """``[start, end)`` character offsets of the code spans, sorted."""
+
+    def line_is_code(self, line: int) -> bool:
+        return line in self.lines
+
+    def in_code(self, offset: int, line: int) -> bool:
+        """Whether the character at *offset* (on 0-based *line*) is code."""
+        if line in self.lines:
+            return True
+        index = bisect.bisect_right(self.spans, (offset, _AFTER)) - 1
+        return index >= 0 and self.spans[index][0] <= offset < self.spans[index][1]
+
+
+_AFTER = 2**62
+
+
 @define(slots=False)
 class Post:
     """A post as read from disk. Immutable by convention; ``tokens`` is markdown-it-py's list."""
@@ -163,33 +196,30 @@ class Post:
     images: tuple[ImageRef, ...] = ()
     links: tuple[LinkRef, ...] = ()
     problem: LoadProblem | None = None
+    code: CodeMap = field(factory=CodeMap)
+    """Where the code is (see :class:`CodeMap`)."""
 
     @cached_property
-    def line_starts(self) -> list[int]:
+    def lines(self) -> LineIndex:
+        """Offsets <-> lines and columns of :attr:`text`."""
+        return LineIndex(self.text)
+
+    @property
+    def line_starts(self) -> Sequence[int]:
         """Offsets where each line starts (a line ends at ``\\n``; ``\\r\\n`` counts once)."""
-        starts = [0]
-        index = self.text.find("\n")
-        while index != -1:
-            starts.append(index + 1)
-            index = self.text.find("\n", index + 1)
-        return starts
+        return self.lines.starts
 
     def location(self, offset: int) -> Location:
         """The 0-based line and column of a character offset."""
-        line = bisect.bisect_right(self.line_starts, offset) - 1
-        return Location(line, offset - self.line_starts[line])
+        return Location(*self.lines.position(offset))
 
     def offset(self, line: int, column: int = 0) -> int:
         """The character offset of a 0-based line and column."""
-        return self.line_starts[line] + column
+        return self.lines.offset(line, column)
 
-    @cached_property
-    def template_code_lines(self) -> frozenset[int]:
-        """0-based lines inside SSG code-block tags (``{% highlight %}``, ``{{< highlight >}}``):
-        code to the reader, a paragraph to Markdown. See :mod:`recapkit.post.code_tags`."""
-        from recapkit.post.code_tags import template_code_lines  # late: most posts never ask
-
-        return template_code_lines(self)
+    def in_code(self, offset: int) -> bool:
+        """Whether the character at *offset* is code (see :class:`CodeMap`)."""
+        return self.code.in_code(offset, self.lines.position(offset)[0])
 
     @property
     def body(self) -> str:
@@ -204,15 +234,13 @@ class Post:
     def recap(self) -> Recap | None:
         """The typed recap carried in the front matter (``recap:``; ``[extra.recap]`` in Zola).
 
-        None when the post carries none; raises :class:`recapkit.data.convert.RecapDataError`
-        when the block is invalid.
+        None when the post carries none; raises :class:`recapkit.RecapDataError` when the block
+        is invalid.
         """
         raw = recap_block(self.data)
         if raw is None:
             return None
-        from recapkit.data.convert import (
-            structure_recap,
-        )  # deferred: convert imports the model, which is heavy for lint-only runs
+        from recapkit.data.convert import structure_recap  # the model is heavy for lint-only runs
 
         return structure_recap(raw)
 

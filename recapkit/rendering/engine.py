@@ -16,36 +16,23 @@ from __future__ import annotations
 import functools
 import traceback
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from recapkit.data.model import Recap
-from recapkit.errors import RecapkitError, UsageError
-from recapkit.rendering.filters import FILTERS, Safe, inert_syntax
-from recapkit.rendering.front_matter import FrontMatterStyle, dump_front_matter, format_date, prune
+from recapkit.errors import RecapkitError
+from recapkit.post.front_matter_dump import dump_front_matter
+from recapkit.rendering.filters import FILTERS, Safe
+from recapkit.rendering.front_matter import build_front_matter, front_matter_format
+from recapkit.ssg import registry
+from recapkit.ssg.base import Generator, Site
 
-SSGS = ("hugo", "hexo", "jekyll", "zola")
 SITE_TEMPLATE_DIR = Path(".recapkit") / "templates"
 """A site's own template folder, searched after ``--template-dir`` and before the built-ins."""
 LANGS = ("en", "zh")
 TEMPLATE_SUFFIX = ".md.j2"
-
-# Where each SSG cuts the summary shown on list pages (Jekyll's default is the first paragraph).
-MORE_SEPARATORS = {
-    "hugo": "<!--more-->",
-    "hexo": "<!-- more -->",
-    "jekyll": "",
-    "zola": "<!-- more -->",
-}
-
-# Zola silently ignores unknown top-level keys: everything else goes under [extra] to be kept.
-_ZOLA_TOP_LEVEL = frozenset(
-    {"title", "description", "date", "updated", "weight", "draft", "slug", "path", "aliases"}
-    | {"in_search_index", "template", "taxonomies", "extra"}
-)
 
 
 class TemplateError(RecapkitError):
@@ -53,7 +40,7 @@ class TemplateError(RecapkitError):
 
 
 @functools.lru_cache(maxsize=32)
-def environment(search_paths: tuple[str, ...] = (), ssg: str = "hugo") -> jinja2.Environment:
+def environment(search_paths: tuple[str, ...], ssg: str) -> jinja2.Environment:
     """The Jinja2 environment for *ssg*, loading from *search_paths* then the built-ins.
 
     Cached, so templates compile once per folder list and SSG. Its ``finalize`` runs on every
@@ -76,9 +63,11 @@ def environment(search_paths: tuple[str, ...] = (), ssg: str = "hugo") -> jinja2
 
 
 def _finalizer(ssg: str) -> Callable[[Any], str]:
+    disarm = registry.get(ssg).disarm
+
     def finalize(value: Any) -> str:
         # The md_* filters' results are already neutral (and Markdown-escaped): skip the work.
-        return value if type(value) is Safe else inert_syntax(str(value), ssg)
+        return value if type(value) is Safe else disarm(str(value))
 
     return finalize
 
@@ -139,112 +128,47 @@ def _describe_runtime_error(exc: Exception, template: jinja2.Template) -> str:
     return f"{where}: {type(exc).__name__}: {exc}"
 
 
-def default_front_matter(recap: Recap, ssg: str, layout: str = "post") -> dict[str, Any]:
-    """The keys after title and date that the built-in templates write, per SSG.
-
-    *layout* is Jekyll's ``layout:`` (see :func:`recapkit.scaffolding.post_layout`)."""
-    cover = recap.cover
-    if ssg == "zola":
-        return {
-            "draft": recap.draft or None,
-            "slug": recap.slug,
-            "taxonomies": {"tags": recap.tags or None, "categories": recap.categories or None},
-            "extra": {"authors": recap.authors or None, "cover": cover},
-        }
-    if ssg == "hugo":
-        fm: dict[str, Any] = {"draft": recap.draft, "slug": recap.slug}
-        fm.update(authors=recap.authors, tags=recap.tags, categories=recap.categories)
-        fm["images"] = [cover] if cover else None
-        return _drop_empty(fm)
-    fm = {"layout": layout} if ssg == "jekyll" else {}
-    fm.update(authors=recap.authors, tags=recap.tags, categories=recap.categories)
-    if ssg == "hexo" and len(recap.categories) > 1:
-        # Hexo reads a flat list as one hierarchy (a > b); the recap's categories are siblings.
-        fm["categories"] = [[category] for category in recap.categories]
-    fm["image" if ssg == "jekyll" else "cover"] = cover
-    fm["published"] = False if recap.draft else None  # neither has `draft:`: drafts don't publish
-    return _drop_empty(fm)
-
-
-def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if v is not None and v != ()}
-
-
-def build_front_matter(
-    recap: Recap,
-    *,
-    ssg: str,
-    style: FrontMatterStyle,
-    keys: Mapping[str, Any],
-    data: Mapping[str, Any] | None,
-) -> dict[str, Any]:
-    """title, date, then *keys* in their order, then the recap data (``[extra.recap]`` in Zola)."""
-    fm: dict[str, Any] = {"title": recap.title, "date": recap.date}
-    fm.update(keys)
-    if isinstance(fm["date"], date):
-        fm["date"] = format_date(fm["date"], ssg, style)
-    if data is not None and "recap" not in fm:
-        fm["recap"] = data
-    if ssg != "zola":
-        return fm
-    extra = dict(fm.pop("extra", None) or {})
-    for key in [k for k in fm if k not in _ZOLA_TOP_LEVEL]:
-        extra[key] = fm.pop(key)
-    fm["extra"] = extra
-    for key in ("taxonomies", "extra"):  # an empty `[extra]` table is only noise in a new post
-        if isinstance(fm.get(key), Mapping) and not prune(fm[key]):
-            del fm[key]
-    return fm
-
-
-def front_matter_style(ssg: str, requested: str | None) -> FrontMatterStyle:
-    """YAML for Hugo (TOML on request), Hexo and Jekyll; TOML for Zola."""
-    natural = FrontMatterStyle.TOML if ssg == "zola" else FrontMatterStyle.YAML
-    if requested is None or requested == natural:
-        return natural
-    if ssg != "hugo":
-        raise UsageError(f"{ssg} front matter is {natural}; only Hugo can also use the other")
-    return FrontMatterStyle(requested)
-
-
 def render(
     recap: Recap,
     *,
-    ssg: str,
+    ssg: str | Generator,
     lang: str | None = None,
     template: str | Path | None = None,
     search_paths: Sequence[str | Path] = (),
     front_matter: str | None = None,
     include_data: bool = True,
     scaffold: bool = False,
-    layout: str = "post",
+    layout: str | None = None,
+    site: Site | None = None,
 ) -> str:
     """The post text for *recap*: front matter block then the body. Deterministic.
 
-    *lang* defaults to the recap's language (``zh`` for any ``zh-*`` tag, else ``en``);
-    *front_matter* is ``"yaml"`` or ``"toml"`` (Hugo only); *include_data* puts the recap's
-    structured data in the front matter so that ``load_post(path).recap == recap``;
-    *scaffold* adds ``TODO(recapkit):`` markers for every part a writer still has to fill;
-    *layout* is the Jekyll layout the front matter names.
+    *ssg* is the generator (or its name); *site*, when given, lets it fit the post to the site
+    (Jekyll's layouts). *lang* defaults to the recap's language (``zh`` for any ``zh-*`` tag,
+    else ``en``); *front_matter* is ``"yaml"`` or ``"toml"`` where the generator reads both
+    (Hugo); *include_data* puts the recap's structured data in the front matter so that
+    ``load_post(path).recap == recap``; *scaffold* adds ``TODO(recapkit):`` markers for every
+    part a writer still has to fill; *layout* replaces the ``layout:`` a generator writes.
     """
-    ssg = str(ssg)
-    if ssg not in SSGS:
-        raise UsageError(f"unknown SSG {ssg!r}; choose one of {', '.join(SSGS)}")
+    generator = ssg if isinstance(ssg, Generator) else registry.get(ssg)
     lang = lang or default_lang(recap)
-    style = front_matter_style(ssg, front_matter)
-    tmpl = find_template(template, ssg=ssg, lang=lang, search_paths=search_paths)
+    fmt = front_matter_format(generator, front_matter)
+    tmpl = find_template(template, ssg=generator.name, lang=lang, search_paths=search_paths)
+    default_keys = generator.front_matter(recap, site)
+    if layout is not None and "layout" in default_keys:
+        default_keys["layout"] = layout
     context = {
         "recap": recap,
-        "ssg": ssg,
+        "ssg": generator.name,
         "lang": lang,
         "scaffold": scaffold,
-        "more_separator": MORE_SEPARATORS[ssg],
-        "default_front_matter": default_front_matter(recap, ssg, layout),
+        "more_separator": generator.more_separator,
+        "default_front_matter": default_keys,
     }
     try:
         module = _make_module(tmpl, context)
         body = str(module)
-        keys = getattr(module, "front_matter", context["default_front_matter"])
+        keys = getattr(module, "front_matter", default_keys)
     except jinja2.TemplateSyntaxError as exc:  # an included template failed to compile
         raise TemplateError(_describe_syntax_error(exc)) from None
     except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
@@ -252,8 +176,8 @@ def render(
     if not isinstance(keys, Mapping):
         raise TemplateError(f"{tmpl.filename}: front_matter must be a mapping, got {keys!r}")
     data = _recap_data(recap) if include_data else None
-    fm = build_front_matter(recap, ssg=ssg, style=style, keys=keys, data=data)
-    return dump_front_matter(fm, style) + "\n" + body.lstrip("\n")
+    fm = build_front_matter(recap, generator=generator, fmt=fmt, keys=keys, data=data)
+    return dump_front_matter(fm, fmt) + "\n" + body.lstrip("\n")
 
 
 def _make_module(tmpl: jinja2.Template, context: dict[str, Any]) -> Any:

@@ -26,8 +26,9 @@ from jinja2.runtime import Context
 from slugify import slugify as _slugify
 
 from recapkit.data.model import MAX_SLUG_BYTES
+from recapkit.post.types import FrontMatterFormat
 from recapkit.rendering.dates import clock, duration, human_date, when
-from recapkit.rendering.front_matter import format_date
+from recapkit.ssg import registry
 
 _WHITESPACE = re.compile(r"\s+")
 # NUL and other C0 controls make a post a "binary" file to git and the SSGs: show U+FFFD instead.
@@ -54,11 +55,6 @@ class Safe(str):
     __slots__ = ()
 
 
-# Liquid/Nunjucks openers, and the inert form neutralise() writes for one (kept as it is, so
-# that a second pass over already neutral text, e.g. a macro's output, changes nothing).
-_LIQUID = re.compile(r"\{% raw %\}\{[{%#]\{% endraw %\}|\{[{%#]")
-
-
 def neutralise(text: str, ssg: str) -> str:
     """*text* with the SSG's template delimiters made inert but still shown as typed.
 
@@ -69,20 +65,8 @@ def neutralise(text: str, ssg: str) -> str:
 
 def inert_syntax(text: str, ssg: str) -> str:
     """Only the template-syntax part of :func:`neutralise` (what the environment's finalize
-    applies to every output value); idempotent too."""
-    if "{" not in text:
-        return text
-    if ssg == "hugo":  # shortcodes {{< >}} and {{% %}}: `\<` and `\%` render as `<` and `%`
-        return re.sub(r"\{\{(?=[<%])", r"{{\\", text)
-    if ssg in ("hexo", "jekyll"):
-        # Nunjucks/Liquid run on the post: wrap each opener in raw so it prints literally.
-        return _LIQUID.sub(_wrap_raw, text)
-    return re.sub(r"\{(?=[{%])", r"{\\", text)  # Zola shortcodes
-
-
-def _wrap_raw(match: re.Match[str]) -> str:
-    opener = match.group()
-    return opener if len(opener) > 2 else "{% raw %}" + opener + "{% endraw %}"
+    applies to every output value): the generator's own :meth:`disarm`. Idempotent too."""
+    return registry.get(ssg).disarm(text)
 
 
 # Text without any of these needs no folding, escaping or neutralising (most names and titles).
@@ -257,7 +241,8 @@ def event_when(context: Context, event: Any) -> str:
 
 
 def ssg_date(value: date, ssg: str) -> str:
-    return str(format_date(value, ssg))
+    """*value* as the generator writes a front matter date."""
+    return str(registry.get(ssg).format_date(value, FrontMatterFormat.YAML))
 
 
 FILTERS: dict[str, Any] = {

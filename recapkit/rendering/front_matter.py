@@ -1,218 +1,49 @@
-"""Serialise front matter per SSG with a real dumper, never by string concatenation.
+"""The front matter of a rendered post: which keys, in which order, each date as the generator
+reads it; written by :mod:`recapkit.post.front_matter_dump` (a real dumper, never strings).
 
-YAML goes through PyYAML's safe dumper (libyaml when available) with extra quoting for
-strings that YAML 1.1 readers (PyYAML, go-yaml v2 in Hugo, Psych in Jekyll) would read as
-something else; TOML goes through tomli-w. Key order is kept as given: the caller decides it.
+The generator decides the keys after ``title`` and ``date``
+(:meth:`~recapkit.ssg.base.Generator.front_matter`) and how the whole is laid out (Zola keeps
+custom keys under ``[extra]``); a template may replace the keys by exporting ``front_matter``.
 """
 
 from __future__ import annotations
 
-import enum
-import re
 from collections.abc import Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from typing import Any
 
-import tomli_w
-import yaml
-
-from recapkit.errors import RecapkitError
-
-
-class FrontMatterStyle(enum.StrEnum):
-    YAML = "yaml"
-    TOML = "toml"
+from recapkit.data.model import Recap
+from recapkit.errors import UsageError
+from recapkit.post.types import FrontMatterFormat
+from recapkit.ssg.base import Generator
 
 
-class FrontMatterDumpError(RecapkitError):
-    """A value cannot be written in the chosen front matter format."""
+def front_matter_format(generator: Generator, requested: str | None) -> FrontMatterFormat:
+    """The format a new post of *generator* gets: its first, or *requested* when it reads that."""
+    natural = generator.front_matter_formats[0]
+    if requested is None:
+        return natural
+    wanted = FrontMatterFormat(requested)
+    if wanted not in generator.front_matter_formats:
+        allowed = " or ".join(str(f) for f in generator.front_matter_formats)
+        raise UsageError(f"{generator.name} front matter is {allowed}, not {wanted}")
+    return wanted
 
 
-class PlainScalar(str):
-    """Text written as a plain (unquoted) YAML scalar, e.g. a date in the SSG's own format.
-
-    The text must be something YAML reads back as intended: ``2024-05-18 14:00:00`` (a
-    timestamp) or Jekyll's ``2024-05-18 14:00:00 +0800`` (a string Jekyll parses itself).
-    """
-
-    __slots__ = ()
-
-
-# go-yaml v2 (Hugo) reads y/n as booleans, PyYAML does not; quote them for every reader.
-_ALSO_BOOLEAN = frozenset({"y", "Y", "n", "N"})
-_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
-
-
-class _PyDumper(yaml.SafeDumper):
-    pass
-
-
-# libyaml emits the same text about six times faster, except that it escapes characters
-# outside the BMP (emoji) as `\U0001F389`; documents with such escapes are redone in Python.
-_FastDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", _PyDumper)
-
-_STR = "tag:yaml.org,2002:str"
-_TAGS = {
-    bool: "tag:yaml.org,2002:bool",
-    int: "tag:yaml.org,2002:int",
-    float: "tag:yaml.org,2002:float",
-    date: "tag:yaml.org,2002:timestamp",
-    datetime: "tag:yaml.org,2002:timestamp",
-}
-
-
-def _node(value: Any, *, in_list: bool = False) -> yaml.Node:
-    """The YAML node of a pruned value, built directly (PyYAML's representer is 3x slower).
-
-    Strings get the styles described in :func:`_str_style`; no anchors or aliases are made,
-    even when one object appears twice (``date`` and ``recap.date``).
-    """
-    if isinstance(value, str):
-        if isinstance(value, PlainScalar):
-            text = str(value)
-            tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-            return yaml.ScalarNode(tag, text)
-        return yaml.ScalarNode(_STR, value, style=_str_style(value))
-    if isinstance(value, dict):
-        pairs = [(_node(key), _node(item)) for key, item in value.items()]
-        return yaml.MappingNode("tag:yaml.org,2002:map", pairs, flow_style=False)
-    if isinstance(value, list):
-        # A list inside a list (Hexo's sibling categories [[a], [b]]) reads best on one line.
-        items = [_node(v, in_list=True) for v in value]
-        return yaml.SequenceNode("tag:yaml.org,2002:seq", items, flow_style=in_list)
-    return yaml.ScalarNode(_TAGS.get(type(value), _STR), _scalar_text(value))
-
-
-def _scalar_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if value != value:
-            return ".nan"
-        if value in (float("inf"), float("-inf")):
-            return ".inf" if value > 0 else "-.inf"
-        text = repr(value).lower()
-        return text.replace("e", ".0e", 1) if "." not in text and "e" in text else text
-    if isinstance(value, datetime):
-        return value.isoformat(" ")
-    if isinstance(value, date | time):
-        return value.isoformat()  # a time of day is text in YAML (`14:00` would be a number)
-    raise FrontMatterDumpError(f"cannot write {type(value).__name__} {value!r} as YAML")
-
-
-def _str_style(value: str) -> str | None:
-    if value in _ALSO_BOOLEAN:
-        return "'"
-    if _OTHER_BREAKS.search(value):
-        # NEL, LS, PS and CR are line breaks to YAML 1.1: only double quotes keep them intact.
-        return '"'
-    if "\n" in value:
-        # Literal blocks read well for multi-line text; the emitter falls back to quoting when
-        # a block cannot hold the text exactly (trailing spaces, special characters). Text
-        # ending in blank lines would need `|+`, after which PyYAML ends the document with
-        # `...`: quote it instead.
-        return "|" if value.strip("\n") and not value.endswith("\n\n") else '"'
-    return None  # plain, or quoted by the emitter when a plain scalar would read differently
-
-
-_RESOLVER = yaml.resolver.Resolver()
-
-
-def prune(value: Any) -> Any:
-    """*value* with ``None`` entries of mappings dropped and tuples turned into lists.
-
-    TOML cannot hold null, and writing ``key: null`` in YAML only adds noise, so both
-    formats leave such keys out. Mapping keys become strings; enum members their values.
-    """
-    if isinstance(value, Mapping):
-        return {str(k): prune(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list | tuple):
-        return [prune(v) for v in value if v is not None]
-    if isinstance(value, enum.Enum):
-        return value.value
-    return value
-
-
-def dump_yaml(data: Mapping[str, Any], *, fast: bool = True) -> str:
-    """The YAML text of *data* (keys in the given order), ending with a newline.
-
-    *fast* uses libyaml when it is available; the text is the same either way.
-    """
-    node = _node(prune(data))
-    text = _serialize(node, _FastDumper if fast else _PyDumper)
-    if "\\U" in text and fast:
-        text = _serialize(node, _PyDumper)
-    return text
-
-
-def _serialize(node: yaml.Node, dumper: type[yaml.SafeDumper]) -> str:
-    try:
-        text: str = yaml.serialize(
-            node,
-            Dumper=dumper,
-            allow_unicode=True,
-            width=1_000_000,  # never fold long titles: a fold changes nothing but reads badly
-        )
-    except yaml.YAMLError as exc:
-        raise FrontMatterDumpError(f"cannot write front matter as YAML: {exc}") from None
-    return text
-
-
-def dump_toml(data: Mapping[str, Any]) -> str:
-    """The TOML text of *data*; ``None`` values are left out (TOML has no null)."""
-    pruned = prune(data)
-    _check_toml_values(pruned, "")
-    try:
-        return tomli_w.dumps(pruned)
-    except (TypeError, ValueError) as exc:
-        raise FrontMatterDumpError(f"cannot write front matter as TOML: {exc}") from None
-
-
-def _check_toml_values(value: Any, path: str) -> None:
-    """Reject what tomli-w would write wrongly or not at all, naming the key."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _check_toml_values(item, f"{path}.{key}" if path else key)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _check_toml_values(item, f"{path}[{index}]")
-    elif isinstance(value, timedelta):
-        raise FrontMatterDumpError(f"cannot write a duration at {path} as TOML")
-    elif isinstance(value, datetime) and value.utcoffset() is not None:
-        offset = value.utcoffset()
-        if offset is not None and offset % timedelta(minutes=1):
-            raise FrontMatterDumpError(
-                f"TOML offsets are whole minutes; {path} has {offset} (set a timezone name)"
-            )
-
-
-def dump_front_matter(data: Mapping[str, Any], style: FrontMatterStyle | str) -> str:
-    """The whole front matter block with its delimiters (``---`` YAML, ``+++`` TOML)."""
-    if FrontMatterStyle(style) is FrontMatterStyle.TOML:
-        return f"+++\n{dump_toml(data)}+++\n"
-    return f"---\n{dump_yaml(data)}---\n"
-
-
-def format_date(
-    value: date, ssg: str, style: FrontMatterStyle | str = FrontMatterStyle.YAML
-) -> date | PlainScalar:
-    """*value* as the SSG's front matter ``date`` (seconds precision).
-
-    TOML (Zola, Hugo with ``+++``): a native date or date-time. YAML: Hugo writes ISO 8601
-    ``2024-05-18T14:00:00+08:00``; Hexo ``2024-05-18 14:00:00`` (the wall-clock time, no
-    zone: Hexo reads it in the site's ``timezone``); Jekyll ``2024-05-18 14:00:00 +0800``.
-    """
-    if isinstance(value, datetime):
-        value = value.replace(microsecond=0)
-    if FrontMatterStyle(style) is FrontMatterStyle.TOML:
-        return value
-    if not isinstance(value, datetime):
-        return PlainScalar(value.isoformat())
-    if ssg == "hexo":
-        return PlainScalar(value.strftime("%Y-%m-%d %H:%M:%S"))
-    if ssg == "jekyll":
-        zone = value.strftime(" %z") if value.utcoffset() is not None else ""
-        return PlainScalar(value.strftime("%Y-%m-%d %H:%M:%S") + zone)
-    return PlainScalar(value.isoformat())
+def build_front_matter(
+    recap: Recap,
+    *,
+    generator: Generator,
+    fmt: FrontMatterFormat,
+    keys: Mapping[str, Any],
+    data: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    """title, date, then *keys* in their order, then the recap data, laid out as *generator*
+    wants it (``[extra.recap]`` in Zola)."""
+    fm: dict[str, Any] = {"title": recap.title, "date": recap.date}
+    fm.update(keys)
+    if isinstance(fm["date"], date):
+        fm["date"] = generator.format_date(fm["date"], fmt)
+    if data is not None and "recap" not in fm:
+        fm["recap"] = data
+    return generator.arrange_front_matter(fm)

@@ -1,8 +1,10 @@
 """Where an image reference leads on disk, resolved the way the site's generator does it.
 
-Public through :mod:`recapkit.ssg.site` (``resolve_image``, ``ImageResolution``). Nothing here
-touches a path outside the site root: candidates are checked lexically first, and a symlink
-that leads out of the site does not count as found.
+The generator says which folders a page-relative path is looked up in (Hugo's bundles, Hexo's
+post asset folders) and which template code stands for the site's URL; the static folders of
+the :class:`~recapkit.ssg.base.Site` serve root-relative paths. Nothing here touches a path
+outside the site root: candidates are checked lexically first, and a symlink that leads out of
+the site does not count as found.
 """
 
 from __future__ import annotations
@@ -16,16 +18,12 @@ from urllib.parse import unquote, urlsplit
 
 from attrs import frozen
 
-from recapkit.post.types import ImageKind, ImageRef
+from recapkit.post.types import ImageRef
+from recapkit.ssg import registry
 
 if TYPE_CHECKING:
-    from recapkit.ssg.site import Site
+    from recapkit.ssg.base import Site
 
-# `{{ site.baseurl }}`, `{{ site.url }}{{ site.baseurl }}`, `{{site.url}}`: Jekyll's own prefix.
-_JEKYLL_PREFIX = re.compile(r"^(?:\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\})+")
-_JEKYLL_URL_FILTER = re.compile(
-    r"""^\{\{-?\s*(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}"""
-)
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
 
 
@@ -61,7 +59,9 @@ def resolve_image(site: Site | None, post_path: Path, ref: ImageRef) -> ImageRes
     early = _classify(src)
     if early is not None:
         return early
-    src = _strip_templates(src)
+    # Every generator's URL templates, as the loader reads every generator's tags (see
+    # registry.generic): `{{ site.baseurl }}/x.png` is Jekyll's site-absolute /x.png.
+    src = registry.generic().strip_url_templates(src)
     if "{{" in src or "{%" in src:
         return ImageResolution(None, (), unresolvable=True, reason="a template expression")
     path = re.split(r"[?#]", src, maxsplit=1)[0]
@@ -105,13 +105,6 @@ def _classify(src: str) -> ImageResolution | None:
     return None
 
 
-def _strip_templates(src: str) -> str:
-    match = _JEKYLL_URL_FILTER.match(src)
-    if match:
-        return match.group(2) + src[match.end() :]
-    return _JEKYLL_PREFIX.sub("", src)
-
-
 def _spellings(path: str) -> list[str]:
     """The path percent-decoded (as the browser asks for it), then as written if different."""
     decoded = unquote(path)
@@ -127,16 +120,7 @@ def _without_baseurl(path: str, site: Site | None) -> list[str]:
 
 
 def _relative_bases(site: Site | None, post: Path, ref: ImageRef) -> list[Path]:
-    bundle = post.with_suffix("")
-    if ref.kind is ImageKind.HEXO_TAG:
-        return [bundle, post.parent]  # {% asset_img %} names a file in the post asset folder
-    bases = [post.parent]
-    ssg = str(site.ssg) if site is not None and site.ssg else None
-    if ssg == "hexo" and site is not None and site.post_asset_folder:
-        bases.insert(0, bundle)
-    elif ssg == "hugo" and post.stem not in ("index", "_index"):
-        bases.append(bundle)  # content/x/y.md with its images in content/x/y/
-    return bases
+    return registry.image_resolver(site, ref).relative_image_bases(site, post, ref)
 
 
 def _look_up(root: Path, candidates: Iterable[Path]) -> ImageResolution:

@@ -10,6 +10,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 from attrs import field, frozen
@@ -25,14 +26,12 @@ from recapkit.lint.remote.results import CheckResult, Outcome
 from recapkit.lint.remote.session import Prober
 from recapkit.lint.remote.transport import build_session
 from recapkit.lint.rules.base import Rule
-from recapkit.lint.rules.remote import (
-    RemoteBroken,
-    RemoteNotAnImage,
-    RemoteSkipped,
-    RemoteUnverified,
-)
+from recapkit.lint.rules.remote_broken import RemoteBroken
+from recapkit.lint.rules.remote_not_an_image import RemoteNotAnImage
+from recapkit.lint.rules.remote_skipped import RemoteSkipped
+from recapkit.lint.rules.remote_unverified import RemoteUnverified
 
-_RULE_OF: dict[Outcome, type[Rule]] = {
+_RULE_OF: dict[Outcome, type[Rule[Any]]] = {
     Outcome.BROKEN: RemoteBroken,
     Outcome.NOT_IMAGE: RemoteNotAnImage,
     Outcome.UNVERIFIED: RemoteUnverified,

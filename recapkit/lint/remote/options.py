@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from attrs import field, fields, frozen
+from attrs import evolve, field, fields, frozen
 
 from recapkit.__about__ import __version__
-from recapkit.errors import ConfigError
+from recapkit.errors import ConfigError, UsageError
 
 DEFAULT_USER_AGENT = f"Mozilla/5.0 (compatible; recapkit/{__version__}; link checker)"
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|[smhdw]?)\s*$")
@@ -253,3 +253,73 @@ def _header_value(name: str, raw: Any, where: str, env: Mapping[str, str]) -> st
     if missing:
         return None
     return _ENV_VAR.sub(lambda m: env[m[1]], raw)
+
+
+_PLAIN = (
+    "max_concurrency", "per_host_concurrency", "per_host_interval", "timeout", "connect_timeout",
+    "max_retries", "max_retry_wait", "max_cache_age", "cache_dir", "user_agent", "site_url",
+)  # fmt: skip
+
+
+@frozen
+class RemoteFlags:
+    """What the command line says about remote checks; None (or empty): not said there."""
+
+    remote: bool | None = None
+    links: bool | None = None
+    offline: bool = False
+    no_cache: bool = False
+    allow_private: bool = False
+    exclude_url: tuple[str, ...] = ()
+    include_url: tuple[str, ...] = ()
+    max_concurrency: int | None = None
+    per_host_concurrency: int | None = None
+    per_host_interval: float | None = None
+    timeout: float | None = None
+    connect_timeout: float | None = None
+    max_retries: int | None = None
+    max_retry_wait: float | None = None
+    max_cache_age: float | None = None
+    cache_dir: Path | None = None
+    user_agent: str | None = None
+    site_url: str | None = None
+
+
+def build_remote_options(
+    flags: RemoteFlags | None = None,
+    *,
+    config: RemoteConfig | None = None,
+    hotlink_hosts: Iterable[str] = (),
+) -> RemoteOptions:
+    """:class:`RemoteOptions` from the command line's *flags* over the config table over the
+    defaults; ``--exclude-url``/``--include-url`` add to the config's lists."""
+    flags = flags or RemoteFlags()
+    config = config or RemoteConfig()
+    merged: dict[str, Any] = {}
+    for name in _PLAIN:
+        value = getattr(flags, name)
+        merged[name] = value if value is not None else getattr(config, name)
+    if flags.site_url is not None:
+        merged["site_url"] = validate_site_url(flags.site_url, "--site-url")
+    links_on = flags.links if flags.links is not None else bool(config.links)
+    enabled = (
+        flags.remote if flags.remote is not None else bool(config.enabled) or bool(flags.links)
+    )
+    options = RemoteOptions(
+        enabled=enabled and not flags.offline,
+        include_links=links_on,
+        use_cache=not flags.no_cache and config.cache is not False,
+        allow_private=flags.allow_private or bool(config.allow_private),
+        exclude=_patterns([*config.exclude, *flags.exclude_url], "--exclude-url"),
+        include=_patterns([*config.include, *flags.include_url], "--include-url"),
+        hotlink_hosts=tuple(h.lower() for h in hotlink_hosts),
+        headers=config.headers,
+    )
+    return evolve(options, **{k: v for k, v in merged.items() if v is not None})
+
+
+def _patterns(patterns: list[str], where: str) -> tuple[Any, ...]:
+    try:
+        return compile_patterns(patterns, where)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None

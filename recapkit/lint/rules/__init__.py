@@ -1,33 +1,36 @@
-"""The lint rules, one module per family, and the explicit registry :data:`ALL_RULES`.
+"""The lint rules, one module per rule named as the rule, and the explicit registry :data:`ALL_RULES`.
 
 Codes and names are a public contract: CI configs name them. Never renumber a rule.
 """
 
 from __future__ import annotations
 
-from recapkit.lint.rules.base import LintContext, NoOptions, Rule
-from recapkit.lint.rules.front_dates import DateFormat, FilenameDateMismatch
-from recapkit.lint.rules.frontmatter import (
-    FrontMatterSyntax,
-    MissingFrontMatter,
-    RequiredKey,
-    UnreadablePost,
-)
-from recapkit.lint.rules.image_files import ImageNotFound
-from recapkit.lint.rules.images import (
-    ImageAltFilename,
-    ImageHotlinkBlocked,
-    ImageInsecureUrl,
-    ImageMissingAlt,
-)
-from recapkit.lint.rules.key_names import UnknownKey
-from recapkit.lint.rules.key_types import KeyType
-from recapkit.lint.rules.markdown import EmptyLink, HeadingMissingSpace
-from recapkit.lint.rules.recap import PlaceholderLeft, RecapData, TalkWithoutTakeaways
-from recapkit.lint.rules.remote import REMOTE_RULES
+from recapkit.lint.rules.base import AnyRule, LintContext, NoOptions, Rule
+from recapkit.lint.rules.date_format import DateFormat
+from recapkit.lint.rules.empty_link import EmptyLink
+from recapkit.lint.rules.filename_date_mismatch import FilenameDateMismatch
+from recapkit.lint.rules.front_matter_syntax import FrontMatterSyntax
+from recapkit.lint.rules.heading_missing_space import HeadingMissingSpace
+from recapkit.lint.rules.image_alt_filename import ImageAltFilename
+from recapkit.lint.rules.image_hotlink_blocked import ImageHotlinkBlocked
+from recapkit.lint.rules.image_insecure_url import ImageInsecureUrl
+from recapkit.lint.rules.image_missing_alt import ImageMissingAlt
+from recapkit.lint.rules.image_not_found import ImageNotFound
+from recapkit.lint.rules.key_type import KeyType
+from recapkit.lint.rules.missing_front_matter import MissingFrontMatter
+from recapkit.lint.rules.placeholder_left import PlaceholderLeft
+from recapkit.lint.rules.recap_data import RecapData
+from recapkit.lint.rules.remote_broken import RemoteBroken
+from recapkit.lint.rules.remote_not_an_image import RemoteNotAnImage
+from recapkit.lint.rules.remote_skipped import RemoteSkipped
+from recapkit.lint.rules.remote_unverified import RemoteUnverified
+from recapkit.lint.rules.required_key import RequiredKey
 from recapkit.lint.rules.settings import LintSettings
+from recapkit.lint.rules.talk_without_takeaways import TalkWithoutTakeaways
+from recapkit.lint.rules.unknown_key import UnknownKey
+from recapkit.lint.rules.unreadable_post import UnreadablePost
 
-ALL_RULES: tuple[type[Rule], ...] = (
+ALL_RULES: tuple[type[AnyRule], ...] = (
     UnreadablePost,
     MissingFrontMatter,
     FrontMatterSyntax,
@@ -46,17 +49,23 @@ ALL_RULES: tuple[type[Rule], ...] = (
     EmptyLink,
     PlaceholderLeft,
     TalkWithoutTakeaways,
-    *REMOTE_RULES,
+    RemoteBroken,
+    RemoteNotAnImage,
+    RemoteUnverified,
+    RemoteSkipped,
 )
 """Every rule, in code order."""
 
-_BY_KEY: dict[str, type[Rule]] = {
+REMOTE_RULES = (RemoteBroken, RemoteNotAnImage, RemoteUnverified, RemoteSkipped)
+"""The RK5xx family, whose findings the remote checker makes."""
+
+_BY_KEY = {
     **{rule.code.upper(): rule for rule in ALL_RULES},
     **{rule.name: rule for rule in ALL_RULES},
 }
 
 
-def get_rule(code_or_name: str) -> type[Rule] | None:
+def get_rule(code_or_name: str) -> type[AnyRule] | None:
     """The rule with this code (``RK201``, any case) or kebab name (``image-missing-alt``)."""
     key = code_or_name.strip()
     return _BY_KEY.get(key.upper()) or _BY_KEY.get(key.lower())

@@ -1,9 +1,13 @@
-"""The rule interface: a rule is a small class with a code, a kebab name and a docstring.
+"""The rule interface: a rule is a small class with a code, a kebab name, typed options and a
+docstring.
 
 Rules only *yield* :class:`~recapkit.lint.diagnostics.Diagnostic`; they never print, read config
 files or decide the final severity (the linter stamps configured severities afterwards).
 A rule's docstring is its documentation page: what it does, why, an example and the fix,
-as Markdown with the sections ``## Why``, ``## Example`` and ``## Fix``.
+as Markdown with the sections ``## Why``, ``## Example`` and ``## Fix``; its ``## Options``
+section is generated from its options class (:func:`option` fields carry their docs).
+What a rule knows about the site's generator it asks :attr:`LintContext.generator`; it never
+branches on a generator's name.
 """
 
 from __future__ import annotations
@@ -11,15 +15,28 @@ from __future__ import annotations
 import abc
 import inspect
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
+import attrs
 from attrs import field, frozen
 
 from recapkit.lint.diagnostics import Diagnostic, Fix, Severity
 from recapkit.lint.rules.settings import LintSettings
+from recapkit.ssg import registry
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
+    from recapkit.ssg.base import Generator, Site
+
+OptionsT = TypeVar("OptionsT")
+"""A rule's options class."""
+
+
+def option(default: Any, doc: str) -> Any:
+    """An options field with its default and the one-line doc its rule's docs page shows."""
+    if isinstance(default, list | dict | set):
+        raise TypeError("option defaults must be immutable (use a tuple)")
+    return field(default=default, metadata={"doc": doc})
 
 
 @frozen
@@ -29,27 +46,26 @@ class NoOptions:
 
 @frozen
 class LintContext:
-    """What a rule may know beyond the post itself.
-
-    ``site`` is a :class:`recapkit.ssg.site.Site` or None (typed ``Any`` here to keep this module
-    free of the site logic); ``settings`` holds the linter-wide settings rules share (SSG preset,
-    front matter keys, image keys, hotlink hosts, ...).
+    """What a rule may know beyond the post itself: the post's site (None when none was found)
+    and the linter-wide settings rules share (front matter keys, image keys, hotlink hosts, ...).
     """
 
-    site: Any = None
+    site: Site | None = None
     settings: LintSettings = field(factory=LintSettings)
 
     @property
-    def ssg(self) -> str | None:
-        """The configured SSG, else the detected site's, as a lower-case name (None: unknown)."""
-        if self.settings.ssg_name:
-            return self.settings.ssg_name
-        site_ssg = getattr(self.site, "ssg", None)
-        return str(site_ssg).lower() if site_ssg else None
+    def generator(self) -> Generator:
+        """The generator whose rules apply: the site's, else the configured one, else the
+        generic reading of a site whose generator is unknown."""
+        if self.site is not None:
+            return self.site.generator
+        if self.settings.ssg:
+            return registry.get(self.settings.ssg)
+        return registry.generic()
 
 
-class Rule(abc.ABC):
-    """Base class of every lint rule."""
+class Rule(abc.ABC, Generic[OptionsT]):
+    """Base class of every lint rule; ``Rule[MyOptions]`` for a rule with options."""
 
     code: ClassVar[str]
     """Stable public code such as ``RK201``."""
@@ -64,10 +80,11 @@ class Rule(abc.ABC):
     (an image on disk) or the post's own path (a date in the file name). A cache keyed by the
     content hash must re-run such rules."""
     Options: ClassVar[type[Any]] = NoOptions
-    """A frozen attrs class of typed options with defaults, filled from config."""
+    """A frozen attrs class of typed options with defaults (its fields made with :func:`option`),
+    filled from ``[tool.recapkit.rules.<code-or-name>]``."""
 
-    def __init__(self, options: Any = None) -> None:
-        self.options = options if options is not None else self.Options()
+    def __init__(self, options: OptionsT | None = None) -> None:
+        self.options: OptionsT = options if options is not None else self.Options()
 
     @abc.abstractmethod
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
@@ -88,7 +105,8 @@ class Rule(abc.ABC):
         """A diagnostic of this rule at a 0-based position in *post*.
 
         *severity* overrides the rule's default for this one finding, for rules whose weight
-        depends on the SSG (a configured severity still wins: the linter stamps it afterwards).
+        depends on the generator (a configured severity still wins: the linter stamps it
+        afterwards).
         """
         return Diagnostic(
             path=str(post.path),
@@ -105,5 +123,59 @@ class Rule(abc.ABC):
 
     @classmethod
     def documentation(cls) -> str:
-        """The rule's docs page (its docstring, dedented)."""
-        return inspect.cleandoc(cls.__doc__ or "")
+        """The rule's docs page: its docstring, dedented, and the options section of its
+        options class."""
+        return inspect.cleandoc(cls.__doc__ or "") + options_section(cls)
+
+
+def shorten(text: str, limit: int) -> str:
+    """*text* cut to at most *limit* characters, an ellipsis marking the cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def options_section(rule: type[Rule[Any]]) -> str:
+    """``## Options`` for *rule*, generated from its options class ("" without options)."""
+    fields = attrs.fields(rule.Options)
+    if not fields:
+        return ""
+    lines = [
+        "",
+        "",
+        "## Options",
+        "",
+        f"In `[tool.recapkit.rules.{rule.name}]` (or `.{rule.code}`):",
+        "",
+    ]
+    for each in fields:
+        key = each.name.replace("_", "-")
+        lines.append(
+            f"- `{key}` ({_type_name(each.type)}, default `{_toml(each.default)}`): "
+            f"{each.metadata.get('doc', '')}"
+        )
+    return "\n".join(lines)
+
+
+def _type_name(annotation: Any) -> str:
+    text = str(annotation)
+    return {
+        "float": "number",
+        "int": "whole number",
+        "str": "text",
+        "bool": "true or false",
+        "tuple[str, ...]": "list of text",
+    }.get(text, text)
+
+
+def _toml(value: Any) -> str:
+    """*value* as it is written in TOML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return "'" + value + "'" if "\\" in value else '"' + value + '"'
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    return str(value)
+
+
+AnyRule = Rule[Any]
+"""A rule of any options class."""

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 import sys
 
-from recapkit.lint.rules import ALL_RULES, Rule
+from recapkit.lint.rules import ALL_RULES
+from recapkit.lint.rules.base import AnyRule
+from recapkit.ssg import registry
 
 _HEADING = re.compile(r"^(#+) ", re.MULTILINE)
 REQUIRED_SECTIONS = ("## Why", "## Example", "## Fix")
@@ -26,12 +28,12 @@ terminal). Codes and names are stable: use either in `select`, `ignore`, `per-fi
 """
 
 
-def anchor(rule: type[Rule]) -> str:
+def anchor(rule: type[AnyRule]) -> str:
     """The heading anchor of a rule on the rules page (what MkDocs and GitHub both generate)."""
     return f"{rule.code.lower()}-{rule.name}"
 
 
-def rule_header(rule: type[Rule]) -> str:
+def rule_header(rule: type[AnyRule]) -> str:
     """One line of facts under a rule's heading."""
     facts = [f"Severity: {rule.default_severity.value}"]
     facts.append("fixable with `--fix`" if rule.fixable else "not fixable")
@@ -40,7 +42,7 @@ def rule_header(rule: type[Rule]) -> str:
     return " · ".join(facts)
 
 
-def rule_page(rule: type[Rule], *, level: int = 1) -> str:
+def rule_page(rule: type[AnyRule], *, level: int = 1) -> str:
     """A rule's documentation as Markdown with its heading at *level*."""
     doc = rule.documentation()
     summary, _, body = doc.partition("\n")
@@ -60,33 +62,31 @@ def index_table() -> str:
     return "\n".join(rows) + "\n"
 
 
-def presets_markdown() -> str:
-    """What RK103 and RK105 know about each SSG's front matter."""
-    from recapkit.lint.rules.presets import GENERIC, PRESETS
-
+def generators_markdown() -> str:
+    """What RK103 and RK105 know about each generator's front matter."""
     lines = [
-        "## Front matter presets",
+        "## Front matter by generator",
         "",
-        "What `required-key` (RK103) and `unknown-key` (RK105) know about each SSG "
-        "(`ssg` in the config, else the detected site; *generic* when unknown). Add your "
-        "site's own keys with `extra-keys`.",
+        "What `required-key` (RK103) and `unknown-key` (RK105) know about each generator "
+        "(`ssg` in the config, else the detected site; *generic* when unknown), from each "
+        "generator's module in `recapkit/ssg/`. Add your site's own keys with `extra-keys`.",
         "",
     ]
-    for preset in (*PRESETS.values(), GENERIC):
-        date_from = ", or the file name" if preset.date_from_filename else ""
-        case = "case-sensitive" if preset.keys_case_sensitive else "case-insensitive"
+    for generator in (*registry.generators(), registry.generic()):
+        keys = generator.keys
+        date_from = ", or the file name" if keys.date_from_filename else ""
+        case = "case-sensitive" if keys.case_sensitive else "case-insensitive"
+        ignored = (
+            "; unknown top-level keys are ignored by the SSG" if keys.custom_keys_ignored else ""
+        )
+        known = ", ".join(f"`{k}`" for k in sorted(keys.known, key=lambda k: (k.lower(), k)))
         lines += [
-            f"### {preset.name.capitalize()}",
+            f"### {generator.label.capitalize()}",
             "",
-            f"- Required: {', '.join(f'`{k}`' for k in preset.required_keys)}",
-            f"- The date may be given as: {', '.join(f'`{k}`' for k in preset.date_keys)}{date_from}",
-            f"- Keys are {case}"
-            + (
-                "; unknown top-level keys are ignored by the SSG"
-                if preset.custom_keys_ignored
-                else ""
-            ),
-            f"- Known keys: {', '.join(f'`{k}`' for k in sorted(preset.known_keys, key=lambda k: (k.lower(), k)))}",
+            f"- Required: {', '.join(f'`{k}`' for k in keys.required)}",
+            f"- The date may be given as: {', '.join(f'`{k}`' for k in keys.date_keys)}{date_from}",
+            f"- Keys are {case}{ignored}",
+            f"- Known keys: {known}",
             "",
         ]
     return "\n".join(lines)
@@ -96,7 +96,7 @@ def rules_markdown() -> str:
     """The whole ``docs/rules.md``."""
     parts = [_INTRO, index_table()]
     parts.extend(rule_page(rule, level=2) for rule in ALL_RULES)
-    parts.append(presets_markdown())
+    parts.append(generators_markdown())
     return "\n".join(parts)
 
 

@@ -1,15 +1,14 @@
 """Linter-wide settings that several rules share, filled by the engine from ``[tool.recapkit]``.
 
-Per-rule knobs live in each rule's ``Options``; what is here is site-wide knowledge: which SSG
-the site uses (its front matter preset), which keys are required or known, where front matter
-names images, which image hosts refuse hotlinking, whether dates need a timezone.
+Per-rule knobs live in each rule's ``Options``; what is here is site-wide configuration: the
+generator the user named, which keys are required or known, where front matter names images,
+which image hosts refuse hotlinking, whether dates need a timezone. What a generator itself does
+is not here: rules ask the site's generator (:attr:`LintContext.generator`).
 """
 
 from __future__ import annotations
 
 from attrs import field, frozen
-
-from recapkit.post.front_matter_images import DEFAULT_IMAGE_KEYS
 
 # Hosts that serve a placeholder image or a 403 when the Referer is another site, so an image
 # that works while writing (or for a link checker) is broken for readers.
@@ -32,23 +31,18 @@ class LintSettings:
     """What the rules know about the site beyond one post; defaults suit an unknown site."""
 
     ssg: str | None = None
-    """``hugo``/``hexo``/``jekyll``/``zola`` (an ``SSG`` enum value works too); None: unknown,
-    so rules accept what any of the four accepts."""
+    """The generator the config names, for a post outside any site; None: the site's own."""
     required_keys: tuple[str, ...] | None = None
-    """Front matter keys every post must have; None: the SSG preset's (title and date)."""
+    """Front matter keys every post must have; None: what the generator requires."""
     extra_keys: frozenset[str] = field(default=frozenset(), converter=frozenset)
     """Custom front matter keys the site uses on purpose (theme parameters, ``series``, ...)."""
     strict_keys: bool = False
-    """Report every key that is neither in the preset nor in :attr:`extra_keys`, not only
-    likely typos (RK105)."""
-    image_keys: tuple[str, ...] = DEFAULT_IMAGE_KEYS
-    """Front matter keys whose values are images (read by the document loader)."""
+    """Report every key that is neither known to the generator nor in :attr:`extra_keys`, not
+    only likely typos (RK105)."""
+    image_keys: tuple[str, ...] | None = None
+    """Front matter keys whose values are images (read by the post loader); None: the ones the
+    generator and its usual themes read."""
     hotlink_hosts: tuple[str, ...] = field(default=DEFAULT_HOTLINK_HOSTS, converter=_lower_hosts)
     """Image hosts that block hotlinking; a host matches itself and its subdomains (RK205)."""
     require_timezone: bool = False
     """Dates with a time of day must carry a UTC offset (RK106)."""
-
-    @property
-    def ssg_name(self) -> str | None:
-        """The SSG as a plain lower-case string (None when unknown)."""
-        return str(self.ssg).lower() if self.ssg else None

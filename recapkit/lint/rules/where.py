@@ -29,16 +29,6 @@ def key_location(post: Post, key: str) -> Location:
     return front_matter_start(post)
 
 
-def line_text(post: Post, line: int) -> tuple[int, str]:
-    """The offset where 0-based *line* starts and its text without the line ending."""
-    start = post.line_starts[line]
-    end = post.text.find("\n", start)
-    if end == -1:
-        end = len(post.text)
-    text = post.text[start:end]
-    return start, text.removesuffix("\r")
-
-
 def lookup_key(data: Mapping[str, Any], key: str, *, case_sensitive: bool) -> str | None:
     """The key of *data* that means *key* (Hugo ignores case), or None."""
     if key in data:

@@ -1,20 +1,21 @@
-"""RK203 image-not-found: local images resolved the way the site's SSG resolves them."""
+"""RK203 image-not-found: local images resolved the way the site's generator resolves them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from recapkit.lint.diagnostics import Diagnostic
-from recapkit.lint.rules.base import LintContext
-from recapkit.lint.rules.images import ImageRule, short
+from recapkit.lint.rules._image import ImageRule, short
+from recapkit.lint.rules.base import LintContext, NoOptions
+from recapkit.ssg.images import resolve_image
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
 
 
-class ImageNotFound(ImageRule):
+class ImageNotFound(ImageRule[NoOptions]):
     """A local image does not exist where the SSG will look for it.
 
     Local image paths are resolved the way the site's SSG does (see `docs/posts.md`):
@@ -56,14 +57,12 @@ class ImageNotFound(ImageRule):
     code = "RK203"
     name = "image-not-found"
     summary = "A local image file does not exist where the SSG looks for it."
-    uses_filesystem: ClassVar[bool] = True
+    uses_filesystem = True
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
         if not post.images:
             return
-        from recapkit.ssg.site import resolve_image
-
-        root = getattr(context.site, "root", None)
+        root = context.site.root if context.site is not None else None
         for image in post.images:
             resolution = resolve_image(context.site, post.path, image)
             if resolution.remote or resolution.unresolvable or resolution.found is not None:

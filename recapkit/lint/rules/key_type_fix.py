@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from recapkit.lint.diagnostics import Edit
-from recapkit.lint.rules.where import line_text
 from recapkit.post.types import FrontMatterFormat
 
 if TYPE_CHECKING:
@@ -50,7 +49,7 @@ def flow_list_edit(post: Post, key: str, items: Items) -> Edit | None:
     location = front_matter.key_locations.get(key)
     if location is None:
         return None
-    start, text = line_text(post, location.line)
+    start, text = post.lines.offset(location.line), post.lines.line_text(location.line)
     match = _SEPARATOR_AFTER_KEY[front_matter.format].match(text, location.column)
     if match is None:
         return None
@@ -67,7 +66,7 @@ def nested_flow_list_edit(
     front_matter = post.front_matter
     if front_matter is None or front_matter.error is not None or not items:
         return None
-    start, text = line_text(post, line)
+    start, text = post.lines.offset(line), post.lines.line_text(line)
     return _edit_at(post, path, items, start, text, column)
 
 

@@ -1,32 +1,16 @@
-"""The remote flags of ``recapkit lint`` and their merge with ``[tool.recapkit.remote]``.
-
-``lint`` decorates its command with :func:`remote_options` and passes the values on::
-
-    @remote_options
-    def command(paths, ..., **remote):
-        options = build_remote_options(**remote, config=config.remote, hotlink_hosts=config.hotlink_hosts)
-
-Precedence: command line > config > defaults. ``--exclude-url``/``--include-url`` add to the
-config's lists.
-"""
+"""The remote flags of ``recapkit lint``: click declarations, read into a typed
+:class:`~recapkit.lint.remote.options.RemoteFlags` (the lint pipeline merges it with
+``[tool.recapkit.remote]``; the command line wins)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from attrs import evolve
 
-from recapkit.errors import UsageError
-from recapkit.lint.remote.options import (
-    RemoteConfig,
-    RemoteOptions,
-    compile_patterns,
-    parse_duration,
-    validate_site_url,
-)
+from recapkit.lint.remote.options import RemoteFlags, parse_duration
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -140,55 +124,9 @@ def remote_options(function: F) -> F:
     return function
 
 
-_PLAIN = (
-    "max_concurrency", "per_host_concurrency", "per_host_interval", "timeout", "connect_timeout",
-    "max_retries", "max_retry_wait", "max_cache_age", "cache_dir", "user_agent", "site_url",
-)  # fmt: skip
-
-
-def build_remote_options(
-    *,
-    config: RemoteConfig | None = None,
-    hotlink_hosts: Iterable[str] = (),
-    remote: bool | None = None,
-    links: bool | None = None,
-    offline: bool = False,
-    no_cache: bool = False,
-    allow_private: bool = False,
-    exclude_url: Iterable[str] = (),
-    include_url: Iterable[str] = (),
-    **values: Any,
-) -> RemoteOptions:
-    """:class:`RemoteOptions` from the flags of :func:`remote_options` and the config table."""
-    unknown = set(values) - set(_PLAIN)
-    if unknown:
-        raise TypeError(f"unknown remote options: {sorted(unknown)}")
-    config = config or RemoteConfig()
-    merged: dict[str, Any] = {}
-    for name in _PLAIN:
-        value = values.get(name)
-        merged[name] = value if value is not None else getattr(config, name)
-    if values.get("site_url") is not None:
-        merged["site_url"] = validate_site_url(values["site_url"], "--site-url")
-    links_on = links if links is not None else bool(config.links)
-    enabled = remote if remote is not None else bool(config.enabled) or bool(links)
-    options = RemoteOptions(
-        enabled=enabled and not offline,
-        include_links=links_on,
-        use_cache=not no_cache and config.cache is not False,
-        allow_private=allow_private or bool(config.allow_private),
-        exclude=_patterns([*config.exclude, *exclude_url], "--exclude-url"),
-        include=_patterns([*config.include, *include_url], "--include-url"),
-        hotlink_hosts=tuple(h.lower() for h in hotlink_hosts),
-        headers=config.headers,
-    )
-    return evolve(options, **{k: v for k, v in merged.items() if v is not None})
-
-
-def _patterns(patterns: list[str], where: str) -> tuple[Any, ...]:
-    from recapkit.errors import ConfigError
-
-    try:
-        return compile_patterns(patterns, where)
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
+def remote_flags(values: Mapping[str, Any]) -> RemoteFlags:
+    """The remote flags among a command's parsed *values*, typed."""
+    given = {name: values[name] for name in REMOTE_PARAM_NAMES if name in values}
+    for name in ("exclude_url", "include_url"):
+        given[name] = tuple(given.get(name) or ())
+    return RemoteFlags(**given)

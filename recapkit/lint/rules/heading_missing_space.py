@@ -1,4 +1,4 @@
-"""Markdown rules: ATX headings without a space (RK301) and links without a target (RK302)."""
+"""RK301 heading-missing-space: ``##Title`` is a paragraph, not a heading."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from recapkit.lint.diagnostics import Diagnostic, Edit, Fix
-from recapkit.lint.rules.base import LintContext, Rule
+from recapkit.lint.rules.base import LintContext, NoOptions, Rule, shorten
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
@@ -60,7 +60,7 @@ def looks_like_heading(hashes: str, rest: str) -> bool:
     )
 
 
-class HeadingMissingSpace(Rule):
+class HeadingMissingSpace(Rule[NoOptions]):
     """A line that should be a heading has no space after its `#`s (`##Title`).
 
     CommonMark needs a space between the `#`s and the heading text; without it, `##Title`,
@@ -110,15 +110,13 @@ class HeadingMissingSpace(Rule):
         if "#" not in post.text:
             return
         paragraphs: list[tuple[int, int]] | None = None
-        code_lines: frozenset[int] = frozenset()
         for match in _CANDIDATE.finditer(post.text, post.body_start):
             if not looks_like_heading(match["hashes"], match["rest"]):
                 continue
             where = post.location(match.start())
             if paragraphs is None:
                 paragraphs = _paragraph_ranges(post)
-                code_lines = post.template_code_lines
-            if not _inside(paragraphs, where.line) or where.line in code_lines:
+            if not _inside(paragraphs, where.line) or post.code.line_is_code(where.line):
                 continue
             insert_at = match.end("hashes")
             fix = Fix((Edit(insert_at, insert_at, " "),), "insert a space after the #s")
@@ -127,17 +125,13 @@ class HeadingMissingSpace(Rule):
                 post,
                 where.line,
                 len(match["indent"]),
-                f"no space after the #s: `{_clip(text)}` is shown as text, not a heading",
+                f"no space after the #s: `{shorten(text, 40)}` is shown as text, not a heading",
                 fix=fix,
             )
 
 
 # `##Agenda <!-- markdownlint-disable-line MD018 -->`: the comment is not part of the heading.
 _TRAILING_COMMENT = re.compile(r"\s*<!--.*?-->\s*$")
-
-
-def _clip(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _paragraph_ranges(post: Post) -> list[tuple[int, int]]:
@@ -152,59 +146,3 @@ def _paragraph_ranges(post: Post) -> list[tuple[int, int]]:
 def _inside(ranges: list[tuple[int, int]], line: int) -> bool:
     index = bisect.bisect_right(ranges, (line, float("inf"))) - 1
     return index >= 0 and ranges[index][0] <= line < ranges[index][1]
-
-
-class EmptyLink(Rule):
-    """A link has no target: `[text]()`, `[]()` or `<a href="">`.
-
-    Markdown inline and reference links and HTML `<a>` links whose URL is empty are reported
-    (markdownlint MD042's main case). A link to `#` is left alone: it is the usual way to
-    link to the top of the page. An error: the reader clicks and nothing happens (or the
-    page reloads).
-
-    ## Why
-
-    Empty links are placeholders: a writer meant to add the slides or video URL after the
-    event and forgot. A recap whose "Slides" link goes nowhere loses its most useful part.
-
-    ## Example
-
-    Bad:
-
-    ```markdown
-    Slides: [Generics in practice]()
-    ```
-
-    Good:
-
-    ```markdown
-    Slides: [Generics in practice](https://speakerdeck.com/alice/generics-in-practice)
-    ```
-
-    ## Fix
-
-    Add the URL, or remove the link markup and keep the text.
-    """
-
-    code = "RK302"
-    name = "empty-link"
-    summary = "A link has an empty target (`[text]()`)."
-
-    def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
-        code_lines: frozenset[int] | None = None
-        for link in post.links:
-            if link.url.strip():
-                continue
-            if code_lines is None:
-                code_lines = post.template_code_lines
-            if link.line in code_lines:
-                continue  # a sample inside `{% highlight %}`: code, not a link
-            label = f"link `{_clip(link.text)}`" if link.text.strip() else "a link with no text"
-            yield self.diagnostic(
-                post,
-                link.line,
-                link.column,
-                f"{label} has no URL",
-                end_line=link.end_line,
-                end_column=link.end_column,
-            )

@@ -3,53 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from recapkit.data.hooks import describe
 from recapkit.lint.diagnostics import Diagnostic, Fix, Severity
-from recapkit.lint.rules.base import LintContext, Rule
-from recapkit.lint.rules.flowlist import Items, flow_list_edit, nested_flow_list_edit, split_items
+from recapkit.lint.rules.base import LintContext, Rule, option
+from recapkit.lint.rules.key_type_fix import (
+    Items,
+    flow_list_edit,
+    nested_flow_list_edit,
+    split_items,
+)
 from recapkit.lint.rules.where import key_location, locate_in_front_matter
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
-
-# The keys Jekyll itself splits on spaces when given a string (jekyllrb.com/docs/posts/#tags-and-categories).
-_JEKYLL_SPLIT_KEYS = frozenset({"tags", "categories"})
-
-
-def describe(value: Any) -> str:
-    """What a YAML/TOML value is, in a writer's words."""
-    if value is None:
-        return "empty (null)"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, str):
-        return f"the text {value!r}"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return type(value).__name__
+    from recapkit.ssg.base import Generator
 
 
 @frozen
 class KeyTypeOptions:
-    list_keys: tuple[str, ...] = ("tags", "categories")
-    """Keys whose value must be a list of text."""
-    text_keys: tuple[str, ...] = ("title",)
-    """Keys whose value must be text."""
-    bool_keys: tuple[str, ...] = ("draft",)
-    """Keys whose value must be ``true`` or ``false``."""
+    list_keys: tuple[str, ...] = option(
+        ("tags", "categories"), "keys whose value must be a list of text"
+    )
+    text_keys: tuple[str, ...] = option(("title",), "keys whose value must be text")
+    bool_keys: tuple[str, ...] = option(("draft",), "keys whose value must be `true` or `false`")
 
 
-class KeyType(Rule):
+class KeyType(Rule[KeyTypeOptions]):
     """A front matter value has the wrong type: tags as a string, a numeric title, a text draft flag.
 
     Checks three groups of keys (configurable, see Options):
@@ -110,28 +93,23 @@ class KeyType(Rule):
     into a list (only the value; the fix is dropped if re-parsing the front matter would give
     anything but that list). Quote numeric or boolean-looking titles and tags by hand, and
     write `draft: true` or `draft: false` without quotes.
-
-    ## Options
-
-    `list-keys` (default `["tags", "categories"]`), `text-keys` (default `["title"]`),
-    `bool-keys` (default `["draft"]`), in `[tool.recapkit.rules.key-type]`.
     """
 
     code = "RK104"
     name = "key-type"
     summary = "A front matter value has the wrong type (tags not a list, title not text, ...)."
     fixable = True
-    Options: ClassVar[type[Any]] = KeyTypeOptions
+    Options = KeyTypeOptions
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
         if post.front_matter is None or post.front_matter.error is not None:
             return
-        options: KeyTypeOptions = self.options
+        options = self.options
         for key, value in post.data.items():
             if value is None or not isinstance(key, str):
                 continue  # an empty value is the business of required-key
             if key in options.list_keys:
-                yield from self._check_list(post, context, key, value)
+                yield from self._check_list(post, context.generator, key, value)
             elif key in options.text_keys and not isinstance(value, str):
                 yield self._at(
                     post, key, f"`{key}` should be text, but is {describe(value)}; quote it"
@@ -140,21 +118,22 @@ class KeyType(Rule):
                 yield self._at(
                     post, key, f"`{key}` should be true or false, but is {describe(value)}"
                 )
-        if context.ssg == "zola":
-            yield from self._check_taxonomies(post)
+        table = context.generator.taxonomy_table
+        if table is not None:
+            yield from self._check_taxonomies(post, context.generator, table)
 
     def _check_list(
-        self, post: Post, context: LintContext, key: str, value: Any
+        self, post: Post, generator: Generator, key: str, value: Any
     ) -> Iterator[Diagnostic]:
         if isinstance(value, str):
             items = split_items(value)
             if len(items) > 1:
-                hexo_siblings = context.ssg == "hexo" and key == "categories"
-                fixed: Items = [[item] for item in items] if hexo_siblings else items
+                hierarchy = key in generator.hierarchy_list_keys
+                fixed: Items = [[item] for item in items] if hierarchy else items
                 edit = flow_list_edit(post, key, fixed)
                 fix = Fix((edit,), f"write `{key}` as a list") if edit else None
                 where = key_location(post, key)
-                message, severity = _string_finding(context, key, value, items)
+                message, severity = _string_finding(generator, key, value, items)
                 yield self.diagnostic(
                     post, where.line, where.column, message, fix=fix, severity=severity
                 )
@@ -168,26 +147,28 @@ class KeyType(Rule):
                 message = f"`{key}[{index}]` should be text, but is {describe(item)}; quote it"
                 yield self.diagnostic(post, where.line, where.column, message)
 
-    def _check_taxonomies(self, post: Post) -> Iterator[Diagnostic]:
-        """Zola reads every ``[taxonomies]`` value as a list of strings; anything else fails the build."""
-        taxonomies = post.data.get("taxonomies")
+    def _check_taxonomies(
+        self, post: Post, generator: Generator, table: str
+    ) -> Iterator[Diagnostic]:
+        """Every value of the generator's taxonomy table must be a list of text (Zola stops the
+        build otherwise)."""
+        taxonomies = post.data.get(table)
         if not isinstance(taxonomies, Mapping):
             return
         for name, value in taxonomies.items():
             if not isinstance(name, str) or _is_text_list(value):
                 continue
-            where = locate_in_front_matter(post, ("taxonomies", name))
-            label = f"taxonomies.{name}"
+            where = locate_in_front_matter(post, (table, name))
+            label = f"{table}.{name}"
             fix = None
             if isinstance(value, str) and (items := split_items(value)):
-                edit = nested_flow_list_edit(
-                    post, ("taxonomies", name), items, where.line, where.column
-                )
+                edit = nested_flow_list_edit(post, (table, name), items, where.line, where.column)
                 fix = Fix((edit,), f"write `{label}` as a list") if edit else None
             listed = "[" + ", ".join(split_items(value)) + "]" if isinstance(value, str) else ""
             hint = f": write {listed}" if listed else ""
             message = (
-                f"`{label}` should be a list, but is {describe(value)}; Zola stops the build{hint}"
+                f"`{label}` should be a list, but is {describe(value)}; "
+                f"{generator.label} stops the build{hint}"
             )
             yield self.diagnostic(post, where.line, where.column, message, fix=fix)
 
@@ -197,33 +178,33 @@ class KeyType(Rule):
 
 
 def _string_finding(
-    context: LintContext, key: str, value: str, items: list[str]
+    generator: Generator, key: str, value: str, items: list[str]
 ) -> tuple[str, Severity | None]:
     """The message and severity for a list key written as one string with several words.
 
-    Jekyll documents that a space-separated ``tags``/``categories`` string *is* split into
-    several terms, so there the post is right and a list is only clearer (a warning), unless
-    commas are involved: Jekyll splits on spaces only and would keep them (`go,`), an error.
-    Hugo, Hexo and Zola read the string as a single term, an error.
+    A generator that splits such a string on spaces shows the terms the writer meant, so there a
+    list is only clearer (info), unless commas are involved: it keeps them (`go,`), an error.
+    The others read the string as a single term, an error.
     """
     listed = "[" + ", ".join(items) + "]"
-    if context.ssg == "hexo" and key == "categories":
+    if key in generator.hierarchy_list_keys:
         siblings = "[" + ", ".join(f"[{item}]" for item in items) + "]"
         return (
-            f"`categories` is one string, read as a single category; Hexo reads a list as a "
-            f"hierarchy ({' > '.join(items)}), so for separate categories write {siblings}",
+            f"`{key}` is one string, read as a single category; {generator.label} reads a list "
+            f"as a hierarchy ({' > '.join(items)}), so for separate categories write {siblings}",
             None,
         )
-    if context.ssg == "jekyll" and key in _JEKYLL_SPLIT_KEYS:
+    if key in generator.splits_list_strings:
         if value.split() == items:
             return (
-                f"`{key}` is a space-separated string; Jekyll splits it, but a list is "
+                f"`{key}` is a space-separated string; {generator.label} splits it, but a list is "
                 f"unambiguous for themes, feeds and other tools: write {listed}",
                 Severity.INFO,
             )
         words = ", ".join(repr(word) for word in value.split())
         return (
-            f"`{key}` is a string; Jekyll splits it on spaces only, into {words}: write {listed}",
+            f"`{key}` is a string; {generator.label} splits it on spaces only, into {words}: "
+            f"write {listed}",
             None,
         )
     return f"`{key}` is one string, read as a single term; write a list: {listed}", None

@@ -1,30 +1,32 @@
-"""RK105 unknown-key: front matter keys that look like typos of keys the SSG knows."""
+"""RK105 unknown-key: front matter keys that look like typos of keys the generator knows."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
 from recapkit.lint.diagnostics import Diagnostic, Severity
-from recapkit.lint.rules.base import LintContext, Rule
-from recapkit.lint.rules.presets import Preset, preset_for
+from recapkit.lint.rules.base import LintContext, Rule, option
 from recapkit.lint.rules.where import key_location
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
+    from recapkit.ssg.base import Generator
 
 
 @frozen
 class UnknownKeyOptions:
-    cutoff: float = 0.75
-    """How close (0..1, difflib's ratio) a key must be to a known key to count as a typo.
-    0.75 catches ``data`` -> ``date`` and ``tittle`` -> ``title``."""
+    cutoff: float = option(
+        0.75,
+        "how close (0 to 1, difflib's ratio) a key must be to a known key to count as a typo; "
+        "0.75 catches `data` for `date` and `tittle` for `title`",
+    )
 
 
-class UnknownKey(Rule):
+class UnknownKey(Rule[UnknownKeyOptions]):
     """A front matter key looks like a misspelling of a key the SSG knows (`tittle`, `data`).
 
     Every key is compared with the keys the site's SSG reads (its documented front matter
@@ -37,8 +39,8 @@ class UnknownKey(Rule):
     - Case: Jekyll, Hexo and Zola read keys case-sensitively, so `Title` or `Date` there is
       reported as a case variant. Hugo lower-cases keys (`Author` is `author`), so case
       variants are fine there and when the SSG is unknown.
-    - Zola drops top-level keys it does not know (custom data belongs in `[extra]`), so with
-      `ssg = "zola"` every unknown top-level key is reported.
+    - Zola drops top-level keys it does not know (custom data belongs in `[extra]`), so on
+      a Zola site every unknown top-level key is reported.
     - With `strict-keys = true` in `[tool.recapkit]`, every key outside the preset and
       `extra-keys` is reported, typo or not.
 
@@ -72,52 +74,55 @@ class UnknownKey(Rule):
 
     Rename the key as suggested. If the key is an intended custom key, list it in
     `extra-keys = ["hero"]` under `[tool.recapkit]`.
-
-    ## Options
-
-    `cutoff` (default `0.75`): the similarity above which a key counts as a typo.
     """
 
     code = "RK105"
     name = "unknown-key"
     summary = "A front matter key looks like a typo of a known key (did you mean ...?)."
     default_severity = Severity.WARNING
-    Options: ClassVar[type[Any]] = UnknownKeyOptions
+    Options = UnknownKeyOptions
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
         if post.front_matter is None or post.front_matter.error is not None:
             return
-        preset = preset_for(context.ssg)
+        generator = context.generator
         settings = context.settings
-        known = preset.known_keys | settings.extra_keys
+        known = generator.keys.known | settings.extra_keys
         folded = {key.casefold(): key for key in known}
-        strict = settings.strict_keys or preset.custom_keys_ignored
+        strict = settings.strict_keys or generator.keys.custom_keys_ignored
         for key, value in post.data.items():
             if not isinstance(key, str) or key in known:
                 continue
-            message = self._message(key, value, preset, folded, strict)
+            message = self._message(key, value, generator, folded, strict)
             if message:
                 where = key_location(post, key)
                 yield self.diagnostic(post, where.line, where.column, message)
 
     def _message(
-        self, key: str, value: Any, preset: Preset, folded: dict[str, str], strict: bool
+        self, key: str, value: Any, generator: Generator, folded: dict[str, str], strict: bool
     ) -> str | None:
+        keys = generator.keys
         same_but_case = folded.get(key.casefold())
         if same_but_case is not None:
-            if not preset.keys_case_sensitive:
+            if not keys.case_sensitive:
                 return None
-            return f"unknown key `{key}`: {preset.name.capitalize()} reads keys case-sensitively; did you mean `{same_but_case}`?"
-        options: UnknownKeyOptions = self.options
-        close = difflib.get_close_matches(key.casefold(), list(folded), n=1, cutoff=options.cutoff)
+            return (
+                f"unknown key `{key}`: {generator.label} reads keys case-sensitively; "
+                f"did you mean `{same_but_case}`?"
+            )
+        cutoff = self.options.cutoff
+        close = difflib.get_close_matches(key.casefold(), list(folded), n=1, cutoff=cutoff)
         if close and not _custom_plural(key, close[0], value):
             return f"unknown key `{key}`; did you mean `{folded[close[0]]}`?"
         if not strict:
             return None
-        if preset.custom_keys_ignored and key in ("tags", "categories"):
-            return f"unknown key `{key}`: {preset.name.capitalize()} reads it under `taxonomies`"
-        if preset.custom_keys_ignored:
-            return f"unknown key `{key}`: {preset.name.capitalize()} ignores it; put custom data under `extra`"
+        table = generator.taxonomy_table
+        if keys.custom_keys_ignored and table is not None and key in ("tags", "categories"):
+            return f"unknown key `{key}`: {generator.label} reads it under `{table}`"
+        if keys.custom_keys_ignored:
+            return (
+                f"unknown key `{key}`: {generator.label} ignores it; put custom data under `extra`"
+            )
         return f"unknown key `{key}` (add it to `extra-keys` if it is intended)"
 
 

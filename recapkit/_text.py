@@ -1,0 +1,52 @@
+"""One way to turn a character offset into a line and column and back: :class:`LineIndex`.
+
+Positions are 0-based everywhere inside recapkit (reporters show them 1-based). A line ends at
+``\\n``; ``\\r\\n`` counts once, and a ``\\r`` before the ``\\n`` belongs to the line's text only
+in the offsets, not in :meth:`LineIndex.line_text`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of *text* starts (the first is always 0)."""
+    starts = [0]
+    index = text.find("\n")
+    while index != -1:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
+
+
+class LineIndex:
+    """Offsets <-> (line, column) of one text; built once, asked many times."""
+
+    __slots__ = ("starts", "text")
+
+    def __init__(self, text: str, starts: Sequence[int] | None = None) -> None:
+        self.text = text
+        self.starts: Sequence[int] = starts if starts is not None else line_starts(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 0-based (line, column) of a character offset."""
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line, offset - self.starts[line]
+
+    def offset(self, line: int, column: int = 0) -> int:
+        """The character offset of a 0-based line and column."""
+        return self.starts[line] + column
+
+    def line_end(self, line: int) -> int:
+        """The offset just past *line*'s last character, before its line ending."""
+        end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
+        return end - 1 if end > self.starts[line] and self.text[end - 1] == "\r" else end
+
+    def line_text(self, line: int) -> str:
+        """*line* without its line ending."""
+        return self.text[self.starts[line] : self.line_end(line)]
+
+    def line_count(self) -> int:
+        return len(self.starts)

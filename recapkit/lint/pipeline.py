@@ -1,0 +1,283 @@
+"""One lint run, whoever asks: a typed :class:`LintRequest` in, a :class:`LintOutcome` out.
+
+``recapkit lint`` and :func:`recapkit.lint_paths` both come through here::
+
+    request -> settings (config file + overrides) -> discover (each file with its site)
+            -> run (cache, workers) -> fix | diff -> remote checks -> outcome
+
+Nothing here prints: messages for the user are returned as :attr:`LintOutcome.notes`, the
+report is the caller's to write.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from recapkit import atomic
+from recapkit.config import Config, discover_config, load_config
+from recapkit.lint.diagnostics import Diagnostic, Severity
+from recapkit.lint.discover import discover
+from recapkit.lint.engine import FileResult, Linter, LintResult
+from recapkit.lint.fix import fix_file, unified_diff
+from recapkit.lint.remote.options import (
+    RemoteFlags,
+    RemoteOptions,
+    build_remote_options,
+    parse_remote_config,
+)
+from recapkit.lint.runner import LintOptions, Plan, run
+from recapkit.lint.selection import all_rules, expand
+
+FAILING = (Severity.ERROR, Severity.WARNING)
+"""Severities that make the exit status 1 (``info`` findings are shown but do not fail CI)."""
+
+
+class Mode(enum.Enum):
+    CHECK = "check"
+    FIX = "fix"
+    """Apply the safe fixes and write the changed files."""
+    DIFF = "diff"
+    """Compute the fixes and show them as a diff; write nothing."""
+
+
+@frozen
+class Overrides:
+    """Settings the command line puts on top of the config file (None or empty: not given)."""
+
+    ssg: str | None = None
+    """A generator's name, or ``auto`` for detection."""
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    require_timezone: bool | None = None
+
+
+@frozen
+class LintRequest:
+    """Everything a lint run needs to know."""
+
+    paths: tuple[Path, ...] = ()
+    """Files or folders (default: the current folder)."""
+    config: Config | None = None
+    """The configuration to use as it is (the library's way); None: read it as below."""
+    config_file: Path | None = None
+    isolated: bool = False
+    """Ignore every config file."""
+    overrides: Overrides = field(factory=Overrides)
+    mode: Mode = Mode.CHECK
+    jobs: int | None = None
+    use_cache: bool = True
+    cache_dir: Path | None = None
+    remote: RemoteFlags | None = None
+    """The remote checks asked for on the command line (None: only what the config says)."""
+    progress: bool = False
+    """Show the remote checks' progress on the terminal."""
+
+
+@frozen
+class LintOutcome:
+    """What a run found, with what the caller needs to report it."""
+
+    result: LintResult
+    config: Config
+    linter: Linter
+    mode: Mode = Mode.CHECK
+    notes: tuple[str, ...] = ()
+    """Warnings for the user (a path excluded, no files found, the remote cache, ...)."""
+    remote_summary: str = ""
+    """What the remote checks found, in one line ("" when none ran)."""
+    diffs: tuple[str, ...] = ()
+    """With :attr:`Mode.DIFF`: one unified diff per file the fixes would change."""
+    would_fix: int = 0
+    """With :attr:`Mode.DIFF`: the findings the fixes would repair."""
+
+    def exit_code(self, *, exit_zero: bool = False) -> int:
+        """0 clean (or all fixed), 1 findings remain (with --diff: fixes to apply), 2 a crash."""
+        if self.result.internal_errors:
+            return 2
+        if self.mode is Mode.DIFF:
+            return 1 if self.diffs else 0
+        if exit_zero:
+            return 0
+        return 1 if any(d.severity in FAILING for d in self.result.diagnostics) else 0
+
+
+def settings(request: LintRequest) -> Config:
+    """The configuration of *request*: its config file's settings with the overrides on top."""
+    paths = request.paths or (Path(),)
+    if request.config is not None:
+        config = request.config
+    elif request.isolated:
+        config = Config()
+    elif request.config_file is not None:
+        config = load_config(request.config_file)
+    else:
+        config = discover_config(paths[0])
+    return _overridden(config, request.overrides)
+
+
+def _overridden(config: Config, overrides: Overrides) -> Config:
+    for flag, selectors in (
+        ("--select", overrides.select),
+        ("--extend-select", overrides.extend_select),
+        ("--ignore", overrides.ignore),
+    ):  # an unknown rule in a flag is blamed on the flag, not on the config file
+        expand(selectors, all_rules(), flag)
+    changes: dict[str, Any] = {}
+    if overrides.ssg:
+        changes["ssg"] = None if overrides.ssg == "auto" else overrides.ssg
+    if overrides.select:
+        changes["select"] = overrides.select
+    if overrides.extend_select:
+        changes["extend_select"] = config.extend_select + overrides.extend_select
+    if overrides.ignore:
+        changes["ignore"] = config.ignore + overrides.ignore
+    if overrides.exclude:
+        changes["exclude"] = config.exclude + overrides.exclude
+    if overrides.require_timezone is not None:
+        changes["require_timezone"] = overrides.require_timezone
+    return attrs.evolve(config, **changes) if changes else config
+
+
+def lint(request: LintRequest) -> LintOutcome:
+    """Run *request* to the end."""
+    paths = request.paths or (Path(),)
+    config = settings(request)
+    linter = Linter(config)
+    remote = _remote_options(request, config, linter)
+    linter.collect_remote = remote is not None
+    excluded: list[tuple[Path, str]] = []
+    targets = discover(paths, config=config, sites=config.site_finder(), excluded_given=excluded)
+    notes = [_excluded_note(request, config, path, pattern) for path, pattern in excluded]
+    unexplained = [str(p) for p in paths if p not in {path for path, _ in excluded}]
+    if not targets and unexplained:
+        notes.append("no Markdown files found in " + ", ".join(unexplained))
+    cache_dir = request.cache_dir or config.cache_path
+    options = LintOptions(jobs=request.jobs, use_cache=request.use_cache, cache_dir=cache_dir)
+    result = run(Plan(linter, targets, options))
+    if request.mode is Mode.DIFF:
+        return _diff(linter, result, config, notes)
+    if request.mode is Mode.FIX:
+        result = _fix(linter, result)
+    summary = ""
+    if remote is not None:
+        result, summary = _remote_pass(remote, linter, result, notes, progress=request.progress)
+    return LintOutcome(result, config, linter, request.mode, tuple(notes), remote_summary=summary)
+
+
+def _excluded_note(request: LintRequest, config: Config, path: Path, pattern: str) -> str:
+    """A path named on the command line but excluded: which pattern, and where it is set."""
+    where = "--exclude" if pattern in request.overrides.exclude else config.where()
+    return f'{path}: excluded by exclude = "{pattern}" ({where})'
+
+
+def _remote_options(request: LintRequest, config: Config, linter: Linter) -> RemoteOptions | None:
+    """The remote checker's options when remote checks are on, else None."""
+    remote_config = None
+    if config.remote:
+        where = f"{config.where()}: remote"
+        remote_config = parse_remote_config(config.remote, base_dir=config.root, where=where)
+    flags = request.remote or RemoteFlags()
+    if flags.cache_dir is None and getattr(remote_config, "cache_dir", None) is None:
+        # `[tool.recapkit] cache-dir` is the one folder for both caches (like --cache-dir);
+        # `[tool.recapkit.remote] cache-dir` still wins for the remote cache alone.
+        flags = attrs.evolve(flags, cache_dir=config.cache_path)
+    hosts = linter.settings.hotlink_hosts
+    options = build_remote_options(flags, config=remote_config, hotlink_hosts=hosts)
+    return options if options.enabled else None
+
+
+def _fixable(result: LintResult) -> list[FileResult]:
+    return [f for f in result.files if any(d.fixable for d in f.diagnostics)]
+
+
+def _fix(linter: Linter, result: LintResult) -> LintResult:
+    """Apply the safe fixes, write each changed file atomically, and re-lint it."""
+    replaced: dict[Path, FileResult] = {}
+    fixed = 0
+    for file in _fixable(result):
+        outcome = fix_file(linter, file)
+        if outcome is None or not outcome.changed:
+            continue
+        atomic.write_bytes(file.target.real, outcome.fixed)
+        replaced[file.target.real] = outcome.result
+        fixed += outcome.applied
+    files = tuple(replaced.get(f.target.real, f) for f in result.files)
+    return attrs.evolve(result, files=files, fixed=fixed)
+
+
+def _diff(linter: Linter, result: LintResult, config: Config, notes: list[str]) -> LintOutcome:
+    """What ``--fix`` would change, as unified diffs."""
+    diffs: list[str] = []
+    applied = 0
+    for file in _fixable(result):
+        outcome = fix_file(linter, file)
+        if outcome is None or not outcome.changed:
+            continue
+        diffs.append(unified_diff(outcome))
+        applied += outcome.applied
+    return LintOutcome(
+        result, config, linter, Mode.DIFF, tuple(notes), diffs=tuple(diffs), would_fix=applied
+    )
+
+
+def _remote_pass(
+    options: RemoteOptions, linter: Linter, result: LintResult, notes: list[str], *, progress: bool
+) -> tuple[LintResult, str]:
+    """Remote checks on the URLs the local pass collected (or cached), under the local pass's
+    policy: its selection, per-file ignores, suppressions and severities."""
+    from recapkit.lint.remote.checker import run_remote_checks  # requests, only when asked
+    from recapkit.lint.remote.refs import RemoteRef
+
+    refs = [
+        RemoteRef(url, str(file.target.path), line, column, end_line, end_column, is_image)
+        for file in result.files
+        for url, line, column, end_line, end_column, is_image in file.remote_refs
+        if is_image or options.include_links
+    ]
+    report = run_remote_checks(refs, options, show_progress=progress)
+    notes.extend(report.notes)
+    by_path: dict[str, list[Diagnostic]] = {}
+    for diagnostic in report.diagnostics:
+        by_path.setdefault(diagnostic.path, []).append(diagnostic)
+    files = []
+    for file in result.files:
+        found = by_path.get(str(file.target.path))
+        if found:
+            kept = linter.apply_policy(file.target, found, file.suppressions)
+            merged = tuple(sorted((*file.diagnostics, *kept), key=Diagnostic.sort_key))
+            file = attrs.evolve(file, diagnostics=merged)
+        files.append(file)
+    return attrs.evolve(result, files=tuple(files)), report.summary.summary_line()
+
+
+def lint_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    config: Config | None = None,
+    jobs: int | None = None,
+    use_cache: bool = False,
+    cache_dir: Path | None = None,
+) -> LintResult:
+    """Lint *paths* (files or folders) with *config* (default: the nearest config file).
+
+    The library form of ``recapkit lint`` without ``--fix`` or remote checks; *use_cache* is off
+    by default here so a script never writes to the user's cache folder unasked.
+    """
+    request = LintRequest(
+        paths=tuple(Path(p) for p in paths) or (Path(),),
+        config=config,
+        jobs=jobs,
+        use_cache=use_cache,
+        cache_dir=cache_dir,
+        remote=RemoteFlags(offline=True),
+    )
+    return lint(request).result

@@ -1,0 +1,452 @@
+"""What every static site generator must state: the :class:`Generator` base class and the records
+it states things with (:class:`Site`, :class:`KeyVocabulary`, :class:`Claim`, :class:`PostTarget`).
+
+A generator is one module (``recapkit/ssg/hugo.py`` ...) whose subclass of :class:`Generator`
+says, as data and small methods, everything recapkit needs to know about it: how to recognise a
+site and read its config; where content, static files and themes are; how an image path resolves;
+where a new post goes and what it is called; which front matter keys it defines and requires;
+how it reads and writes dates; its template syntax and how to disarm it; the tags that show
+images or hold code. Rules, rendering and scaffolding ask the site's generator and never branch
+on its name. To add a generator, write one such module and add it to
+:mod:`recapkit.ssg.registry` (see CONTRIBUTING.md).
+"""
+
+from __future__ import annotations
+
+import abc
+import hashlib
+import json
+import os
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import urlsplit
+
+from attrs import field, frozen
+
+from recapkit import _yaml
+from recapkit.errors import RecapkitError
+from recapkit.post.front_matter_dump import PlainScalar
+from recapkit.post.ssg_tags import TagSyntax
+from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
+
+if TYPE_CHECKING:
+    from recapkit.data.model import Recap
+    from recapkit.post.types import Post
+
+THEME_KEYS = frozenset(
+    {
+        "author",
+        "authors",
+        "cover",
+        "image",
+        "images",
+        "featured_image",
+        "thumbnail",
+        "banner",
+        "photos",
+        "toc",
+        "comments",
+        "description",
+        "summary",
+        "keywords",
+        "lang",
+        "language",
+        "subtitle",
+        "series",
+        "math",
+        "mathjax",
+        "katex",
+        "hidden",
+        "sticky",
+        "top",
+        "pinned",
+        "share",
+        "canonical",
+        "canonical_url",
+        "recap",
+        "copyright",
+        "license",
+        "original",
+        "source",
+        "tags",
+        "categories",
+        "title",
+        "date",
+        "draft",
+        "slug",
+        "layout",
+    }
+)
+"""Keys that themes of every generator commonly read; knowing them keeps ``author`` from being
+"corrected" to ``authors`` and ``image`` to ``images``."""
+THEME_IMAGE_KEYS: tuple[str, ...] = ("cover", "image", "featured_image")
+"""Front matter keys the usual themes of every generator show as images."""
+
+MAX_CONFIG_BYTES = 5 * 2**20
+"""A site config larger than this is not read (detection treats it as empty)."""
+
+
+@frozen
+class Site:
+    """A static site: its root, its generator and the folders that matter for posts."""
+
+    root: Path
+    generator: Generator
+    content_dirs: tuple[Path, ...]
+    """Where posts live (Hugo ``content/``, Hexo ``source/_posts``, Jekyll ``_posts``...)."""
+    static_dirs: tuple[Path, ...]
+    """Where a root-relative ``/x.png`` is looked up, in order."""
+    baseurl: str = ""
+    """The URL path the site is served under (``/blog``), or ``""``."""
+    config_file: Path | None = None
+    config: Mapping[str, Any] = field(factory=dict, eq=False, repr=False)
+    """The config file's top-level mapping, read once ({} when absent or unreadable)."""
+    config_digest: str = ""
+    """A digest of the config's content: sites that read different configs differ."""
+
+    @property
+    def name(self) -> str:
+        """The generator's name (``hugo``, ``hexo``, ...)."""
+        return self.generator.name
+
+
+@frozen
+class KeyVocabulary:
+    """What a generator makes of front matter keys."""
+
+    known: frozenset[str]
+    """Keys it (or its official plugins, or the themes most sites use) reads."""
+    required: tuple[str, ...] = ("title", "date")
+    case_sensitive: bool = True
+    """Hugo lower-cases front matter keys, so ``Author`` and ``author`` are one key there."""
+    date_keys: tuple[str, ...] = ("date",)
+    """Keys any of which gives the post its date."""
+    date_from_filename: bool = False
+    """A ``YYYY-MM-DD-`` file name may give the post its date instead (Jekyll, Zola)."""
+    custom_keys_ignored: bool = False
+    """Custom keys belong in a sub-table (Zola's ``[extra]``): top-level ones are dropped."""
+
+
+@frozen
+class Claim:
+    """A generator's claim on a folder as its site root."""
+
+    config_file: Path | None
+    strong: bool = True
+    """False for a claim another generator's claim on the same config file outranks (a
+    ``config.toml`` is Hugo's only when it is not Zola's; a ``_config.yml`` Jekyll's only when
+    it is not Hexo's)."""
+
+
+@frozen
+class PostTarget:
+    """Where a new post is written, and the folder for its images (None when the SSG has none)."""
+
+    path: Path
+    asset_dir: Path | None = None
+    also_blocking: tuple[Path, ...] = ()
+    """Other files that would publish at the same URL (Hugo: ``<slug>.md`` beside the bundle)."""
+
+
+class Folder:
+    """A folder looked at during site detection: its entry names, and its config files read at
+    most once however many generators ask."""
+
+    def __init__(self, path: Path, names: frozenset[str]) -> None:
+        self.path = path
+        self.names = names
+        self._configs: dict[Path, tuple[dict[str, Any], str]] = {}
+
+    def has(self, name: str) -> bool:
+        return name in self.names
+
+    def config(self, name: str) -> dict[str, Any]:
+        """The top-level mapping of config file *name* in this folder ({} when unreadable)."""
+        return self.read(self.path / name)[0]
+
+    def read(self, path: Path) -> tuple[dict[str, Any], str]:
+        """:func:`read_config` of *path*, read once."""
+        if path not in self._configs:
+            self._configs[path] = read_config(path)
+        return self._configs[path]
+
+
+class Generator(abc.ABC):
+    """Everything recapkit knows about one static site generator. Subclasses state it."""
+
+    name: ClassVar[str]
+    """Lower-case identifier: the ``ssg`` config value and ``--ssg`` choice (``hugo``)."""
+    label: ClassVar[str]
+    """How messages name it (``Hugo``)."""
+    keys: ClassVar[KeyVocabulary]
+    root_markers: ClassVar[tuple[str, ...]] = ()
+    """Names (or ``fnmatch`` patterns) of the entries whose presence may make a folder this
+    generator's site root: its config files and the folders :meth:`claim` looks at."""
+    front_matter_formats: ClassVar[tuple[FrontMatterFormat, ...]] = (FrontMatterFormat.YAML,)
+    """The formats it reads; a new post gets the first unless the writer asks for another."""
+    more_separator: ClassVar[str] = ""
+    """Where it cuts the summary shown on list pages ("": the first paragraph)."""
+    default_section: ClassVar[str] = ""
+    """The folder below the content folder a new post goes to (``posts``)."""
+    image_keys: ClassVar[tuple[str, ...]] = ()
+    """Front matter keys whose values are images to it or to its usual themes."""
+    tags: ClassVar[TagSyntax] = TagSyntax()
+    """Its shortcodes or tags that show images or hold code."""
+    tag_image_kinds: ClassVar[frozenset[ImageKind]] = frozenset()
+    """The :class:`~recapkit.post.types.ImageKind` of the images its tags show: such an image
+    resolves as this generator says, whatever the site (the tag's meaning is its author's)."""
+    section_index_names: ClassVar[frozenset[str]] = frozenset()
+    """File names of section list pages, which are no posts (``_index.md``)."""
+    undated_folders: ClassVar[frozenset[str]] = frozenset()
+    """Folders whose posts need no date of their own (drafts, dated when published)."""
+    file_names_carry_dates: ClassVar[bool] = True
+    """Whether a ``YYYY-MM-DD-`` file name prefix means the post's date to it."""
+    reads_loose_dates: ClassVar[bool] = False
+    """Whether it reads dates like ``2016/2/14`` as the writer meant them (a lenient parser)."""
+    splits_list_strings: ClassVar[frozenset[str]] = frozenset()
+    """List keys whose one-string value it splits on spaces into several terms."""
+    hierarchy_list_keys: ClassVar[frozenset[str]] = frozenset()
+    """List keys whose list value it reads as one hierarchy (``[a, b]`` is a > b)."""
+    taxonomy_table: ClassVar[str | None] = None
+    """A front matter table whose every value must be a list of terms (Zola ``taxonomies``)."""
+
+    def __repr__(self) -> str:
+        return f"<generator {self.name}>"
+
+    # --- recognising a site and reading its config ------------------------------------------
+
+    @abc.abstractmethod
+    def claim(self, folder: Folder) -> Claim | None:
+        """A claim on *folder* as this generator's site root, from its config files."""
+
+    def claims_layout(self, folder: Folder) -> bool:
+        """Whether *folder* is unmistakably laid out as this generator's site without a config
+        file in reach (a snapshot, a sub-folder checkout)."""
+        return False
+
+    @abc.abstractmethod
+    def config_files(self, root: Path) -> tuple[Path, ...]:
+        """The config files this generator would read at *root*, in its order of precedence."""
+
+    @abc.abstractmethod
+    def site(self, root: Path, config: Mapping[str, Any], config_file: Path | None) -> Site:
+        """The site at *root* with *config*: its content, static and theme folders."""
+
+    def make_site(self, root: Path, **values: Any) -> Site:
+        """A :class:`Site` of this generator (for :meth:`site` implementations)."""
+        return Site(root, self, **values)
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    def is_page(self, post: Post, site: Site | None) -> bool:
+        """Whether *post* is a standalone page (about, contact) that needs no date, not a post."""
+        return str(post.data.get("layout", "")).strip().lower() == "page"
+
+    # --- images ---------------------------------------------------------------------------------
+
+    def relative_image_bases(self, site: Site | None, post: Path, ref: ImageRef) -> list[Path]:
+        """The folders a page-relative image path of *post* (resolved) is looked up in, in order."""
+        return [post.parent]
+
+    def strip_url_templates(self, src: str) -> str:
+        """*src* without template code that the generator replaces by the site's own URL."""
+        return src
+
+    # --- dates -------------------------------------------------------------------------------------
+
+    def accepts_date_text(self, text: str) -> bool:
+        """Whether a front matter date written as *text* (not ISO 8601) is one of its own forms."""
+        return False
+
+    def format_date(self, value: date, fmt: FrontMatterFormat) -> date | PlainScalar:
+        """*value* as this generator's front matter ``date`` (seconds precision): native in TOML,
+        ISO 8601 text in YAML unless the generator has a form of its own."""
+        if isinstance(value, datetime):
+            value = value.replace(microsecond=0)
+        if fmt is FrontMatterFormat.TOML:
+            return value
+        return PlainScalar(value.isoformat())
+
+    # --- writing posts ------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def disarm(self, text: str) -> str:
+        """*text* with this generator's template syntax made inert but shown as typed (data that
+        reaches a post must never run as the generator's code). Idempotent."""
+
+    @abc.abstractmethod
+    def post_target(
+        self, site: Site, slug: str, day: date, section: Sequence[str] | None
+    ) -> PostTarget:
+        """Where a new post called *slug* goes (*section*: folders below the content folder, or
+        None for :attr:`default_section`)."""
+
+    @abc.abstractmethod
+    def front_matter(self, recap: Recap, site: Site | None) -> dict[str, Any]:
+        """The front matter keys after ``title`` and ``date`` that a rendered post gets."""
+
+    def arrange_front_matter(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The whole front matter as this generator wants it laid out (Zola: under ``[extra]``)."""
+        return data
+
+    def new_section_indexes(self, site: Site, post: Path) -> tuple[Path, ...]:
+        """Folders between the content folder and a new *post* that need a section index file."""
+        return ()
+
+    def section_index(self, folder: Path) -> tuple[Path, str] | None:
+        """The section index file a new *folder* gets, and its text (None: none needed)."""
+        return None
+
+    # --- helpers for subclasses ------------------------------------------------------------------
+
+    def sections(self, section: Sequence[str] | None) -> tuple[str, ...]:
+        """*section*, or this generator's default, as path parts."""
+        if section is not None:
+            return tuple(section)
+        return tuple(part for part in self.default_section.split("/") if part)
+
+
+class SiteDetectionError(RecapkitError):
+    """The layout matches more than one SSG; the user has to name one (``--ssg``)."""
+
+
+def read_config(path: Path) -> tuple[dict[str, Any], str]:
+    """A config file's top-level mapping and a digest of its bytes; ({}, "") when it cannot be
+    read (detection is best effort: ``recapkit lint`` and the generator itself report a broken
+    config). TOML, JSON or YAML by the file's extension."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_CONFIG_BYTES:
+            return {}, ""
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+        if path.suffix == ".toml":
+            data: Any = tomllib.loads(text)
+        elif path.suffix == ".json":
+            data = json.loads(text)
+        else:
+            data = _yaml.load_tolerant(text)
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError, RecapkitError):
+        return {}, ""
+    digest = hashlib.blake2b(raw, digest_size=12).hexdigest()
+    if not isinstance(data, dict):
+        return {}, digest
+    return {str(key): value for key, value in data.items()}, digest
+
+
+def lookup(config: Mapping[str, Any], key: str) -> Any:
+    """*key* of *config* ignoring case (Hugo's config keys: ``baseURL`` is ``baseurl``)."""
+    wanted = key.lower()
+    return next((value for name, value in config.items() if name.lower() == wanted), None)
+
+
+def has_key(config: Mapping[str, Any], key: str) -> bool:
+    """Whether *config* has *key*, ignoring case, whatever its value."""
+    return any(name.lower() == key.lower() for name in config)
+
+
+def text_setting(config: Mapping[str, Any], key: str, default: str) -> str:
+    """A non-empty string setting (case-insensitive key), else *default*."""
+    value = lookup(config, key)
+    return value if isinstance(value, str) and value else default
+
+
+def names_list(value: Any) -> list[str]:
+    """A setting that is one name or a list of names (``theme``) as a list."""
+    if isinstance(value, str) and value:
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str) and item]
+    return []
+
+
+def url_path(value: Any) -> str:
+    """The path of a base URL setting without its final slash (``https://x.org/blog/`` -> ``/blog``)."""
+    if not isinstance(value, str):
+        return ""
+    return urlsplit(value).path.rstrip("/")
+
+
+def scan(path: Path) -> Folder | None:
+    """*path* as a :class:`Folder`, or None when it cannot be listed."""
+    try:
+        with os.scandir(path) as entries:
+            return Folder(path, frozenset(entry.name for entry in entries))
+    except OSError:
+        return None
+
+
+_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[-_.])")
+
+
+def filename_date(path: Path | str) -> date | None:
+    """The date a file name starts with: Jekyll ``2019-08-20-slug.md``, Hugo ``2018-02-13-x.md``.
+
+    For a bundle (``2019-08-20-slug/index.md``) the folder name counts. None when there is no
+    such prefix or it is not a real date.
+    """
+    file = Path(path)
+    name = file.parent.name if file.stem in ("index", "_index") else file.name
+    match = _DATE_PREFIX.match(name)
+    if match is None:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def outside_posts_folder(post: Post) -> bool:
+    """Whether *post* lies outside a ``_posts`` folder, where Jekyll and Hexo make pages."""
+    return "_posts" not in post.path.parts
+
+
+def top_level_page(post: Post, site: Site | None) -> bool:
+    """A file at the top of the content folder (``content/about.md``, ``content/about/index.md``):
+    a page of the home section, where generators without a posts folder keep standalone pages
+    (dated posts live in sections, ``content/posts/...``)."""
+    if not outside_posts_folder(post):
+        return False
+    depth = _depth_in_content(post.path, site)
+    return depth is not None and (depth == 1 or (depth == 2 and post.path.name == "index.md"))
+
+
+def _depth_in_content(path: Path, site: Site | None) -> int | None:
+    """How many path parts *path* has below its content folder (None: not known)."""
+    for directory in site.content_dirs if site is not None else ():
+        for candidate, base in ((path, directory), (_resolved(path), _resolved(directory))):
+            if candidate.is_relative_to(base):
+                return len(candidate.relative_to(base).parts)
+    parts = path.parts
+    if "content" in parts:
+        index = len(parts) - 1 - parts[::-1].index("content")
+        return len(parts) - index - 1
+    return None
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
+
+
+# Liquid/Nunjucks openers, and the inert form raw_wrapped() writes for one (kept as it is, so
+# that a second pass over already inert text changes nothing).
+_LIQUID_OPENER = re.compile(r"\{% raw %\}\{[{%#]\{% endraw %\}|\{[{%#]")
+
+
+def raw_wrapped(text: str) -> str:
+    """*text* with every Liquid or Nunjucks opener (``{{``, ``{%``, ``{#``) wrapped in
+    ``{% raw %}...{% endraw %}``, so the template engine prints it literally. Idempotent."""
+    if "{" not in text:
+        return text
+    return _LIQUID_OPENER.sub(_wrap_raw, text)
+
+
+def _wrap_raw(match: re.Match[str]) -> str:
+    opener = match.group()
+    return opener if len(opener) > 2 else "{% raw %}" + opener + "{% endraw %}"

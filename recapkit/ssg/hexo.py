@@ -1,0 +1,205 @@
+"""Hexo: everything recapkit knows about it, from its documentation and source.
+
+- Config: ``_config.yml`` (hexo.io/docs/configuration). A folder is a Hexo site when its
+  ``source_dir`` (default ``source``) holds ``_posts``; ``root`` is the URL path the site is served
+  under; ``post_asset_folder: true`` gives each post a folder of its own name for its images;
+  ``new_post_name`` (default ``:title.md``) names new posts; ``theme`` (``themes/<name>/source``
+  is served too).
+- Posts live in ``source/_posts`` (drafts in ``source/_drafts``); every other page is a page
+  (hexo.io/docs/writing). A file name has no date meaning (``2020-04-13.md`` may be a meeting's
+  day).
+- Front matter: YAML, also without an opening ``---`` (hexo-front-matter's split); ``categories``
+  as a list is one hierarchy (``[a, b]`` is a > b), siblings are ``[[a], [b]]``
+  (hexo.io/docs/front-matter#Categories-amp-Tags). Dates go through moment, which also reads
+  ``2016/2/14`` and other loose forms the way the writer meant.
+- Tags: ``{% asset_img slug [title] %}`` names a file in the post asset folder; ``{% img [class]
+  /path [width [height]] [title [alt]] %}``; ``{% codeblock %}`` (alias ``{% code %}``) holds
+  code (hexo.io/docs/tag-plugins). Nunjucks runs on every post unless ``disableNunjucks``.
+- The summary ends at ``<!-- more -->``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from recapkit.post.front_matter_dump import PlainScalar
+from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, unquote
+from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
+from recapkit.ssg.base import (
+    THEME_IMAGE_KEYS,
+    THEME_KEYS,
+    Claim,
+    Folder,
+    Generator,
+    KeyVocabulary,
+    PostTarget,
+    Site,
+    names_list,
+    outside_posts_folder,
+    raw_wrapped,
+)
+
+if TYPE_CHECKING:
+    from recapkit.data.model import Recap
+    from recapkit.post.types import Post
+
+CONFIG_NAMES = ("_config.yml", "_config.yaml")
+# fmt: off
+KEYS = frozenset(
+    {
+        # hexo.io/docs/front-matter
+        "layout", "title", "date", "updated", "comments", "tags", "categories", "permalink",
+        "excerpt", "disableNunjucks", "lang", "published",
+        # post properties of gallery and link posts
+        "photos", "link",
+    }
+)
+# fmt: on
+
+_IMAGE_TAG = re.compile(r"\{%-?\s*(asset_img|asset_image|img|image)\s+([^\n%]{0,1000}?)\s*-?%\}")
+_CODE_TAG = re.compile(r"\{%-?\s*(?P<close>end)?(?P<name>codeblock|code)\b[^\n]*?-?%\}")
+_ARGUMENT = re.compile(r"""("[^"]*"|'[^']*'|\S+)""")
+_URL = re.compile(r"^(?:[A-Za-z]{3,9}:(?://)?|www\.|//)")
+_META = re.compile(r"""["']?([^"']+)?["']?\s*["']?([^"']+)?["']?""")
+_FILE_LIKE = re.compile(r"\.[A-Za-z0-9]{2,5}$")
+_PLACEHOLDER = re.compile(r":(title|year|month|i_month|day|i_day)\b")
+
+
+def _tag_image(match: re.Match[str], start: Position, end: Position) -> ImageRef | None:
+    text = match.group(2)
+    args = list(_ARGUMENT.finditer(text))
+    if not args:
+        return None
+    if match.group(1).startswith("asset"):
+        # Hexo looks each argument up among the post's assets; a file name is the asset.
+        pick = next((a for a in args if _FILE_LIKE.search(unquote(a.group()))), args[0])
+    else:
+        # `{% img [class names] /path [w [h]] [title [alt]] %}`: the first URL or /path.
+        pick = next(
+            (a for a in args if a.group().startswith("/") or _URL.match(a.group())),
+            next((a for a in args if _FILE_LIKE.search(a.group())), args[0]),
+        )
+    rest = [a for a in args if a.start() > pick.start()]
+    while rest and rest[0].group().isdigit():  # width, height
+        rest = rest[1:]
+    title = alt = None
+    if rest:
+        meta = _META.match(text[rest[0].start() :])
+        if meta:
+            title = (meta.group(1) or "").strip() or None
+            alt = (meta.group(2) or "").strip() or None
+    return ImageRef(unquote(pick.group()), alt, ImageKind.HEXO_TAG, *start, *end, title=title)
+
+
+class Hexo(Generator):
+    name = "hexo"
+    label = "Hexo"
+    root_markers = ("_config.*", "source")
+    keys = KeyVocabulary(KEYS | THEME_KEYS)
+    more_separator = "<!-- more -->"
+    image_keys = (
+        "photos",
+        *THEME_IMAGE_KEYS,
+    )  # `photos`: gallery posts (hexo.io/docs/front-matter)
+    tags = TagSyntax(images=(ImageTags(_IMAGE_TAG, _tag_image),), code=(CodeTags(_CODE_TAG),))
+    tag_image_kinds = frozenset({ImageKind.HEXO_TAG})
+    file_names_carry_dates = False
+    reads_loose_dates = True
+    undated_folders = frozenset({"_drafts"})
+    hierarchy_list_keys = frozenset({"categories"})
+
+    def claim(self, folder: Folder) -> Claim | None:
+        name = next((n for n in CONFIG_NAMES if folder.has(n)), None)
+        if name is None:
+            return None
+        source = _source_dir(folder.config(name))
+        return Claim(folder.path / name) if (folder.path / source / "_posts").is_dir() else None
+
+    def claims_layout(self, folder: Folder) -> bool:
+        return (folder.path / "source" / "_posts").is_dir()
+
+    def config_files(self, root: Path) -> tuple[Path, ...]:
+        return tuple(root / name for name in CONFIG_NAMES)
+
+    def site(self, root: Path, config: Mapping[str, Any], config_file: Path | None) -> Site:
+        source = root / _source_dir(config)
+        themes = (root / "themes" / t / "source" for t in names_list(config.get("theme")))
+        return self.make_site(
+            root,
+            content_dirs=(source / "_posts", source / "_drafts"),
+            static_dirs=(source, *themes),
+            baseurl=str(config.get("root") or "").rstrip("/"),
+        )
+
+    def is_page(self, post: Post, site: Site | None) -> bool:
+        return super().is_page(post, site) or outside_posts_folder(post)
+
+    def relative_image_bases(self, site: Site | None, post: Path, ref: ImageRef) -> list[Path]:
+        if ref.kind is ImageKind.HEXO_TAG:
+            return [post.with_suffix(""), post.parent]  # {% asset_img %}: the post asset folder
+        if site is not None and asset_folders(site):
+            return [post.with_suffix(""), post.parent]
+        return [post.parent]
+
+    def format_date(self, value: date, fmt: FrontMatterFormat) -> date | PlainScalar:
+        # The wall-clock time without a zone: Hexo reads it in the site's `timezone`.
+        if isinstance(value, datetime) and fmt is FrontMatterFormat.YAML:
+            return PlainScalar(value.strftime("%Y-%m-%d %H:%M:%S"))
+        return super().format_date(value, fmt)
+
+    def disarm(self, text: str) -> str:
+        return raw_wrapped(text)  # Nunjucks runs on the post: {% raw %} prints it literally
+
+    def post_target(
+        self, site: Site, slug: str, day: date, section: Sequence[str] | None
+    ) -> PostTarget:
+        name = post_name(site.config, slug, day)
+        path = site.content_dirs[0].joinpath(*self.sections(section), name)
+        return PostTarget(path, path.with_suffix("") if asset_folders(site) else None)
+
+    def front_matter(self, recap: Recap, site: Site | None) -> dict[str, Any]:
+        keys: dict[str, Any] = {"authors": recap.authors, "tags": recap.tags}
+        keys["categories"] = recap.categories
+        if len(recap.categories) > 1:
+            # Hexo reads a flat list as one hierarchy (a > b); the recap's categories are siblings.
+            keys["categories"] = [[category] for category in recap.categories]
+        keys["cover"] = recap.cover
+        keys["published"] = False if recap.draft else None  # no `draft:`: drafts don't publish
+        return {k: v for k, v in keys.items() if v is not None and v != ()}
+
+
+def asset_folders(site: Site) -> bool:
+    """Whether the site gives each post a folder of its own name (``post_asset_folder``)."""
+    return site.config.get("post_asset_folder") is True
+
+
+def post_name(config: Mapping[str, Any], slug: str, day: date) -> str:
+    """The file name Hexo's ``new_post_name`` gives a post (default ``:title.md``).
+
+    A pattern with placeholders Hexo has but recapkit does not know falls back to the default.
+    """
+    pattern = config.get("new_post_name")
+    if not isinstance(pattern, str) or _PLACEHOLDER.sub("", pattern).count(":"):
+        pattern = ":title.md"
+    values = {
+        "title": slug,
+        "year": f"{day.year:04d}",
+        "month": f"{day.month:02d}",
+        "i_month": str(day.month),
+        "day": f"{day.day:02d}",
+        "i_day": str(day.day),
+    }
+    name = _PLACEHOLDER.sub(lambda m: values[m[1]], pattern)
+    return name if name.endswith(".md") else f"{name}.md"
+
+
+def _source_dir(config: Mapping[str, Any]) -> str:
+    value = config.get("source_dir")
+    return value if isinstance(value, str) and value else "source"
+
+
+GENERATOR = Hexo()

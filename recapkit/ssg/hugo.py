@@ -1,0 +1,187 @@
+"""Hugo: everything recapkit knows about it, from its documentation and source.
+
+- Config: ``hugo.toml|yaml|yml|json`` (Hugo 0.110+), the older ``config.*``, or the folder
+  ``config/_default/`` (gohugo.io/getting-started/configuration/#configuration-file); keys are
+  case-insensitive (``baseURL`` is ``baseurl``). ``contentDir`` (default ``content``),
+  ``staticDir`` and ``staticDir0``..``staticDir10`` (default ``static``), ``theme`` (one or a
+  list: ``themes/<name>/static`` is served too), ``baseURL`` (its path prefixes every URL).
+- Page bundles: ``content/x/y/index.md`` publishes its images beside it, so ``/posts/x/y.png``
+  may live under ``content/`` (gohugo.io/content-management/page-bundles/); a
+  ``content/x/y.md`` may keep its images in ``content/x/y/``.
+- Front matter: YAML ``---``, TOML ``+++`` or JSON; keys are case-insensitive (Hugo lower-cases
+  them); the date may come from ``date``, ``publishDate``, ``pubdate`` or ``published`` (the
+  default ``[frontmatter]`` configuration, gohugo.io/getting-started/configuration/#configure-dates).
+  ``_index.md`` is a section's list page.
+- Shortcodes ``{{< name >}}`` and ``{{% name %}}`` run in content; ``figure`` (and the ``img``,
+  ``image`` of common themes) show images, ``highlight`` (and themes' ``code``) hold code
+  (gohugo.io/content-management/shortcodes/). Other ``{{ }}`` is plain text in content.
+- The summary ends at ``<!--more-->`` (gohugo.io/content-management/summaries/).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, plain, unquote
+from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
+from recapkit.ssg.base import (
+    THEME_IMAGE_KEYS,
+    THEME_KEYS,
+    Claim,
+    Folder,
+    Generator,
+    KeyVocabulary,
+    PostTarget,
+    Site,
+    has_key,
+    lookup,
+    names_list,
+    text_setting,
+    top_level_page,
+    url_path,
+)
+
+if TYPE_CHECKING:
+    from recapkit.data.model import Recap
+    from recapkit.post.types import Post
+
+CONFIG_NAMES = tuple(
+    f"{stem}.{ext}" for stem in ("hugo", "config") for ext in ("toml", "yaml", "yml", "json")
+)
+# fmt: off
+KEYS = frozenset(
+    {
+        # predefined fields (gohugo.io/content-management/front-matter)
+        "aliases", "build", "_build", "cascade", "date", "description", "draft", "expirydate",
+        "expiryDate", "headless", "isCJKLanguage", "keywords", "lastmod", "layout", "linktitle",
+        "linkTitle", "markup", "menu", "menus", "outputs", "params", "publishdate",
+        "publishDate", "resources", "sitemap", "slug", "summary", "title", "translationKey",
+        "type", "url", "weight",
+        # date aliases of the default [frontmatter] configuration
+        "pubdate", "published", "modified", "unpublishdate",
+        # read by Hugo's embedded templates (opengraph, twitter cards, schema)
+        "images", "videos", "audio", "series",
+        # the default taxonomies
+        "tags", "categories",
+    }
+)
+# fmt: on
+
+# `{{< figure src= alt= >}}`, also `{{% %}}`; named or positional parameters.
+_IMAGE_SHORTCODE = re.compile(
+    r"\{\{([<%])\s*(figure|img|image)\s((?:(?!\{\{).){0,2000}?)[>%]\}\}", re.DOTALL
+)
+_PARAMETER = re.compile(r"""(?:([\w-]+)\s*=\s*)?("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`]+)""")
+_CODE_SHORTCODE = re.compile(
+    r"\{\{[<%]\s*(?P<close>/)?\s*(?P<name>highlight|code)\b[^\n]*?[>%]\}\}"
+)
+
+
+def _shortcode_image(match: re.Match[str], start: Position, end: Position) -> ImageRef | None:
+    named: dict[str, str] = {}
+    positional: list[str] = []
+    for parameter in _PARAMETER.finditer(match.group(3).rstrip().removesuffix("/")):
+        value = unquote(parameter.group(2))
+        if parameter.group(1):
+            named.setdefault(parameter.group(1).lower(), value)
+        else:
+            positional.append(value)
+    src = named.get("src") or (positional[0] if positional else None)
+    if src is None:
+        return None
+    # Hugo's figure renders its caption (through markdownify | plainify) as the alt when `alt`
+    # is absent.
+    alt = named.get("alt")
+    if alt is None and match.group(2) == "figure":
+        alt = plain(named["caption"]) if "caption" in named else None
+    elif alt is None and len(positional) > 1:
+        alt = positional[1]
+    title = named.get("title") or named.get("caption") or None
+    return ImageRef(src, alt, ImageKind.HUGO_SHORTCODE, *start, *end, title=title)
+
+
+class Hugo(Generator):
+    name = "hugo"
+    label = "Hugo"
+    root_markers = ("hugo.*", "config.*", "config", "content", "static")
+    keys = KeyVocabulary(
+        KEYS | THEME_KEYS,
+        case_sensitive=False,
+        date_keys=("date", "publishdate", "publishDate", "pubdate", "published"),
+    )
+    front_matter_formats = (FrontMatterFormat.YAML, FrontMatterFormat.TOML)
+    more_separator = "<!--more-->"
+    default_section = "posts"
+    image_keys = ("images", *THEME_IMAGE_KEYS)  # `images`: Hugo's own opengraph template
+    tags = TagSyntax(
+        images=(ImageTags(_IMAGE_SHORTCODE, _shortcode_image),),
+        code=(CodeTags(_CODE_SHORTCODE),),
+    )
+    tag_image_kinds = frozenset({ImageKind.HUGO_SHORTCODE})
+    section_index_names = frozenset({"_index.md"})
+
+    def claim(self, folder: Folder) -> Claim | None:
+        for name in CONFIG_NAMES:
+            if not folder.has(name):
+                continue
+            if name.startswith("hugo."):
+                return Claim(folder.path / name)
+            # `config.*` is generic; only a `content/` folder or a `contentDir` makes it Hugo's.
+            if folder.has("content") or has_key(folder.config(name), "contentdir"):
+                return Claim(folder.path / name, strong=False)
+        default = folder.path / "config" / "_default"
+        if folder.has("config") and folder.has("content") and default.is_dir():
+            found = next((default / n for n in CONFIG_NAMES if (default / n).is_file()), None)
+            return Claim(found) if found is not None else None
+        return None
+
+    def claims_layout(self, folder: Folder) -> bool:
+        return (folder.path / "content").is_dir() and (folder.path / "static").is_dir()
+
+    def config_files(self, root: Path) -> tuple[Path, ...]:
+        default = root / "config" / "_default"
+        return tuple(root / n for n in CONFIG_NAMES) + tuple(default / n for n in CONFIG_NAMES)
+
+    def site(self, root: Path, config: Mapping[str, Any], config_file: Path | None) -> Site:
+        content = root / text_setting(config, "contentDir", "content")
+        static = [text_setting(config, "staticDir", "static")]
+        static += [str(config[k]) for k in sorted(config) if re.fullmatch(r"(?i)staticdir\d+", k)]
+        themes = [root / "themes" / t / "static" for t in names_list(lookup(config, "theme"))]
+        # Page bundles are published at their content path, so `/posts/x/y.png` may live there.
+        return self.make_site(
+            root,
+            content_dirs=(content,),
+            static_dirs=(*(root / s for s in static), *themes, content),
+            baseurl=url_path(lookup(config, "baseURL")),
+        )
+
+    def is_page(self, post: Post, site: Site | None) -> bool:
+        return super().is_page(post, site) or top_level_page(post, site)
+
+    def relative_image_bases(self, site: Site | None, post: Path, ref: ImageRef) -> list[Path]:
+        if post.stem in ("index", "_index"):
+            return [post.parent]
+        return [post.parent, post.with_suffix("")]  # content/x/y.md with images in content/x/y/
+
+    def disarm(self, text: str) -> str:
+        # Shortcodes {{< >}} and {{% %}}: `{{\<` and `{{\%` render as the characters typed.
+        return re.sub(r"\{\{(?=[<%])", r"{{\\", text) if "{" in text else text
+
+    def post_target(
+        self, site: Site, slug: str, day: date, section: Sequence[str] | None
+    ) -> PostTarget:
+        folder = site.content_dirs[0].joinpath(*self.sections(section), slug)
+        return PostTarget(folder / "index.md", folder / "images", (folder.with_suffix(".md"),))
+
+    def front_matter(self, recap: Recap, site: Site | None) -> dict[str, Any]:
+        keys: dict[str, Any] = {"draft": recap.draft, "slug": recap.slug}
+        keys.update(authors=recap.authors, tags=recap.tags, categories=recap.categories)
+        keys["images"] = [recap.cover] if recap.cover else None
+        return {k: v for k, v in keys.items() if v is not None and v != ()}
+
+
+GENERATOR = Hugo()

@@ -1,0 +1,184 @@
+"""Jekyll: everything recapkit knows about it, from its documentation and source.
+
+- Config: ``_config.yml`` (jekyllrb.com/docs/configuration/). A folder is a Jekyll site when it
+  holds ``_posts`` or a ``Gemfile`` that names ``jekyll`` or ``github-pages``; ``source`` (default
+  the site root) is where everything is read from and served; ``baseurl`` is the URL path the
+  site is served under; ``theme``/``remote_theme`` bring layouts from a gem.
+- Posts: ``[<category>/]_posts/YYYY-MM-DD-slug.md``; the file name gives the date when the front
+  matter has none (jekyllrb.com/docs/posts/). ``_drafts`` holds undated drafts. Every file
+  outside ``_posts`` is a page.
+- Front matter: YAML; a ``tags`` or ``categories`` string is split on spaces into several
+  (jekyllrb.com/docs/posts/#tags-and-categories); dates are read by Ruby's ``Time.parse``, which
+  also takes ``2016/2/14`` and Jekyll's own ``2014-10-21 10:00:00 +0800``.
+- Liquid runs on every post: ``{{ site.baseurl }}`` and ``{{ "/x.png" | relative_url }}`` become
+  the site's URL path; ``{% highlight %}`` holds code; ``{% raw %}`` prints text literally
+  (shopify.github.io/liquid/tags/template/#raw).
+- New posts get ``layout: post``, unless the site clearly has only ``default`` (``jekyll new
+  --blank``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from recapkit.post.front_matter_dump import PlainScalar
+from recapkit.post.ssg_tags import CodeTags, TagSyntax
+from recapkit.post.types import FrontMatterFormat
+from recapkit.ssg.base import (
+    THEME_IMAGE_KEYS,
+    THEME_KEYS,
+    Claim,
+    Folder,
+    Generator,
+    KeyVocabulary,
+    PostTarget,
+    Site,
+    outside_posts_folder,
+    raw_wrapped,
+)
+
+if TYPE_CHECKING:
+    from recapkit.data.model import Recap
+    from recapkit.post.types import Post
+
+CONFIG_NAMES = ("_config.yml", "_config.yaml")
+# fmt: off
+KEYS = frozenset(
+    {
+        # jekyllrb.com/docs/front-matter and /docs/posts
+        "layout", "permalink", "published", "date", "category", "categories", "tags", "title",
+        "excerpt", "excerpt_separator", "render_with_liquid", "slug",
+        # official plugins: jekyll-seo-tag, jekyll-feed, jekyll-redirect-from, jekyll-sitemap
+        "image", "author", "description", "lang", "locale", "redirect_from", "redirect_to",
+        "sitemap", "last_modified_at", "modified", "twitter", "seo",
+    }
+)
+# fmt: on
+
+_GEMFILE = re.compile(rb"""^\s*gem\s+["'](?:jekyll|github-pages)["']""", re.MULTILINE)
+_CODE_TAG = re.compile(r"\{%-?\s*(?P<close>end)?(?P<name>highlight)\b[^\n]*?-?%\}")
+# `{{ site.baseurl }}`, `{{ site.url }}{{ site.baseurl }}`, `{{site.url}}`: Jekyll's own prefix.
+_URL_PREFIX = re.compile(r"^(?:\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\})+")
+_URL_FILTER = re.compile(
+    r"""^\{\{-?\s*(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}"""
+)
+# Jekyll's documented date form: `2014-10-21 10:00:00 +0800`.
+_OWN_DATE = re.compile(r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})? [+-]\d{4}")
+_POST_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-(?P<slug>.+)\.(?:md|markdown)$")
+
+
+class Jekyll(Generator):
+    name = "jekyll"
+    label = "Jekyll"
+    root_markers = ("_config.*", "_posts", "Gemfile")
+    keys = KeyVocabulary(KEYS | THEME_KEYS, date_from_filename=True)
+    image_keys = THEME_IMAGE_KEYS  # `image`: jekyll-seo-tag
+    tags = TagSyntax(code=(CodeTags(_CODE_TAG),))
+    reads_loose_dates = True
+    undated_folders = frozenset({"_drafts"})
+    splits_list_strings = frozenset({"tags", "categories"})
+
+    def claim(self, folder: Folder) -> Claim | None:
+        name = next((n for n in CONFIG_NAMES if folder.has(n)), None)
+        if name is not None and (folder.has("_posts") or _gemfile_names_jekyll(folder)):
+            return Claim(folder.path / name, strong=False)  # Hexo's, when it has source/_posts
+        if name is None and folder.has("_posts") and _gemfile_names_jekyll(folder):
+            return Claim(None, strong=False)
+        return None
+
+    def claims_layout(self, folder: Folder) -> bool:
+        # `source/_posts` is Hexo's: its parent is laid out as a Hexo site.
+        return (folder.path / "_posts").is_dir() and folder.path.name != "source"
+
+    def config_files(self, root: Path) -> tuple[Path, ...]:
+        return tuple(root / name for name in CONFIG_NAMES)
+
+    def site(self, root: Path, config: Mapping[str, Any], config_file: Path | None) -> Site:
+        source = root / str(config.get("source") or ".")
+        return self.make_site(
+            root,
+            content_dirs=(source / "_posts", source / "_drafts"),
+            static_dirs=(source,),
+            baseurl=str(config.get("baseurl") or "").rstrip("/"),
+        )
+
+    def is_page(self, post: Post, site: Site | None) -> bool:
+        return super().is_page(post, site) or outside_posts_folder(post)
+
+    def strip_url_templates(self, src: str) -> str:
+        match = _URL_FILTER.match(src)
+        if match:
+            return match.group(2) + src[match.end() :]
+        return _URL_PREFIX.sub("", src)
+
+    def accepts_date_text(self, text: str) -> bool:
+        return _OWN_DATE.fullmatch(text) is not None
+
+    def format_date(self, value: date, fmt: FrontMatterFormat) -> date | PlainScalar:
+        if isinstance(value, datetime) and fmt is FrontMatterFormat.YAML:
+            zone = value.strftime(" %z") if value.utcoffset() is not None else ""
+            return PlainScalar(value.strftime("%Y-%m-%d %H:%M:%S") + zone)
+        return super().format_date(value, fmt)
+
+    def disarm(self, text: str) -> str:
+        return raw_wrapped(text)  # Liquid runs on the post: {% raw %} prints it literally
+
+    def post_target(
+        self, site: Site, slug: str, day: date, section: Sequence[str] | None
+    ) -> PostTarget:
+        day = day.date() if isinstance(day, datetime) else day
+        # Jekyll's categories are folders holding their own `_posts`: <dir>/_posts.
+        folder = site.content_dirs[0].parent.joinpath(*self.sections(section), "_posts")
+        # The same recap under another date is a second post of the same name, not a new one.
+        path = folder / f"{day.isoformat()}-{slug}.md"
+        return PostTarget(path, None, posts_named(folder, slug))
+
+    def front_matter(self, recap: Recap, site: Site | None) -> dict[str, Any]:
+        keys: dict[str, Any] = {"layout": post_layout(site)}
+        keys.update(authors=recap.authors, tags=recap.tags, categories=recap.categories)
+        keys["image"] = recap.cover
+        keys["published"] = False if recap.draft else None  # no `draft:`: drafts don't publish
+        return {k: v for k, v in keys.items() if v is not None and v != ()}
+
+
+def post_layout(site: Site | None) -> str:
+    """The layout for a new post: ``post`` unless the site clearly has only ``default``.
+
+    ``jekyll new --blank`` makes ``_layouts/default.html`` and no theme; ``post`` would then be
+    a missing layout (a build warning and an unstyled page).
+    """
+    if site is None:
+        return "post"
+    layouts = site.content_dirs[0].parent / "_layouts"
+    if any(layouts.glob("post.*")) or site.config.get("theme") or site.config.get("remote_theme"):
+        return "post"
+    return "default" if any(layouts.glob("default.*")) else "post"
+
+
+def posts_named(folder: Path, slug: str) -> tuple[Path, ...]:
+    """Posts in *folder* called ``<any date>-<slug>.md``."""
+    if not folder.is_dir():
+        return ()
+    return tuple(
+        sorted(
+            entry
+            for entry in folder.iterdir()
+            if (match := _POST_NAME.match(entry.name)) and match["slug"] == slug
+        )
+    )
+
+
+def _gemfile_names_jekyll(folder: Folder) -> bool:
+    if not folder.has("Gemfile"):
+        return False
+    try:
+        return bool(_GEMFILE.search((folder.path / "Gemfile").read_bytes()))
+    except OSError:
+        return False
+
+
+GENERATOR = Jekyll()

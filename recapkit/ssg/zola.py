@@ -1,0 +1,143 @@
+"""Zola: everything recapkit knows about it, from its documentation and source.
+
+- Config: ``zola.toml`` (0.19+) or ``config.toml`` with ``base_url``, which Zola requires
+  (getzola.org/documentation/getting-started/configuration/); ``base_url``'s path prefixes every
+  URL.
+- Content: ``content/``; a folder is a section only when it holds ``_index.md``, and a page in a
+  folder without one is an orphan that no section lists (getzola.org/documentation/content/section/).
+  Assets next to a page are published with it; ``static/`` is served at the root.
+- Front matter: TOML between ``+++`` lines; unknown top-level keys are dropped (custom data goes
+  under ``[extra]``); taxonomies under ``[taxonomies]``, each a list of terms, else the build stops
+  (getzola.org/documentation/content/page/#front-matter). The date may come from a
+  ``YYYY-MM-DD-`` file name.
+- Shortcodes ``{{ name(...) }}`` and ``{% name(...) %}`` run in content; ``{\\{`` shows them.
+- The summary ends at ``<!-- more -->``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import tomli_w
+
+from recapkit.post.front_matter_dump import prune
+from recapkit.post.types import FrontMatterFormat
+from recapkit.ssg.base import (
+    Claim,
+    Folder,
+    Generator,
+    KeyVocabulary,
+    PostTarget,
+    Site,
+    has_key,
+    top_level_page,
+    url_path,
+)
+
+if TYPE_CHECKING:
+    from recapkit.data.model import Recap
+    from recapkit.post.types import Post
+
+CONFIG_NAMES = ("zola.toml", "config.toml")
+# fmt: off
+KEYS = frozenset(
+    {
+        # getzola.org/documentation/content/page
+        "title", "description", "date", "updated", "weight", "draft", "slug", "path", "aliases",
+        "authors", "in_search_index", "template", "taxonomies", "extra",
+        # section front matter (_index.md)
+        "sort_by", "page_template", "paginate_by", "paginate_path", "paginate_reversed",
+        "insert_anchor_links", "render", "redirect_to", "transparent", "generate_feeds",
+        "generate_feed",
+    }
+)
+# fmt: on
+PAGE_KEYS = frozenset(
+    {"title", "description", "date", "updated", "weight", "draft", "slug", "path", "aliases"}
+    | {"in_search_index", "template", "taxonomies", "extra"}
+)
+"""The top-level keys of a page that Zola keeps; anything else belongs under ``[extra]``."""
+
+
+class Zola(Generator):
+    name = "zola"
+    label = "Zola"
+    root_markers = ("zola.toml", "config.toml", "content")
+    keys = KeyVocabulary(KEYS, date_from_filename=True, custom_keys_ignored=True)
+    front_matter_formats = (FrontMatterFormat.TOML,)
+    more_separator = "<!-- more -->"
+    default_section = "blog"
+    section_index_names = frozenset({"_index.md"})
+    taxonomy_table = "taxonomies"
+
+    def claim(self, folder: Folder) -> Claim | None:
+        name = next((n for n in CONFIG_NAMES if folder.has(n)), None)
+        if name is not None and has_key(folder.config(name), "base_url"):
+            return Claim(folder.path / name)
+        return None
+
+    def config_files(self, root: Path) -> tuple[Path, ...]:
+        return tuple(root / name for name in CONFIG_NAMES)
+
+    def site(self, root: Path, config: Mapping[str, Any], config_file: Path | None) -> Site:
+        # Zola serves static/ at the root and copies assets next to their pages from content/.
+        return self.make_site(
+            root,
+            content_dirs=(root / "content",),
+            static_dirs=(root / "static", root / "content"),
+            baseurl=url_path(config.get("base_url")),
+        )
+
+    def is_page(self, post: Post, site: Site | None) -> bool:
+        return super().is_page(post, site) or top_level_page(post, site)
+
+    def disarm(self, text: str) -> str:
+        return re.sub(r"\{(?=[{%])", r"{\\", text) if "{" in text else text
+
+    def post_target(
+        self, site: Site, slug: str, day: date, section: Sequence[str] | None
+    ) -> PostTarget:
+        return PostTarget(site.content_dirs[0].joinpath(*self.sections(section), f"{slug}.md"))
+
+    def front_matter(self, recap: Recap, site: Site | None) -> dict[str, Any]:
+        return {
+            "draft": recap.draft or None,
+            "slug": recap.slug,
+            "taxonomies": {"tags": recap.tags or None, "categories": recap.categories or None},
+            "extra": {"authors": recap.authors or None, "cover": recap.cover},
+        }
+
+    def arrange_front_matter(self, data: dict[str, Any]) -> dict[str, Any]:
+        arranged = dict(data)
+        extra = dict(arranged.pop("extra", None) or {})
+        for key in [k for k in arranged if k not in PAGE_KEYS]:
+            extra[key] = arranged.pop(key)
+        arranged["extra"] = extra
+        for key in ("taxonomies", "extra"):  # an empty `[extra]` table is only noise in a new post
+            if isinstance(arranged.get(key), Mapping) and not prune(arranged[key]):
+                del arranged[key]
+        return arranged
+
+    def new_section_indexes(self, site: Site, post: Path) -> tuple[Path, ...]:
+        """The folders between ``content/`` and *post* that do not exist yet, outermost first:
+        each gets an ``_index.md`` so that Zola lists the post. Folders that already exist are
+        the writer's choice and are left alone."""
+        content = site.content_dirs[0]
+        if not post.is_relative_to(content):
+            return ()
+        inside = [f for f in (post.parent, *post.parent.parents) if f.is_relative_to(content)]
+        return tuple(f for f in reversed(inside) if f != content and not f.exists())
+
+    def section_index(self, folder: Path) -> tuple[Path, str] | None:
+        title = folder.name[:1].upper() + folder.name[1:]
+        return (
+            folder / "_index.md",
+            f"+++\n{tomli_w.dumps({'title': title, 'sort_by': 'date'})}+++\n",
+        )
+
+
+GENERATOR = Zola()
