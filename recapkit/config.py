@@ -4,7 +4,10 @@ The nearest file wins, walking up from the first linted path; a ``pyproject.toml
 ``[tool.recapkit]`` table is skipped (so a repository's top-level pyproject does not shadow a
 site's own ``recapkit.toml``). Keys are kebab-case; an unknown key is a :class:`ConfigError`
 that lists the valid ones. Rule codes, rule options and severities are checked against the rule
-registry by :mod:`recapkit.lint.engine`, which knows the rules.
+registry by :mod:`recapkit.lint.selection`, which knows the rules.
+
+:func:`read_table` is the one way recapkit reads a settings table (this one, a rule's options,
+``[tool.recapkit.remote]``): a strict cattrs converter that checks types without coercing them.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from __future__ import annotations
 import difflib
 import os
 import tomllib
+import types
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
+import cattrs
 from attrs import field, frozen
 
 from recapkit.errors import ConfigError
@@ -24,7 +29,164 @@ from recapkit.ssg import registry
 from recapkit.ssg.site import Folders, SiteFinder
 
 CONFIG_FILES = ("recapkit.toml", "pyproject.toml")
-SEVERITY_NAMES = ("error", "warning", "info", "off")
+T = TypeVar("T")
+
+
+# --- reading typed tables: one strict cattrs converter for the config, rule options, remote --
+
+
+def read_table(
+    cls: type[T],
+    table: Mapping[str, Any],
+    *,
+    where: str,
+    what: str = "key",
+    owner: str = "",
+    fixed: Mapping[str, Any] | None = None,
+) -> T:
+    """*table* (kebab-case keys) as an instance of the attrs class *cls*, or a
+    :class:`ConfigError` naming the key: types are checked, never coerced (a number is no
+    string), a lone string counts as a one-item list, and a field whose metadata has a
+    ``parse`` function is read by it (``parse(where, raw)``). *fixed* fills fields the table
+    cannot set (``path``, ``root``); *what* and *owner* word the unknown-key message
+    (``unknown option 'x' for RK401``)."""
+    attrs.resolve_types(cls)  # type: ignore[type-var]  # postponed annotations become types
+    settable = {
+        f.name.replace("_", "-"): f
+        for f in attrs.fields(cls)  # type: ignore[arg-type]  # an attrs class, by contract
+        if f.name not in (fixed or {})
+    }
+    values: dict[str, Any] = dict(fixed or {})
+    for key, raw in table.items():
+        attribute = settable.get(key)
+        if attribute is None:
+            raise ConfigError(_unknown_key_message(where, key, sorted(settable), what, owner))
+        values[attribute.name] = _read_value(attribute, raw, f"{where}: {key}")
+    try:
+        return cls(**values)
+    except (TypeError, ValueError) as exc:  # a validator across fields
+        raise ConfigError(f"{where}: {exc}") from None
+
+
+def _read_value(attribute: attrs.Attribute[Any], raw: Any, where: str) -> Any:
+    parse = attribute.metadata.get("parse")
+    try:
+        if parse is not None:
+            return parse(where, raw)
+        return _CONVERTER.structure(raw, attribute.type)  # type: ignore[arg-type]  # resolved types
+    except _Invalid as exc:
+        inner = f".{exc.key}" if exc.key else ""
+        raise ConfigError(f"{where}{inner}: {exc.message}") from None
+
+
+def _unknown_key_message(where: str, key: str, valid: list[str], what: str, owner: str) -> str:
+    close = difflib.get_close_matches(key, valid, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    listed = ", ".join(valid) or "none"
+    return f"{where}: unknown {what} '{key}'{owner}{hint}; valid {what}s: {listed}"
+
+
+class _Invalid(ValueError):
+    """A value of the wrong type, at *key* inside the value (a table's key), if any."""
+
+    def __init__(self, message: str, key: str = "") -> None:
+        super().__init__(message)
+        self.message, self.key = message, key
+
+
+def _type_name(raw: Any) -> str:
+    names = {str: "a string", bool: "a boolean", int: "a number", float: "a number"}
+    names |= {list: "a list", dict: "a table"}
+    return names.get(type(raw), type(raw).__name__)
+
+
+def _text(raw: Any, _type: Any = str) -> str:
+    if not isinstance(raw, str):
+        raise _Invalid(f"expected a string, got {_type_name(raw)}")
+    return raw
+
+
+def _boolean(raw: Any, _type: Any = bool) -> bool:
+    if not isinstance(raw, bool):
+        raise _Invalid(f"expected true or false, got {_type_name(raw)}")
+    return raw
+
+
+def _integer(raw: Any, _type: Any = int) -> int:
+    if not isinstance(raw, int) or isinstance(raw, bool):
+        raise _Invalid(f"expected an integer, got {_type_name(raw)}")
+    return raw
+
+
+def _number(raw: Any, _type: Any = float) -> float:
+    if not isinstance(raw, int | float) or isinstance(raw, bool):
+        raise _Invalid(f"expected a number, got {_type_name(raw)}")
+    return float(raw)
+
+
+def _strings(raw: Any, _type: Any = None) -> tuple[str, ...]:
+    if isinstance(raw, str):  # a lone string is a common slip for a one-item list: accept it
+        return (raw,)
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise _Invalid(f"expected a list of strings, got {_type_name(raw)}")
+    return tuple(raw)
+
+
+def _table(raw: Any, type_: Any) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise _Invalid(f"expected a table, got {_type_name(raw)}")
+    args = get_args(type_)
+    if not args or args[1] is Any:
+        return dict(raw)
+    result = {}
+    for key, value in raw.items():
+        try:
+            result[str(key)] = _CONVERTER.structure(value, args[1])
+        except _Invalid as exc:
+            raise _Invalid(exc.message, f"{key}.{exc.key}" if exc.key else str(key)) from None
+    return result
+
+
+def _one_of(raw: Any, choices: tuple[str, ...]) -> str:
+    value = _text(raw).lower()
+    if value not in choices:
+        raise _Invalid(f"expected one of {', '.join(choices)}, got '{raw}'")
+    return value
+
+
+def _choice(raw: Any, type_: Any) -> str:
+    return _one_of(raw, get_args(type_))
+
+
+def _origin(type_: Any) -> Any:
+    return get_origin(type_)
+
+
+def _optional(raw: Any, type_: Any) -> Any:
+    inner = [arg for arg in get_args(type_) if arg is not type(None)]
+    return _CONVERTER.structure(raw, inner[0])
+
+
+def choice(choices: Callable[[], tuple[str, ...]]) -> Callable[[str, Any], str]:
+    """A ``parse`` for a field whose value is one of *choices()* (asked when it is read)."""
+
+    def parse(_where: str, raw: Any) -> str:
+        return _one_of(raw, choices())
+
+    return parse
+
+
+_CONVERTER = cattrs.Converter(forbid_extra_keys=True)
+_CONVERTER.register_structure_hook(str, _text)
+_CONVERTER.register_structure_hook(bool, _boolean)
+_CONVERTER.register_structure_hook(int, _integer)
+_CONVERTER.register_structure_hook(float, _number)
+_CONVERTER.register_structure_hook_func(lambda t: t == tuple[str, ...], _strings)
+_CONVERTER.register_structure_hook_func(lambda t: _origin(t) in (Mapping, dict), _table)
+_CONVERTER.register_structure_hook_func(lambda t: _origin(t) is Literal, _choice)
+_CONVERTER.register_structure_hook_func(
+    lambda t: _origin(t) in (Union, types.UnionType) and type(None) in get_args(t), _optional
+)
 
 
 @frozen
@@ -35,8 +197,10 @@ class Config:
     """The file this came from (None: defaults only)."""
     root: Path = field(factory=Path.cwd)
     """Relative paths and globs in the config are relative to this directory."""
-    ssg: str | None = None
-    """``hugo``/``hexo``/``jekyll``/``zola``; None detects the site."""
+    ssg: str | None = field(
+        default=None, metadata={"parse": choice(lambda: ("auto", *registry.names()))}
+    )
+    """A generator's name (``hugo``, ...); None (or ``auto``) detects the site."""
     content_dirs: tuple[str, ...] = ()
     static_dirs: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -51,13 +215,15 @@ class Config:
     require_timezone: bool = False
     strict_keys: bool = False
     cache_dir: str | None = None
-    templates_dir: Path | None = None
+    templates_dir: Path | None = field(default=None, metadata={"parse": lambda _w, raw: _text(raw)})
     """A folder of custom templates (absolute: resolved against the config file's folder)."""
-    severity: Mapping[str, str] = field(factory=dict)
+    severity: Mapping[str, Literal["error", "warning", "info", "off"]] = field(factory=dict)
     """Rule code or name -> ``error``/``warning``/``info``/``off``."""
     rules: Mapping[str, Mapping[str, Any]] = field(factory=dict)
     """Rule code or name -> raw options (kebab keys), checked against the rule's ``Options``."""
-    remote: Mapping[str, Any] = field(factory=dict)
+    remote: Mapping[str, Any] = field(
+        factory=dict, metadata={"parse": lambda w, raw: _remote(w, raw)}
+    )
     """``[tool.recapkit.remote]``, passed untouched to :mod:`recapkit.lint.remote`."""
 
     def site_finder(self) -> SiteFinder:
@@ -86,6 +252,9 @@ class Config:
         values.pop("templates_dir")  # templates shape `render`/`new`, never lint results
         values.pop("cache_dir")  # where results are kept does not change them
         return repr(sorted((key, _stable(value)) for key, value in values.items()))
+
+
+attrs.resolve_types(Config)
 
 
 def _stable(value: Any) -> Any:
@@ -166,107 +335,25 @@ def discover_config(start: Path) -> Config:
 
 def config_from_mapping(table: Mapping[str, Any], *, path: Path | None, where: str) -> Config:
     """Check every key and value of a ``[tool.recapkit]`` table and build the :class:`Config`."""
-    values: dict[str, Any] = {}
-    for key, raw in table.items():
-        parser = _PARSERS.get(key)
-        if parser is None:
-            raise ConfigError(_unknown_key_message(where, key, sorted(_PARSERS)))
-        values[key.replace("-", "_")] = parser(f"{where}: {key}", raw)
-    if values.get("ssg") == "auto":
-        values["ssg"] = None
     root = path.parent.resolve() if path else Path.cwd()
-    if "templates_dir" in values:
+    config = read_table(Config, table, where=where, fixed={"path": path, "root": root})
+    changes: dict[str, Any] = {}
+    if config.ssg == "auto":
+        changes["ssg"] = None
+    if config.templates_dir is not None:
         # Relative to the config file, not the current folder, so `render` run anywhere finds them.
-        values["templates_dir"] = root / Path(values["templates_dir"]).expanduser()
-    return Config(path=path, root=root, **values)
+        changes["templates_dir"] = root / Path(config.templates_dir).expanduser()
+    return attrs.evolve(config, **changes) if changes else config
 
 
-def _unknown_key_message(where: str, key: str, valid: list[str]) -> str:
-    close = difflib.get_close_matches(key, valid, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"{where}: unknown key '{key}'{hint}; valid keys: {', '.join(valid)}"
-
-
-# --- value parsers: each takes (where, raw) and returns the typed value or raises ConfigError ---
-
-
-def _string(where: str, raw: Any) -> str:
-    if not isinstance(raw, str):
-        raise ConfigError(f"{where}: expected a string, got {_type_name(raw)}")
-    return raw
-
-
-def _strings(where: str, raw: Any) -> tuple[str, ...]:
-    if isinstance(raw, str):  # a lone string is a common slip for a one-item list: accept it
-        return (raw,)
-    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
-        raise ConfigError(f"{where}: expected a list of strings, got {_type_name(raw)}")
-    return tuple(raw)
-
-
-def _boolean(where: str, raw: Any) -> bool:
-    if not isinstance(raw, bool):
-        raise ConfigError(f"{where}: expected true or false, got {_type_name(raw)}")
-    return raw
-
-
-def _choice(choices: tuple[str, ...]) -> Callable[[str, Any], str]:
-    def parse(where: str, raw: Any) -> str:
-        value = _string(where, raw).lower()
-        if value not in choices:
-            raise ConfigError(f"{where}: expected one of {', '.join(choices)}, got '{raw}'")
-        return value
-
-    return parse
-
-
-def _table_of(parse_value: Callable[[str, Any], Any]) -> Callable[[str, Any], dict[str, Any]]:
-    def parse(where: str, raw: Any) -> dict[str, Any]:
-        if not isinstance(raw, dict):
-            raise ConfigError(f"{where}: expected a table, got {_type_name(raw)}")
-        return {str(key): parse_value(f"{where}.{key}", value) for key, value in raw.items()}
-
-    return parse
-
-
-def _table(where: str, raw: Any) -> dict[str, Any]:
+def _remote(where: str, raw: Any) -> dict[str, Any]:
+    """``remote = true`` or a table (:mod:`recapkit.lint.remote.options` reads the table)."""
+    if isinstance(raw, bool):
+        return {"enabled": raw}
     if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: expected a table, got {_type_name(raw)}")
+        raise _Invalid(f"expected a table or true/false, got {_type_name(raw)}")
     return dict(raw)
 
 
-def _remote(where: str, raw: Any) -> Any:
-    # `remote = true` or a table; recapkit.lint.remote checks the table's keys when remote checks run.
-    if isinstance(raw, bool):
-        return {"enabled": raw}
-    return _table(where, raw)
-
-
-def _type_name(raw: Any) -> str:
-    names = {str: "a string", bool: "a boolean", int: "a number", float: "a number"}
-    names |= {list: "a list", dict: "a table"}
-    return names.get(type(raw), type(raw).__name__)
-
-
-_PARSERS: dict[str, Callable[[str, Any], Any]] = {
-    "ssg": lambda where, raw: _choice(("auto", *registry.names()))(where, raw),
-    "content-dirs": _strings,
-    "static-dirs": _strings,
-    "exclude": _strings,
-    "select": _strings,
-    "ignore": _strings,
-    "extend-select": _strings,
-    "per-file-ignores": _table_of(_strings),
-    "required-keys": _strings,
-    "extra-keys": _strings,
-    "image-keys": _strings,
-    "hotlink-hosts": _strings,
-    "require-timezone": _boolean,
-    "strict-keys": _boolean,
-    "cache-dir": _string,
-    "templates-dir": _string,
-    "severity": _table_of(_choice(SEVERITY_NAMES)),
-    "rules": _table_of(_table),
-    "remote": _remote,
-}
-VALID_KEYS = tuple(sorted(_PARSERS))
+VALID_KEYS = tuple(sorted(f.name.replace("_", "-") for f in attrs.fields(Config)[2:]))
+"""The keys a ``[tool.recapkit]`` table may set."""

@@ -10,10 +10,10 @@ from typing import IO, Any
 
 import click
 
+from recapkit.commands._generator_choice import GeneratorChoice
 from recapkit.commands._remote_flags import remote_flags, remote_options
 from recapkit.errors import UsageError
 from recapkit.lint.reporters import FORMATS, Report, rule_infos, write_report
-from recapkit.ssg.registry import names as generator_names
 
 HELP = """Check posts: front matter, images, Markdown and recap data.
 
@@ -52,7 +52,7 @@ _OPTIONS: list[Callable[[Any], Any]] = [
     click.option("--isolated", is_flag=True, help="Ignore every config file."),
     click.option(
         "--ssg",
-        type=click.Choice(("auto", *generator_names())),
+        type=GeneratorChoice(auto=True),
         help="The static site generator (default: detected).",
     ),
     click.option(

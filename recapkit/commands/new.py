@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
+from recapkit.commands._generator_choice import GeneratorChoice
 from recapkit.commands._template_options import template_options
 from recapkit.errors import UsageError
 from recapkit.rendering.engine import LANGS
-from recapkit.ssg.registry import names as generator_names
 
 
 def parse_when(text: str | None, option: str) -> date | None:
@@ -36,9 +36,7 @@ def parse_when(text: str | None, option: str) -> date | None:
 @click.argument("title", required=False)
 @click.option("--date", "post_date", metavar="DATE", help="Post date (default: now).")
 @click.option("--event-date", metavar="DATE", help="When the event took place.")
-@click.option(
-    "--ssg", type=click.Choice(generator_names()), help="Target SSG (default: detect the site)."
-)
+@click.option("--ssg", type=GeneratorChoice(), help="Target SSG (default: detect the site).")
 @click.option("--lang", type=click.Choice(LANGS), help="Labels' language (default: from TITLE).")
 @click.option("--site", type=click.Path(file_okay=False, path_type=Path), help="Site folder.")
 @click.option("--section", metavar="DIR", help="Section folder (Hugo: posts, Zola: blog).")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from recapkit.commands._generator_choice import GeneratorChoice
 from recapkit.commands._template_options import template_options
 from recapkit.errors import UsageError
 from recapkit.rendering.engine import LANGS
@@ -19,9 +20,7 @@ from recapkit.ssg.registry import names as generator_names
     "site, configuration or template error.",
 )
 @click.argument("data_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--ssg", type=click.Choice(generator_names()), help="Target SSG (default: detect the site)."
-)
+@click.option("--ssg", type=GeneratorChoice(), help="Target SSG (default: detect the site).")
 @click.option("--lang", type=click.Choice(LANGS), help="Labels' language (default: the recap's).")
 @template_options
 @click.option("--timezone", metavar="ZONE", help="Zone for naive times in the data file.")

@@ -13,10 +13,9 @@ import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-import attrs
 from attrs import frozen
 
-from recapkit.config import Config
+from recapkit.config import Config, read_table
 from recapkit.errors import ConfigError
 from recapkit.lint.diagnostics import Severity
 from recapkit.lint.rules.base import AnyRule
@@ -109,26 +108,5 @@ def _rule_options(config: Config, registry: Sequence[type[AnyRule]]) -> dict[str
 
 
 def build_options(cls: type[AnyRule], table: Mapping[str, Any], where: str) -> Any:
-    """*table* (kebab keys) as an instance of ``cls.Options``, type-checked by cattrs."""
-    fields = attrs.fields_dict(cls.Options)
-    data: dict[str, Any] = {}
-    for key, value in table.items():
-        name = key.replace("-", "_")
-        if name not in fields:
-            valid = ", ".join(f.replace("_", "-") for f in fields) or "none"
-            raise ConfigError(
-                f"{where}: unknown option '{key}' for {cls.code}; valid options: {valid}"
-            )
-        data[name] = value
-    import cattrs  # deferred: only configs with rule options pay for it
-
-    converter = cattrs.Converter(forbid_extra_keys=True)
-    try:
-        return converter.structure(data, cls.Options)
-    except Exception as exc:  # cattrs raises ClassValidationError groups; show their leaves
-        messages = (
-            cattrs.transform_error(exc)
-            if isinstance(exc, cattrs.BaseValidationError)
-            else [str(exc)]
-        )
-        raise ConfigError(f"{where}: {'; '.join(messages)}") from exc
+    """*table* (kebab keys) as an instance of ``cls.Options``, typed as the config is."""
+    return read_table(cls.Options, table, where=where, what="option", owner=f" for {cls.code}")

@@ -28,6 +28,8 @@ ReadImage = Callable[[re.Match[str], Position, Position], ImageRef | None]
 class ImageTags:
     """Shortcodes or tags that show an image (Hugo's ``figure``, Hexo's ``asset_img``, ...)."""
 
+    opener: str
+    """Text every such tag starts with (``{{``): a post without it is not scanned."""
     pattern: re.Pattern[str]
     read: ReadImage
 
@@ -37,6 +39,8 @@ class CodeTags:
     """Tag pairs whose content is code. The pattern's ``name`` group names the tag; its
     ``close`` group matches only in the closing tag (``end`` of ``endhighlight``, ``/``)."""
 
+    opener: str
+    """Text every such tag starts with (``{%``): a post without it is not scanned."""
     pattern: re.Pattern[str]
 
 
@@ -53,10 +57,6 @@ class TagSyntax:
         return TagSyntax(images, code)
 
 
-def _may_hold_tags(text: str) -> bool:
-    return "{%" in text or "{{" in text
-
-
 def code_tag_lines(text: str, body_start: int, syntax: TagSyntax, lines: LineIndex) -> set[int]:
     """The 0-based lines inside (and of) every code-block tag pair after *body_start*.
 
@@ -64,10 +64,8 @@ def code_tag_lines(text: str, body_start: int, syntax: TagSyntax, lines: LineInd
     is open only its own closing tag ends it.
     """
     found: set[int] = set()
-    if not syntax.code or not _may_hold_tags(text):
-        return found
     matches = sorted(
-        ((m.start(), index, m) for index, tags in enumerate(syntax.code)
+        ((m.start(), index, m) for index, tags in enumerate(syntax.code) if tags.opener in text
          for m in tags.pattern.finditer(text, body_start)),
         key=lambda item: item[0],
     )  # fmt: skip
@@ -88,9 +86,9 @@ def tag_images(
     text: str, body_start: int, syntax: TagSyntax, lines: LineIndex
 ) -> Iterator[tuple[re.Match[str], ImageRef | None]]:
     """Every image tag after *body_start* with the image it shows (None: no source given)."""
-    if not _may_hold_tags(text):
-        return
     for tags in syntax.images:
+        if tags.opener not in text:
+            continue
         for match in tags.pattern.finditer(text, body_start):
             start = lines.position(match.start())
             yield match, tags.read(match, start, lines.position(match.end()))

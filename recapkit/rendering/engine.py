@@ -86,7 +86,9 @@ def find_template(
     """The template to use: a file path, a name in *search_paths*, or the built-in for ssg/lang."""
     paths = tuple(str(p) for p in search_paths)
     if template is None:
-        return _load(environment(paths, ssg), [f"{ssg}/{lang}{TEMPLATE_SUFFIX}"])
+        # A generator's own `<ssg>/<lang>` (a site may add one) before the shared built-in.
+        names = [f"{ssg}/{lang}{TEMPLATE_SUFFIX}", f"{lang}{TEMPLATE_SUFFIX}"]
+        return _load(environment(paths, ssg), names)
     as_path = Path(template)
     if as_path.is_file():
         # The file's own folder comes first, so it can include its siblings and the built-ins.

@@ -105,7 +105,9 @@ class Hexo(Generator):
         "photos",
         *THEME_IMAGE_KEYS,
     )  # `photos`: gallery posts (hexo.io/docs/front-matter)
-    tags = TagSyntax(images=(ImageTags(_IMAGE_TAG, _tag_image),), code=(CodeTags(_CODE_TAG),))
+    tags = TagSyntax(
+        images=(ImageTags("{%", _IMAGE_TAG, _tag_image),), code=(CodeTags("{%", _CODE_TAG),)
+    )
     tag_image_kinds = frozenset({ImageKind.HEXO_TAG})
     file_names_carry_dates = False
     reads_loose_dates = True

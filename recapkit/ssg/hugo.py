@@ -118,8 +118,8 @@ class Hugo(Generator):
     default_section = "posts"
     image_keys = ("images", *THEME_IMAGE_KEYS)  # `images`: Hugo's own opengraph template
     tags = TagSyntax(
-        images=(ImageTags(_IMAGE_SHORTCODE, _shortcode_image),),
-        code=(CodeTags(_CODE_SHORTCODE),),
+        images=(ImageTags("{{", _IMAGE_SHORTCODE, _shortcode_image),),
+        code=(CodeTags("{{", _CODE_SHORTCODE),),
     )
     tag_image_kinds = frozenset({ImageKind.HUGO_SHORTCODE})
     section_index_names = frozenset({"_index.md"})

@@ -77,7 +77,7 @@ class Jekyll(Generator):
     root_markers = ("_config.*", "_posts", "Gemfile")
     keys = KeyVocabulary(KEYS | THEME_KEYS, date_from_filename=True)
     image_keys = THEME_IMAGE_KEYS  # `image`: jekyll-seo-tag
-    tags = TagSyntax(code=(CodeTags(_CODE_TAG),))
+    tags = TagSyntax(code=(CodeTags("{%", _CODE_TAG),))
     reads_loose_dates = True
     undated_folders = frozenset({"_drafts"})
     splits_list_strings = frozenset({"tags", "categories"})

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from attrs import evolve, field, fields, frozen
+from attrs import evolve, field, frozen
 
 from recapkit.__about__ import __version__
+from recapkit.config import read_table
 from recapkit.errors import ConfigError, UsageError
 
 DEFAULT_USER_AGENT = f"Mozilla/5.0 (compatible; recapkit/{__version__}; link checker)"
@@ -102,41 +103,63 @@ class RemoteOptions:
         return None
 
 
+def _minimum(least: int) -> Callable[[str, Any], int]:
+    def parse(where: str, raw: Any) -> int:
+        number: int = _expect(raw, int, "an integer", where)
+        if number < least:
+            raise ConfigError(f"{where}: must be at least {least}")
+        return number
+
+    return parse
+
+
+def _seconds(where: str, raw: Any) -> float:
+    try:
+        return parse_duration(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
+def _pattern_list(where: str, raw: Any) -> tuple[str, ...]:
+    return tuple(_compile(p, where).pattern for p in _expect_list(raw, where))
+
+
+def _site_url(where: str, raw: Any) -> str:
+    return validate_site_url(_expect(raw, str, "a string", where), where)
+
+
+def _folder(where: str, raw: Any) -> Path:
+    return Path(_expect(raw, str, "a string", where)).expanduser()
+
+
+def _parsed(parse: Callable[[str, Any], Any], default: Any = None) -> Any:
+    """A field that :func:`recapkit.config.read_table` reads with *parse*."""
+    return field(default=default, metadata={"parse": parse})
+
+
 @frozen
 class RemoteConfig:
     """The ``[tool.recapkit.remote]`` table; None means "not set here"."""
 
     enabled: bool | None = None
     links: bool | None = None
-    max_concurrency: int | None = None
-    per_host_concurrency: int | None = None
-    per_host_interval: float | None = None
-    connect_timeout: float | None = None
-    timeout: float | None = None
-    max_retries: int | None = None
-    max_retry_wait: float | None = None
-    max_cache_age: float | None = None
-    cache_dir: Path | None = None
+    max_concurrency: int | None = _parsed(_minimum(1))
+    per_host_concurrency: int | None = _parsed(_minimum(1))
+    per_host_interval: float | None = _parsed(_seconds)
+    connect_timeout: float | None = _parsed(_seconds)
+    timeout: float | None = _parsed(_seconds)
+    max_retries: int | None = _parsed(_minimum(0))
+    max_retry_wait: float | None = _parsed(_seconds)
+    max_cache_age: float | None = _parsed(_seconds)
+    cache_dir: Path | None = _parsed(_folder)
     cache: bool | None = None
     allow_private: bool | None = None
-    exclude: tuple[str, ...] = ()
-    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = _parsed(_pattern_list, ())
+    include: tuple[str, ...] = _parsed(_pattern_list, ())
     user_agent: str | None = None
-    site_url: str | None = None
-    headers: tuple[HostHeaders, ...] = field(factory=tuple)
-
-
-_INT_KEYS = {"max-concurrency", "per-host-concurrency", "max-retries"}
-_SECONDS_KEYS = {
-    "per-host-interval",
-    "connect-timeout",
-    "timeout",
-    "max-retry-wait",
-    "max-cache-age",
-}
-_BOOL_KEYS = {"enabled", "links", "cache", "allow-private"}
-_STR_KEYS = {"user-agent", "site-url", "cache-dir"}
-_LIST_KEYS = {"exclude", "include"}
+    site_url: str | None = _parsed(_site_url)
+    headers: tuple[HostHeaders, ...] = _parsed(lambda where, raw: _parse_headers(raw, where), ())
+    """Header values as written: ``${VAR}`` is filled by :func:`parse_remote_config`."""
 
 
 def parse_remote_config(
@@ -155,40 +178,10 @@ def parse_remote_config(
         return RemoteConfig(enabled=raw)
     if not isinstance(raw, Mapping):
         raise ConfigError(f"{where}: expected a table or true/false, got {type(raw).__name__}")
-    known = {f.name.replace("_", "-") for f in fields(RemoteConfig)}
-    values: dict[str, Any] = {}
-    for key, value in raw.items():
-        if key not in known:
-            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(known))})")
-        values[key.replace("-", "_")] = _parse_value(key, value, f"{where} {key}", base_dir, env)
-    return RemoteConfig(**values)
-
-
-def _parse_value(
-    key: str, value: Any, where: str, base_dir: Path | None, env: Mapping[str, str] | None
-) -> Any:
-    if key == "headers":
-        return _parse_headers(value, where, os.environ if env is None else env)
-    if key in _BOOL_KEYS:
-        return _expect(value, bool, "true or false", where)
-    if key in _INT_KEYS:
-        number = _expect(value, int, "an integer", where)
-        if number < (0 if key == "max-retries" else 1):
-            raise ConfigError(f"{where}: must be at least {0 if key == 'max-retries' else 1}")
-        return number
-    if key in _SECONDS_KEYS:
-        try:
-            return parse_duration(value)
-        except ValueError as exc:
-            raise ConfigError(f"{where}: {exc}") from None
-    if key in _LIST_KEYS:
-        return tuple(_compile(p, where).pattern for p in _expect_list(value, where))
-    text = _expect(value, str, "a string", where)
-    if key == "cache-dir":
-        return Path(base_dir or ".") / Path(text).expanduser()
-    if key == "site-url":
-        return validate_site_url(text, where)
-    return text
+    config = read_table(RemoteConfig, raw, where=where)
+    cache_dir = Path(base_dir or ".") / config.cache_dir if config.cache_dir else None
+    headers = _expanded(config.headers, os.environ if env is None else env)
+    return evolve(config, cache_dir=cache_dir, headers=headers)
 
 
 def _expect(value: Any, kind: type, what: str, where: str) -> Any:
@@ -227,7 +220,7 @@ def validate_site_url(text: str, where: str) -> str:
     return text
 
 
-def _parse_headers(value: Any, where: str, env: Mapping[str, str]) -> tuple[HostHeaders, ...]:
+def _parse_headers(value: Any, where: str) -> tuple[HostHeaders, ...]:
     if not isinstance(value, Mapping):
         raise ConfigError(f"{where}: expected a table of hosts, each a table of headers")
     result = []
@@ -235,24 +228,32 @@ def _parse_headers(value: Any, where: str, env: Mapping[str, str]) -> tuple[Host
         if not isinstance(table, Mapping):
             raise ConfigError(f"{where}.{host}: expected a table of header = value")
         headers = tuple(
-            (name, expanded)
+            (name, _header_value(name, raw, f"{where}.{host}.{name}"))
             for name, raw in table.items()
-            if (expanded := _header_value(name, raw, f"{where}.{host}.{name}", env)) is not None
         )
         result.append(HostHeaders(host.lower(), headers))
     return tuple(result)
 
 
-def _header_value(name: str, raw: Any, where: str, env: Mapping[str, str]) -> str | None:
-    """The value with ``${VAR}`` filled; None when a variable is unset (forks have no secrets)."""
+def _header_value(name: str, raw: Any, where: str) -> str:
     if not _HEADER_NAME.match(name):
         raise ConfigError(f"{where}: invalid header name")
     if not isinstance(raw, str) or "\r" in raw or "\n" in raw:
         raise ConfigError(f"{where}: expected a one-line string")
-    missing = [var for var in _ENV_VAR.findall(raw) if not env.get(var)]
-    if missing:
-        return None
-    return _ENV_VAR.sub(lambda m: env[m[1]], raw)
+    return raw
+
+
+def _expanded(hosts: tuple[HostHeaders, ...], env: Mapping[str, str]) -> tuple[HostHeaders, ...]:
+    """Header values with ``${VAR}`` filled; a header whose variable is unset is left out (a pull
+    request from a fork has no secrets)."""
+    return tuple(
+        HostHeaders(entry.host, tuple(
+            (name, _ENV_VAR.sub(lambda m: env[m[1]], raw))
+            for name, raw in entry.headers
+            if all(env.get(var) for var in _ENV_VAR.findall(raw))
+        ))
+        for entry in hosts
+    )  # fmt: skip
 
 
 _PLAIN = (

@@ -30,7 +30,7 @@ class UnknownKey(Rule[UnknownKeyOptions]):
     """A front matter key looks like a misspelling of a key the SSG knows (`tittle`, `data`).
 
     Every key is compared with the keys the site's SSG reads (its documented front matter
-    plus common theme keys, see `recapkit/rules/presets.py`) and the site's own keys
+    plus common theme keys, stated in `recapkit/ssg/<name>.py`) and the site's own keys
     (`extra-keys` in the config). Only keys *close* to a known key are reported, with a
     did-you-mean: sites use many custom keys on purpose (`series`, `address`, `links`, a
     theme's `hero`), and those are left alone. A warning: the post builds, but the value is
