@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from recapkit.cli import main
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 ACTION = ROOT / "action.yml"
 CI_DOC = ROOT / "docs" / "ci.md"
 WORKFLOW = ROOT / "examples" / "ci" / "github-workflow.yml"
@@ -24,8 +24,18 @@ GITLAB = ROOT / "examples" / "ci" / "gitlab-ci.yml"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """The safe loader plus the ``!!python/name:`` tag MkDocs configs use to name a function
+    (``pymdownx.superfences.fence_code_format``), read as the name it is."""
+
+
+_ConfigLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/name:", lambda _loader, suffix, _node: f"python/name:{suffix}"
+)
+
+
 def load(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
 def doc_table(heading: str) -> dict[str, str]:

@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from recapkit import load_post, load_recap, render
+from tests.paths import EXAMPLES, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
 API = EXAMPLES / "api"
 SAMPLE_SITE = API.parent / "site"
 DATA_SUFFIXES = {".yaml", ".yml", ".toml", ".json"}

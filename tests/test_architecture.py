@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "recapkit"
+from tests.paths import PACKAGE
 
 # Lowest first; a module may import its own layer and the layers below it.
 LAYERS: tuple[tuple[str, ...], ...] = (

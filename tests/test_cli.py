@@ -8,8 +8,9 @@ import pytest
 
 from recapkit.__about__ import __version__
 from recapkit.cli import COMMANDS, main
+from tests.paths import EXAMPLES
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "gopher-meetup-hangzhou-2025.yaml"
+EXAMPLE = EXAMPLES / "gopher-meetup-hangzhou-2025.yaml"
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

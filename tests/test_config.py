@@ -9,7 +9,7 @@ import pytest
 from recapkit.config import VALID_KEYS, Config, discover_config, find_config, load_config
 from recapkit.errors import ConfigError
 from recapkit.lint.selection import select_rules
-from tests.lint_fakes import FAKE_RULES, write
+from tests.lint.fakes import FAKE_RULES, write
 
 
 def test_nearest_file_wins_and_bare_pyproject_is_skipped(tmp_path: Path) -> None:

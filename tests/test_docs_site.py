@@ -23,8 +23,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 
 from recapkit.cli import main
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 needs_mkdocs = pytest.mark.skipif(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from recapkit.cli import main
-from tests.lint_fakes import fake_rules, write
+from tests.lint.fakes import fake_rules, write
 
 __all__ = ["fake_rules"]  # the fixture, re-exported for pytest
 
@@ -399,7 +399,7 @@ def test_config_cache_dir_reaches_the_remote_checker_too(
     pytest.importorskip("recapkit.lint.remote.checker")
     import recapkit.lint.selection
     from recapkit.lint.rules import ALL_RULES
-    from tests.remote_server import serving
+    from tests.lint.remote.server import serving
 
     monkeypatch.setattr(
         recapkit.lint.selection, "all_rules", lambda: ALL_RULES

@@ -9,8 +9,8 @@ import pytest
 from recapkit.cli import main
 from recapkit.data.files import load_recap
 from recapkit.ssg.posts import load_post
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "gopher-meetup-hangzhou-2025.yaml"
 
 

@@ -2,7 +2,7 @@
 
 Regenerate the goldens after an intended change with::
 
-    RECAPKIT_UPDATE_GOLDENS=1 .venv/bin/python -m pytest tests/test_render_cli.py
+    RECAPKIT_UPDATE_GOLDENS=1 .venv/bin/python -m pytest tests/commands/test_render.py
 
 and review the diff of ``tests/golden/`` like any other change.
 """
@@ -22,12 +22,11 @@ from frontmatter.default_handlers import BaseHandler
 from recapkit.cli import main
 from recapkit.data.files import load_recap
 from recapkit.ssg.posts import load_post
+from tests.paths import GOLDEN, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(
     p for p in (ROOT / "examples").iterdir() if p.suffix in {".yaml", ".toml", ".json"}
 )
-GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("RECAPKIT_UPDATE_GOLDENS") == "1"
 SSGS = ("hugo", "hexo", "jekyll", "zola")
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from recapkit.cli import main
+from tests.paths import EXAMPLES
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 INVALID = EXAMPLES / "invalid"
 DATA_FILES = sorted(p for p in EXAMPLES.glob("*.*") if p.suffix in (".yaml", ".toml", ".json"))
 

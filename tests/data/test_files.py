@@ -21,9 +21,9 @@ from recapkit.data.files import (
 )
 from recapkit.data.model import Recap
 from recapkit.errors import UsageError
+from tests.paths import EXAMPLES
 from tests.strategies import recaps
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 GOOD = "title: Go Meetup\ndate: 2025-03-01\nevent:\n  name: Go\n"
 
 

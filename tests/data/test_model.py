@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
-from pathlib import Path
 
 import attrs
 import pytest
@@ -22,6 +21,7 @@ from recapkit.data.model import (
     Talk,
     check_order,
 )
+from tests import paths
 
 CST = timezone(timedelta(hours=8))
 
@@ -205,7 +205,7 @@ def test_instances_are_frozen() -> None:
         Takeaway(text="x", kind=TakeawayKind.ACTION).text = "y"  # type: ignore[misc]
 
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "data-format.md"
+DOCS = paths.DOCS / "data-format.md"
 
 
 @pytest.mark.parametrize(

@@ -23,9 +23,9 @@ from recapkit.data.files import (
     read_text,
 )
 from recapkit.data.schema import FIELD_DOCS, json_schema
+from tests.paths import EXAMPLES
 from tests.strategies import recaps
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 INVALID = EXAMPLES / "invalid"
 VALIDATOR = jsonschema.Draft202012Validator(json_schema())
 MODEL_CLASSES = [

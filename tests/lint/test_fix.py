@@ -16,8 +16,8 @@ from recapkit.lint.diagnostics import Diagnostic, Edit, Fix
 from recapkit.lint.discover import Target
 from recapkit.lint.engine import Linter
 from recapkit.lint.fix import apply_fixes, fix_file, unified_diff
-from tests.lint_fakes import FAKE_RULES, write
-from tests.lint_fakes import fake_rules as fake_rules
+from tests.lint.fakes import FAKE_RULES, write
+from tests.lint.fakes import fake_rules as fake_rules
 
 _FIXABLE = tuple(rule for rule in FAKE_RULES if rule.fixable)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import jsonschema  # type: ignore[import-untyped]
@@ -12,9 +11,10 @@ import pytest
 
 from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from recapkit.lint.reporters import Report, rule_infos, write_report
-from tests.lint_fakes import FAKE_RULES
+from tests.lint.fakes import FAKE_RULES
+from tests.paths import FIXTURES
 
-SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0.schema.json"
+SCHEMA = FIXTURES / "schemas" / "sarif-2.1.0.schema.json"
 
 DIAGNOSTICS = [
     Diagnostic(

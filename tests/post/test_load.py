@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from recapkit.post.types import FrontMatterFormat, ImageKind, LinkKind, LoadProblemKind, Post
 from recapkit.ssg.posts import load_post, parse_post
+from tests import paths
 
-FIXTURES = Path(__file__).parent / "fixtures" / "posts"
+FIXTURES = paths.FIXTURES / "posts"
 
 # (kind, src, alt, 1-based line, what the text at the reported column starts with)
 EVERY_IMAGE = [

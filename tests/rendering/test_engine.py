@@ -19,6 +19,7 @@ from recapkit.rendering.engine import TemplateError, render
 from recapkit.rendering.filters import heading_text, inert_syntax, inline_text, neutralise
 from recapkit.ssg.posts import parse_post
 from recapkit.ssg.registry import names as generator_names
+from tests.paths import GOLDEN, TEMPLATES
 from tests.strategies import recaps
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -385,8 +386,7 @@ def test_front_matter_export_must_be_a_mapping(tmp_path: Path) -> None:
 
 # --- the example custom templates in templates/ ------------------------------------------
 
-REPO = Path(__file__).resolve().parent.parent
-EXAMPLE_TEMPLATES = sorted((REPO / "templates").glob("*.md.j2"))
+EXAMPLE_TEMPLATES = sorted(TEMPLATES.glob("*.md.j2"))
 
 
 def test_there_are_example_templates() -> None:
@@ -409,13 +409,13 @@ def test_example_templates_render_valid_posts(template: Path, ssg: str, lang: st
 
 
 def test_example_templates_by_name(tmp_path: Path) -> None:
-    text = render(sample(), ssg="hugo", template="deep-dive", search_paths=[REPO / "templates"])
+    text = render(sample(), ssg="hugo", template="deep-dive", search_paths=[TEMPLATES])
     assert headings(split(text)[2], 2)[:3] == ["Event", "Talks", "1. Generics in practice"]
 
 
 @pytest.mark.parametrize(
     "golden",
-    sorted((Path(__file__).parent / "golden").glob("*/*.md")),
+    sorted(GOLDEN.glob("*/*.md")),
     ids=lambda p: p.parent.name + "/" + p.name,
 )
 def test_labels_and_emphasis_render_as_emphasis_in_commonmark(golden: Path) -> None:

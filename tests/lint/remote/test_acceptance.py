@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from recapkit.cli import main
-from tests.remote_server import HTML, PNG, Reply, Server, serving
+from tests.lint.remote.server import HTML, PNG, Reply, Server, serving
 
 PAGE = Reply(200, HTML, {"Content-Type": "text/html; charset=utf-8"})
 FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>RK\d+) (?P<msg>.*)$")

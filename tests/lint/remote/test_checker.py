@@ -12,7 +12,7 @@ from attrs import evolve
 
 from recapkit.lint.diagnostics import Severity
 from recapkit.lint.remote import RemoteOptions, RemoteRef, RemoteReport, run_remote_checks
-from tests.remote_server import HTML, PNG, Reply, Server, serving
+from tests.lint.remote.server import HTML, PNG, Reply, Server, serving
 
 FAST = RemoteOptions(
     enabled=True,

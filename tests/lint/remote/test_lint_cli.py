@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from recapkit.cli import main
-from tests.remote_server import HTML, Reply, Server, serving
+from tests.lint.remote.server import HTML, Reply, Server, serving
 
 GONE = Reply(404, HTML, {"Content-Type": "text/html"})
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from recapkit.cli import main
 from recapkit.lint.rules import ALL_RULES, Rule, get_rule
 from recapkit.lint.rules.docs import REQUIRED_SECTIONS, rules_markdown
+from tests.paths import DOCS
 
-RULES_PAGE = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+RULES_PAGE = DOCS / "rules.md"
 
 
 def test_docs_rules_md_is_generated_from_the_rules() -> None:

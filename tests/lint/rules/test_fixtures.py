@@ -1,6 +1,6 @@
 """Every local rule over fixture sites whose posts carry their expected findings inline.
 
-The expectation comments are described in :mod:`tests.rules_helpers`. The test checks that
+The expectation comments are described in :mod:`tests.lint.rules.helpers`. The test checks that
 exactly the expected (line, code) pairs are reported in each post, and no others.
 """
 
@@ -13,9 +13,10 @@ import pytest
 from recapkit.lint.rules import ALL_RULES, LintContext, LintSettings
 from recapkit.ssg.posts import load_post
 from recapkit.ssg.site import read_site
-from tests.rules_helpers import expectations
+from tests import paths
+from tests.lint.rules.helpers import expectations
 
-FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+FIXTURES = paths.FIXTURES / "rules"
 SITES = {
     "hugo": "hugo",
     "jekyll": "jekyll",
@@ -60,5 +61,5 @@ def test_every_local_rule_is_exercised_by_a_fixture() -> None:
     }
     untested = (
         {rule.code for rule in LOCAL_RULES} - announced - {"RK100"}
-    )  # RK100: see test_rules_frontmatter
+    )  # RK100: see test_unreadable_post
     assert not untested

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from recapkit.lint.rules.key_type import KeyType, KeyTypeOptions
 from recapkit.ssg.posts import parse_post
-from tests.rules_helpers import apply_fixes, run
+from tests.lint.rules.helpers import apply_fixes, run
 
 RULE = KeyType()
 

@@ -3,7 +3,7 @@
 Each folder under ``fixtures/rules/realistic/`` is a small site (Hugo with page bundles and
 YAML/TOML/JSON front matter, Hexo with post asset folders, Jekyll with a ``baseurl``, Zola with
 ``[taxonomies]`` and ``[extra]``) whose posts carry their expected findings inline (see
-:mod:`tests.rules_helpers`). The SSG is detected from the layout, as for a user. Every
+:mod:`tests.lint.rules.helpers`). The SSG is detected from the layout, as for a user. Every
 Markdown file is passed explicitly, as pre-commit does, so pages such as ``about.md`` are
 linted too. The posts are ordinary ones: most of their lines must stay silent.
 """
@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from recapkit.cli import main
-from tests.rules_helpers import expectations_with_severity
+from tests.lint.rules.helpers import expectations_with_severity
+from tests.paths import FIXTURES
 
-REALISTIC = Path(__file__).parent / "fixtures" / "rules" / "realistic"
+REALISTIC = FIXTURES / "rules" / "realistic"
 SITES = sorted(path.name for path in REALISTIC.iterdir() if path.is_dir())
 
 

@@ -1,0 +1,47 @@
+"""RK203 image-not-found with a real site layout in tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from recapkit.lint.rules import LintContext, LintSettings
+from recapkit.lint.rules.image_not_found import ImageNotFound
+from recapkit.ssg.posts import load_post
+from recapkit.ssg.site import read_site
+from tests.lint.rules.helpers import codes
+
+
+def _write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_image_not_found_names_what_was_tried(tmp_path: Path) -> None:
+    _write(tmp_path / "hugo.toml", 'baseURL = "https://example.org/"\n')
+    _write(tmp_path / "static/img/ok.png", b"\x89PNG")
+    post_path = _write(
+        tmp_path / "content/posts/p.md",
+        "---\ntitle: T\ndate: 2024-05-18\n---\n\n![ok](/img/ok.png)\n\n![gone](/img/gone.png)\n\n"
+        "![far](../../../../etc/passwd.png)\n\n![remote](https://e.org/x.png)\n",
+    )
+    context = LintContext(site=read_site(tmp_path, "hugo"), settings=LintSettings(ssg="hugo"))
+    found = list(ImageNotFound().check(load_post(post_path), context))
+    assert codes(found) == [(8, "RK203"), (10, "RK203")]
+    assert "static/img/gone.png" in found[0].message
+    assert found[1].message == "image ../../../../etc/passwd.png points outside the site"
+
+
+def test_image_not_found_sees_a_file_deleted_between_runs(tmp_path: Path) -> None:
+    _write(tmp_path / "hugo.toml", 'baseURL = "https://example.org/"\n')
+    image = _write(tmp_path / "static/img/ok.png", b"\x89PNG")
+    post_path = _write(tmp_path / "content/p.md", "---\ntitle: T\n---\n\n![ok](/img/ok.png)\n")
+    context = LintContext(site=read_site(tmp_path, "hugo"), settings=LintSettings(ssg="hugo"))
+    post = load_post(post_path)
+    assert list(ImageNotFound().check(post, context)) == []
+    image.unlink()
+    assert len(list(ImageNotFound().check(post, context))) == 1
+    assert ImageNotFound.uses_filesystem

@@ -1,0 +1,49 @@
+"""Parallel runs: the same findings as a serial run, also with spawned workers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recapkit.config import Config
+from recapkit.lint.pipeline import lint_paths
+from recapkit.lint.workers import SERIAL_BELOW
+from tests.lint.fakes import fake_rules, write
+
+__all__ = ["fake_rules"]
+
+POST = "---\ntitle: T\n---\n\n##Talks\n\n![](photo.png)\n"
+
+
+@pytest.fixture(autouse=True)
+def _fakes(fake_rules: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+def codes(result: object) -> list[tuple[str, int, str]]:
+    return [(d.path, d.line, d.code) for d in result.diagnostics]  # type: ignore[attr-defined]
+
+
+def test_parallel_run_matches_serial(tmp_path: Path) -> None:
+    count = SERIAL_BELOW + 40
+    for index in range(count):
+        body = POST if index % 3 else "---\ntitle: ok\n---\n\nfine\n"
+        write(tmp_path / "content" / f"post-{index:04}.md", body)
+    serial = lint_paths(["content"], config=Config(root=tmp_path), jobs=1)
+    parallel = lint_paths(["content"], config=Config(root=tmp_path), jobs=2)
+    assert len(parallel.files) == count
+    assert codes(parallel) == codes(serial)
+    assert len(serial.diagnostics) == 3 * len([i for i in range(count) if i % 3])
+
+
+def test_workers_also_work_when_spawned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS and Windows spawn workers: the configured linter must reach them pickled."""
+    import recapkit.lint.workers
+
+    monkeypatch.setattr(recapkit.lint.workers, "START_METHOD", "spawn")
+    for index in range(SERIAL_BELOW):
+        write(tmp_path / "content" / f"{index:04}.md", POST)
+    config = Config(root=tmp_path, per_file_ignores={"content/00*.md": ("RK2",)})
+    result = lint_paths(["content"], config=config, jobs=2)
+    assert len(result.diagnostics) == 100 * 1 + 100 * 3  # 0000-0099: RK301 only
