@@ -31,6 +31,7 @@ Examples:
   recapkit lint --select RK2 --ignore RK205 --statistics .
   recapkit lint --output-format sarif . > recapkit.sarif
   recapkit lint --fix content/posts/2025-gophercon-recap.md
+  recapkit lint --fix --unsafe-fixes content/
   recapkit lint --diff content/
   recapkit lint --remote --links content/
 """
@@ -91,6 +92,11 @@ _OPTIONS: list[Callable[[Any], Any]] = [
     click.option("--fix", is_flag=True, help="Apply the safe fixes and write the changed files."),
     click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing."),
     click.option(
+        "--unsafe-fixes",
+        is_flag=True,
+        help="With --fix or --diff: also apply fixes that may change what the page shows.",
+    ),
+    click.option(
         "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per CPU)."
     ),
     click.option(
@@ -124,6 +130,7 @@ def lint(**flags: Any) -> int:
             require_timezone=flags["require_timezone"],
         ),
         mode=Mode.DIFF if flags["diff"] else Mode.FIX if flags["fix"] else Mode.CHECK,
+        unsafe_fixes=flags["unsafe_fixes"],
         jobs=flags["jobs"],
         use_cache=not flags["no_cache"],
         cache_dir=flags["cache_dir"],
@@ -154,6 +161,7 @@ def lint(**flags: Any) -> int:
         statistics=flags["statistics"],
         quiet=flags["quiet"],
         color=use_color(flags, sys.stdout),
+        unsafe_fixes=flags["unsafe_fixes"],
         summary_extra={"cached": result.cache_hits},
     )
     emit(flags["output_file"], report, fmt)

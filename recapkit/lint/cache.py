@@ -23,10 +23,10 @@ from typing import Any
 from attrs import frozen
 
 from recapkit import atomic
-from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
+from recapkit.lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from recapkit.lint.suppressions import NONE, Suppressions
 
-FORMAT = 3
+FORMAT = 4
 RACY_NS = 2_000_000_000
 """A file modified less than this long ago is matched by content, never by its time stamp."""
 MAX_ENTRIES = 50_000
@@ -178,7 +178,8 @@ def _sweep(directory: Path, *, keep: Path) -> None:
 def _row(d: Diagnostic) -> list[Any]:
     fix = None
     if d.fix is not None:
-        fix = [d.fix.description, [[e.start, e.end, e.replacement] for e in d.fix.edits]]
+        edits = [[e.start, e.end, e.replacement] for e in d.fix.edits]
+        fix = [d.fix.description, edits, str(d.fix.applicability)]
     return [
         d.line,
         d.column,
@@ -209,5 +210,9 @@ def _diagnostic(path: str, row: Sequence[Any]) -> Diagnostic:
 
 
 def _fix(data: Sequence[Any]) -> Fix:
-    description, edits = data
-    return Fix(edits=tuple(Edit(s, e, r) for s, e, r in edits), description=description)
+    description, edits, applicability = data
+    return Fix(
+        edits=tuple(Edit(s, e, r) for s, e, r in edits),
+        description=description,
+        applicability=Applicability(applicability),
+    )

@@ -34,12 +34,27 @@ class Edit:
             raise ValueError(f"invalid edit range {self.start}..{self.end}")
 
 
+class Applicability(enum.StrEnum):
+    """Whether a fix keeps what the page shows (ruff's fix safety)."""
+
+    SAFE = "safe"
+    """It keeps the meaning: ``--fix`` applies it."""
+    UNSAFE = "unsafe"
+    """It may change what the generator shows (likely what the writer meant, but not certainly):
+    only ``--fix --unsafe-fixes`` applies it."""
+
+
 @frozen
 class Fix:
     """A set of non-overlapping edits that together repair one diagnostic."""
 
     edits: tuple[Edit, ...]
     description: str
+    applicability: Applicability = Applicability.SAFE
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability is Applicability.SAFE
 
 
 @frozen
@@ -59,7 +74,12 @@ class Diagnostic:
 
     @property
     def fixable(self) -> bool:
+        """Whether a fix is offered (safe or not)."""
         return self.fix is not None
+
+    def fixable_with(self, *, unsafe: bool = False) -> bool:
+        """Whether ``--fix`` (with ``--unsafe-fixes`` when *unsafe*) repairs this finding."""
+        return self.fix is not None and (unsafe or self.fix.safe)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)

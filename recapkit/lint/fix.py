@@ -34,23 +34,28 @@ class FixOutcome:
     fixed: bytes
     applied: int
     result: FileResult
+    fixes: tuple[Diagnostic, ...] = ()
+    """The findings whose fixes were applied, in the order applied."""
 
     @property
     def changed(self) -> bool:
         return self.original != self.fixed
 
 
-def apply_fixes(text: str, diagnostics: Iterable[Diagnostic]) -> tuple[str, int]:
-    """*text* with every fix that overlaps no other applied; returns the text and how many applied."""
+def apply_fixes(
+    text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False
+) -> tuple[str, list[Diagnostic]]:
+    """*text* with every safe fix (every fix, when *unsafe*) that overlaps no other applied;
+    returns the text and the findings whose fixes were applied."""
     taken: list[Edit] = []
-    applied = 0
-    fixable = [d for d in diagnostics if d.fix is not None and d.fix.edits]
+    applied: list[Diagnostic] = []
+    fixable = [d for d in diagnostics if d.fixable_with(unsafe=unsafe) and d.fix and d.fix.edits]
     for diagnostic in sorted(fixable, key=lambda d: min(e.start for e in d.fix.edits)):  # type: ignore[union-attr]
         edits = diagnostic.fix.edits  # type: ignore[union-attr]
         if any(e.end > len(text) for e in edits) or _overlaps(edits, taken):
             continue
         taken.extend(edits)
-        applied += 1
+        applied.append(diagnostic)
     for edit in sorted(taken, key=lambda e: e.start, reverse=True):
         text = text[: edit.start] + edit.replacement + text[edit.end :]
     return text, applied
@@ -68,9 +73,10 @@ def encode(post: Any, text: str) -> bytes:
     return ((BOM if post.has_bom else "") + text).encode("utf-8")
 
 
-def fix_file(linter: Linter, result: FileResult) -> FixOutcome | None:
-    """Fix one linted file in memory, re-linting after each pass; None when it cannot be fixed
-    safely (unreadable, or its text would not round-trip to the same bytes)."""
+def fix_file(linter: Linter, result: FileResult, *, unsafe: bool = False) -> FixOutcome | None:
+    """Fix one linted file in memory (unsafe fixes too when *unsafe*), re-linting after each
+    pass; None when it cannot be fixed safely (unreadable, or its text would not round-trip to
+    the same bytes)."""
     target = result.target
     try:
         original = Path(target.real).read_bytes()
@@ -79,18 +85,19 @@ def fix_file(linter: Linter, result: FileResult) -> FixOutcome | None:
     post = linter.load(target, original)
     if post.problem is not None or encode(post, post.text) != original:
         return None
-    current, text, applied = result, post.text, 0
+    current, text, applied = result, post.text, []
     for _ in range(MAX_PASSES):
         current = linter.lint_post(target, post)
-        new_text, count = apply_fixes(text, current.diagnostics)
-        if count == 0 or new_text == text:
+        new_text, fixes = apply_fixes(text, current.diagnostics, unsafe=unsafe)
+        if not fixes or new_text == text:
             break
-        applied += count
+        applied += fixes
         text = new_text
         post = linter.load(target, encode(post, text))
     else:
         current = linter.lint_post(target, post)
-    return FixOutcome(target.path, original, encode(post, text), applied, current)
+    fixed = encode(post, text)
+    return FixOutcome(target.path, original, fixed, len(applied), current, tuple(applied))
 
 
 def unified_diff(outcome: FixOutcome) -> str:
@@ -98,7 +105,12 @@ def unified_diff(outcome: FixOutcome) -> str:
     before = outcome.original.decode("utf-8-sig").splitlines(keepends=True)
     after = outcome.fixed.decode("utf-8-sig").splitlines(keepends=True)
     name = Path(outcome.path).as_posix()
-    lines = []
+    # Which fix made which change, and whether it was a safe one (`patch` skips these lines).
+    lines = [
+        f"# {d.code} {d.line + 1}:{d.column + 1} {d.fix.description} ({d.fix.applicability})\n"
+        for d in outcome.fixes
+        if d.fix is not None
+    ]
     for line in difflib.unified_diff(before, after, fromfile=f"a/{name}", tofile=f"b/{name}"):
         lines.append(line)
         if not line.endswith("\n"):

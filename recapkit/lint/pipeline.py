@@ -22,6 +22,7 @@ from attrs import field, frozen
 
 from recapkit import atomic
 from recapkit.config import Config, discover_config, load_config
+from recapkit.lint import selection
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.discover import discover
 from recapkit.lint.engine import FileResult, Linter, LintResult
@@ -33,7 +34,6 @@ from recapkit.lint.remote.options import (
     parse_remote_config,
 )
 from recapkit.lint.runner import LintOptions, Plan, run
-from recapkit.lint.selection import all_rules, expand
 
 FAILING = (Severity.ERROR, Severity.WARNING)
 """Severities that make the exit status 1 (``info`` findings are shown but do not fail CI)."""
@@ -73,6 +73,8 @@ class LintRequest:
     """Ignore every config file."""
     overrides: Overrides = field(factory=Overrides)
     mode: Mode = Mode.CHECK
+    unsafe_fixes: bool = False
+    """With :attr:`Mode.FIX` or :attr:`Mode.DIFF`: apply the unsafe fixes too."""
     jobs: int | None = None
     use_cache: bool = True
     cache_dir: Path | None = None
@@ -130,7 +132,7 @@ def _overridden(config: Config, overrides: Overrides) -> Config:
         ("--extend-select", overrides.extend_select),
         ("--ignore", overrides.ignore),
     ):  # an unknown rule in a flag is blamed on the flag, not on the config file
-        expand(selectors, all_rules(), flag)
+        selection.expand(selectors, selection.all_rules(), flag)
     changes: dict[str, Any] = {}
     if overrides.ssg:
         changes["ssg"] = None if overrides.ssg == "auto" else overrides.ssg
@@ -164,9 +166,9 @@ def lint(request: LintRequest) -> LintOutcome:
     options = LintOptions(jobs=request.jobs, use_cache=request.use_cache, cache_dir=cache_dir)
     result = run(Plan(linter, targets, options))
     if request.mode is Mode.DIFF:
-        return _diff(linter, result, config, notes)
+        return _diff(linter, result, config, notes, unsafe=request.unsafe_fixes)
     if request.mode is Mode.FIX:
-        result = _fix(linter, result)
+        result = _fix(linter, result, unsafe=request.unsafe_fixes)
     summary = ""
     if remote is not None:
         result, summary = _remote_pass(remote, linter, result, notes, progress=request.progress)
@@ -195,16 +197,17 @@ def _remote_options(request: LintRequest, config: Config, linter: Linter) -> Rem
     return options if options.enabled else None
 
 
-def _fixable(result: LintResult) -> list[FileResult]:
-    return [f for f in result.files if any(d.fixable for d in f.diagnostics)]
+def _fixable(result: LintResult, unsafe: bool) -> list[FileResult]:
+    return [f for f in result.files if any(d.fixable_with(unsafe=unsafe) for d in f.diagnostics)]
 
 
-def _fix(linter: Linter, result: LintResult) -> LintResult:
-    """Apply the safe fixes, write each changed file atomically, and re-lint it."""
+def _fix(linter: Linter, result: LintResult, *, unsafe: bool) -> LintResult:
+    """Apply the safe fixes (and the unsafe ones when asked), write each changed file
+    atomically, and re-lint it."""
     replaced: dict[Path, FileResult] = {}
     fixed = 0
-    for file in _fixable(result):
-        outcome = fix_file(linter, file)
+    for file in _fixable(result, unsafe):
+        outcome = fix_file(linter, file, unsafe=unsafe)
         if outcome is None or not outcome.changed:
             continue
         atomic.write_bytes(file.target.real, outcome.fixed)
@@ -214,12 +217,14 @@ def _fix(linter: Linter, result: LintResult) -> LintResult:
     return attrs.evolve(result, files=files, fixed=fixed)
 
 
-def _diff(linter: Linter, result: LintResult, config: Config, notes: list[str]) -> LintOutcome:
+def _diff(
+    linter: Linter, result: LintResult, config: Config, notes: list[str], *, unsafe: bool
+) -> LintOutcome:
     """What ``--fix`` would change, as unified diffs."""
     diffs: list[str] = []
     applied = 0
-    for file in _fixable(result):
-        outcome = fix_file(linter, file)
+    for file in _fixable(result, unsafe):
+        outcome = fix_file(linter, file, unsafe=unsafe)
         if outcome is None or not outcome.changed:
             continue
         diffs.append(unified_diff(outcome))

@@ -49,6 +49,8 @@ class Report:
     statistics: bool = False
     quiet: bool = False
     color: bool = False
+    unsafe_fixes: bool = False
+    """Whether ``--unsafe-fixes`` was given: unsafe fixes then count as fixable."""
     summary_extra: Mapping[str, Any] = field(factory=dict)
 
 
@@ -75,7 +77,12 @@ def counts(report: Report) -> dict[str, Any]:
         "errors": by_severity.get("error", 0),
         "warnings": by_severity.get("warning", 0),
         "info": by_severity.get("info", 0),
-        "fixable": sum(1 for d in report.diagnostics if d.fixable),
+        "fixable": sum(1 for d in report.diagnostics if d.fixable_with(unsafe=report.unsafe_fixes)),
+        "unsafe_fixable": sum(
+            1
+            for d in report.diagnostics
+            if d.fixable and not d.fixable_with(unsafe=report.unsafe_fixes)
+        ),
         "fixed": report.fixed,
         "by_rule": dict(sorted(Counter(d.code for d in report.diagnostics).items())),
         **report.summary_extra,
@@ -94,7 +101,8 @@ _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "bl
 
 
 def text(report: Report, stream: IO[str]) -> None:
-    """``path:line:col: CODE message``, then a summary; ``--statistics``: counts per rule instead."""
+    """``path:line:col: CODE [*] message`` (``[*]``: ``--fix`` repairs it), then a summary;
+    ``--statistics``: counts per rule instead."""
     import click
 
     if report.statistics:
@@ -106,14 +114,15 @@ def text(report: Report, stream: IO[str]) -> None:
             if report.color:
                 where = click.style(where, bold=True)
                 code = click.style(code, fg=_COLORS.get(d.severity, "red"), bold=True)
-            stream.write(f"{where} {code} {d.message}\n")
+            mark = " [*]" if d.fixable_with(unsafe=report.unsafe_fixes) else ""
+            stream.write(f"{where} {code}{mark} {d.message}\n")
     if not report.quiet:
         stream.write(_summary_line(report) + "\n")
 
 
 def _statistics(report: Report, stream: IO[str]) -> None:
     names = {d.code: d.name for d in report.diagnostics}
-    fixable = {d.code for d in report.diagnostics if d.fixable}
+    fixable = {d.code for d in report.diagnostics if d.fixable_with(unsafe=report.unsafe_fixes)}
     for code, count in Counter(d.code for d in report.diagnostics).most_common():
         mark = "[*] " if code in fixable else "    "
         stream.write(f"{count:>6}  {code}  {mark}{names[code]}\n")
@@ -128,6 +137,8 @@ def _summary_line(report: Report) -> str:
     parts = [_plural(c["errors"], "error"), _plural(c["warnings"], "warning"), f"{c['info']} info"]
     kinds = ", ".join(p for p in parts if not p.startswith("0 "))
     fixable = f"; {c['fixable']} fixable with --fix" if c["fixable"] else ""
+    if c["unsafe_fixable"]:
+        fixable += f" ({c['unsafe_fixable']} more with --unsafe-fixes)"
     files = _plural(c["files_with_findings"], "file")
     return f"Found {_plural(total, 'problem')} ({kinds}) in {files}{fixable}{fixed}."
 
@@ -156,6 +167,7 @@ def json_report(report: Report, stream: IO[str]) -> None:
                 "severity": str(d.severity),
                 "message": d.message,
                 "fixable": d.fixable,
+                "fix_applicability": str(d.fix.applicability) if d.fix else None,
             }
         )
     document = {"version": 1, "diagnostics": rows, "summary": counts(report)}

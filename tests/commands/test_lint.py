@@ -42,8 +42,8 @@ def test_findings_exit_1_with_path_line_col_code_message(
     assert lint("content") == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[:4] == [
-        "content/post.md:3:7: RK104 tags must be a list",
-        "content/post.md:6:1: RK301 no space after '#'",
+        "content/post.md:3:7: RK104 [*] tags must be a list",
+        "content/post.md:6:1: RK301 [*] no space after '#'",
         "content/post.md:8:1: RK201 image has no alt text",
         "content/post.md:8:1: RK203 missing.png not found",
     ]
@@ -212,6 +212,7 @@ def test_json_output_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
         "severity": "warning",
         "message": "image has no alt text",
         "fixable": False,
+        "fix_applicability": None,
     }
     assert document["summary"]["diagnostics"] == 4
     assert document["summary"]["by_rule"] == {"RK104": 1, "RK201": 1, "RK203": 1, "RK301": 1}

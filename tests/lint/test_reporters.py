@@ -59,7 +59,7 @@ def render(fmt: str, **kwargs: object) -> str:
 
 def test_text() -> None:
     assert render("text").splitlines() == [
-        "content/posts/a b.md:3:7: RK104 tags must be a list, not 'go meetup'",
+        "content/posts/a b.md:3:7: RK104 [*] tags must be a list, not 'go meetup'",
         "content/posts/a b.md:10:1: RK201 image has no alt text: 100%, a,b: c",
         "second line",
         "content/中文.md:1:1: RK401 <TODO> & more",
@@ -88,6 +88,7 @@ def test_json_is_one_based_with_summary() -> None:
         "severity": "error",
         "message": "tags must be a list, not 'go meetup'",
         "fixable": True,
+        "fix_applicability": "safe",
     }
     assert document["diagnostics"][1]["end_line"] is None
     assert document["summary"] == {
@@ -98,6 +99,7 @@ def test_json_is_one_based_with_summary() -> None:
         "warnings": 1,
         "info": 1,
         "fixable": 1,
+        "unsafe_fixable": 0,
         "fixed": 2,
         "by_rule": {"RK104": 1, "RK201": 1, "RK401": 1},
     }

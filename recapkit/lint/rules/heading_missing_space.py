@@ -42,6 +42,9 @@ _PREPROCESSOR = frozenset(
 )
 
 
+_CSS_COLOUR = re.compile(r"(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\b[;,)]?")
+
+
 def looks_like_heading(hashes: str, rest: str) -> bool:
     """Whether ``#...`` + *rest* is a heading whose space was forgotten (not a hashtag)."""
     if rest.startswith(_KEYCAP):
@@ -51,10 +54,12 @@ def looks_like_heading(hashes: str, rest: str) -> bool:
     if rest.startswith(_NOT_HEADING_START):
         return False
     words = rest.split()
-    # A lone `#hashtag`, `#1`, `#include <x>` or a line of tags (`#go #meetup`) is prose.
+    # A lone `#hashtag`, `#1`, `#include <x>`, a CSS colour (`#EFEFEF;`) or a line of tags
+    # (`#go #meetup`) is prose.
     return (
         len(words) > 1
         and not rest[0].isdigit()
+        and not _CSS_COLOUR.match(words[0])
         and words[0] not in _PREPROCESSOR
         and not all(word.startswith("#") for word in words[1:])
     )
@@ -116,7 +121,7 @@ class HeadingMissingSpace(Rule[NoOptions]):
             where = post.location(match.start())
             if paragraphs is None:
                 paragraphs = _paragraph_ranges(post)
-            if not _inside(paragraphs, where.line) or post.code.line_is_code(where.line):
+            if not _can_start_a_heading(post, paragraphs, where.line, match["hashes"]):
                 continue
             insert_at = match.end("hashes")
             fix = Fix((Edit(insert_at, insert_at, " "),), "insert a space after the #s")
@@ -143,6 +148,39 @@ def _paragraph_ranges(post: Post) -> list[tuple[int, int]]:
     )
 
 
-def _inside(ranges: list[tuple[int, int]], line: int) -> bool:
+def _paragraph_start(ranges: list[tuple[int, int]], line: int) -> int | None:
+    """The first line of the paragraph *line* is in, or None when it is in none."""
     index = bisect.bisect_right(ranges, (line, float("inf"))) - 1
-    return index >= 0 and ranges[index][0] <= line < ranges[index][1]
+    if index >= 0 and ranges[index][0] <= line < ranges[index][1]:
+        return ranges[index][0]
+    return None
+
+
+def _can_start_a_heading(
+    post: Post, paragraphs: list[tuple[int, int]], line: int, hashes: str
+) -> bool:
+    """Whether a heading was meant on *line*. It was where the line starts a paragraph (after a
+    blank line or another block). On a line continuing a paragraph, only `##...` (nobody writes
+    a double-hash tag) or a `#...` under another heading that lost its space (`#A` then `#B`):
+    `...see\n#article13 tag over there` is text, and so is anything inside a multi-line HTML
+    tag (`<img style="color:\n#EFEFEF; ...">`)."""
+    start = _paragraph_start(paragraphs, line)
+    if start is None or post.code.line_is_code(line):
+        return False
+    if start == line:
+        return True
+    if _inside_html_tag(post, start, line):
+        return False
+    if len(hashes) > 1:
+        return True
+    previous = _CANDIDATE.match(post.lines.line_text(line - 1))
+    return previous is not None and looks_like_heading(previous["hashes"], previous["rest"])
+
+
+_TAG_OPEN = re.compile(r"<[A-Za-z][^<>]*$")
+
+
+def _inside_html_tag(post: Post, start: int, line: int) -> bool:
+    """Whether an HTML tag opened earlier in the paragraph is still open where *line* starts."""
+    before = post.text[post.lines.offset(start) : post.lines.offset(line)]
+    return _TAG_OPEN.search(before) is not None

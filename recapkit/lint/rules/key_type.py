@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from recapkit.data.hooks import describe
-from recapkit.lint.diagnostics import Diagnostic, Fix, Severity
+from recapkit.lint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from recapkit.lint.rules.base import LintContext, Rule, option
 from recapkit.lint.rules.key_type_fix import (
     Items,
@@ -131,7 +131,13 @@ class KeyType(Rule[KeyTypeOptions]):
                 hierarchy = key in generator.hierarchy_list_keys
                 fixed: Items = [[item] for item in items] if hierarchy else items
                 edit = flow_list_edit(post, key, fixed)
-                fix = Fix((edit,), f"write `{key}` as a list") if edit else None
+                # Safe only where the generator already shows these terms (it splits the string).
+                safety = (
+                    Applicability.SAFE
+                    if key in generator.splits_list_strings and value.split() == items
+                    else Applicability.UNSAFE
+                )
+                fix = Fix((edit,), f"write `{key}` as a list", safety) if edit else None
                 where = key_location(post, key)
                 message, severity = _string_finding(generator, key, value, items)
                 yield self.diagnostic(
@@ -207,7 +213,17 @@ def _string_finding(
             f"write {listed}",
             None,
         )
-    return f"`{key}` is one string, read as a single term; write a list: {listed}", None
+    one = "[" + _yaml_text(value.strip()) + "]"
+    return (
+        f"`{key}` is one string, read as the single term {value.strip()!r}; write {listed} for "
+        f"separate terms (it changes the page: --unsafe-fixes) or {one}",
+        None,
+    )
+
+
+def _yaml_text(value: str) -> str:
+    """*value* as a flow-list item (quoted when YAML would read it otherwise)."""
+    return value if all(word.isalnum() for word in value.split()) else repr(value)
 
 
 def _text_or_nested_text(item: Any) -> bool:

@@ -57,6 +57,21 @@ def test_lazy_continuation_line_in_a_paragraph_is_reported() -> None:
     assert codes(run(RULE, FRONT + "Some text\n##Agenda\n")[1]) == [(6, "RK301")]
 
 
+def test_a_hash_line_continuing_prose_or_an_html_tag_is_text() -> None:
+    prose = "Read the thread\n#article13 tag over there\n"
+    assert codes(run(RULE, FRONT + prose)[1]) == []
+    tag = '<img src="a.png" style="border: 1px solid\n#EFEFEF; width: 50%">\n'
+    assert codes(run(RULE, FRONT + "Look: " + tag)[1]) == []
+    assert codes(run(RULE, FRONT + "#Schedule announced\n#Talks of the day\n")[1]) == [
+        (5, "RK301"),
+        (6, "RK301"),
+    ]
+
+
+def test_a_css_colour_is_not_a_heading() -> None:
+    assert codes(run(RULE, FRONT + "#EFEFEF; is the border colour\n")[1]) == []
+
+
 def test_fix_inserts_one_space_and_keeps_every_other_byte() -> None:
     source = "\ufeff---\r\ntitle: T\r\n---\r\n\r\n##Agenda\r\n\r\ntext\r\n\r\n###　一".encode()
     post, found = run(RULE, source)
@@ -109,8 +124,8 @@ def test_lines_inside_ssg_code_block_tags_are_code(opening: str, closing: str) -
 
 
 def test_an_unclosed_code_block_tag_protects_nothing() -> None:
-    source = "---\ntitle: T\n---\n\n{% highlight python %}\n#compute the sum of both lists\n"
-    assert codes(run(HeadingMissingSpace(), source)[1]) == [(6, "RK301")]
+    source = "---\ntitle: T\n---\n\n{% highlight python %}\n\n#compute the sum of both lists\n"
+    assert codes(run(HeadingMissingSpace(), source)[1]) == [(7, "RK301")]
 
 
 def test_the_message_quotes_the_heading_without_a_trailing_comment() -> None:

@@ -117,7 +117,20 @@ def test_space_separated_tags_are_an_error_where_the_ssg_reads_one_term() -> Non
     for ssg in ("hugo", "hexo", None):
         _post, found = run(RULE, "---\ntags: go meetup\n---\n", ssg=ssg)
         assert [(d.severity.value, d.fixable) for d in found] == [("error", True)]
-        assert "read as a single term" in found[0].message
+        assert "read as the single term 'go meetup'" in found[0].message
+        assert found[0].message.endswith("or [go meetup]")
+
+
+def test_splitting_a_string_the_generator_reads_as_one_term_is_an_unsafe_fix() -> None:
+    """Hugo shows `tags: machine learning` as one tag: the split changes the page, so only
+    --unsafe-fixes applies it; where Jekyll splits the string itself, the list shows the same."""
+    _post, found = run(RULE, "---\ntags: machine learning\n---\n", ssg="hugo")
+    assert found[0].fix is not None and not found[0].fix.safe
+    assert found[0].fixable_with(unsafe=True) and not found[0].fixable_with()
+    _post, found = run(
+        RULE, "---\ntags: machine learning\n---\n", "_posts/2024-01-02-a.md", ssg="jekyll"
+    )
+    assert found[0].fix is not None and found[0].fix.safe
 
 
 def test_jekyll_splits_space_separated_tags_so_it_is_only_info() -> None:

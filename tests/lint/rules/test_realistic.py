@@ -79,7 +79,7 @@ def test_the_fixtures_cover_every_local_rule_family() -> None:
 
 
 @pytest.mark.parametrize("site", SITES)
-def test_fix_changes_only_the_lines_with_fixable_findings(
+def test_fix_changes_only_the_lines_with_safe_fixes(
     site: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     copy = tmp_path / site
@@ -88,7 +88,7 @@ def test_fix_changes_only_the_lines_with_fixable_findings(
     fixable = {
         (Path(str(d["path"])).resolve(), int(str(d["line"])))
         for d in lint_json(copy, capsys)
-        if d["fixable"]
+        if d["fix_applicability"] == "safe"
     }
     lint_json(copy, capsys, "--fix")
     changed: set[tuple[Path, int]] = set()
@@ -102,4 +102,5 @@ def test_fix_changes_only_the_lines_with_fixable_findings(
             if a != b
         }
     assert changed == fixable
+    lint_json(copy, capsys, "--fix", "--unsafe-fixes")  # and what changes the page, on request
     assert lint_json(copy, capsys, "--select", "RK104,RK301") == []
