@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+import attrs
 from frontmatter.default_handlers import BaseHandler
 
 from recapkit.errors import RecapkitError
@@ -194,15 +195,7 @@ class OpenlessYAMLHandler(YAMLHandler):
 
 
 def _openless(found: FrontMatter) -> FrontMatter:
-    return FrontMatter(
-        found.format,
-        found.span,
-        found.content_span,
-        found.data,
-        found.key_locations,
-        found.error,
-        opening_delimiter_missing=True,
-    )
+    return attrs.evolve(found, opening_delimiter_missing=True)
 
 
 HANDLERS: tuple[FrontMatterHandler, ...] = (

@@ -15,9 +15,17 @@ from collections.abc import Mapping
 from typing import Any
 
 import yaml
+from attrs import field, frozen
 
 from recapkit import _yaml
-from recapkit.post.types import FrontMatter, FrontMatterError, FrontMatterFormat, Location, Span
+from recapkit.post.types import (
+    FrontMatter,
+    FrontMatterError,
+    FrontMatterFormat,
+    Location,
+    RawScalar,
+    Span,
+)
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -36,17 +44,28 @@ def parse_block(text: str, fmt: FrontMatterFormat, span: Span, content: Span) ->
     source = text[content.start : content.end]
     first_line = text.count("\n", 0, content.start)
     parser = _PARSERS[fmt]
-    data, locations, error = parser(source, first_line)
-    if error is not None:
-        line, column, message = error
+    parsed = parser(source, first_line)
+    if parsed.error is not None:
+        line, column, message = parsed.error
         last_line = text.count("\n", 0, max(span.end - 1, 0))
         located = FrontMatterError(message, min(first_line + line, last_line), max(column, 0))
         return FrontMatter(fmt, span, content, {}, {}, located)
-    absolute = {key: Location(first_line + loc.line, loc.column) for key, loc in locations.items()}
-    return FrontMatter(fmt, span, content, data, absolute)
+    absolute = {
+        key: Location(first_line + loc.line, loc.column) for key, loc in parsed.locations.items()
+    }
+    return FrontMatter(fmt, span, content, parsed.data, absolute, scalars=parsed.scalars)
 
 
-_Parsed = tuple[dict[str, Any], dict[str, Location], tuple[int, int, str] | None]
+@frozen
+class _Parsed:
+    data: dict[str, Any] = field(factory=dict)
+    locations: dict[str, Location] = field(factory=dict)
+    error: tuple[int, int, str] | None = None
+    scalars: dict[str, RawScalar] = field(factory=dict)
+
+
+def _failed(error: tuple[int, int, str]) -> _Parsed:
+    return _Parsed(error=error)
 
 
 def _parse_yaml(source: str, first_line: int = 0) -> _Parsed:
@@ -54,23 +73,23 @@ def _parse_yaml(source: str, first_line: int = 0) -> _Parsed:
     try:
         node = loader.get_single_node()
         if node is None:
-            return {}, {}, None
+            return _Parsed()
         refused = _refused_graph(node, first_line)
         if refused is not None:
-            return {}, {}, refused
-        locations = _yaml_key_locations(node)
+            return _failed(refused)
+        locations, scalars = _yaml_keys(node)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        return {}, {}, _yaml.describe_error(exc, source)
+        return _failed(_yaml.describe_error(exc, source))
     except yaml.reader.ReaderError as exc:
-        return {}, {}, _reader_error(source, exc)
+        return _failed(_reader_error(source, exc))
     except Exception as exc:  # PyYAML raises bare ValueError/RecursionError on odd input too
-        return {}, {}, (0, 0, f"cannot read YAML front matter: {exc}")
+        return _failed((0, 0, f"cannot read YAML front matter: {exc}"))
     finally:
         loader.dispose()
     if not isinstance(data, Mapping):
-        return {}, {}, (0, 0, _not_a_mapping(data))
-    return {str(key): value for key, value in data.items()}, locations, None
+        return _failed((0, 0, _not_a_mapping(data)))
+    return _Parsed({str(key): value for key, value in data.items()}, locations, None, scalars)
 
 
 def _refused_graph(node: yaml.Node, first_line: int) -> tuple[int, int, str] | None:
@@ -89,19 +108,23 @@ def _refused_graph(node: yaml.Node, first_line: int) -> tuple[int, int, str] | N
     return first.line, first.column, message
 
 
-def _yaml_key_locations(node: yaml.Node) -> dict[str, Location]:
-    """Top-level keys -> where they are written; keys such as ``no:`` or ``1:`` stay text."""
+def _yaml_keys(node: yaml.Node) -> tuple[dict[str, Location], dict[str, RawScalar]]:
+    """Top-level keys -> where they are written, and each scalar value as written; keys such as
+    ``no:`` or ``1:`` stay text."""
     locations: dict[str, Location] = {}
+    scalars: dict[str, RawScalar] = {}
     if not isinstance(node, yaml.MappingNode):
-        return locations
-    for key_node, _ in node.value:
+        return locations, scalars
+    for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
             continue
         # YAML 1.1 reads `no:`, `on:` or `2019:` as bool/int keys; front matter keys are names.
         key_node.tag = _STR_TAG
         mark = key_node.start_mark
         locations[key_node.value] = Location(mark.line, mark.column)
-    return locations
+        if isinstance(value_node, yaml.ScalarNode):
+            scalars[key_node.value] = RawScalar(value_node.value, bool(value_node.style))
+    return locations, scalars
 
 
 def _reader_error(source: str, exc: yaml.reader.ReaderError) -> tuple[int, int, str]:
@@ -116,10 +139,10 @@ def _parse_toml(source: str, _first_line: int = 0) -> _Parsed:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        return {}, {}, _toml_error(str(exc), source)
+        return _failed(_toml_error(str(exc), source))
     except (ValueError, RecursionError) as exc:
-        return {}, {}, (0, 0, f"cannot read TOML front matter: {exc}")
-    return data, _toml_key_locations(source, data), None
+        return _failed((0, 0, f"cannot read TOML front matter: {exc}"))
+    return _Parsed(data, _toml_key_locations(source, data))
 
 
 def _toml_error(message: str, source: str) -> tuple[int, int, str]:
@@ -155,12 +178,12 @@ def _parse_json(source: str, _first_line: int = 0) -> _Parsed:
     try:
         data = json.loads(source)
     except json.JSONDecodeError as exc:
-        return {}, {}, (exc.lineno - 1, exc.colno - 1, exc.msg)
+        return _failed((exc.lineno - 1, exc.colno - 1, exc.msg))
     except (ValueError, RecursionError) as exc:
-        return {}, {}, (0, 0, f"cannot read JSON front matter: {exc}")
+        return _failed((0, 0, f"cannot read JSON front matter: {exc}"))
     if not isinstance(data, dict):
-        return {}, {}, (0, 0, _not_a_mapping(data))
-    return data, _json_key_locations(source, data), None
+        return _failed((0, 0, _not_a_mapping(data)))
+    return _Parsed(data, _json_key_locations(source, data))
 
 
 def _json_key_locations(source: str, data: Mapping[str, Any]) -> dict[str, Location]:

@@ -58,6 +58,15 @@ class FrontMatterError:
 
 
 @frozen
+class RawScalar:
+    """A top-level YAML value as the writer wrote it: generators read dates from the text (and
+    some read quoted and unquoted text differently), not from what PyYAML made of it."""
+
+    text: str
+    quoted: bool
+
+
+@frozen
 class FrontMatter:
     """A post's front matter block: where it is, what it says, and where each top-level key is."""
 
@@ -73,6 +82,8 @@ class FrontMatter:
     error: FrontMatterError | None = None
     opening_delimiter_missing: bool = False
     """Front matter lines, then ``---``, with no opening ``---`` (a form Hexo reads)."""
+    scalars: Mapping[str, RawScalar] = field(factory=dict)
+    """YAML: each top-level scalar value as written (TOML and JSON say it by their types)."""
 
 
 class ImageKind(enum.StrEnum):

@@ -32,6 +32,7 @@ from recapkit.errors import RecapkitError
 from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import TagSyntax
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
+from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -261,6 +262,17 @@ class Generator(abc.ABC):
     def accepts_date_text(self, text: str) -> bool:
         """Whether a front matter date written as *text* (not ISO 8601) is one of its own forms."""
         return False
+
+    def read_date(self, value: DateText, site: Site | None) -> DateReading:
+        """What this generator makes of a front matter date *value* (TOML native dates are the
+        TOML parser's business). By default: what every generator reads alike."""
+        written = fields(value.text)
+        if written is None:
+            return DateReading(Fate.REFUSED, note="no static site generator reads it as a date")
+        day = written.calendar()
+        if day is None:
+            return DateReading(Fate.ROLLED, written.rolled(), note="there is no such day")
+        return DateReading(Fate.READ, day, loose=not is_iso(written))
 
     def format_date(self, value: date, fmt: FrontMatterFormat) -> date | PlainScalar:
         """*value* as this generator's front matter ``date`` (seconds precision): native in TOML,

@@ -16,13 +16,20 @@
   /path [width [height]] [title [alt]] %}``; ``{% codeblock %}`` (alias ``{% code %}``) holds
   code (hexo.io/docs/tag-plugins). Nunjucks runs on every post unless ``disableNunjucks``.
 - The summary ends at ``<!-- more -->``.
+- Dates (``lib/plugins/processor/post.ts``): ``toDate`` is ``new Date(value)``; what it cannot
+  read leaves the post dated by the file's creation time (``stats.birthtime``), silently, and
+  an impossible day rolls over (2016-02-30 becomes 2016-03-01). With ``timezone`` in
+  ``_config.yml``, ``adjustDateForTimezone`` takes the date's UTC clock as the site's wall clock
+  (an offset written in the date is lost), and the permalink (``/:year/:month/:day/``) is cut in
+  the zone of the machine that builds: a date-only post of an ``Asia/Shanghai`` site built on a
+  UTC machine lands on the day before. Checked with Hexo 8.1.2 (hexo-front-matter 4.2).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +48,16 @@ from recapkit.ssg.base import (
     names_list,
     outside_posts_folder,
     raw_wrapped,
+)
+from recapkit.ssg.dates import (
+    DateReading,
+    DateText,
+    Fate,
+    Fields,
+    fields,
+    is_iso,
+    site_zone,
+    utc_instant,
 )
 
 if TYPE_CHECKING:
@@ -147,6 +164,33 @@ class Hexo(Generator):
             return [post.with_suffix(""), post.parent]
         return [post.parent]
 
+    def read_date(self, value: DateText, site: Site | None) -> DateReading:
+        written = fields(value.text)
+        if written is None or _javascript_refuses(written, value.quoted):
+            return DateReading(
+                Fate.FILE_TIME,
+                note="Hexo cannot read it and dates the post by the file's creation time, "
+                "which changes with every clone",
+            )
+        zone = site_zone(site.config.get("timezone")) if site is not None else None
+        instant = utc_instant(written)  # the machine that builds: UTC on CI runners
+        if zone is not None:  # the UTC clock taken as the site's wall clock
+            instant = instant.replace(tzinfo=None).replace(tzinfo=zone).astimezone(UTC)
+        day = written.calendar()
+        if day is None:  # rolled over first (Feb 30 is Mar 1), then moved like any date
+            return DateReading(
+                Fate.ROLLED, instant.date(), f"Hexo publishes it under {instant:%Y/%m/%d}"
+            )
+        if instant.date() == day:
+            return DateReading(Fate.READ, day, loose=not is_iso(written))
+        why = f"timezone {zone}, built in UTC" if zone else "built on a machine in UTC"
+        note = f"Hexo publishes it under {instant:%Y/%m/%d} ({why})"
+        # Noon in the site's zone is the same day in UTC, and in any machine's zone within ±11 h.
+        fix = f"write {day} 12:00:00" if zone else "set `timezone` in _config.yml"
+        return DateReading(
+            Fate.SHIFTED, instant.date(), note, suggestion=fix, machine_dependent=zone is None
+        )
+
     def format_date(self, value: date, fmt: FrontMatterFormat) -> date | PlainScalar:
         # The wall-clock time without a zone: Hexo reads it in the site's `timezone`.
         if isinstance(value, datetime) and fmt is FrontMatterFormat.YAML:
@@ -172,6 +216,13 @@ class Hexo(Generator):
         keys["cover"] = recap.cover
         keys["published"] = False if recap.draft else None  # no `draft:`: drafts don't publish
         return {k: v for k, v in keys.items() if v is not None and v != ()}
+
+
+def _javascript_refuses(written: Fields, quoted: bool) -> bool:
+    """``new Date()`` rejects an ISO-looking date-time with a one-digit hour after ``T``
+    (``"2016-12-17T0:00:00-08:00"``); unquoted, js-yaml reads it as a timestamp first."""
+    yaml_timestamp = not quoted and written.separator == "-" and written.has_seconds
+    return written.t and written.hour_digits == 1 and not yaml_timestamp
 
 
 def asset_folders(site: Site) -> bool:

@@ -16,6 +16,14 @@
   ``image`` of common themes) show images, ``highlight`` (and themes' ``code``) hold code
   (gohugo.io/content-management/shortcodes/). Other ``{{ }}`` is plain text in content.
 - The summary ends at ``<!--more-->`` (gohugo.io/content-management/summaries/).
+- Dates: YAML is decoded with go-yaml v2, which keeps timestamps as text (quoted or not), so
+  every front matter date goes through ``htime.ToTimeInDefaultLocationE`` -> ``cast``'s list of
+  layouts (spf13/cast ``caste.go``): ``2006-01-02``, RFC 3339, ``2006-01-02T15:04:05``,
+  ``...T15:04:05-0700``, ``2006-01-02 15:04:05`` with ``Z0700``, ``Z07:00``, `` -07:00`` or
+  `` -0700``, and the RFC 1123/822 spellings. Two-digit month and day, seconds always; a date
+  without a zone is read in the site's ``timeZone`` (UTC by default). What no layout reads,
+  Hugo 0.111 to 0.134 dates 0001-01-01 without a word (``page_frontmatter.go``: on a parse error
+  ``return false, nil``) and Hugo 0.135+ refuses (gohugo/hugo#10717). Checked with Hugo 0.111.3.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
+from email.utils import parsedate_tz
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +53,7 @@ from recapkit.ssg.base import (
     top_level_page,
     url_path,
 )
+from recapkit.ssg.dates import DateReading, DateText, Fate, Fields, fields, is_iso
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -162,6 +172,18 @@ class Hugo(Generator):
     def is_page(self, post: Post, site: Site | None) -> bool:
         return super().is_page(post, site) or top_level_page(post, site)
 
+    def read_date(self, value: DateText, site: Site | None) -> DateReading:
+        written = fields(value.text)
+        if written is not None and _cast_reads(written):
+            return DateReading(Fate.READ, written.calendar(), loose=not is_iso(written))
+        if written is None and _rfc_date(value.text):
+            return DateReading(Fate.READ, None, loose=True)
+        return DateReading(
+            Fate.ZERO,
+            note="Hugo 0.111 to 0.134 read no date from it and date the post 0001-01-01 "
+            "without a warning (0.135 and later stop the build)",
+        )
+
     def relative_image_bases(self, site: Site | None, post: Path, ref: ImageRef) -> list[Path]:
         if post.stem in ("index", "_index"):
             return [post.parent]
@@ -182,6 +204,29 @@ class Hugo(Generator):
         keys.update(authors=recap.authors, tags=recap.tags, categories=recap.categories)
         keys["images"] = [recap.cover] if recap.cover else None
         return {k: v for k, v in keys.items() if v is not None and v != ()}
+
+
+def _cast_reads(written: Fields) -> bool:
+    """Whether one of cast's numeric layouts reads *written* (Go: ``01``/``02`` take two
+    digits, ``15`` one or two, seconds in every layout with a time, offset hours two digits)."""
+    if not written.two_digit_date() or written.calendar() is None:
+        return False
+    if written.time is None:
+        return True
+    if not written.has_seconds:
+        return False
+    zone = written.zone_text
+    if not zone:
+        return True
+    if zone in ("UTC", "GMT") or len(zone.lstrip("+-").replace(":", "")) != 4:
+        return zone in ("Z", "z") and not written.zone_gap
+    # `2006-01-02T15:04:05Z07:00`/`-0700` are glued to the time; the space forms take both.
+    return not (written.t and written.zone_gap)
+
+
+def _rfc_date(text: str) -> bool:
+    """RFC 1123/822 spellings (``Mon, 02 Jan 2006 15:04:05 -0700``), which cast also reads."""
+    return parsedate_tz(text) is not None and any(c.isalpha() for c in text)
 
 
 GENERATOR = Hugo()

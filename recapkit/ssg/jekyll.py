@@ -15,13 +15,19 @@
   (shopify.github.io/liquid/tags/template/#raw).
 - New posts get ``layout: post``, unless the site clearly has only ``default`` (``jekyll new
   --blank``).
+- Dates: ``document.rb`` runs every ``date`` through ``Utils.parse_date`` ->
+  ``Time.parse(input).localtime`` (in ``timezone`` from ``_config.yml``, else the machine's zone);
+  what Ruby cannot parse stops the build ("Invalid date"), an impossible day rolls over
+  (2016-02-30 is published on 2016-03-01). Psych reads an *unquoted* date-time with seconds and
+  no zone as UTC (``scalar_scanner.rb``), so on a site east of UTC it may land on the next day;
+  quoted, or without seconds, it is read in the site's zone. Checked with Jekyll 4.3.1.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +45,16 @@ from recapkit.ssg.base import (
     Site,
     outside_posts_folder,
     raw_wrapped,
+)
+from recapkit.ssg.dates import (
+    DateReading,
+    DateText,
+    Fate,
+    Fields,
+    fields,
+    is_iso,
+    site_zone,
+    utc_instant,
 )
 
 if TYPE_CHECKING:
@@ -118,6 +134,33 @@ class Jekyll(Generator):
     def accepts_date_text(self, text: str) -> bool:
         return _OWN_DATE.fullmatch(text) is not None
 
+    def read_date(self, value: DateText, site: Site | None) -> DateReading:
+        written = fields(value.text)
+        if written is None:
+            return DateReading(
+                Fate.REFUSED,
+                note="Jekyll stops the build (Invalid date), unless Ruby's Time.parse guesses "
+                "a date from the words",
+            )
+        day = written.calendar()
+        if day is None:
+            rolled = written.rolled()
+            return DateReading(Fate.ROLLED, rolled, f"Jekyll publishes it on {rolled}")
+        loose = not (is_iso(written) or self.accepts_date_text(value.text))
+        zone = site_zone(site.config.get("timezone")) if site is not None else None
+        published = _published(written, value.quoted, zone)
+        if published == day:
+            return DateReading(Fate.READ, day, loose=loose)
+        where = f"timezone {zone}" if zone else "built in UTC; no `timezone` in _config.yml"
+        note = f"Jekyll publishes it on {published} ({where})"
+        fix = "set `timezone` in _config.yml"
+        if zone is not None:  # quote it, or give it the site's offset
+            offset = written.wall().replace(tzinfo=zone).strftime("%z")
+            fix = f"write {written.wall().isoformat()}{offset[:3]}:{offset[3:]}"
+        return DateReading(
+            Fate.SHIFTED, published, note, suggestion=fix, machine_dependent=zone is None
+        )
+
     def format_date(self, value: date, fmt: FrontMatterFormat) -> date | PlainScalar:
         if isinstance(value, datetime) and fmt is FrontMatterFormat.YAML:
             zone = value.strftime(" %z") if value.utcoffset() is not None else ""
@@ -143,6 +186,15 @@ class Jekyll(Generator):
         keys["image"] = recap.cover
         keys["published"] = False if recap.draft else None  # no `draft:`: drafts don't publish
         return {k: v for k, v in keys.items() if v is not None and v != ()}
+
+
+def _published(written: Fields, quoted: bool, zone: tzinfo | None) -> date:
+    """The day Jekyll shows a date on: its own offset kept, Psych's UTC for an unquoted
+    date-time with seconds, else the wall clock in the site's zone."""
+    psych_utc = not quoted and written.time is not None and written.has_seconds
+    if written.offset is None and not psych_utc:
+        return written.wall().date()
+    return utc_instant(written).astimezone(zone or UTC).date()
 
 
 def post_layout(site: Site | None) -> str:

@@ -12,6 +12,11 @@
   ``YYYY-MM-DD-`` file name.
 - Shortcodes ``{{ name(...) }}`` and ``{% name(...) %}`` run in content; ``{\\{`` shows them.
 - The summary ends at ``<!-- more -->``.
+- Dates: a TOML date or date-time, or a string that ``toml_datetime`` or Zola's own YAML-style
+  pattern reads (``from_unknown_datetime`` in ``components/content/src/front_matter``: one- or
+  two-digit month, day and hour, seconds required, an offset only with a colon); anything else
+  stops the build ("`date` could not be parsed", ``front_matter/page.rs``). Zola has no time zone setting: a date without
+  one is UTC. (Read from Zola's source at 0.19-0.23; Zola cannot be installed here.)
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from recapkit.ssg.base import (
     top_level_page,
     url_path,
 )
+from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -94,6 +100,22 @@ class Zola(Generator):
 
     def is_page(self, post: Post, site: Site | None) -> bool:
         return super().is_page(post, site) or top_level_page(post, site)
+
+    def read_date(self, value: DateText, site: Site | None) -> DateReading:
+        written = fields(value.text)
+        readable = (
+            written is not None
+            and written.separator == "-"
+            and written.calendar() is not None
+            and (written.time is None or written.has_seconds)
+            and (not written.zone_text or written.offset_colon)
+            and written.zone_text not in ("UTC", "GMT")
+        )
+        if written is None or not readable:
+            return DateReading(
+                Fate.REFUSED, note="Zola stops the build (`date` could not be parsed)"
+            )
+        return DateReading(Fate.READ, written.calendar(), loose=not is_iso(written))
 
     def disarm(self, text: str) -> str:
         return re.sub(r"\{(?=[{%])", r"{\\", text) if "{" in text else text

@@ -10,24 +10,38 @@ matter). A code may name its severity: ``RK104(warning)``.
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
+
+import attrs
 
 from recapkit.lint.diagnostics import Diagnostic
 from recapkit.lint.rules import LintContext, LintSettings, Rule
 from recapkit.post.types import Post
+from recapkit.ssg import registry
 from recapkit.ssg.posts import parse_post
 
 
 def run(
-    rule: Rule,
+    rule: Rule[Any],
     source: str | bytes,
     path: str = "content/posts/post.md",
     *,
     context: LintContext | None = None,
+    timezone: str | None = None,
     **settings: object,
 ) -> tuple[Post, list[Diagnostic]]:
-    """Parse *source* as the post at *path* and return it with *rule*'s findings."""
+    """Parse *source* as the post at *path* and return it with *rule*'s findings.
+
+    With *timezone*, the post belongs to a site of the ``ssg`` setting's generator whose config
+    sets that ``timezone`` (Hexo's and Jekyll's key; Hugo's ``timeZone``)."""
     post = parse_post(source, path)
-    ctx = context or LintContext(settings=LintSettings(**settings))  # type: ignore[arg-type]
+    site = None
+    if timezone is not None:
+        generator = registry.get(str(settings["ssg"]))
+        config = {"timezone": timezone, "timeZone": timezone}
+        site = attrs.evolve(generator.site(Path("."), config, None), config=config)
+    ctx = context or LintContext(site=site, settings=LintSettings(**settings))  # type: ignore[arg-type]
     return post, list(rule.check(post, ctx))
 
 
