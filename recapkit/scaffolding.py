@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -167,12 +167,18 @@ def event_name(title: str) -> str:
     return _RECAP_WORDS.sub("", title).strip() or title
 
 
-def skeleton(title: str, post_date: date | None = None, event_date: date | None = None) -> Recap:
-    """A draft recap with only a title and dates: what ``recapkit new TITLE`` fills in."""
+def skeleton(
+    title: str,
+    post_date: date | None = None,
+    event_date: date | None = None,
+    zone: tzinfo | None = None,
+) -> Recap:
+    """A draft recap with only a title and dates: what ``recapkit new TITLE`` fills in. Its
+    date is now, in *zone* (the site's) when given, else in the machine's."""
     title = title.strip()
     if not title:
         raise UsageError("give the recap a TITLE (or --from DATA_FILE)")
-    now = datetime.now().astimezone().replace(microsecond=0)
+    now = datetime.now(zone).astimezone(zone).replace(microsecond=0)
     return Recap(
         title=title,
         date=post_date or now,
@@ -237,7 +243,7 @@ def scaffold(
         )
     from_data = recap is not None
     if recap is None:
-        recap = skeleton(title or "", post_date, event_date)
+        recap = skeleton(title or "", post_date, event_date, found.generator.time_zone(found))
     else:
         recap = _override(recap, title, post_date, event_date)
     text = render(

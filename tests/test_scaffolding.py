@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import os
 import stat
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -66,13 +66,13 @@ def test_any_title_gives_one_safe_path_segment(title: str, unicode: bool) -> Non
 def site(tmp_path: Path, ssg: str, config: str = "") -> Path:
     layouts = {
         "hugo": ("hugo.toml", 'baseURL = "https://x.example/"\n', "content"),
-        "hexo": ("_config.yml", "title: x\n" + config, "source/_posts"),
+        "hexo": ("_config.yml", "title: x\n", "source/_posts"),
         "jekyll": ("_config.yml", "title: x\n", "_posts"),
         "zola": ("config.toml", 'base_url = "https://z.example"\n', "content"),
     }
     name, text, folder = layouts[ssg]
     tmp_path.mkdir(parents=True, exist_ok=True)
-    (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / name).write_text(text + config, encoding="utf-8")
     (tmp_path / folder).mkdir(parents=True)
     return tmp_path
 
@@ -195,3 +195,29 @@ def test_a_byte_capped_slug_ends_at_a_hyphen_when_one_is_near() -> None:
     slug = make_slug(" ".join(["回顾回顾回顾"] * 20), unicode=True)  # words of 18 bytes
     assert len(slug.encode("utf-8")) <= 200
     assert slug.split("-") == ["回顾回顾回顾"] * len(slug.split("-"))  # whole words only
+
+
+def test_a_new_post_is_dated_now_in_the_sites_zone(tmp_path: Path) -> None:
+    """`new` on a UTC CI runner still writes the site's local time (Hugo's `timeZone`)."""
+    from recapkit.scaffolding import scaffold
+
+    root = site(tmp_path, "hugo", 'timeZone = "Asia/Shanghai"\n')
+    text = scaffold("Go night", site=root).read_text(encoding="utf-8")
+    written = datetime.fromisoformat(text.split("date: ", 1)[1].split("\n", 1)[0])
+    assert written.utcoffset() == timedelta(hours=8)
+    assert abs(written - datetime.now(UTC)) < timedelta(minutes=5)
+
+
+def test_hexo_gets_a_date_it_publishes_on_the_day_meant(tmp_path: Path) -> None:
+    """A date-only recap in a Hexo site east of UTC: `2025-02-07` would be published under
+    2025/02/06 from a UTC machine, noon of the day is not (tests/ssg/test_dates_real.py)."""
+    from recapkit.data.files import load_recap
+    from recapkit.scaffolding import scaffold
+    from tests.paths import EXAMPLES
+
+    recap = load_recap(EXAMPLES / "rust-night-berlin-2025.json")
+    root = site(tmp_path, "hexo", "timezone: Asia/Shanghai\n")
+    text = scaffold(recap=recap, site=root).read_text(encoding="utf-8")
+    assert "\ndate: 2025-02-07 12:00:00\n" in text
+    plain = site(tmp_path / "utc", "hexo")
+    assert "\ndate: 2025-02-07\n" in scaffold(recap=recap, site=plain).read_text(encoding="utf-8")

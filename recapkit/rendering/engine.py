@@ -178,7 +178,7 @@ def render(
     if not isinstance(keys, Mapping):
         raise TemplateError(f"{tmpl.filename}: front_matter must be a mapping, got {keys!r}")
     data = _recap_data(recap) if include_data else None
-    fm = build_front_matter(recap, generator=generator, fmt=fmt, keys=keys, data=data)
+    fm = build_front_matter(recap, generator=generator, fmt=fmt, keys=keys, data=data, site=site)
     return dump_front_matter(fm, fmt) + "\n" + body.lstrip("\n")
 
 

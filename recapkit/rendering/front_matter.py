@@ -15,7 +15,7 @@ from typing import Any
 from recapkit.data.model import Recap
 from recapkit.errors import UsageError
 from recapkit.post.types import FrontMatterFormat
-from recapkit.ssg.base import Generator
+from recapkit.ssg.base import Generator, Site
 
 
 def front_matter_format(generator: Generator, requested: str | None) -> FrontMatterFormat:
@@ -37,13 +37,15 @@ def build_front_matter(
     fmt: FrontMatterFormat,
     keys: Mapping[str, Any],
     data: Mapping[str, Any] | None,
+    site: Site | None = None,
 ) -> dict[str, Any]:
     """title, date, then *keys* in their order, then the recap data, laid out as *generator*
-    wants it (``[extra.recap]`` in Zola)."""
+    wants it (``[extra.recap]`` in Zola); the date written so that the generator publishes it
+    on the intended day in *site*'s zone."""
     fm: dict[str, Any] = {"title": recap.title, "date": recap.date}
     fm.update(keys)
     if isinstance(fm["date"], date):
-        fm["date"] = generator.format_date(fm["date"], fmt)
+        fm["date"] = generator.format_date(fm["date"], fmt, site)
     if data is not None and "recap" not in fm:
         fm["recap"] = data
     return generator.arrange_front_matter(fm)

@@ -20,7 +20,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
@@ -274,9 +274,16 @@ class Generator(abc.ABC):
             return DateReading(Fate.ROLLED, written.rolled(), note="there is no such day")
         return DateReading(Fate.READ, day, loose=not is_iso(written))
 
-    def format_date(self, value: date, fmt: FrontMatterFormat) -> date | PlainScalar:
+    def time_zone(self, site: Site | None) -> tzinfo | None:
+        """The zone the site's config names for dates without one (None: none set)."""
+        return None
+
+    def format_date(
+        self, value: date, fmt: FrontMatterFormat, site: Site | None = None
+    ) -> date | PlainScalar:
         """*value* as this generator's front matter ``date`` (seconds precision): native in TOML,
-        ISO 8601 text in YAML unless the generator has a form of its own."""
+        ISO 8601 text in YAML unless the generator has a form of its own. With *site*, written
+        so that the generator publishes it on the intended day in the site's zone."""
         if isinstance(value, datetime):
             value = value.replace(microsecond=0)
         if fmt is FrontMatterFormat.TOML:

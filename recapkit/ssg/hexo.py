@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -164,6 +164,9 @@ class Hexo(Generator):
             return [post.with_suffix(""), post.parent]
         return [post.parent]
 
+    def time_zone(self, site: Site | None) -> tzinfo | None:
+        return site_zone(site.config.get("timezone")) if site is not None else None
+
     def read_date(self, value: DateText, site: Site | None) -> DateReading:
         written = fields(value.text)
         if written is None or _javascript_refuses(written, value.quoted):
@@ -172,7 +175,7 @@ class Hexo(Generator):
                 note="Hexo cannot read it and dates the post by the file's creation time, "
                 "which changes with every clone",
             )
-        zone = site_zone(site.config.get("timezone")) if site is not None else None
+        zone = self.time_zone(site)
         instant = utc_instant(written)  # the machine that builds: UTC on CI runners
         if zone is not None:  # the UTC clock taken as the site's wall clock
             instant = instant.replace(tzinfo=None).replace(tzinfo=zone).astimezone(UTC)
@@ -191,11 +194,21 @@ class Hexo(Generator):
             Fate.SHIFTED, instant.date(), note, suggestion=fix, machine_dependent=zone is None
         )
 
-    def format_date(self, value: date, fmt: FrontMatterFormat) -> date | PlainScalar:
-        # The wall-clock time without a zone: Hexo reads it in the site's `timezone`.
-        if isinstance(value, datetime) and fmt is FrontMatterFormat.YAML:
-            return PlainScalar(value.strftime("%Y-%m-%d %H:%M:%S"))
-        return super().format_date(value, fmt)
+    def format_date(
+        self, value: date, fmt: FrontMatterFormat, site: Site | None = None
+    ) -> date | PlainScalar:
+        if fmt is not FrontMatterFormat.YAML:
+            return super().format_date(value, fmt, site)
+        zone = self.time_zone(site)
+        day = value.date() if isinstance(value, datetime) else value
+        written = PlainScalar(value.isoformat())
+        if isinstance(value, datetime):
+            # The wall-clock time in the site's zone, without one: Hexo reads it in that zone.
+            wall = value.astimezone(zone) if zone and value.utcoffset() is not None else value
+            day, written = wall.date(), PlainScalar(wall.strftime("%Y-%m-%d %H:%M:%S"))
+        if self.read_date(DateText(written), site).published != day:
+            return PlainScalar(f"{day.isoformat()} 12:00:00")  # noon: the same day everywhere
+        return written
 
     def disarm(self, text: str) -> str:
         return raw_wrapped(text)  # Nunjucks runs on the post: {% raw %} prints it literally

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, tzinfo
 from email.utils import parsedate_tz
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,7 +53,7 @@ from recapkit.ssg.base import (
     top_level_page,
     url_path,
 )
-from recapkit.ssg.dates import DateReading, DateText, Fate, Fields, fields, is_iso
+from recapkit.ssg.dates import DateReading, DateText, Fate, Fields, fields, is_iso, site_zone
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -171,6 +171,9 @@ class Hugo(Generator):
 
     def is_page(self, post: Post, site: Site | None) -> bool:
         return super().is_page(post, site) or top_level_page(post, site)
+
+    def time_zone(self, site: Site | None) -> tzinfo | None:
+        return site_zone(lookup(site.config, "timeZone")) if site is not None else None
 
     def read_date(self, value: DateText, site: Site | None) -> DateReading:
         written = fields(value.text)

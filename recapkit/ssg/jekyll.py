@@ -134,6 +134,9 @@ class Jekyll(Generator):
     def accepts_date_text(self, text: str) -> bool:
         return _OWN_DATE.fullmatch(text) is not None
 
+    def time_zone(self, site: Site | None) -> tzinfo | None:
+        return site_zone(site.config.get("timezone")) if site is not None else None
+
     def read_date(self, value: DateText, site: Site | None) -> DateReading:
         written = fields(value.text)
         if written is None:
@@ -147,7 +150,7 @@ class Jekyll(Generator):
             rolled = written.rolled()
             return DateReading(Fate.ROLLED, rolled, f"Jekyll publishes it on {rolled}")
         loose = not (is_iso(written) or self.accepts_date_text(value.text))
-        zone = site_zone(site.config.get("timezone")) if site is not None else None
+        zone = self.time_zone(site)
         published = _published(written, value.quoted, zone)
         if published == day:
             return DateReading(Fate.READ, day, loose=loose)
@@ -161,11 +164,13 @@ class Jekyll(Generator):
             Fate.SHIFTED, published, note, suggestion=fix, machine_dependent=zone is None
         )
 
-    def format_date(self, value: date, fmt: FrontMatterFormat) -> date | PlainScalar:
+    def format_date(
+        self, value: date, fmt: FrontMatterFormat, site: Site | None = None
+    ) -> date | PlainScalar:
         if isinstance(value, datetime) and fmt is FrontMatterFormat.YAML:
             zone = value.strftime(" %z") if value.utcoffset() is not None else ""
             return PlainScalar(value.strftime("%Y-%m-%d %H:%M:%S") + zone)
-        return super().format_date(value, fmt)
+        return super().format_date(value, fmt, site)
 
     def disarm(self, text: str) -> str:
         return raw_wrapped(text)  # Liquid runs on the post: {% raw %} prints it literally

@@ -34,6 +34,7 @@ from recapkit.ssg import registry
 from recapkit.ssg.dates import DateReading, DateText, Fate
 from recapkit.ssg.site import read_site
 from tests.lint.rules.test_date_format import FORMS
+from tests.paths import EXAMPLES
 
 pytestmark = pytest.mark.integration
 
@@ -207,3 +208,36 @@ def test_hexo_dates_posts_as_recapkit_says(tmp_path: Path, zone: str | None) -> 
         assert by_value[DateText("2025-02-07 12:00:00")] == date(2025, 2, 7)
     other = {Fate.FILE_TIME: build_days}
     assert disagreements("hexo", tmp_path, posts, got, other) == []
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+@pytest.mark.skipif(hexo_modules() is None, reason="no Hexo (RECAPKIT_HEXO_MODULES)")
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "America/Los_Angeles", None])
+def test_a_post_new_writes_is_published_on_its_day_by_real_hexo(
+    tmp_path: Path, zone: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`recapkit new --from` a recap dated 2025-02-07 into a Hexo site with a zone: the post is
+    published under 2025/02/07, whatever the zone (a plain date would be the day before east
+    of UTC), and `recapkit lint` has nothing to say about its date."""
+    from recapkit.cli import main
+
+    modules = hexo_modules()
+    assert modules is not None
+    (tmp_path / "node_modules").symlink_to(modules.resolve(), target_is_directory=True)
+    (tmp_path / "package.json").write_text(
+        '{"name": "s", "private": true, "hexo": {},'
+        ' "dependencies": {"hexo": "*", "hexo-renderer-marked": "*"}}',
+        encoding="utf-8",
+    )
+    config = "title: t\nurl: https://example.org\npermalink: :year/:month/:day/:title/\n"
+    (tmp_path / "_config.yml").write_text(config + zone_line(zone), encoding="utf-8")
+    (tmp_path / "source" / "_posts").mkdir(parents=True)
+    data = EXAMPLES / "rust-night-berlin-2025.json"
+    assert main(["new", "--from", str(data), "--site", str(tmp_path)]) == 0
+    post = Path(capsys.readouterr().out.strip())
+    assert main(["lint", "--isolated", "--no-cache", "--select", "RK106", str(post)]) == 0
+    command = ["node", str(modules / "hexo" / "bin" / "hexo"), "generate"]
+    build(command, tmp_path, post.parent, [])
+    assert list((tmp_path / "public" / "2025" / "02").glob("07/*/index.html")), sorted(
+        str(p.relative_to(tmp_path)) for p in (tmp_path / "public").rglob("index.html")
+    )
