@@ -8,6 +8,15 @@ CI runs it: once with an empty cache (cold) and once more (cached).
     python bench/lint_bench.py                       # corpus + generated posts up to 4,000 files
     python bench/lint_bench.py --total 1000 --no-corpus
     python bench/lint_bench.py --jobs 1 ../my-site/content
+    python bench/lint_bench.py --base db4a635 --rounds 5   # this tree against a git revision
+
+With ``--base REV`` the revision is checked out into a temporary git worktree, this checkout's
+``recapkit/`` is copied as it is at the start (edits made meanwhile do not reach the measurement),
+and both trees lint the very same files, alternately (A B A B ...) for ``--rounds`` rounds after
+one warm-up run each, imported by the same interpreter (``python -c``, the tree first on
+``sys.path``) with their bytecode cached in a temporary folder, as an installed package has it.
+It prints each tree's medians (cold and cached wall and CPU, peak RSS and PSS) and the ratios
+current/base: on a noisy machine compare medians of alternating runs, never single runs.
 
 Peak memory is the largest sum of resident memory over the lint process and its workers,
 sampled from /proc every 10 ms (Linux), and ``getrusage`` of the children otherwise.
@@ -18,18 +27,27 @@ peak <= 150 MB.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+_RUN = (
+    "import sys; sys.path.insert(0, sys.argv[1]); from recapkit.cli import main; "
+    "raise SystemExit(main(sys.argv[2:]))"
+)
 
 _EN = """gopher meetup talk speaker slides generics scheduler goroutine channel memory profiling
 kubernetes operator community conference keynote panel lightning workshop sponsor venue
@@ -116,10 +134,6 @@ def markdown_files(directory: Path) -> tuple[int, int]:
     return count, size
 
 
-CPU_SECONDS: list[float] = []
-"""CPU time (user + system, all processes) of each lint run, in run order."""
-
-
 class MemoryPoller:
     """Peak summed RSS and PSS of a process tree, from /proc (Linux only).
 
@@ -170,32 +184,53 @@ class MemoryPoller:
         return self.peak, self.peak_pss
 
 
+@dataclass(frozen=True)
+class Run:
+    """One ``recapkit lint`` process: wall and CPU seconds (user + system, all processes), peak
+    summed RSS and PSS in bytes, exit code."""
+
+    wall: float
+    cpu: float
+    rss: int
+    pss: int
+    code: int
+
+
+def launcher(source: Path | None) -> list[str]:
+    """``python -m recapkit``, or recapkit imported from the source tree *source* first."""
+    if source is None:
+        return [sys.executable, "-m", "recapkit"]
+    return [sys.executable, "-c", _RUN, str(source)]
+
+
 def run_lint(
-    paths: list[Path], cache: Path, jobs: int | None
-) -> tuple[float, tuple[int, int], int]:
-    """(wall seconds, (peak RSS, peak PSS) bytes, exit code) of one ``recapkit lint`` process."""
-    command = [sys.executable, "-m", "recapkit", "lint", "--quiet", "--output-format", "json"]
+    paths: list[Path],
+    cache: Path,
+    jobs: int | None,
+    source: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> Run:
+    """Time one ``recapkit lint`` process over *paths* with the cache folder *cache*."""
+    command = [*launcher(source), "lint", "--quiet", "--output-format", "json"]
     command += ["--output-file", os.devnull, "--cache-dir", str(cache)]
     if jobs:
         command += ["--jobs", str(jobs)]
     command += [str(p) for p in paths]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command)
+    process = subprocess.Popen(command, env=env)
     poller = MemoryPoller(process.pid) if Path("/proc").is_dir() else None
     code = process.wait()
     wall = time.perf_counter() - started
     if poller is not None:
-        peak = poller.stop()
+        rss, pss = poller.stop()
     else:
-        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-        peak = (rss, rss)
+        rss = pss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     if code not in (0, 1):
         raise SystemExit(f"recapkit lint failed with exit code {code}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    CPU_SECONDS.append(cpu)
-    return wall, peak, code
+    return Run(wall, cpu, rss, pss, code)
 
 
 def run_other(name: str, command: list[str]) -> float | None:
@@ -224,7 +259,159 @@ def compare(paths: list[Path], work: Path) -> None:
     run_other("rumdl check (cached)", ["rumdl", "check", "--silent", *cache, *targets])
 
 
-def main() -> None:
+def best_of(paths: list[Path], work: Path, jobs: int | None, runs: int, files: int) -> None:
+    """Lint with ``python -m recapkit`` *runs* times cold and cached; print the best of each."""
+    cold: list[Run] = []
+    cached: list[Run] = []
+    for run in range(runs):
+        cache = work / f"cache-{run}"
+        cold.append(run_lint(paths, cache, jobs))
+        cached.append(run_lint(paths, cache, jobs))
+    best_cold, best_cached = min(r.wall for r in cold), min(r.wall for r in cached)
+    cpu_cold, cpu_cached = min(r.cpu for r in cold), min(r.cpu for r in cached)
+    rss = max(r.rss for r in cold + cached)
+    pss = max(r.pss for r in cold + cached)
+    for name, best, times in (("cold  ", best_cold, cold), ("cached", best_cached, cached)):
+        walls = ", ".join(f"{r.wall:.2f}" for r in times)
+        print(f"{name} {best:6.2f} s  {files / best:8.0f} files/s   (runs: {walls})")
+    print(
+        f"cpu    {cpu_cold:6.2f} s cold, {cpu_cached:.2f} s cached (user + system, all processes)"
+    )
+    print(f"load average {os.getloadavg()[0]:.2f} (other work on the machine slows the wall times)")
+    print(
+        f"peak memory {pss / 2**20:.0f} MB PSS, {rss / 2**20:.0f} MB RSS (lint process + workers)"
+    )
+
+
+@dataclass
+class Side:
+    """One source tree in an A/B comparison, with its runs in round order."""
+
+    name: str
+    source: Path
+    cold: list[Run] = field(default_factory=list)
+    cached: list[Run] = field(default_factory=list)
+
+
+Metric = tuple[str, str, Callable[[Side], list[float]]]
+METRICS: tuple[Metric, ...] = (
+    ("cold wall", "s", lambda s: [r.wall for r in s.cold]),
+    ("cold CPU", "s", lambda s: [r.cpu for r in s.cold]),
+    ("cached wall", "s", lambda s: [r.wall for r in s.cached]),
+    ("cached CPU", "s", lambda s: [r.cpu for r in s.cached]),
+    ("peak RSS", "MB", lambda s: [r.rss / 2**20 for r in s.cold]),
+    ("peak PSS", "MB", lambda s: [r.pss / 2**20 for r in s.cold]),
+)
+"""What the comparison prints: name, unit and the per-round values of a side."""
+
+
+def git(*args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def tree_state() -> str:
+    """HEAD of this checkout and the files under recapkit/ that differ from it."""
+    status = git("status", "--porcelain", "--", "recapkit").splitlines()
+    changed = [line.split(maxsplit=1)[-1] for line in status]
+    return f"{git('rev-parse', '--short', 'HEAD')} + uncommitted: {', '.join(changed) or 'none'}"
+
+
+@contextlib.contextmanager
+def worktree(revision: str) -> Iterator[Path]:
+    """*revision* checked out into a temporary git worktree, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="recapkit-base-") as folder:
+        tree = Path(folder) / "base"
+        git("worktree", "add", "--detach", "--quiet", str(tree), revision)
+        try:
+            yield tree
+        finally:
+            git("worktree", "remove", "--force", str(tree))
+
+
+def snapshot(work: Path) -> Path:
+    """A copy of this checkout's recapkit/ as it is now: edits made while the benchmark runs
+    (which would also invalidate the lint cache, keyed by the modules' times) do not reach it."""
+    copy = work / "current"
+    shutil.copytree(
+        ROOT / "recapkit", copy / "recapkit", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return copy
+
+
+def bytecode_env(work: Path) -> dict[str, str]:
+    """The environment with bytecode written to a folder of *work* for both trees (as an
+    installed package has it), even under ``PYTHONDONTWRITEBYTECODE``."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPYCACHEPREFIX": str(work / "pycache")}
+
+
+def check_imports_from(source: Path, env: dict[str, str]) -> None:
+    """Fail unless the launcher for *source* really imports recapkit from *source*."""
+    code = "import sys; sys.path.insert(0, sys.argv[1]); import recapkit; print(recapkit.__file__)"
+    command = [sys.executable, "-c", code, str(source)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+    found = done.stdout.strip()
+    if not Path(found).resolve().is_relative_to(source.resolve()):
+        raise SystemExit(f"recapkit imported from {found}, not from {source}")
+
+
+def alternate(sides: list[Side], paths: list[Path], work: Path, args: argparse.Namespace) -> None:
+    """A B A B ...: each round lints cold then cached with each side, in a fresh cache folder."""
+    env = bytecode_env(work)
+    for index, side in enumerate(sides):  # warm-up, not kept: compiles bytecode, fills caches
+        check_imports_from(side.source, env)
+        run_lint(paths, work / f"warm-{index}", args.jobs, side.source, env)
+    rounds = args.rounds
+    for number in range(rounds):
+        for index, side in enumerate(sides):
+            cache = work / f"cache-{index}-{number}"
+            side.cold.append(run_lint(paths, cache, args.jobs, side.source, env))
+            side.cached.append(run_lint(paths, cache, args.jobs, side.source, env))
+        print(f"round {number + 1}/{rounds} done, load average {os.getloadavg()[0]:.2f}")
+
+
+def print_comparison(current: Side, base: Side) -> None:
+    """Medians of each side and the ratio current/base (below 1: the current tree is faster)."""
+    print(f"\n{'median':<14}{current.name:>16}{base.name:>18}{'current/base':>14}")
+    for name, unit, values in METRICS:
+        now, before = statistics.median(values(current)), statistics.median(values(base))
+        cells = f"{f'{now:.2f} {unit}':>16}{f'{before:.2f} {unit}':>18}"
+        print(f"{name:<14}{cells}{now / before:>14.3f}")
+    print("\nper round (current | base):")
+    for name, _unit, values in METRICS:
+        runs = [" ".join(f"{v:.2f}" for v in values(side)) for side in (current, base)]
+        print(f"  {name:<12} {runs[0]}  |  {runs[1]}")
+    if [r.code for r in current.cold] != [r.code for r in base.cold]:
+        print("warning: the two trees exit with different codes: their findings differ")
+
+
+def against_base(paths: list[Path], work: Path, args: argparse.Namespace) -> None:
+    """Measure this checkout and ``--base`` alternately on *paths*; print medians and ratios."""
+    print(f"current: a copy of {ROOT / 'recapkit'} at {tree_state()}")
+    current = Side("current", snapshot(work))
+    with worktree(args.base) as tree:
+        print(f"base:    {args.base} = {git('rev-parse', '--short', args.base)} in a worktree")
+        sides = [current, Side(f"base {args.base}", tree)]
+        alternate(sides, paths, work, args)
+    print_comparison(*sides)
+
+
+def lint_targets(args: argparse.Namespace, work: Path) -> tuple[list[Path], int]:
+    """The folders to lint (given, corpus, generated posts) and how many posts were generated."""
+    paths = list(args.dirs)
+    if not args.no_corpus and CORPUS.is_dir():
+        paths.append(CORPUS)
+    existing = sum(markdown_files(p)[0] for p in paths)
+    generated = max(0, args.total - existing)
+    if generated:
+        generate(work / "site", generated)
+        paths.append(work / "site" / "content")
+    return paths, generated
+
+
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -240,18 +427,20 @@ def main() -> None:
     parser.add_argument(
         "--compare", action="store_true", help="also time markdownlint-cli2 and rumdl if installed"
     )
-    args = parser.parse_args()
+    parser.add_argument(
+        "--base", metavar="REV", help="also measure this git revision, alternating with this tree"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="with --base: alternating rounds, medians kept"
+    )
+    return parser.parse_args()
 
-    paths = list(args.dirs)
-    if not args.no_corpus and CORPUS.is_dir():
-        paths.append(CORPUS)
+
+def main() -> None:
+    args = parse_args()
     with tempfile.TemporaryDirectory(prefix="recapkit-bench-") as temp:
         work = Path(temp)
-        existing = sum(markdown_files(p)[0] for p in paths)
-        generated = max(0, args.total - existing)
-        if generated:
-            generate(work / "site", generated)
-            paths.append(work / "site" / "content")
+        paths, generated = lint_targets(args, work)
         files = size = 0
         for path in paths:
             count, nbytes = markdown_files(path)
@@ -260,32 +449,10 @@ def main() -> None:
         print(
             f"files: {files} ({generated} generated), {size / 1e6:.1f} MB, cpus: {os.cpu_count()}"
         )
-        cold: list[float] = []
-        cached: list[float] = []
-        rss = pss = 0
-        for run in range(args.runs):
-            cache = work / f"cache-{run}"
-            for times in (cold, cached):
-                wall, memory, _ = run_lint(paths, cache, args.jobs)
-                times.append(wall)
-                rss, pss = max(rss, memory[0]), max(pss, memory[1])
-        best_cold, best_cached = min(cold), min(cached)
-        cpu_cold, cpu_cached = min(CPU_SECONDS[0::2]), min(CPU_SECONDS[1::2])
-        print(
-            f"cold   {best_cold:6.2f} s  {files / best_cold:8.0f} files/s   (runs: {', '.join(f'{t:.2f}' for t in cold)})"
-        )
-        print(
-            f"cached {best_cached:6.2f} s  {files / best_cached:8.0f} files/s   (runs: {', '.join(f'{t:.2f}' for t in cached)})"
-        )
-        print(
-            f"cpu    {cpu_cold:6.2f} s cold, {cpu_cached:.2f} s cached (user + system, all processes)"
-        )
-        print(
-            f"load average {os.getloadavg()[0]:.2f} (other work on the machine slows the wall times)"
-        )
-        print(
-            f"peak memory {pss / 2**20:.0f} MB PSS, {rss / 2**20:.0f} MB RSS (lint process + workers)"
-        )
+        if args.base:
+            against_base(paths, work, args)
+        else:
+            best_of(paths, work, args.jobs, args.runs, files)
         if args.compare:
             compare(paths, work)
 

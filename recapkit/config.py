@@ -13,20 +13,23 @@ registry by :mod:`recapkit.lint.selection`, which knows the rules.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import tomllib
 import types
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
-import cattrs
 from attrs import field, frozen
 
 from recapkit.errors import ConfigError
 from recapkit.ssg import registry
 from recapkit.ssg.site import Folders, SiteFinder
+
+if TYPE_CHECKING:
+    import cattrs
 
 CONFIG_FILES = ("recapkit.toml", "pyproject.toml")
 T = TypeVar("T")
@@ -73,7 +76,7 @@ def _read_value(attribute: attrs.Attribute[Any], raw: Any, where: str) -> Any:
     try:
         if parse is not None:
             return parse(where, raw)
-        return _CONVERTER.structure(raw, attribute.type)  # type: ignore[arg-type]  # resolved types
+        return _converter().structure(raw, attribute.type)  # type: ignore[arg-type]  # resolved types
     except _Invalid as exc:
         inner = f".{exc.key}" if exc.key else ""
         raise ConfigError(f"{where}{inner}: {exc.message}") from None
@@ -141,7 +144,7 @@ def _table(raw: Any, type_: Any) -> dict[str, Any]:
     result = {}
     for key, value in raw.items():
         try:
-            result[str(key)] = _CONVERTER.structure(value, args[1])
+            result[str(key)] = _converter().structure(value, args[1])
         except _Invalid as exc:
             raise _Invalid(exc.message, f"{key}.{exc.key}" if exc.key else str(key)) from None
     return result
@@ -164,7 +167,7 @@ def _origin(type_: Any) -> Any:
 
 def _optional(raw: Any, type_: Any) -> Any:
     inner = [arg for arg in get_args(type_) if arg is not type(None)]
-    return _CONVERTER.structure(raw, inner[0])
+    return _converter().structure(raw, inner[0])
 
 
 def choice(choices: Callable[[], tuple[str, ...]]) -> Callable[[str, Any], str]:
@@ -176,17 +179,24 @@ def choice(choices: Callable[[], tuple[str, ...]]) -> Callable[[str, Any], str]:
     return parse
 
 
-_CONVERTER = cattrs.Converter(forbid_extra_keys=True)
-_CONVERTER.register_structure_hook(str, _text)
-_CONVERTER.register_structure_hook(bool, _boolean)
-_CONVERTER.register_structure_hook(int, _integer)
-_CONVERTER.register_structure_hook(float, _number)
-_CONVERTER.register_structure_hook_func(lambda t: t == tuple[str, ...], _strings)
-_CONVERTER.register_structure_hook_func(lambda t: _origin(t) in (Mapping, dict), _table)
-_CONVERTER.register_structure_hook_func(lambda t: _origin(t) is Literal, _choice)
-_CONVERTER.register_structure_hook_func(
-    lambda t: _origin(t) in (Union, types.UnionType) and type(None) in get_args(t), _optional
-)
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The strict converter, built on first use: a run whose config has no table to check
+    (most cached runs) never imports cattrs."""
+    import cattrs
+
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_structure_hook(str, _text)
+    converter.register_structure_hook(bool, _boolean)
+    converter.register_structure_hook(int, _integer)
+    converter.register_structure_hook(float, _number)
+    converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _strings)
+    converter.register_structure_hook_func(lambda t: _origin(t) in (Mapping, dict), _table)
+    converter.register_structure_hook_func(lambda t: _origin(t) is Literal, _choice)
+    converter.register_structure_hook_func(
+        lambda t: _origin(t) in (Union, types.UnionType) and type(None) in get_args(t), _optional
+    )
+    return converter
 
 
 @frozen

@@ -22,6 +22,7 @@ import attrs
 import cattrs
 
 from recapkit.data import hooks, model
+from recapkit.data.describe import describe, key_text
 from recapkit.data.model import Recap
 from recapkit.data.problems import DataProblem, PathPart, RecapDataError, format_path, prefixed
 from recapkit.errors import UsageError
@@ -82,7 +83,7 @@ def _item_hint(item_type: Any) -> str:
 def _structure_tuple(value: Any, type_: Any) -> tuple[Any, ...]:
     item_type = get_args(type_)[0]
     if not isinstance(value, list | tuple):
-        message = f"expected a list, got {hooks.describe(value)}{_item_hint(item_type)}"
+        message = f"expected a list, got {describe(value)}{_item_hint(item_type)}"
         raise RecapDataError([DataProblem((), message)])
     items, problems = [], []
     for index, item in enumerate(value):
@@ -97,13 +98,13 @@ def _structure_tuple(value: Any, type_: Any) -> tuple[Any, ...]:
 
 def _structure_mapping(value: Any, type_: Any) -> dict[str, Any]:
     if not isinstance(value, Mapping):
-        raise RecapDataError([DataProblem((), f"expected a mapping, got {hooks.describe(value)}")])
+        raise RecapDataError([DataProblem((), f"expected a mapping, got {describe(value)}")])
     value_type = get_args(type_)[1] if get_args(type_) else Any
     result, problems = {}, []
     for key, item in value.items():
         if not isinstance(key, str):
             problems.append(
-                DataProblem((hooks.key_text(key),), f"keys must be text, got {hooks.describe(key)}")
+                DataProblem((key_text(key),), f"keys must be text, got {describe(key)}")
             )
             continue
         try:
@@ -134,10 +135,10 @@ def _validator_problem(field: str, message: str) -> DataProblem:
 
 def _unknown_key(key: Any, known: list[str]) -> DataProblem:
     message = "unknown key"
-    close = difflib.get_close_matches(hooks.key_text(key), known, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key_text(key), known, n=1, cutoff=0.6)
     if close:
         message += f"; did you mean {close[0]!r}?"
-    return DataProblem((hooks.key_text(key),), message)
+    return DataProblem((key_text(key),), message)
 
 
 def _make_class_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
@@ -145,7 +146,7 @@ def _make_class_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
 
     def structure(value: Any, _type: Any) -> Any:
         if not isinstance(value, Mapping):
-            message = f"expected a mapping of {cls.__name__} fields ({', '.join(fields)}), got {hooks.describe(value)}"
+            message = f"expected a mapping of {cls.__name__} fields ({', '.join(fields)}), got {describe(value)}"
             raise RecapDataError([DataProblem((), message)])
         kwargs, problems = _structure_fields(fields, value)
         problems += _validate_fields(fields, kwargs)  # also when other fields failed
@@ -302,7 +303,7 @@ def structure_recap(data: Mapping[str, Any], *, timezone: str | None = None) -> 
         check_timezone(timezone)
     raw: object = data  # callers pass whatever a file held; check before trusting the type
     if not isinstance(raw, Mapping):
-        message = f"expected a mapping of recap fields at the top, got {hooks.describe(raw)}"
+        message = f"expected a mapping of recap fields at the top, got {describe(raw)}"
         raise RecapDataError([DataProblem((), message)])
     if isinstance(raw.get(SCHEMA_KEY), str):  # editors' schema reference, not recap data
         raw = {key: value for key, value in raw.items() if key != SCHEMA_KEY}

@@ -30,7 +30,6 @@ from recapkit.lint.suppressions import NONE, Suppressions, post_suppressions
 from recapkit.post.types import Post
 from recapkit.ssg.base import Site
 from recapkit.ssg.images import resolve_image
-from recapkit.ssg.posts import load_post, parse_post
 
 MAX_BYTES = 5 * 2**20
 INTERNAL_ERROR = ("RK000", "internal-error")
@@ -126,6 +125,10 @@ class Linter:
 
     def load(self, target: Target, data: bytes | None) -> Post:
         """*target*'s post, from *data* (None: read the file), as its site's generator reads it."""
+        # Imported here: a run whose files are all cache hits never parses Markdown, so it
+        # does not pay for importing markdown-it-py and python-frontmatter.
+        from recapkit.ssg.posts import load_post, parse_post
+
         keys = self.settings.image_keys
         if data is None:
             return load_post(target.path, site=target.site, image_keys=keys, max_bytes=MAX_BYTES)

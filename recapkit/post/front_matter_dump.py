@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-import tomli_w
 import yaml
 
 from recapkit.errors import RecapkitError
@@ -161,6 +160,8 @@ def dump_toml(data: Mapping[str, Any]) -> str:
     pruned = prune(data)
     _check_toml_values(pruned, "")
     try:
+        import tomli_w  # only when TOML is written, not on every import of the post layer
+
         return tomli_w.dumps(pruned)
     except (TypeError, ValueError) as exc:
         raise FrontMatterDumpError(f"cannot write front matter as TOML: {exc}") from None

@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
-from email.utils import parsedate_tz
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -229,6 +228,8 @@ def _cast_reads(written: Fields) -> bool:
 
 def _rfc_date(text: str) -> bool:
     """RFC 1123/822 spellings (``Mon, 02 Jan 2006 15:04:05 -0700``), which cast also reads."""
+    from email.utils import parsedate_tz  # imported late: it drags in email and calendar
+
     return parsedate_tz(text) is not None and any(c.isalpha() for c in text)
 
 

@@ -13,7 +13,9 @@ given fallback folder) whatever was detected. Each site's config is read once, h
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -219,10 +221,13 @@ def _may_be_site_root(folder: Path) -> bool:
     found = scan(folder)
     if found is None:
         return True  # cannot tell: let detection decide
-    markers = [m for g in registry.generators() for m in g.root_markers]
-    return any(
-        name == ".git"
-        or name.endswith((".toml", ".yml", ".yaml", ".json"))
-        or any(fnmatch.fnmatchcase(name, marker) for marker in markers)
-        for name in found.names
-    )
+    matches = _root_marker_pattern(tuple(m for g in registry.generators() for m in g.root_markers))
+    return any(matches(name) for name in found.names)
+
+
+@functools.lru_cache(maxsize=4)
+def _root_marker_pattern(markers: tuple[str, ...]) -> Callable[[str], object]:
+    """One compiled match for all root markers: a folder of thousands of posts is scanned once,
+    not once per marker (the registry can change, so the markers are the cache key)."""
+    parts = [r"\.git", r".*\.(?:toml|ya?ml|json)", *(fnmatch.translate(m) for m in markers)]
+    return re.compile("|".join(f"(?:{p})" for p in parts)).fullmatch

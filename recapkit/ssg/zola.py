@@ -27,9 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import tomli_w
-
-from recapkit.post.front_matter_dump import prune
+from recapkit.post.front_matter_dump import dump_toml, prune
 from recapkit.post.types import FrontMatterFormat
 from recapkit.ssg.base import (
     Claim,
@@ -158,7 +156,7 @@ class Zola(Generator):
         title = folder.name[:1].upper() + folder.name[1:]
         return (
             folder / "_index.md",
-            f"+++\n{tomli_w.dumps({'title': title, 'sort_by': 'date'})}+++\n",
+            f"+++\n{dump_toml({'title': title, 'sort_by': 'date'})}+++\n",
         )
 
 

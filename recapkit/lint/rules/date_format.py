@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from recapkit.data.hooks import describe
+from recapkit.data.describe import describe
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.rules._dates import DATE_KEYS
 from recapkit.lint.rules.base import LintContext, Rule, option

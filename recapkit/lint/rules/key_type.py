@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from recapkit.data.hooks import describe
+from recapkit.data.describe import describe
 from recapkit.lint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from recapkit.lint.rules.base import LintContext, Rule, option
 from recapkit.lint.rules.key_type_fix import (
