@@ -218,7 +218,10 @@ class Config:
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(factory=dict)
-    required_keys: tuple[str, ...] | None = None
+    required_keys: tuple[str, ...] | Mapping[str, tuple[str, ...]] | None = field(
+        default=None, metadata={"parse": lambda _w, raw: _required_keys(raw)}
+    )
+    """Keys every post needs (a list), or keys per path glob (a table of lists)."""
     extra_keys: tuple[str, ...] = ()
     image_keys: tuple[str, ...] | None = None
     hotlink_hosts: tuple[str, ...] | None = None
@@ -354,6 +357,13 @@ def config_from_mapping(table: Mapping[str, Any], *, path: Path | None, where: s
         # Relative to the config file, not the current folder, so `render` run anywhere finds them.
         changes["templates_dir"] = root / Path(config.templates_dir).expanduser()
     return attrs.evolve(config, **changes) if changes else config
+
+
+def _required_keys(raw: Any) -> tuple[str, ...] | dict[str, tuple[str, ...]]:
+    """``required-keys``: a list (every post) or a table of path globs to lists."""
+    if isinstance(raw, dict):
+        return _table(raw, Mapping[str, tuple[str, ...]])
+    return _strings(raw)
 
 
 def _remote(where: str, raw: Any) -> dict[str, Any]:

@@ -162,13 +162,20 @@ def lint(**flags: Any) -> int:
         quiet=flags["quiet"],
         color=use_color(flags, sys.stdout),
         unsafe_fixes=flags["unsafe_fixes"],
-        summary_extra={"cached": result.cache_hits},
+        summary_extra={"cached": result.cache_hits, "sites": [_site_row(u) for u in outcome.sites]},
+        sites=[use.line() for use in outcome.sites],
     )
     emit(flags["output_file"], report, fmt)
     return outcome.exit_code(exit_zero=flags["exit_zero"])
 
 
 command = _build(lint)
+
+
+def _site_row(use: Any) -> dict[str, Any]:
+    """A site of the run for the JSON summary."""
+    config = str(use.config_file) if use.config_file is not None else None
+    return {"root": str(use.root), "generator": use.generator, "config": config, "files": use.files}
 
 
 def _print_diff(outcome: Any) -> int:

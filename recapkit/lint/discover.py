@@ -125,7 +125,17 @@ def _walk(top: Path, excluded: GlobSet, site_of: SiteOf) -> Iterator[Target]:
 def _walk_folder(
     folder: Path, real: Path, top_real: Path, excluded: GlobSet, site_of: SiteOf
 ) -> Iterator[Target]:
-    """Depth-first, sorted; ``os.scandir`` tells links and folders apart without extra system calls."""
+    """Depth-first, sorted; ``os.scandir`` tells links and folders apart without extra system calls.
+
+    A folder below *top_real* that is a site's root is walked in its content folders only: its
+    README, archetypes and themes are not posts (the given folder itself: see _content_roots).
+    """
+    if real != top_real:
+        roots = _site_content(folder, real, site_of)
+        if roots is not None:
+            for directory in roots:
+                yield from _walk_folder(directory, directory.resolve(), top_real, excluded, site_of)
+            return
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda e: e.name)
@@ -145,6 +155,15 @@ def _walk_folder(
             target = _file_target(entry, folder / name, real / name, top_real, site)
             if target is not None and not excluded.matches(target.real):
                 yield target
+
+
+def _site_content(folder: Path, real: Path, site_of: SiteOf) -> list[Path] | None:
+    """The content folders to walk when *real* is a site's root (None: it is not one)."""
+    site = site_of(real)
+    if site is None or Path(site.root).resolve() != real or not site.content_dirs:
+        return None
+    dirs = [_shown_as(folder, real, Path(d)) for d in site.content_dirs]
+    return [d for d in dirs if d.is_dir() and d.resolve().is_relative_to(real)]
 
 
 def _file_target(

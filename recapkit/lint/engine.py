@@ -24,7 +24,7 @@ from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.discover import GlobSet, Target
 from recapkit.lint.remote.refs import refs_from_post
 from recapkit.lint.rules.base import LintContext, Rule
-from recapkit.lint.rules.settings import DEFAULT_HOTLINK_HOSTS, LintSettings
+from recapkit.lint.rules.settings import DEFAULT_HOTLINK_HOSTS, LintSettings, RequiredKeys
 from recapkit.lint.selection import Selection, select_rules
 from recapkit.lint.suppressions import NONE, Suppressions, post_suppressions
 from recapkit.post.types import Post
@@ -210,7 +210,7 @@ def build_settings(config: Config) -> LintSettings:
         "ssg": config.ssg,
         "strict_keys": config.strict_keys,
         "require_timezone": config.require_timezone,
-        "required_keys": config.required_keys,
+        "required_keys": RequiredKeys.read(config.required_keys, config.root),
         "image_keys": config.image_keys,
         "extra_keys": frozenset(config.extra_keys),
     }

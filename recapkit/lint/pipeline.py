@@ -34,6 +34,7 @@ from recapkit.lint.remote.options import (
     parse_remote_config,
 )
 from recapkit.lint.runner import LintOptions, Plan, run
+from recapkit.lint.sites import SiteUse, site_uses
 
 FAILING = (Severity.ERROR, Severity.WARNING)
 """Severities that make the exit status 1 (``info`` findings are shown but do not fail CI)."""
@@ -100,6 +101,8 @@ class LintOutcome:
     """With :attr:`Mode.DIFF`: one unified diff per file the fixes would change."""
     would_fix: int = 0
     """With :attr:`Mode.DIFF`: the findings the fixes would repair."""
+    sites: tuple[SiteUse, ...] = ()
+    """Which generator read which files (reported per site)."""
 
     def exit_code(self, *, exit_zero: bool = False) -> int:
         """0 clean (or all fixed), 1 findings remain (with --diff: fixes to apply), 2 a crash."""
@@ -162,17 +165,22 @@ def lint(request: LintRequest) -> LintOutcome:
     unexplained = [str(p) for p in paths if p not in {path for path, _ in excluded}]
     if not targets and unexplained:
         notes.append("no Markdown files found in " + ", ".join(unexplained))
+    sites = site_uses(targets, config.ssg)
+    notes += [use.note() for use in sites if not use.detected]
     cache_dir = request.cache_dir or config.cache_path
     options = LintOptions(jobs=request.jobs, use_cache=request.use_cache, cache_dir=cache_dir)
     result = run(Plan(linter, targets, options))
     if request.mode is Mode.DIFF:
-        return _diff(linter, result, config, notes, unsafe=request.unsafe_fixes)
+        outcome = _diff(linter, result, config, notes, unsafe=request.unsafe_fixes)
+        return attrs.evolve(outcome, sites=sites)
     if request.mode is Mode.FIX:
         result = _fix(linter, result, unsafe=request.unsafe_fixes)
     summary = ""
     if remote is not None:
         result, summary = _remote_pass(remote, linter, result, notes, progress=request.progress)
-    return LintOutcome(result, config, linter, request.mode, tuple(notes), remote_summary=summary)
+    return LintOutcome(
+        result, config, linter, request.mode, tuple(notes), remote_summary=summary, sites=sites
+    )
 
 
 def _excluded_note(request: LintRequest, config: Config, path: Path, pattern: str) -> str:

@@ -52,6 +52,8 @@ class Report:
     unsafe_fixes: bool = False
     """Whether ``--unsafe-fixes`` was given: unsafe fixes then count as fixable."""
     summary_extra: Mapping[str, Any] = field(factory=dict)
+    sites: Sequence[str] = ()
+    """One line per site: its root, the generator that read it, its config and file count."""
 
 
 Reporter = Callable[[Report, IO[str]], None]
@@ -117,6 +119,8 @@ def text(report: Report, stream: IO[str]) -> None:
             mark = " [*]" if d.fixable_with(unsafe=report.unsafe_fixes) else ""
             stream.write(f"{where} {code}{mark} {d.message}\n")
     if not report.quiet:
+        for line in report.sites:
+            stream.write(f"Site: {line}\n")
         stream.write(_summary_line(report) + "\n")
 
 
@@ -209,6 +213,8 @@ def github(report: Report, stream: IO[str]) -> None:
         message = _escape_data(f"{where} {d.code} {d.message}")
         stream.write(f"::{level} {','.join(props)}::{message}\n")
     if not report.quiet:
+        for line in report.sites:
+            stream.write(f"Site: {line}\n")
         stream.write(_summary_line(report) + "\n")
 
 

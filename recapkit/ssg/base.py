@@ -33,6 +33,7 @@ from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import TagSyntax
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
 from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso
+from recapkit.ssg.kinds import PageKind, has_date, layout_names_page, shared_kind
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -121,7 +122,6 @@ class KeyVocabulary:
 
     known: frozenset[str]
     """Keys it (or its official plugins, or the themes most sites use) reads."""
-    required: tuple[str, ...] = ("title", "date")
     case_sensitive: bool = True
     """Hugo lower-cases front matter keys, so ``Author`` and ``author`` are one key there."""
     date_keys: tuple[str, ...] = ("date",)
@@ -224,11 +224,6 @@ class Generator(abc.ABC):
     def claim(self, folder: Folder) -> Claim | None:
         """A claim on *folder* as this generator's site root, from its config files."""
 
-    def claims_layout(self, folder: Folder) -> bool:
-        """Whether *folder* is unmistakably laid out as this generator's site without a config
-        file in reach (a snapshot, a sub-folder checkout)."""
-        return False
-
     @abc.abstractmethod
     def config_files(self, root: Path) -> tuple[Path, ...]:
         """The config files this generator would read at *root*, in its order of precedence."""
@@ -241,11 +236,36 @@ class Generator(abc.ABC):
         """A :class:`Site` of this generator (for :meth:`site` implementations)."""
         return Site(root, self, **values)
 
-    # --- pages ---------------------------------------------------------------------------------
+    # --- what a file is, and its date ----------------------------------------------------------
 
-    def is_page(self, post: Post, site: Site | None) -> bool:
-        """Whether *post* is a standalone page (about, contact) that needs no date, not a post."""
-        return str(post.data.get("layout", "")).strip().lower() == "page"
+    page_layout_keys: ClassVar[tuple[str, ...]] = ("layout",)
+    """Keys whose value names a template; a page or listing layout there makes a page."""
+
+    def page_kind(self, post: Post, site: Site | None) -> PageKind:
+        """What *post* is to this generator (only an entry can need a date)."""
+        kind = shared_kind(post, self.section_index_names)
+        if kind is not None:
+            return kind
+        if self.is_page_by_place(post, site) or layout_names_page(post, self.page_layout_keys):
+            return PageKind.PAGE
+        return PageKind.ENTRY
+
+    def is_page_by_place(self, post: Post, site: Site | None) -> bool:
+        """Whether *post* is a standalone page by where it lies (``about.md`` at the top)."""
+        return False
+
+    def undated(self, post: Post, site: Site | None) -> str | None:
+        """What is wrong with the date of the entry *post*, as this generator dates it (the
+        message of a finding: what is missing and what the generator does without it), or None
+        when it has a date or needs none."""
+        return None
+
+    def has_any_date(self, post: Post, site: Site | None) -> bool:
+        """Whether *post* has a date the generator reads: a date key, else its file name."""
+        keys = self.keys
+        if has_date(post, keys.date_keys, case_sensitive=keys.case_sensitive):
+            return True
+        return keys.date_from_filename and filename_date(post.path) is not None
 
     # --- images ---------------------------------------------------------------------------------
 
@@ -359,7 +379,7 @@ def read_config(path: Path) -> tuple[dict[str, Any], str]:
 def lookup(config: Mapping[str, Any], key: str) -> Any:
     """*key* of *config* ignoring case (Hugo's config keys: ``baseURL`` is ``baseurl``)."""
     wanted = key.lower()
-    return next((value for name, value in config.items() if name.lower() == wanted), None)
+    return next((value for name, value in config.items() if str(name).lower() == wanted), None)
 
 
 def has_key(config: Mapping[str, Any], key: str) -> bool:

@@ -59,6 +59,7 @@ from recapkit.ssg.dates import (
     site_zone,
     utc_instant,
 )
+from recapkit.ssg.kinds import has_date, is_draft
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -138,9 +139,6 @@ class Hexo(Generator):
         source = _source_dir(folder.config(name))
         return Claim(folder.path / name) if (folder.path / source / "_posts").is_dir() else None
 
-    def claims_layout(self, folder: Folder) -> bool:
-        return (folder.path / "source" / "_posts").is_dir()
-
     def config_files(self, root: Path) -> tuple[Path, ...]:
         return tuple(root / name for name in CONFIG_NAMES)
 
@@ -154,8 +152,20 @@ class Hexo(Generator):
             baseurl=str(config.get("root") or "").rstrip("/"),
         )
 
-    def is_page(self, post: Post, site: Site | None) -> bool:
-        return super().is_page(post, site) or outside_posts_folder(post)
+    page_layout_keys = ()  # a file in `_posts` is a post whatever its layout
+
+    def is_page_by_place(self, post: Post, site: Site | None) -> bool:
+        return outside_posts_folder(post)
+
+    def undated(self, post: Post, site: Site | None) -> str | None:
+        if is_draft(post, self.undated_folders) or has_date(post, self.keys.date_keys):
+            return None
+        if _name_gives_date(post.path, site.config if site is not None else {}):
+            return None
+        return (
+            "no date: Hexo dates the post by the file's creation time on the machine that "
+            "builds, which changes with every clone"
+        )
 
     def relative_image_bases(self, site: Site | None, post: Path, ref: ImageRef) -> list[Path]:
         if ref.kind is ImageKind.HEXO_TAG:
@@ -261,6 +271,47 @@ def post_name(config: Mapping[str, Any], slug: str, day: date) -> str:
     }
     name = _PLACEHOLDER.sub(lambda m: values[m[1]], pattern)
     return name if name.endswith(".md") else f"{name}.md"
+
+
+def _name_gives_date(path: Path, config: Mapping[str, Any]) -> bool:
+    """Whether the post's path below ``_posts`` fits ``new_post_name`` with a year, month and
+    day in it, which Hexo then dates the post by (``processor/post.js``: ``parseFilename``)."""
+    pattern = config.get("new_post_name")
+    if not isinstance(pattern, str) or "_posts" not in path.parts:
+        return False
+    parts = path.parts
+    below = "/".join(parts[len(parts) - parts[::-1].index("_posts") :])
+    match = _name_pattern(pattern).match(below.rsplit(".", 1)[0])
+    if match is None:
+        return False
+    found = match.groupdict()
+    month = found.get("month") or found.get("i_month")
+    return bool(found.get("year") and month and (found.get("day") or found.get("i_day")))
+
+
+def _name_pattern(rule: str) -> re.Pattern[str]:
+    """hexo-util's ``Permalink`` regex for *rule* (without its extension), named groups."""
+    rule = rule.rsplit(".", 1)[0] if "." in rule.rsplit("/", 1)[-1] else rule
+    segments = {
+        "year": r"\d{4}",
+        "month": r"\d{2}",
+        "day": r"\d{2}",
+        "i_month": r"\d{1,2}",
+        "i_day": r"\d{1,2}",
+        "hash": r"[0-9a-f]{12}",
+    }
+    parts: list[str] = []
+    last, seen = 0, set()
+    for param in re.finditer(r":(\w*[^_\W])", rule):
+        parts.append(re.escape(rule[last : param.start()]))
+        name = param.group(1)
+        body = segments.get(name, ".+?")
+        named = name.isidentifier() and name not in seen
+        parts.append(f"(?P<{name}>{body})" if named else f"(?:{body})")
+        seen.add(name)
+        last = param.end()
+    parts.append(re.escape(rule[last:]))
+    return re.compile("^" + "".join(parts) + "$")
 
 
 def _source_dir(config: Mapping[str, Any]) -> str:

@@ -9,9 +9,17 @@
   may live under ``content/`` (gohugo.io/content-management/page-bundles/); a
   ``content/x/y.md`` may keep its images in ``content/x/y/``.
 - Front matter: YAML ``---``, TOML ``+++`` or JSON; keys are case-insensitive (Hugo lower-cases
-  them); the date may come from ``date``, ``publishDate``, ``pubdate`` or ``published`` (the
-  default ``[frontmatter]`` configuration, gohugo.io/getting-started/configuration/#configure-dates).
-  ``_index.md`` is a section's list page.
+  them); the date comes from the first of ``date``, ``publishDate``, ``pubdate``, ``published``,
+  ``lastmod``, ``modified`` (the default ``[frontmatter] date``), or from what the site's own
+  ``[frontmatter] date`` lists, where ``:filename``, ``:fileModTime`` and ``:git`` (with
+  ``enableGitInfo``) date a page without a key (gohugo.io/getting-started/configuration/#configure-dates).
+- Kinds: ``_index.md`` is a section's list page; a file at the top of ``content/`` is a page of
+  the home section; ``headless: true`` and ``build``/``_build`` with ``render`` or ``list`` set to
+  ``never`` are not listed as pages (gohugo.io/content-management/build-options/). Without a date
+  a page's date is the zero time, 0001-01-01, which lists sort last and themes print; that matters
+  in the main sections, the ones the site lists as posts: ``mainSections`` (or
+  ``params.mainSections``), by default the section with the most pages
+  (gohugo.io/methods/site/mainsections/).
 - Shortcodes ``{{< name >}}`` and ``{{% name %}}`` run in content; ``figure`` (and the ``img``,
   ``image`` of common themes) show images, ``highlight`` (and themes' ``code``) hold code
   (gohugo.io/content-management/shortcodes/). Other ``{{ }}`` is plain text in content.
@@ -28,6 +36,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
@@ -45,6 +55,7 @@ from recapkit.ssg.base import (
     KeyVocabulary,
     PostTarget,
     Site,
+    filename_date,
     has_key,
     lookup,
     names_list,
@@ -53,6 +64,7 @@ from recapkit.ssg.base import (
     url_path,
 )
 from recapkit.ssg.dates import DateReading, DateText, Fate, Fields, fields, is_iso, site_zone
+from recapkit.ssg.kinds import PageKind, has_date, is_draft
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -79,6 +91,10 @@ KEYS = frozenset(
     }
 )
 # fmt: on
+
+DEFAULT_DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+"""Hugo's default ``[frontmatter] date``: the first of these that is set dates the page."""
+_UNLISTED = ("never", False, "false")
 
 # `{{< figure src= alt= >}}`, also `{{% %}}`; named or positional parameters.
 _IMAGE_SHORTCODE = re.compile(
@@ -120,7 +136,7 @@ class Hugo(Generator):
     keys = KeyVocabulary(
         KEYS | THEME_KEYS,
         case_sensitive=False,
-        date_keys=("date", "publishdate", "publishDate", "pubdate", "published"),
+        date_keys=DEFAULT_DATE_KEYS,
     )
     front_matter_formats = (FrontMatterFormat.YAML, FrontMatterFormat.TOML)
     more_separator = "<!--more-->"
@@ -148,9 +164,6 @@ class Hugo(Generator):
             return Claim(found) if found is not None else None
         return None
 
-    def claims_layout(self, folder: Folder) -> bool:
-        return (folder.path / "content").is_dir() and (folder.path / "static").is_dir()
-
     def config_files(self, root: Path) -> tuple[Path, ...]:
         default = root / "config" / "_default"
         return tuple(root / n for n in CONFIG_NAMES) + tuple(default / n for n in CONFIG_NAMES)
@@ -168,8 +181,34 @@ class Hugo(Generator):
             baseurl=url_path(lookup(config, "baseURL")),
         )
 
-    def is_page(self, post: Post, site: Site | None) -> bool:
-        return super().is_page(post, site) or top_level_page(post, site)
+    page_layout_keys = ("layout", "type")  # `type` picks the layouts folder
+
+    def page_kind(self, post: Post, site: Site | None) -> PageKind:
+        kind = super().page_kind(post, site)
+        return PageKind.STUB if kind is PageKind.ENTRY and _not_listed(post.data) else kind
+
+    def is_page_by_place(self, post: Post, site: Site | None) -> bool:
+        return top_level_page(post, site)
+
+    def has_any_date(self, post: Post, site: Site | None) -> bool:
+        sources = _date_sources(site.config if site is not None else {})
+        if has_date(post, [s for s in sources if not s.startswith(":")], case_sensitive=False):
+            return True
+        if ":filename" in sources and filename_date(post.path) is not None:
+            return True
+        git = site is not None and lookup(site.config, "enableGitInfo") is True
+        return ":filemodtime" in sources or (":git" in sources and git)
+
+    def undated(self, post: Post, site: Site | None) -> str | None:
+        if site is None or is_draft(post, frozenset()) or self.has_any_date(post, site):
+            return None
+        section = _section_of(post.path, site)
+        if section is None or section not in main_sections(site):
+            return None  # only the main sections are listed by date
+        return (
+            f"no date: Hugo dates the page 0001-01-01 (the zero time), so lists of `{section}`, "
+            "a main section, sort it last and show that date"
+        )
 
     def time_zone(self, site: Site | None) -> tzinfo | None:
         return site_zone(lookup(site.config, "timeZone")) if site is not None else None
@@ -224,6 +263,74 @@ def _cast_reads(written: Fields) -> bool:
         return zone in ("Z", "z") and not written.zone_gap
     # `2006-01-02T15:04:05Z07:00`/`-0700` are glued to the time; the space forms take both.
     return not (written.t and written.zone_gap)
+
+
+def _not_listed(data: Mapping[Any, Any]) -> bool:
+    """``headless: true``, or build options that neither render nor list the page."""
+    if lookup(data, "headless") is True:
+        return True
+    options = lookup(data, "build") or lookup(data, "_build")
+    if not isinstance(options, Mapping):
+        return False
+    return any(lookup(options, key) in _UNLISTED for key in ("render", "list"))
+
+
+def _date_sources(config: Mapping[str, Any]) -> tuple[str, ...]:
+    """The site's ``[frontmatter] date`` list, lower-cased, with ``:default`` expanded."""
+    table = lookup(config, "frontmatter")
+    listed = lookup(table, "date") if isinstance(table, Mapping) else None
+    if not isinstance(listed, list) or not listed:
+        return DEFAULT_DATE_KEYS
+    sources: list[str] = []
+    for source in (str(s).lower() for s in listed):
+        sources += DEFAULT_DATE_KEYS if source == ":default" else [source]
+    return tuple(sources)
+
+
+def _section_of(path: Path, site: Site) -> str | None:
+    """The top-level section *path* belongs to (``posts`` for ``content/posts/x/y.md``)."""
+    for content in site.content_dirs:
+        if path.is_relative_to(content):
+            parts = path.relative_to(content).parts
+            return parts[0] if len(parts) > 1 else None
+    return None
+
+
+def main_sections(site: Site) -> frozenset[str]:
+    """The sections the site lists as posts: ``mainSections`` (or ``params.mainSections``),
+    else the top-level section with the most pages, as Hugo sets it."""
+    params = lookup(site.config, "params")
+    for table in (site.config, params if isinstance(params, Mapping) else {}):
+        configured = lookup(table, "mainSections")
+        if configured:
+            return frozenset(names_list(configured))
+    return _largest_section(tuple(site.content_dirs))
+
+
+@functools.lru_cache(maxsize=16)
+def _largest_section(content_dirs: tuple[Path, ...]) -> frozenset[str]:
+    """The top-level section with the most Markdown pages (computed once per content folder)."""
+    counts: dict[str, int] = {}
+    for content in content_dirs:
+        for section in _subfolders(content):
+            counts[section.name] = counts.get(section.name, 0) + _pages_below(section)
+    if not counts or max(counts.values()) == 0:
+        return frozenset()
+    return frozenset({max(sorted(counts), key=lambda name: counts[name])})
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        return [Path(e.path) for e in os.scandir(folder) if e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
+
+
+def _pages_below(folder: Path) -> int:
+    count = 0
+    for _root, _dirs, files in os.walk(folder):
+        count += sum(1 for name in files if name.endswith(".md") and name != "_index.md")
+    return count
 
 
 def _rfc_date(text: str) -> bool:

@@ -5,8 +5,11 @@
   the site root) is where everything is read from and served; ``baseurl`` is the URL path the
   site is served under; ``theme``/``remote_theme`` bring layouts from a gem.
 - Posts: ``[<category>/]_posts/YYYY-MM-DD-slug.md``; the file name gives the date when the front
-  matter has none (jekyllrb.com/docs/posts/). ``_drafts`` holds undated drafts. Every file
-  outside ``_posts`` is a page.
+  matter has none (jekyllrb.com/docs/posts/), and the title when the front matter has none
+  (``document.rb``: ``titleize_slug``). A file in ``_posts`` whose name does not start with a
+  date is skipped without a word, whatever its front matter says (``post_reader.rb`` reads only
+  names matching ``Document::DATE_FILENAME_MATCHER``). ``_drafts`` holds undated drafts. Every
+  file outside ``_posts`` is a page; its layout does not change that.
 - Front matter: YAML; a ``tags`` or ``categories`` string is split on spaces into several
   (jekyllrb.com/docs/posts/#tags-and-categories); dates are read by Ruby's ``Time.parse``, which
   also takes ``2016/2/14`` and Jekyll's own ``2014-10-21 10:00:00 +0800``.
@@ -56,6 +59,7 @@ from recapkit.ssg.dates import (
     site_zone,
     utc_instant,
 )
+from recapkit.ssg.kinds import is_draft
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -84,6 +88,8 @@ _URL_FILTER = re.compile(
 )
 # Jekyll's documented date form: `2014-10-21 10:00:00 +0800`.
 _OWN_DATE = re.compile(r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})? [+-]\d{4}")
+# Document::DATE_FILENAME_MATCHER (jekyll 4.3 document.rb), matched against the path below `_posts`.
+_PUBLISHABLE = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
 _POST_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-(?P<slug>.+)\.(?:md|markdown)$")
 
 
@@ -106,10 +112,6 @@ class Jekyll(Generator):
             return Claim(None, strong=False)
         return None
 
-    def claims_layout(self, folder: Folder) -> bool:
-        # `source/_posts` is Hexo's: its parent is laid out as a Hexo site.
-        return (folder.path / "_posts").is_dir() and folder.path.name != "source"
-
     def config_files(self, root: Path) -> tuple[Path, ...]:
         return tuple(root / name for name in CONFIG_NAMES)
 
@@ -122,8 +124,19 @@ class Jekyll(Generator):
             baseurl=str(config.get("baseurl") or "").rstrip("/"),
         )
 
-    def is_page(self, post: Post, site: Site | None) -> bool:
-        return super().is_page(post, site) or outside_posts_folder(post)
+    page_layout_keys = ()  # a file in `_posts` is a post whatever its layout
+
+    def is_page_by_place(self, post: Post, site: Site | None) -> bool:
+        return outside_posts_folder(post)
+
+    def undated(self, post: Post, site: Site | None) -> str | None:
+        if is_draft(post, self.undated_folders) or _publishable(post.path):
+            return None
+        return (
+            "no date in the file name, so Jekyll skips the post: a file in `_posts` is "
+            "published only when its name starts with one (`YYYY-MM-DD-title.md`), whatever "
+            "its `date` key says"
+        )
 
     def strip_url_templates(self, src: str) -> str:
         match = _URL_FILTER.match(src)
@@ -227,6 +240,15 @@ def posts_named(folder: Path, slug: str) -> tuple[Path, ...]:
             if (match := _POST_NAME.match(entry.name)) and match["slug"] == slug
         )
     )
+
+
+def _publishable(path: Path) -> bool:
+    """Whether Jekyll reads *path* (in a ``_posts`` folder) as a post: its name has a date."""
+    parts = path.parts
+    if "_posts" not in parts:
+        return True
+    below = parts[len(parts) - 1 - parts[::-1].index("_posts") + 1 :]
+    return _PUBLISHABLE.match("/".join(below)) is not None
 
 
 def _gemfile_names_jekyll(folder: Folder) -> bool:

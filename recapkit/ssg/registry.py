@@ -134,8 +134,10 @@ class Generic(Generator):
     def site(self, root: Path, config: Mapping[str, Any], config_file: Path | None) -> Site:
         raise UsageError("cannot read a site without knowing its generator; pass --ssg")
 
-    def is_page(self, post: Post, site: Site | None) -> bool:
-        return super().is_page(post, site) or top_level_page(post, site)
+    page_layout_keys = ("layout", "type", "template")
+
+    def is_page_by_place(self, post: Post, site: Site | None) -> bool:
+        return top_level_page(post, site)
 
     def strip_url_templates(self, src: str) -> str:
         for member in self.members:

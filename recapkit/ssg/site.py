@@ -1,9 +1,11 @@
 """Which site a path belongs to, and which generator reads it: the one policy, :func:`find_site`.
 
 Detection walks up from a path to the first folder that a registered generator claims by its
-config file, never climbing above a Git repository root; when none is found, a folder laid out
-unmistakably like a site counts (Hugo ``content/`` + ``static/``, Hexo ``source/_posts/``,
-Jekyll ``_posts/``). Claims on one config file are settled by strength (a ``config.toml`` with
+config file (or, for Jekyll, a ``Gemfile`` naming it beside ``_posts/``), never climbing above a
+Git repository root. A folder that only looks like a site (``_posts/`` without a config is
+Jekyll's and a Hexo ``source`` folder's alike; Hugo and Zola both have ``content/`` and
+``static/``) is not guessed at: without a config the post is read as generic Markdown, and the
+user is told to name the generator. Claims on one config file are settled by strength (a ``config.toml`` with
 ``base_url`` is Zola's, not Hugo's); claims that remain on two generators are an error that asks
 for ``--ssg``. A generator named by the user (``--ssg``, ``ssg =``) reads the detected root (or the
 given fallback folder) whatever was detected. Each site's config is read once, here.
@@ -35,19 +37,17 @@ def detect_site(start: Path) -> Site | None:
     current = Path(os.path.realpath(start))
     if not current.is_dir():
         current = current.parent
-    walked: list[Folder] = []
     for directory in (current, *current.parents):
         folder = scan(directory)
         if folder is None:
             continue
-        walked.append(folder)
         claims = _settled(folder, [(g, c) for g in registry.generators() if (c := g.claim(folder))])
         if claims:
             generator, claim = claims[0]
             return _build(generator, directory, claim.config_file, folder)
         if folder.has(".git"):
             break
-    return next((site for site in map(_by_layout, walked) if site is not None), None)
+    return None
 
 
 def _settled(
@@ -62,11 +62,6 @@ def _settled(
             f"{folder.path} looks like more than one kind of site ({names}); choose one with --ssg"
         )
     return standing
-
-
-def _by_layout(folder: Folder) -> Site | None:
-    generator = next((g for g in registry.generators() if g.claims_layout(folder)), None)
-    return _build(generator, folder.path, None, folder) if generator is not None else None
 
 
 def read_site(root: Path, generator: Generator | str) -> Site:

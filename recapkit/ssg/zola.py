@@ -9,7 +9,10 @@
 - Front matter: TOML between ``+++`` lines; unknown top-level keys are dropped (custom data goes
   under ``[extra]``); taxonomies under ``[taxonomies]``, each a list of terms, else the build stops
   (getzola.org/documentation/content/page/#front-matter). The date may come from a
-  ``YYYY-MM-DD-`` file name.
+  ``YYYY-MM-DD-`` or ``YYYY-MM-DD_`` file name. A section whose ``_index.md`` says
+  ``sort_by = "date"`` leaves pages without a date out of its list ("pages missing the data
+  they are sorted by are ignored", getzola.org/documentation/content/section/#sorting); the
+  default, ``none``, needs no date. ``template`` names a page's template.
 - Shortcodes ``{{ name(...) }}`` and ``{% name(...) %}`` run in content; ``{\\{`` shows them.
 - The summary ends at ``<!-- more -->``.
 - Dates: a TOML date or date-time, or a string that ``toml_datetime`` or Zola's own YAML-style
@@ -21,7 +24,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -41,6 +46,7 @@ from recapkit.ssg.base import (
     url_path,
 )
 from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso
+from recapkit.ssg.kinds import is_draft
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -60,6 +66,7 @@ KEYS = frozenset(
     }
 )
 # fmt: on
+_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)^\+\+\+", re.DOTALL | re.MULTILINE)
 PAGE_KEYS = frozenset(
     {"title", "description", "date", "updated", "weight", "draft", "slug", "path", "aliases"}
     | {"in_search_index", "template", "taxonomies", "extra"}
@@ -96,8 +103,21 @@ class Zola(Generator):
             baseurl=url_path(config.get("base_url")),
         )
 
-    def is_page(self, post: Post, site: Site | None) -> bool:
-        return super().is_page(post, site) or top_level_page(post, site)
+    page_layout_keys = ("template",)
+
+    def is_page_by_place(self, post: Post, site: Site | None) -> bool:
+        return top_level_page(post, site)
+
+    def undated(self, post: Post, site: Site | None) -> str | None:
+        if is_draft(post, frozenset()) or self.has_any_date(post, site):
+            return None
+        index = _section_index(post.path)
+        if index is None or _sort_by(index) != "date":
+            return None
+        return (
+            "no date: Zola leaves the page out of its section's list "
+            f'(`{index.parent.name}/_index.md` sorts by date: `sort_by = "date"`)'
+        )
 
     def read_date(self, value: DateText, site: Site | None) -> DateReading:
         written = fields(value.text)
@@ -158,6 +178,38 @@ class Zola(Generator):
             folder / "_index.md",
             f"+++\n{dump_toml({'title': title, 'sort_by': 'date'})}+++\n",
         )
+
+
+def _section_index(path: Path) -> Path | None:
+    """The ``_index.md`` of the section *path* is a page of: its folder's, or for a bundle
+    (``x/index.md``) its parent's; None for an orphan page (a folder without one)."""
+    folder = path.parent.parent if path.name == "index.md" else path.parent
+    index = folder / "_index.md"
+    return index if index.is_file() else None
+
+
+def _sort_by(index: Path) -> str | None:
+    """The ``sort_by`` of a section's ``_index.md`` (None: unreadable, or not set)."""
+    try:
+        return _sort_by_of(index, index.stat().st_mtime_ns)
+    except OSError:
+        return None
+
+
+@functools.lru_cache(maxsize=256)
+def _sort_by_of(index: Path, _mtime: int) -> str | None:
+    """:func:`_sort_by` of the file as it is at *_mtime* (read once per version of the file)."""
+    try:
+        text = index.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = _FRONT_MATTER.match(text)
+    try:
+        table = tomllib.loads(match.group(1)) if match else {}
+    except tomllib.TOMLDecodeError:
+        return None
+    value = table.get("sort_by")
+    return value if isinstance(value, str) else None
 
 
 GENERATOR = Zola()

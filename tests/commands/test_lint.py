@@ -29,10 +29,21 @@ def lint(*args: str) -> int:
     return main(["lint", "--no-cache", *args])
 
 
+GENERIC_NOTE = "warning: no Hugo, Hexo, Jekyll or Zola config found above "
+
+
+def other_warnings(err: str) -> str:
+    """*err* without the note for files no generator claimed (tested on its own below)."""
+    return "".join(line for line in err.splitlines(True) if not line.startswith(GENERIC_NOTE))
+
+
 def test_clean_post_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path / "content" / "a.md", CLEAN)
     assert lint("content") == 0
-    assert capsys.readouterr().out == "All checks passed (1 file).\n"
+    assert capsys.readouterr().out == (
+        "Site: content (generic Markdown: no generator detected): 1 file\n"
+        "All checks passed (1 file).\n"
+    )
 
 
 def test_findings_exit_1_with_path_line_col_code_message(
@@ -47,7 +58,10 @@ def test_findings_exit_1_with_path_line_col_code_message(
         "content/post.md:8:1: RK201 image has no alt text",
         "content/post.md:8:1: RK203 missing.png not found",
     ]
-    assert lines[4] == "Found 4 problems (3 errors, 1 warning) in 1 file; 2 fixable with --fix."
+    assert lines[4:] == [
+        "Site: content (generic Markdown: no generator detected): 1 file",
+        "Found 4 problems (3 errors, 1 warning) in 1 file; 2 fixable with --fix.",
+    ]
 
 
 def test_exit_zero_and_quiet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -82,7 +96,10 @@ def test_a_symlink_loop_in_a_walked_folder_is_skipped(
     _symlink_loop(tmp_path / "content" / "posts")
     write(tmp_path / "content" / "posts" / "real.md", CLEAN)
     assert lint(".") == 0
-    assert capsys.readouterr().out == "All checks passed (1 file).\n"
+    assert (
+        capsys.readouterr().out
+        == "Site: . (Hugo, hugo.toml): 1 file\nAll checks passed (1 file).\n"
+    )
 
 
 def test_a_symlink_loop_named_on_the_command_line_is_a_usage_error(
@@ -109,16 +126,16 @@ def test_an_excluded_file_named_on_the_command_line_says_which_pattern(
     write(tmp_path / "content" / "new.md", CLEAN)
     assert lint("content/archive/old.md") == 0
     err = capsys.readouterr().err
-    assert err == (
+    assert other_warnings(err) == (
         'warning: content/archive/old.md: excluded by exclude = "content/archive/**"'
         " (recapkit.toml)\n"
     )
     assert lint("--exclude", "old.md", "content/archive/old.md", "content/new.md") == 0
     captured = capsys.readouterr()
     assert 'excluded by exclude = "content/archive/**" (recapkit.toml)' in captured.err
-    assert captured.out == "All checks passed (1 file).\n"
+    assert captured.out.endswith("All checks passed (1 file).\n")
     assert lint("--isolated", "--exclude", "*.md", "content/new.md") == 0
-    assert capsys.readouterr().err == (
+    assert other_warnings(capsys.readouterr().err) == (
         'warning: content/new.md: excluded by exclude = "*.md" (--exclude)\n'
     )
 
@@ -176,7 +193,7 @@ def test_statistics_with_a_machine_format_warns_that_it_is_ignored(
     write(tmp_path / "a.md", DIRTY)
     assert lint("--statistics", "--output-format", fmt, "a.md") == 1
     captured = capsys.readouterr()
-    assert captured.err == (
+    assert other_warnings(captured.err) == (
         f"warning: --statistics is ignored with {fmt} output (it needs --output-format text)\n"
     )
     assert "RK301" in captured.out  # every finding is still reported
@@ -259,7 +276,7 @@ def test_diff_prints_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFi
     assert "--- a/post.md\n+++ b/post.md\n" in captured.out
     assert "-tags: go meetup\n+tags: [go, meetup]\n" in captured.out
     assert "-##Talks\n+## Talks\n" in captured.out
-    assert captured.err == "Would fix 2 problem(s) in 1 file.\n"
+    assert other_warnings(captured.err) == "Would fix 2 problem(s) in 1 file.\n"
     write(tmp_path / "clean.md", CLEAN)
     assert lint("--diff", "clean.md") == 0
 
@@ -389,7 +406,7 @@ def test_unwritable_report_file_is_a_usage_error(
 ) -> None:
     write(tmp_path / "post.md", CLEAN)
     assert lint("-o", "missing-dir/report.json", "post.md") == 2
-    assert capsys.readouterr().err.startswith(
+    assert other_warnings(capsys.readouterr().err).startswith(
         "error: missing-dir/report.json: cannot write the report"
     )
 
@@ -426,3 +443,28 @@ def test_config_cache_dir_reaches_the_remote_checker_too(
 def test_help_shows_a_remote_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", "--help"]) == 0
     assert "recapkit lint --remote --links content/" in capsys.readouterr().out
+
+
+def test_files_no_generator_claims_are_named_once_with_how_to_say_which(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path / "notes" / "a" / "one.md", CLEAN)
+    write(tmp_path / "notes" / "b" / "two.md", CLEAN)
+    write(tmp_path / "blog" / "hugo.toml", 'baseURL = "/"\n')
+    write(tmp_path / "blog" / "content" / "posts" / "x.md", CLEAN)
+    write(tmp_path / "blog" / "README.md", "# Not a post\n")  # outside the content folder
+    assert lint(".") == 0
+    captured = capsys.readouterr()
+    assert captured.err == (
+        f"{GENERIC_NOTE}notes: 2 files checked as generic Markdown (no keys required, "
+        'site-absolute images unverified); set `ssg = "..."` in recapkit.toml or pass --ssg '
+        "to check them as your generator does\n"
+    )
+    assert captured.out == (
+        "Site: blog (Hugo, blog/hugo.toml): 1 file\n"
+        "Site: notes (generic Markdown: no generator detected): 2 files\n"
+        "All checks passed (3 files).\n"
+    )
+    assert lint("--ssg", "jekyll", "notes") == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and "(Jekyll, no config file): 2 files" in captured.out

@@ -123,18 +123,27 @@ def test_filename_date(path: str, expected: date | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("folders", "ssg"),
-    [(["content", "static"], "hugo"), (["source/_posts"], "hexo"), (["_posts"], "jekyll")],
+    "folders",
+    [["content", "static"], ["source/_posts"], ["_posts"], ["_posts", "_drafts", "img"]],
 )
-def test_layout_without_config(tmp_path: Path, folders: list[str], ssg: str) -> None:
+def test_a_folder_that_only_looks_like_a_site_is_not_guessed(
+    tmp_path: Path, folders: list[str]
+) -> None:
+    """Without a config, ``_posts/`` is Jekyll's and a Hexo source folder's alike, and Hugo and
+    Zola both have ``content/`` + ``static/``: no generator is guessed (the post is generic)."""
     (tmp_path / ".git").mkdir()
     for folder in folders:
         (tmp_path / folder).mkdir(parents=True)
     deepest = tmp_path / folders[0] / "sub"
     deepest.mkdir()
-    site = detect_site(deepest)
-    assert site is not None and site.name == ssg and site.root == tmp_path.resolve()
-    assert site.config_file is None
+    assert detect_site(deepest) is None
+
+
+def test_a_gemfile_naming_jekyll_beside_posts_is_a_jekyll_site(tmp_path: Path) -> None:
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "Gemfile").write_text('source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\n')
+    site = detect_site(tmp_path / "_posts")
+    assert site is not None and site.name == "jekyll" and site.config_file is None
 
 
 def test_config_file_wins_over_a_closer_layout(tmp_path: Path) -> None:

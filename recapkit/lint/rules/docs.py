@@ -83,7 +83,6 @@ def generators_markdown() -> str:
         lines += [
             f"### {generator.label.capitalize()}",
             "",
-            f"- Required: {', '.join(f'`{k}`' for k in keys.required)}",
             f"- The date may be given as: {', '.join(f'`{k}`' for k in keys.date_keys)}{date_from}",
             f"- Keys are {case}{ignored}",
             f"- Known keys: {known}",

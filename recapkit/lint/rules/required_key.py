@@ -1,4 +1,4 @@
-"""RK103 required-key: a key every post needs (``title``, ``date``) is missing or empty."""
+"""RK103 required-key: a post lacks the date its generator needs, or a key the site requires."""
 
 from __future__ import annotations
 
@@ -8,35 +8,57 @@ from typing import TYPE_CHECKING
 from recapkit.lint.diagnostics import Diagnostic
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule
 from recapkit.lint.rules.where import front_matter_start, key_location, lookup_key
-from recapkit.ssg import registry
-from recapkit.ssg.base import filename_date
+from recapkit.ssg.kinds import PageKind
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
 
 
 class RequiredKey(Rule[NoOptions]):
-    """A front matter key that every post needs is missing or empty.
+    """A post lacks the date its generator needs, or a front matter key the site requires.
 
-    By default every post needs `title` and `date`, with what each SSG allows instead:
+    By default only what the site's generator itself needs is required, and only where it
+    needs it: a date on the posts it dates and lists by date. Each generator says what happens
+    without one (from its documentation and source, see `recapkit/ssg/<name>.py`):
 
-    - **Hugo**: the date may be given as `publishDate` (or `pubdate`, `published`); keys are
-      case-insensitive.
-    - **Jekyll**: the date may come from the file name (`_posts/2014-10-21-devfest.md`);
-      drafts in `_drafts/` need none.
-    - **Zola**: the date may come from the file name (`2024-05-18-meetup.md`).
-    - **Hexo**: both keys for posts (Hexo would otherwise use the file's creation time, which
-      changes whenever the repository is cloned).
+    - **Hugo**: a page without a date (from `date`, `publishDate`, `pubdate`, `published`,
+      `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, including
+      `:filename`, `:fileModTime` and `:git`) is dated 0001-01-01. Reported in the main
+      sections only (`mainSections`, else the section with the most pages), where lists sort
+      it last and themes show that date.
+    - **Jekyll**: a file in `_posts` is published only when its *name* starts with a date
+      (`2014-10-21-devfest.md`); Jekyll skips any other file there without a word, whatever its
+      `date` key says.
+    - **Hexo**: a post in `_posts` without `date` (or a file name that `new_post_name` dates)
+      is dated by the file's creation time, which changes with every clone.
+    - **Zola**: a page without a date (or a `YYYY-MM-DD-` file name) is left out of the list
+      of a section whose `_index.md` says `sort_by = "date"`.
+    - **No generator detected**: nothing is required; the generic reading does not know.
 
-    Section pages (Hugo's and Zola's `_index.md`, often just `sort_by` or `paginate_by`) list
-    posts and need none of the keys: the SSG titles them after the section.
-    Pages are not posts and need no date: on Jekyll and Hexo every file outside `_posts/`
-    (`about.md`, `source/about/index.md`); on Hugo and Zola a file at the top of the content
-    folder (`content/about.md`, `content/about/index.md`), since dated posts live in sections;
-    anywhere, a page that says `layout: page`. Their title is still required.
+    Nothing is required of a file that is not a post: a section's list page (`_index.md`),
+    a standalone page (outside `_posts` on Jekyll and Hexo; at the top of `content/` on Hugo and
+    Zola; anywhere, a page whose `layout`, Hugo `type` or Zola `template` names a page or a
+    listing such as `page`, `archives`, `search` or `tags`), a redirect (`redirect`,
+    `redirect_to`, `redirectUrl`), a Hugo page that is `headless` or never rendered or listed
+    (`build`), or a draft. No generator requires a `title`: Jekyll and Hexo derive one from
+    the file name, and untitled notes are a choice.
 
-    An error: a post without a title shows up as an empty link in lists and feeds,
-    and a post without a date sorts wrongly or changes date on every build.
+    Keys the site's owner wants on top go in `required-keys`: a list for every post, or a table
+    of path globs (relative to the config file) for any file they match:
+
+    ```toml
+    [tool.recapkit]
+    required-keys = ["title", "date", "author"]
+
+    # or, per part of the site:
+    [tool.recapkit.required-keys]
+    "content/posts/**" = ["title", "author"]
+    "content/notes/**" = ["date"]
+    ```
+
+    A required `date` is satisfied the way the generator dates a page (its date keys, or the
+    file name where it reads one). An error: the post is dated wrongly, listed in the wrong
+    place, or not published at all.
 
     ## Why
 
@@ -45,7 +67,7 @@ class RequiredKey(Rule[NoOptions]):
 
     ## Example
 
-    Bad:
+    Bad, in a Hugo site's main section `content/posts/`:
 
     ```yaml
     ---
@@ -64,59 +86,43 @@ class RequiredKey(Rule[NoOptions]):
 
     ## Fix
 
-    Add the key. Which keys are required is configurable with `required-keys` in
-    `[tool.recapkit]`, e.g. `required-keys = ["title", "date", "author"]`.
+    Add the key (on Jekyll, rename the file to start with its date).
     """
 
     code = "RK103"
     name = "required-key"
-    summary = "A required front matter key (title, date, ...) is missing or empty."
-    uses_filesystem = True  # the date may come from the post's file name
+    summary = "A post lacks the date its generator needs, or a key the site requires."
+    uses_filesystem = True  # the date may come from the file name; sections decide on Zola
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
         front_matter = post.front_matter
         if front_matter is None or front_matter.error is not None:
             return
-        generator = context.generator
-        if post.path.name in generator.section_index_names:
-            return  # a section's list page, not a post
-        required = context.settings.required_keys
-        for key in required if required is not None else generator.keys.required:
-            problem = self._problem(post, context, key)
-            if problem:
-                message, written = problem
-                where = key_location(post, written) if written else front_matter_start(post)
-                yield self.diagnostic(post, where.line, where.column, message)
+        generator, site = context.generator, context.site
+        kind = generator.page_kind(post, site)
+        if kind in (PageKind.SECTION, PageKind.STUB):
+            return
+        undated = generator.undated(post, site) if kind is PageKind.ENTRY else None
+        if undated is not None:
+            yield self._at(post, None, undated)
+        wanted = context.settings.required_keys.of(post.path, entry=kind is PageKind.ENTRY)
+        for key in wanted:
+            if key == "date":
+                if undated is None and not generator.has_any_date(post, site):
+                    yield self._at(post, None, "missing required front matter key `date`")
+                continue
+            yield from self._key_problem(post, context, key)
 
-    def _problem(self, post: Post, context: LintContext, key: str) -> tuple[str, str | None] | None:
-        """The message and the key as written (None when it is missing), or None when fine."""
-        keys = context.generator.keys
-        if key == "date":
-            if _date_elsewhere(post, context, keys.date_from_filename):
-                return None
-            candidates: tuple[str, ...] = keys.date_keys
-        else:
-            candidates = (key,)
-        found = [
-            k
-            for c in candidates
-            if (k := lookup_key(post.data, c, case_sensitive=keys.case_sensitive))
-        ]
-        if not found:
-            return f"missing required front matter key `{key}`", None
-        value = post.data[found[0]]
+    def _key_problem(self, post: Post, context: LintContext, key: str) -> Iterator[Diagnostic]:
+        case_sensitive = context.generator.keys.case_sensitive
+        written = lookup_key(post.data, key, case_sensitive=case_sensitive)
+        if not written:
+            yield self._at(post, None, f"missing required front matter key `{key}`")
+            return
+        value = post.data[written]
         if value is None or (isinstance(value, str) and not value.strip()):
-            return f"required front matter key `{found[0]}` is empty", found[0]
-        return None
+            yield self._at(post, written, f"required front matter key `{written}` is empty")
 
-
-def _date_elsewhere(post: Post, context: LintContext, from_filename: bool) -> bool:
-    """Whether the post needs no date of its own: the generator dates it, or it is a page."""
-    any_generator = registry.generic()
-    if post.path.name in any_generator.section_index_names:
-        return True  # a section's list page is dated by the generator, not the writer
-    if any_generator.undated_folders.intersection(post.path.parts):
-        return True  # drafts (Jekyll's `_drafts`) are dated when they are published
-    if context.generator.is_page(post, context.site):
-        return True  # about.md, contact.md: pages, not posts, have no date to show
-    return from_filename and filename_date(post.path) is not None
+    def _at(self, post: Post, written: str | None, message: str) -> Diagnostic:
+        where = key_location(post, written) if written else front_matter_start(post)
+        return self.diagnostic(post, where.line, where.column, message)

@@ -8,7 +8,13 @@ is not here: rules ask the site's generator (:attr:`LintContext.generator`).
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
 from attrs import field, frozen
+
+from recapkit.lint.discover import compile_glob
 
 # Hosts that serve a placeholder image or a 403 when the Referer is another site, so an image
 # that works while writing (or for a link checker) is broken for readers.
@@ -27,13 +33,56 @@ def _lower_hosts(hosts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @frozen
+class RequiredKeys:
+    """``required-keys``: keys every post needs, or keys per path glob (RK103).
+
+    What the generator itself needs (a date where it dates and lists pages by one) is asked of
+    the generator; these are the keys the site's owner requires on top.
+    """
+
+    everywhere: tuple[str, ...] = ()
+    """The list form: keys every post (an entry of a section, not a page) needs."""
+    by_glob: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """The table form: glob (relative to :attr:`root`) -> keys any matching file needs."""
+    root: Path = Path()
+    """The folder the config file is in."""
+
+    @classmethod
+    def read(
+        cls, value: tuple[str, ...] | Mapping[str, tuple[str, ...]] | None, root: Path
+    ) -> RequiredKeys:
+        """From the config's value (a list, a table, or None)."""
+        if value is None:
+            return cls()
+        if isinstance(value, Mapping):
+            return cls(by_glob=tuple((str(k), tuple(v)) for k, v in value.items()), root=root)
+        return cls(everywhere=tuple(value), root=root)
+
+    def of(self, path: Path, *, entry: bool) -> tuple[str, ...]:
+        """The keys the file at *path* needs (*entry*: a post, not a standalone page)."""
+        if not self.by_glob:
+            return self.everywhere if entry else ()
+        relative = _relative(path, self.root)
+        keys: dict[str, None] = {}
+        for pattern, wanted in self.by_glob:
+            if compile_glob(pattern).search(relative):
+                keys.update(dict.fromkeys(wanted))
+        return tuple(keys)
+
+
+def _relative(path: Path, root: Path) -> str:
+    real, base = Path(os.path.realpath(path)), Path(os.path.realpath(root))
+    return real.relative_to(base).as_posix() if real.is_relative_to(base) else real.as_posix()
+
+
+@frozen
 class LintSettings:
     """What the rules know about the site beyond one post; defaults suit an unknown site."""
 
     ssg: str | None = None
     """The generator the config names, for a post outside any site; None: the site's own."""
-    required_keys: tuple[str, ...] | None = None
-    """Front matter keys every post must have; None: what the generator requires."""
+    required_keys: RequiredKeys = field(factory=RequiredKeys)
+    """Front matter keys the site's owner requires, on top of what the generator needs."""
     extra_keys: frozenset[str] = field(default=frozenset(), converter=frozenset)
     """Custom front matter keys the site uses on purpose (theme parameters, ``series``, ...)."""
     strict_keys: bool = False

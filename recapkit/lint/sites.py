@@ -1,0 +1,82 @@
+"""Which generator read which files of a run: the site lines of the report, and the one note for
+files that no generator's config claims (they are checked as generic Markdown)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from attrs import frozen
+
+from recapkit.lint.discover import Target
+from recapkit.ssg import registry
+
+
+@frozen
+class SiteUse:
+    """The files of a run that one site's generator read (or that none claimed)."""
+
+    root: Path
+    """The site's root; for unclaimed files, the deepest folder holding them all."""
+    generator: str
+    """The generator's label (``Hugo``); ``generic`` when none was detected."""
+    config_file: Path | None
+    files: int
+
+    @property
+    def detected(self) -> bool:
+        return self.generator != registry.generic().label
+
+    def line(self) -> str:
+        """``blog (Hugo, blog/hugo.toml): 120 files`` (paths relative to the working folder)."""
+        where = _shown(self.root)
+        if not self.detected:
+            how = "generic Markdown: no generator detected"
+        elif self.config_file is not None:
+            how = f"{self.generator}, {_shown(self.config_file)}"
+        else:
+            how = f"{self.generator}, no config file"
+        count = f"{self.files} file" if self.files == 1 else f"{self.files} files"
+        return f"{where} ({how}): {count}"
+
+    def note(self) -> str:
+        """What the user should know when no generator claimed these files."""
+        return (
+            f"no {registry.labels()} config found above {_shown(self.root)}: {self.files} "
+            f"{'file' if self.files == 1 else 'files'} checked as generic Markdown (no keys "
+            'required, site-absolute images unverified); set `ssg = "..."` in recapkit.toml '
+            "or pass --ssg to check them as your generator does"
+        )
+
+
+def site_uses(targets: Iterable[Target], configured: str | None) -> tuple[SiteUse, ...]:
+    """One :class:`SiteUse` per site of *targets*, and one for the files no site claims (read
+    as *configured*'s generator when the config names one, else generically)."""
+    by_site: dict[Path, tuple[Target, list[Target]]] = {}
+    unclaimed: list[Target] = []
+    for target in targets:
+        if target.site is None:
+            unclaimed.append(target)
+        else:
+            by_site.setdefault(target.site.root, (target, []))[1].append(target)
+    uses = [
+        SiteUse(root, first.site.generator.label, first.site.config_file, len(files))
+        for root, (first, files) in by_site.items()
+        if first.site is not None
+    ]
+    if unclaimed:
+        label = registry.get(configured).label if configured else registry.generic().label
+        folders = [str(t.real.parent) for t in unclaimed]
+        common = Path(os.path.commonpath(folders)) if len(set(folders)) > 1 else Path(folders[0])
+        uses.append(SiteUse(common, label, None, len(unclaimed)))
+    return tuple(sorted(uses, key=lambda use: str(use.root)))
+
+
+def _shown(path: Path) -> str:
+    """*path* relative to the working folder when below it, else as it is."""
+    try:
+        relative = path.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return str(path)
+    return str(relative) if str(relative) != "." else "."
