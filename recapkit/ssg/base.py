@@ -204,8 +204,6 @@ class Generator(abc.ABC):
     """File names of section list pages, which are no posts (``_index.md``)."""
     undated_folders: ClassVar[frozenset[str]] = frozenset()
     """Folders whose posts need no date of their own (drafts, dated when published)."""
-    file_names_carry_dates: ClassVar[bool] = True
-    """Whether a ``YYYY-MM-DD-`` file name prefix means the post's date to it."""
     reads_loose_dates: ClassVar[bool] = False
     """Whether it reads dates like ``2016/2/14`` as the writer meant them (a lenient parser)."""
     splits_list_strings: ClassVar[frozenset[str]] = frozenset()
@@ -259,6 +257,16 @@ class Generator(abc.ABC):
         message of a finding: what is missing and what the generator does without it), or None
         when it has a date or needs none."""
         return None
+
+    def without_front_matter(self, post: Post, site: Site | None) -> str | None:
+        """What this generator does with *post*, a file without a front matter block (the
+        message of a finding), or None when that is harmless."""
+        return None
+
+    def names_carry_dates(self, site: Site | None) -> bool:
+        """Whether a ``YYYY-MM-DD-`` file name prefix means the post's date to it on *site*
+        (else such a name is only a slug, and may name another day on purpose)."""
+        return self.keys.date_from_filename
 
     def has_any_date(self, post: Post, site: Site | None) -> bool:
         """Whether *post* has a date the generator reads: a date key, else its file name."""

@@ -59,7 +59,7 @@ from recapkit.ssg.dates import (
     site_zone,
     utc_instant,
 )
-from recapkit.ssg.kinds import has_date, is_draft
+from recapkit.ssg.kinds import PageKind, has_date, is_draft
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -127,7 +127,6 @@ class Hexo(Generator):
         images=(ImageTags("{%", _IMAGE_TAG, _tag_image),), code=(CodeTags("{%", _CODE_TAG),)
     )
     tag_image_kinds = frozenset({ImageKind.HEXO_TAG})
-    file_names_carry_dates = False
     reads_loose_dates = True
     undated_folders = frozenset({"_drafts"})
     hierarchy_list_keys = frozenset({"categories"})
@@ -156,6 +155,18 @@ class Hexo(Generator):
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return outside_posts_folder(post)
+
+    def names_carry_dates(self, site: Site | None) -> bool:
+        pattern = site.config.get("new_post_name") if site is not None else None
+        return isinstance(pattern, str) and _pattern_dates(pattern)
+
+    def without_front_matter(self, post: Post, site: Site | None) -> str | None:
+        if self.page_kind(post, site) is not PageKind.ENTRY or self.undated(post, site) is None:
+            return None  # a page, a draft, or a name that dates it: Hexo reads it as it is
+        return (
+            "no front matter: Hexo publishes the post untitled and dated by the file's "
+            "creation time, which changes with every clone"
+        )
 
     def undated(self, post: Post, site: Site | None) -> str | None:
         if is_draft(post, self.undated_folders) or has_date(post, self.keys.date_keys):
@@ -287,6 +298,12 @@ def _name_gives_date(path: Path, config: Mapping[str, Any]) -> bool:
     found = match.groupdict()
     month = found.get("month") or found.get("i_month")
     return bool(found.get("year") and month and (found.get("day") or found.get("i_day")))
+
+
+def _pattern_dates(rule: str) -> bool:
+    """Whether names made by *rule* carry a whole date (year, month and day)."""
+    names = set(re.findall(r":(\w*[^_\W])", rule))
+    return "year" in names and bool(names & {"month", "i_month"}) and bool(names & {"day", "i_day"})
 
 
 def _name_pattern(rule: str) -> re.Pattern[str]:

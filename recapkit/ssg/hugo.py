@@ -190,6 +190,9 @@ class Hugo(Generator):
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return top_level_page(post, site)
 
+    def names_carry_dates(self, site: Site | None) -> bool:
+        return ":filename" in _date_sources(site.config if site is not None else {})
+
     def has_any_date(self, post: Post, site: Site | None) -> bool:
         sources = _date_sources(site.config if site is not None else {})
         if has_date(post, [s for s in sources if not s.startswith(":")], case_sensitive=False):
@@ -198,6 +201,11 @@ class Hugo(Generator):
             return True
         git = site is not None and lookup(site.config, "enableGitInfo") is True
         return ":filemodtime" in sources or (":git" in sources and git)
+
+    def without_front_matter(self, post: Post, site: Site | None) -> str | None:
+        if self.page_kind(post, site) is not PageKind.ENTRY or self.undated(post, site) is None:
+            return None  # a page, or no main section: Hugo renders it as it is
+        return "no front matter: Hugo publishes the page untitled and dated 0001-01-01"
 
     def undated(self, post: Post, site: Site | None) -> str | None:
         if site is None or is_draft(post, frozenset()) or self.has_any_date(post, site):

@@ -9,7 +9,9 @@
   (``document.rb``: ``titleize_slug``). A file in ``_posts`` whose name does not start with a
   date is skipped without a word, whatever its front matter says (``post_reader.rb`` reads only
   names matching ``Document::DATE_FILENAME_MATCHER``). ``_drafts`` holds undated drafts. Every
-  file outside ``_posts`` is a page; its layout does not change that.
+  file outside ``_posts`` is a page; its layout does not change that. A post needs no front
+  matter block at all (Jekyll 4.3.1 publishes ``_posts/2020-05-08-x.md`` without one, titled
+  from its name).
 - Front matter: YAML; a ``tags`` or ``categories`` string is split on spaces into several
   (jekyllrb.com/docs/posts/#tags-and-categories); dates are read by Ruby's ``Time.parse``, which
   also takes ``2016/2/14`` and Jekyll's own ``2014-10-21 10:00:00 +0800``.

@@ -94,10 +94,12 @@ def tag_owner(kind: ImageKind) -> Generator | None:
 
 
 class Generic(Generator):
-    """How recapkit reads a site whose generator it could not tell: what any generator accepts.
+    """How recapkit reads a site whose generator it could not tell: generic Markdown.
 
-    Keys any of them knows are known, with case ignored and the date from any of their date
-    keys or the file name; every generator's tags are read; nothing can be written for it.
+    Every generator's tags and image keys are read (a post may use any of them) and a date may
+    come from any of their date keys or the file name; but nothing that only one generator
+    decides is judged: no key vocabulary (no "did you mean" toward another generator's keys), no
+    date required, file names not taken for post dates. Nothing can be written for it.
     """
 
     name = "generic"
@@ -107,7 +109,7 @@ class Generic(Generator):
     def __init__(self, members: Sequence[Generator]) -> None:
         self.members = tuple(members)
         self.keys = KeyVocabulary(  # type: ignore[misc]  # per instance: the members decide
-            frozenset().union(*(g.keys.known for g in members)),
+            frozenset(),  # no vocabulary: which keys are known is the generator's to say
             case_sensitive=False,
             date_keys=tuple(dict.fromkeys(k for g in members for k in g.keys.date_keys)),
             date_from_filename=True,
@@ -127,6 +129,9 @@ class Generic(Generator):
 
     def claim(self, folder: Folder) -> Claim | None:
         return None
+
+    def names_carry_dates(self, site: Site | None) -> bool:
+        return False  # `2020-04-13.md` may be a meeting's day, not the post's
 
     def config_files(self, root: Path) -> tuple[Path, ...]:
         return ()

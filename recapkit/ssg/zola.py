@@ -108,6 +108,13 @@ class Zola(Generator):
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return top_level_page(post, site)
 
+    def without_front_matter(self, post: Post, site: Site | None) -> str | None:
+        # `split_content` in components/content: pages and sections alike.
+        return (
+            'no front matter: Zola stops the build ("Couldn\'t find front matter"); even an '
+            "empty `+++` block will do"
+        )
+
     def undated(self, post: Post, site: Site | None) -> str | None:
         if is_draft(post, frozenset()) or self.has_any_date(post, site):
             return None

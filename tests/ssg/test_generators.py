@@ -81,7 +81,7 @@ def test_only_jekyll_has_a_date_form_of_its_own_and_loose_readers_say_so() -> No
     own = "2014-10-21 10:00:00 +0800"
     assert [g.name for g in ALL if g.accepts_date_text(own)] == ["jekyll"]
     assert {g.name for g in ALL if g.reads_loose_dates} == {"hexo", "jekyll"}
-    assert [g.name for g in ALL if not g.file_names_carry_dates] == ["hexo"]
+    assert [g.name for g in ALL if g.names_carry_dates(None)] == ["jekyll", "zola"]
 
 
 @pytest.mark.parametrize("name", ["hugo", "zola"])
@@ -179,9 +179,10 @@ def test_jekyll_strips_its_url_templates_and_only_jekyll_does() -> None:
     assert registry.get("hugo").strip_url_templates(src) == src
 
 
-def test_the_generic_reading_is_the_union_of_the_registered_generators() -> None:
+def test_the_generic_reading_reads_every_generator_and_judges_for_none() -> None:
     generic = registry.generic()
-    assert generic.keys.known == frozenset().union(*(g.keys.known for g in ALL))
+    assert generic.keys.known == frozenset()  # no vocabulary: no "did you mean" from another's
+    assert not generic.names_carry_dates(None)
     assert not generic.keys.case_sensitive and generic.keys.date_from_filename
     assert set(generic.image_keys) == {k for g in ALL for k in g.image_keys}
     assert registry.reading(None) is generic

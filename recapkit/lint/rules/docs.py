@@ -80,6 +80,7 @@ def generators_markdown() -> str:
             "; unknown top-level keys are ignored by the SSG" if keys.custom_keys_ignored else ""
         )
         known = ", ".join(f"`{k}`" for k in sorted(keys.known, key=lambda k: (k.lower(), k)))
+        known = known or "none stated, so `unknown-key` does not run"
         lines += [
             f"### {generator.label.capitalize()}",
             "",

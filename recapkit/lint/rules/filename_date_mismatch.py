@@ -28,10 +28,12 @@ class FilenameDateOptions:
 class FilenameDateMismatch(Rule[FilenameDateOptions]):
     """The date in the file name (`2024-05-18-meetup.md`) differs from the front matter date.
 
-    Jekyll (and Zola, and Hugo with a `:filename` date setting) take a post's date from a
-    `YYYY-MM-DD-` file name prefix. When the front matter has a date too, the two should
-    agree; the day is compared as written (in the date's own timezone). Hexo sites are not
-    checked: Hexo gives file names no date meaning. A warning: the post
+    Jekyll and Zola take a post's date from a `YYYY-MM-DD-` file name prefix, Hugo when the
+    site's `[frontmatter] date` lists `:filename`, Hexo when `new_post_name` puts a year,
+    month and day in the name. When the front matter has a date too, it wins, and the two
+    should agree; the day is compared as written (in the date's own timezone). Elsewhere a
+    dated name is only a slug (the day a draft was started, a meeting's day) and is not
+    compared; nor are files no generator claims. A warning: the post
     builds, but its URL, its place in the archive and what the file name promises differ.
 
     ## Why
@@ -66,7 +68,7 @@ class FilenameDateMismatch(Rule[FilenameDateOptions]):
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
         if post.front_matter is None or post.front_matter.error is not None:
             return
-        if not context.generator.file_names_carry_dates:
+        if not context.generator.names_carry_dates(context.site):
             return  # `2020-04-13.md` may be a meeting's day, not the post's
         named = filename_date(post.path)
         if named is None:

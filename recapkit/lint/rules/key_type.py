@@ -30,6 +30,12 @@ class KeyTypeOptions:
     )
     text_keys: tuple[str, ...] = option(("title",), "keys whose value must be text")
     bool_keys: tuple[str, ...] = option(("draft",), "keys whose value must be `true` or `false`")
+    portable: bool = option(
+        False,
+        "also report (as info) a space-separated list string on a generator that splits it "
+        "(Jekyll's `tags: go meetup`): the page is right, but a list reads the same to themes, "
+        "feeds and other tools",
+    )
 
 
 class KeyType(Rule[KeyTypeOptions]):
@@ -51,9 +57,10 @@ class KeyType(Rule[KeyTypeOptions]):
     An error: these values silently produce wrong pages (one tag named `go meetup recap`,
     a title `False`, a published draft). One exception depends on the SSG: Jekyll documents
     that a space-separated `tags` or `categories` string *is* split into several terms, so on
-    a Jekyll site such a string is only **info** (the page is right, so CI does not fail — a
-    fresh `jekyll new` site has `categories: jekyll update`; a list is merely unambiguous for
-    themes, feeds and other tools). A string with commas stays an error there too, because
+    a Jekyll site such a string is fine and not reported (a fresh `jekyll new` site has
+    `categories: jekyll update`); with the `portable` option it is reported as **info**, since
+    a list is unambiguous for themes, feeds and other tools. A string with commas stays an
+    error there, because
     Jekyll splits on spaces only and keeps the commas (`go,`). Hexo reads a *list* of
     categories as a hierarchy (`[a, b]` is a > b), so on Hexo the fix for `categories`
     writes separate categories, `[[a], [b]]`.
@@ -127,6 +134,9 @@ class KeyType(Rule[KeyTypeOptions]):
     ) -> Iterator[Diagnostic]:
         if isinstance(value, str):
             items = split_items(value)
+            read_as_meant = key in generator.splits_list_strings and value.split() == items
+            if read_as_meant and not self.options.portable:
+                return  # the generator shows the terms the writer meant (Jekyll)
             if len(items) > 1:
                 hierarchy = key in generator.hierarchy_list_keys
                 fixed: Items = [[item] for item in items] if hierarchy else items

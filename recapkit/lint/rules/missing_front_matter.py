@@ -7,21 +7,29 @@ from typing import TYPE_CHECKING
 
 from recapkit.lint.diagnostics import Diagnostic
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule
-from recapkit.ssg import registry
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
 
 
 class MissingFrontMatter(Rule[NoOptions]):
-    """A post has no front matter.
+    """A post has no front matter block, and its generator publishes it wrongly for that.
 
-    Hugo, Hexo, Jekyll and Zola read a post's title, date and tags from the front matter
-    block at the very top of the file: YAML between `---` lines, TOML between `+++`
-    lines, or a JSON object. Without it, Jekyll copies the file unprocessed, Zola refuses it
-    and Hugo and Hexo publish a page without title or date. An error.
+    Generators read a post's title, date and tags from the front matter block at the very top
+    of the file: YAML between `---` lines, TOML between `+++` lines, or a JSON object. What a
+    missing block does depends on the generator (see `recapkit/ssg/<name>.py`):
 
-    Hugo section pages (`_index.md`) may go without front matter and are not reported.
+    - **Zola** stops the build ("Couldn't find front matter"), for pages and sections alike.
+    - **Hugo** publishes the page untitled and dated 0001-01-01: reported where that date
+      shows, in the main sections (see RK103); a page elsewhere renders as it is.
+    - **Hexo** publishes a post in `_posts` untitled and dated by the file's creation time
+      (unless `new_post_name` dates its name).
+    - **Jekyll** publishes a post without one (titled and dated from its file name), so
+      nothing is reported.
+    - With **no generator detected**, a Markdown file without front matter is just Markdown:
+      nothing is reported.
+
+    An error: the build stops, or the page shows no title and the wrong date.
 
     ## Why
 
@@ -55,13 +63,12 @@ class MissingFrontMatter(Rule[NoOptions]):
 
     code = "RK101"
     name = "missing-front-matter"
-    summary = "The post has no front matter block."
+    summary = "The post has no front matter block, and its generator needs one."
+    uses_filesystem = True  # the site's sections decide (Hugo's main sections)
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
-        if post.problem is None and post.front_matter is None and not _section_index(post):
-            yield self.diagnostic(post, 0, 0, "no front matter: the post has no title or date")
-
-
-def _section_index(post: Post) -> bool:
-    """A section's list page of any generator (``_index.md``) may go without front matter."""
-    return post.path.name in registry.generic().section_index_names
+        if post.problem is not None or post.front_matter is not None:
+            return
+        message = context.generator.without_front_matter(post, context.site)
+        if message is not None:
+            yield self.diagnostic(post, 0, 0, message)

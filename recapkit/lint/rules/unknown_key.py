@@ -38,7 +38,10 @@ class UnknownKey(Rule[UnknownKeyOptions]):
 
     - Case: Jekyll, Hexo and Zola read keys case-sensitively, so `Title` or `Date` there is
       reported as a case variant. Hugo lower-cases keys (`Author` is `author`), so case
-      variants are fine there and when the SSG is unknown.
+      variants are fine there.
+    - When no generator is detected (no config file; see `ssg`), there is no vocabulary to
+      compare with, and the rule does not run: a key one generator does not know may be
+      another's (`redirect` is no typo of Jekyll's `redirect_to` on a Hugo site).
     - Zola drops top-level keys it does not know (custom data belongs in `[extra]`), so on
       a Zola site every unknown top-level key is reported.
     - With `strict-keys = true` in `[tool.recapkit]`, every key outside the preset and
@@ -86,6 +89,8 @@ class UnknownKey(Rule[UnknownKeyOptions]):
         if post.front_matter is None or post.front_matter.error is not None:
             return
         generator = context.generator
+        if not generator.keys.known:
+            return  # no generator detected: its vocabulary is unknown, so is what a typo is
         settings = context.settings
         known = generator.keys.known | settings.extra_keys
         folded = {key.casefold(): key for key in known}
