@@ -89,6 +89,12 @@ _OPTIONS: list[Callable[[Any], Any]] = [
     ),
     click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary line."),
     click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain."),
+    click.option(
+        "--show-settings",
+        is_flag=True,
+        help="Print the config file, settings, rules and each site with its generator; lint "
+        "nothing.",
+    ),
     click.option("--fix", is_flag=True, help="Apply the safe fixes and write the changed files."),
     click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing."),
     click.option(
@@ -137,6 +143,8 @@ def lint(**flags: Any) -> int:
         remote=remote_flags(flags),
         progress=not flags["quiet"] and sys.stderr.isatty() and not os.environ.get("CI"),
     )
+    if flags["show_settings"]:
+        return _show_settings(request)
     outcome = lint(request)
     for note in outcome.notes:
         click.echo(f"warning: {note}", err=True)
@@ -170,6 +178,16 @@ def lint(**flags: Any) -> int:
 
 
 command = _build(lint)
+
+
+def _show_settings(request: Any) -> int:
+    from recapkit.commands._show_settings import show_settings
+
+    lines, notes = show_settings(request)
+    for note in notes:
+        click.echo(f"warning: {note}", err=True)
+    click.echo("\n".join(lines))
+    return 0
 
 
 def _site_row(use: Any) -> dict[str, Any]:

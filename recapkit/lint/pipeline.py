@@ -24,7 +24,7 @@ from recapkit import atomic
 from recapkit.config import Config, discover_config, load_config
 from recapkit.lint import selection
 from recapkit.lint.diagnostics import Diagnostic, Severity
-from recapkit.lint.discover import discover
+from recapkit.lint.discover import Target, discover
 from recapkit.lint.engine import FileResult, Linter, LintResult
 from recapkit.lint.fix import fix_file, unified_diff
 from recapkit.lint.remote.options import (
@@ -152,13 +152,21 @@ def _overridden(config: Config, overrides: Overrides) -> Config:
     return attrs.evolve(config, **changes) if changes else config
 
 
-def lint(request: LintRequest) -> LintOutcome:
-    """Run *request* to the end."""
+@frozen
+class Resolved:
+    """What a request means before anything is linted: its settings, files and sites."""
+
+    config: Config
+    targets: list[Target]
+    sites: tuple[SiteUse, ...]
+    notes: list[str]
+
+
+def resolve(request: LintRequest) -> Resolved:
+    """The settings of *request*, the files it lints and their sites, with the notes on them
+    (an excluded path, no files, files no generator claims)."""
     paths = request.paths or (Path(),)
     config = settings(request)
-    linter = Linter(config)
-    remote = _remote_options(request, config, linter)
-    linter.collect_remote = remote is not None
     excluded: list[tuple[Path, str]] = []
     targets = discover(paths, config=config, sites=config.site_finder(), excluded_given=excluded)
     notes = [_excluded_note(request, config, path, pattern) for path, pattern in excluded]
@@ -167,6 +175,21 @@ def lint(request: LintRequest) -> LintOutcome:
         notes.append("no Markdown files found in " + ", ".join(unexplained))
     sites = site_uses(targets, config.ssg)
     notes += [use.note() for use in sites if not use.detected]
+    return Resolved(config, targets, sites, notes)
+
+
+def lint(request: LintRequest) -> LintOutcome:
+    """Run *request* to the end."""
+    resolved = resolve(request)
+    config, targets, sites, notes = (
+        resolved.config,
+        resolved.targets,
+        resolved.sites,
+        resolved.notes,
+    )
+    linter = Linter(config)
+    remote = _remote_options(request, config, linter)
+    linter.collect_remote = remote is not None
     cache_dir = request.cache_dir or config.cache_path
     options = LintOptions(jobs=request.jobs, use_cache=request.use_cache, cache_dir=cache_dir)
     result = run(Plan(linter, targets, options))

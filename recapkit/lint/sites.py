@@ -7,10 +7,11 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from attrs import frozen
+from attrs import field, frozen
 
 from recapkit.lint.discover import Target
 from recapkit.ssg import registry
+from recapkit.ssg.base import Site
 
 
 @frozen
@@ -23,6 +24,8 @@ class SiteUse:
     """The generator's label (``Hugo``); ``generic`` when none was detected."""
     config_file: Path | None
     files: int
+    site: Site | None = field(default=None, eq=False)
+    """The site itself (None for the files no site claims)."""
 
     @property
     def detected(self) -> bool:
@@ -30,11 +33,11 @@ class SiteUse:
 
     def line(self) -> str:
         """``blog (Hugo, blog/hugo.toml): 120 files`` (paths relative to the working folder)."""
-        where = _shown(self.root)
+        where = shown(self.root)
         if not self.detected:
             how = "generic Markdown: no generator detected"
         elif self.config_file is not None:
-            how = f"{self.generator}, {_shown(self.config_file)}"
+            how = f"{self.generator}, {shown(self.config_file)}"
         else:
             how = f"{self.generator}, no config file"
         count = f"{self.files} file" if self.files == 1 else f"{self.files} files"
@@ -43,7 +46,7 @@ class SiteUse:
     def note(self) -> str:
         """What the user should know when no generator claimed these files."""
         return (
-            f"no {registry.labels()} config found above {_shown(self.root)}: {self.files} "
+            f"no {registry.labels()} config found above {shown(self.root)}: {self.files} "
             f"{'file' if self.files == 1 else 'files'} checked as generic Markdown (no keys "
             'required, site-absolute images unverified); set `ssg = "..."` in recapkit.toml '
             "or pass --ssg to check them as your generator does"
@@ -61,7 +64,7 @@ def site_uses(targets: Iterable[Target], configured: str | None) -> tuple[SiteUs
         else:
             by_site.setdefault(target.site.root, (target, []))[1].append(target)
     uses = [
-        SiteUse(root, first.site.generator.label, first.site.config_file, len(files))
+        SiteUse(root, first.site.generator.label, first.site.config_file, len(files), first.site)
         for root, (first, files) in by_site.items()
         if first.site is not None
     ]
@@ -73,7 +76,7 @@ def site_uses(targets: Iterable[Target], configured: str | None) -> tuple[SiteUs
     return tuple(sorted(uses, key=lambda use: str(use.root)))
 
 
-def _shown(path: Path) -> str:
+def shown(path: Path) -> str:
     """*path* relative to the working folder when below it, else as it is."""
     try:
         relative = path.relative_to(Path.cwd().resolve())

@@ -468,3 +468,29 @@ def test_files_no_generator_claims_are_named_once_with_how_to_say_which(
     assert lint("--ssg", "jekyll", "notes") == 0
     captured = capsys.readouterr()
     assert captured.err == "" and "(Jekyll, no config file): 2 files" in captured.out
+
+
+def test_show_settings_names_the_config_each_site_and_its_generator_and_lints_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "recapkit.toml").write_text('ignore = ["RK203"]\nrequired-keys = ["author"]\n')
+    write(tmp_path / "blog" / "_config.yml", "timezone: Asia/Shanghai\n")
+    write(tmp_path / "blog" / "source" / "_posts" / "x.md", DIRTY)
+    assert lint("--show-settings", "--select", "RK1,RK2", "blog") == 0
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert lines[0] == "Config file: recapkit.toml"
+    assert "Sites (1 file):" in lines
+    assert '  ignore = ["RK203"]' in lines and '  select = ["RK1", "RK2"]' in lines
+    assert '  required-keys = ["author"]' in lines
+    # the stand-in rules of tests/lint/fakes.py: RK104, RK203, RK301, ...
+    rules = next(line for line in lines if line.startswith("Rules"))
+    assert "RK104" in rules and "RK203" not in rules and "RK301" not in rules
+    site = lines.index("  blog (Hexo, blog/_config.yml): 1 file")
+    assert lines[site + 1 :] == [
+        "    content: blog/source/_posts, blog/source/_drafts",
+        "    static: blog/source",
+        "    URL path: /",
+        "    time zone: Asia/Shanghai",
+    ]
+    assert "blog/source/_posts/x.md" not in captured.out  # nothing was linted
