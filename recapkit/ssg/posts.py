@@ -23,11 +23,14 @@ if TYPE_CHECKING:
 def reading_of(site: Site | None) -> tuple[TagSyntax, tuple[str, ...]]:
     """The tags and the image keys a post of *site* is read with.
 
-    Every generator's, whatever the site: a Liquid ``{% highlight %}`` pasted into a Hugo post
-    is still skipped as code, as recapkit has always done.
+    The tags are the site's generator's own: Hugo shows a Liquid ``{% img %}`` pasted into a
+    post as the text it is, so it is no image there (and ``{% highlight %}`` holds no code).
+    Without a site, every generator's tags are read. The image keys are every generator's and
+    their themes' (which of them the site's generator serves is the image rules' business).
     """
     generic = registry.generic()
-    return generic.tags, generic.image_keys
+    tags = site.generator.tags if site is not None else generic.tags
+    return tags, generic.image_keys
 
 
 def load_post(
