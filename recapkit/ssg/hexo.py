@@ -37,7 +37,6 @@ from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, unquote
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
 from recapkit.ssg.base import (
-    THEME_IMAGE_KEYS,
     THEME_KEYS,
     Claim,
     Folder,
@@ -118,10 +117,9 @@ class Hexo(Generator):
     root_markers = ("_config.*", "source")
     keys = KeyVocabulary(KEYS | THEME_KEYS)
     more_separator = "<!-- more -->"
-    image_keys = (
-        "photos",
-        *THEME_IMAGE_KEYS,
-    )  # `photos`: gallery posts (hexo.io/docs/front-matter)
+    # `photos`: "the photos of the article (used in gallery posts)", a post variable of Hexo's
+    # own (hexo.io/docs/variables#Page-Variables); `cover`, `thumbnail`... are themes' keys.
+    image_keys = ("photos",)
     tags = TagSyntax(
         images=(ImageTags("{%", _IMAGE_TAG, _tag_image),), code=(CodeTags("{%", _CODE_TAG),)
     )
@@ -163,6 +161,12 @@ class Hexo(Generator):
         if site is not None and asset_folders(site):
             return [post.with_suffix(""), post.parent]
         return [post.parent]
+
+    def writes_site_absolute(self, site: Site | None, ref: ImageRef) -> bool:
+        # `{% img %}` writes `url_for(src)`, `{% asset_img %}` the asset's published path through
+        # it (lib/plugins/tag/img.ts, asset_img.ts): `root` + path, unless `relative_link`.
+        relative_links = site is not None and site.config.get("relative_link") is True
+        return ref.kind is ImageKind.HEXO_TAG and not relative_links
 
     def time_zone(self, site: Site | None) -> tzinfo | None:
         return site_zone(site.config.get("timezone")) if site is not None else None

@@ -24,10 +24,12 @@ def reading_of(site: Site | None) -> tuple[TagSyntax, tuple[str, ...]]:
     """The tags and the image keys a post of *site* is read with.
 
     Every generator's, whatever the site: a Liquid ``{% highlight %}`` pasted into a Hugo post
-    is still skipped as code, as recapkit has always done.
+    is still skipped as code, as recapkit has always done. The image keys are the generators' own
+    and their themes' (the rules tell them apart: a theme's key is served from where recapkit
+    cannot see).
     """
     generic = registry.generic()
-    return generic.tags, generic.image_keys
+    return generic.tags, tuple(dict.fromkeys(generic.image_keys + generic.theme_image_keys))
 
 
 def load_post(
