@@ -102,6 +102,10 @@ class Site:
     """Where posts live (Hugo ``content/``, Hexo ``source/_posts``, Jekyll ``_posts``...)."""
     static_dirs: tuple[Path, ...]
     """Where a root-relative ``/x.png`` is looked up, in order."""
+    unseen_static_dirs: tuple[Path, ...] = ()
+    """Folders the generator serves at the root that lie outside the site (a theme linked in
+    with ``npm link``): never looked into, so a root-relative image found in no other static
+    folder may be there (unverified, not missing)."""
     baseurl: str = ""
     """The URL path the site is served under (``/blog``), or ``""``."""
     config_file: Path | None = None

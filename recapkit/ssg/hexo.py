@@ -4,7 +4,8 @@
   ``source_dir`` (default ``source``) holds ``_posts``; ``root`` is the URL path the site is served
   under; ``post_asset_folder: true`` gives each post a folder of its own name for its images;
   ``new_post_name`` (default ``:title.md``) names new posts; ``theme`` (``themes/<name>/source``
-  is served too).
+  is served too, or, when ``themes/<name>`` does not exist, the npm package's
+  ``node_modules/hexo-theme-<name>/source``).
 - Posts live in ``source/_posts`` (drafts in ``source/_drafts``); every other page is a page
   (hexo.io/docs/writing). A file name has no date meaning (``2020-04-13.md`` may be a meeting's
   day).
@@ -27,6 +28,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, tzinfo
@@ -144,11 +146,14 @@ class Hexo(Generator):
 
     def site(self, root: Path, config: Mapping[str, Any], config_file: Path | None) -> Site:
         source = root / _source_dir(config)
-        themes = (root / "themes" / t / "source" for t in names_list(config.get("theme")))
+        themes = [theme_source(root, t) for t in names_list(config.get("theme"))]
+        # A theme linked in from outside the site (`npm link`) is served, but never looked into.
+        outside = tuple(theme for theme in themes if not _within(root, theme))
         return self.make_site(
             root,
             content_dirs=(source / "_posts", source / "_drafts"),
-            static_dirs=(source, *themes),
+            static_dirs=(source, *(theme for theme in themes if theme not in outside)),
+            unseen_static_dirs=outside,
             baseurl=str(config.get("root") or "").rstrip("/"),
         )
 
@@ -265,6 +270,26 @@ def post_name(config: Mapping[str, Any], slug: str, day: date) -> str:
     }
     name = _PLACEHOLDER.sub(lambda m: values[m[1]], pattern)
     return name if name.endswith(".md") else f"{name}.md"
+
+
+def theme_source(root: Path, theme: str) -> Path:
+    """The ``source/`` folder of the theme called *theme*, which Hexo serves at the site root
+    (hexo.io/docs/themes).
+
+    Hexo 5+ takes ``themes/<theme>/`` and, only when that folder does not exist, the npm package
+    ``node_modules/hexo-theme-<theme>/`` (``lib/hexo/load_config.ts``: ``themeDirFromThemes``
+    "has higher priority than" ``themeDirFromNodeModules``; an empty ``themes/<theme>/`` hides
+    the package, checked with Hexo 8.1.2).
+    """
+    local = root / "themes" / theme
+    package = root / "node_modules" / f"hexo-theme-{theme}"
+    return (package if not local.exists() and package.exists() else local) / "source"
+
+
+def _within(root: Path, path: Path) -> bool:
+    """Whether *path*, links followed, stays inside the folder *root*."""
+    resolved, site = os.path.realpath(path), os.path.realpath(root)
+    return resolved.startswith(site.rstrip(os.sep) + os.sep)
 
 
 def _source_dir(config: Mapping[str, Any]) -> str:

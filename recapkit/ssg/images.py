@@ -59,7 +59,8 @@ class ImageResolution:
     """Cannot be decided from files: a template (``{{ .Site.X }}``), ``data:`` URI, empty src."""
     unverified: bool = False
     """A local path whose place recapkit cannot see: with no site detected, a root-relative
-    path or one that climbs out of the post's folder (never looked up)."""
+    path or one that climbs out of the post's folder (never looked up); or a root-relative
+    path not found, which a static folder linked in from outside the site may serve."""
     form: PathForm | None = None
     """How the page's URL for it is written, for a path that was looked up (or unverified)."""
     reason: str = ""
@@ -108,7 +109,18 @@ def _site_absolute(site: Site | None, spellings: list[str]) -> ImageResolution:
         )
     relatives = [p for s in spellings for p in _without_baseurl(s, site)]
     candidates = [base / rel for rel in relatives for base in site.static_dirs]
-    return attrs.evolve(_look_up(site.root, candidates), form=PathForm.SITE_ABSOLUTE)
+    found = _unseen(_look_up(site.root, candidates), site)
+    return attrs.evolve(found, form=PathForm.SITE_ABSOLUTE)
+
+
+def _unseen(found: ImageResolution, site: Site) -> ImageResolution:
+    """*found*, unverified when it was not found but may be in a static folder that lies
+    outside the site (which is never looked into)."""
+    if found.found is not None or found.outside_site or not site.unseen_static_dirs:
+        return found
+    unseen = ", ".join(_shown(folder, site.root) for folder in site.unseen_static_dirs)
+    reason = f"it may be in {unseen}, which links to a folder outside the site"
+    return attrs.evolve(found, unverified=True, reason=reason)
 
 
 def _page_relative(
@@ -144,6 +156,11 @@ def _classify(src: str) -> ImageResolution | None:
     if scheme:
         return ImageResolution(None, (), unresolvable=True, reason=f"a {scheme}: URI")
     return None
+
+
+def _shown(path: Path, root: Path) -> str:
+    """*path* relative to *root* when it is below it, for a message."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def _spellings(path: str) -> list[str]:

@@ -20,7 +20,8 @@ class ImageNotFound(ImageRule[NoOptions]):
 
     Local image paths are resolved the way the site's SSG does (see `docs/posts.md`):
     page-relative paths, Hugo page bundles and `static/` for root-relative paths, Hexo's
-    `source/` and post asset folders (`{% asset_img %}`), Jekyll's site root and
+    `source/` and post asset folders (`{% asset_img %}`), the theme's static folder (for
+    Hexo also a theme installed from npm), Jekyll's site root and
     `{{ site.baseurl }}` prefix, Zola's `static/` and colocated assets; query strings
     and fragments are ignored, `%20` is decoded. Front matter images are checked under the
     keys the generator itself defines as images (Hugo `images`, Hexo `photos`, Jekyll

@@ -33,6 +33,9 @@ class ImageUnverified(ImageRule[NoOptions]):
     - **A root-relative path (`/images/x.png`), or one that climbs out of the post's folder,
       when no site generator was detected.** No static folder is known, and recapkit does not
       guess one.
+    - **A root-relative path found in no static folder of the site, when one of the folders the
+      generator serves links to a place outside the site** (a Hexo theme installed with
+      `npm link`). recapkit never looks outside the site root.
 
     Images that are found, remote URLs and template expressions are not reported. An image is
     reported by RK203 or by RK206, never by both. This is information, not a failure: it tells

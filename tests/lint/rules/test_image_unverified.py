@@ -7,6 +7,7 @@ depends on what recapkit cannot see (a theme's front matter key, a ``<base href>
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,24 @@ def test_rk206_is_selected_ignored_and_severed_like_any_rule(tmp_path: Path) -> 
     assert run(select=("image-unverified",)) == [("RK206", "info")]
     assert run(severity={"RK206": "error"}) == [("RK206", "error"), ("RK203", "error")]
     assert ImageUnverified.uses_filesystem and not ImageUnverified.fixable
+
+
+def test_a_theme_linked_from_outside_the_site_leaves_root_relative_images_unverified(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "blog"
+    post = _site(root, "hexo", "---\ntitle: Meetup\n---\n\n![Logo](/img/logo.png)\n")
+    _write(root / "_config.yml", "title: Notes\ntheme: toy\n")
+    _write(tmp_path / "toy" / "source" / "img" / "logo.png", b"\x89PNG")
+    (root / "node_modules").mkdir()
+    (root / "node_modules" / "hexo-theme-toy").symlink_to(tmp_path / "toy")  # `npm link`
+    found = _check(post)
+    assert _seen(found) == [(5, 1, "RK206", INFO)]
+    assert found[0].message == (
+        "image /img/logo.png not verified: it may be in node_modules/hexo-theme-toy/source, "
+        "which links to a folder outside the site"
+    )
+    # Once the theme is a real folder of the site, the image is checked, and found.
+    (root / "node_modules" / "hexo-theme-toy").unlink()
+    shutil.copytree(tmp_path / "toy", root / "node_modules" / "hexo-theme-toy")
+    assert _check(post) == []
