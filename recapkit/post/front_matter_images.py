@@ -42,7 +42,11 @@ def front_matter_images(
             following = bisect.bisect_right(starts, begin)
             end = starts[following] if following < len(starts) else front_matter.content_span.end
             finder = _ValueFinder(lines, begin, end)
-            images.extend(finder.image(key, src, alt, title) for src, alt, title in _sources(value))
+            # `extra.cover`, not `cover`: a generator's own keys are top-level ones.
+            name = f"{anchor_key}.{key}" if anchor_key else key
+            images.extend(
+                finder.image(name, src, alt, title) for src, alt, title in _sources(value)
+            )
     return images
 
 
@@ -83,7 +87,7 @@ class _ValueFinder:
     def image(self, key: str, src: str, alt: str | None, title: str | None) -> ImageRef:
         found = self.text.find(src, self.cursor, self.end)
         if found == -1:
-            start, stop = self.begin, self.begin + len(key)
+            start, stop = self.begin, self.begin + len(key.rpartition(".")[2])
         else:
             start, stop = found, found + len(src)
             self.cursor = stop

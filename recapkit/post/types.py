@@ -110,7 +110,8 @@ class ImageRef:
     end_line: int
     end_column: int
     key: str | None = None
-    """The front matter key, for :attr:`ImageKind.FRONT_MATTER`."""
+    """The front matter key, for :attr:`ImageKind.FRONT_MATTER` (``extra.cover`` under Zola's
+    ``[extra]``)."""
     title: str | None = None
     """The title text (Markdown ``"title"``, HTML ``title``, Hexo's title, Hugo's title or
     caption). A browser names an image by its title when alt is absent."""

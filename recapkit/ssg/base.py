@@ -86,7 +86,8 @@ THEME_KEYS = frozenset(
 """Keys that themes of every generator commonly read; knowing them keeps ``author`` from being
 "corrected" to ``authors`` and ``image`` to ``images``."""
 THEME_IMAGE_KEYS: tuple[str, ...] = ("cover", "image", "featured_image")
-"""Front matter keys the usual themes of every generator show as images."""
+"""Front matter keys the usual themes of every generator show as images. recapkit reads them
+(alt text, hosts), but each theme decides where it looks such a file up."""
 
 MAX_CONFIG_BYTES = 5 * 2**20
 """A site config larger than this is not read (detection treats it as empty)."""
@@ -102,6 +103,10 @@ class Site:
     """Where posts live (Hugo ``content/``, Hexo ``source/_posts``, Jekyll ``_posts``...)."""
     static_dirs: tuple[Path, ...]
     """Where a root-relative ``/x.png`` is looked up, in order."""
+    unseen_static_dirs: tuple[Path, ...] = ()
+    """Folders the generator serves at the root that lie outside the site (a theme linked in
+    with ``npm link``): never looked into, so a root-relative image found in no other static
+    folder may be there (unverified, not missing)."""
     baseurl: str = ""
     """The URL path the site is served under (``/blog``), or ``""``."""
     config_file: Path | None = None
@@ -194,7 +199,12 @@ class Generator(abc.ABC):
     default_section: ClassVar[str] = ""
     """The folder below the content folder a new post goes to (``posts``)."""
     image_keys: ClassVar[tuple[str, ...]] = ()
-    """Front matter keys whose values are images to it or to its usual themes."""
+    """Front matter keys that the generator itself (or an official plugin its sites use) defines
+    as images: an image named there is served the way the generator serves files, so a missing
+    one is an error (RK203). Cite the documentation that defines each."""
+    theme_image_keys: ClassVar[tuple[str, ...]] = THEME_IMAGE_KEYS
+    """Keys its usual themes show as images: read like :attr:`image_keys`, but where the file is
+    is the theme's business, so recapkit cannot tell that one is missing (RK206)."""
     tags: ClassVar[TagSyntax] = TagSyntax()
     """Its shortcodes or tags that show images or hold code."""
     tag_image_kinds: ClassVar[frozenset[ImageKind]] = frozenset()
@@ -284,6 +294,12 @@ class Generator(abc.ABC):
     def strip_url_templates(self, src: str) -> str:
         """*src* without template code that the generator replaces by the site's own URL."""
         return src
+
+    def writes_site_absolute(self, site: Site | None, ref: ImageRef) -> bool:
+        """Whether the page shows *ref*, written page-relative, at a site-absolute URL (a tag
+        that writes the file's published path), so that only a ``<base href>`` naming another
+        host moves it."""
+        return False
 
     # --- dates -------------------------------------------------------------------------------------
 

@@ -4,7 +4,8 @@
   ``source_dir`` (default ``source``) holds ``_posts``; ``root`` is the URL path the site is served
   under; ``post_asset_folder: true`` gives each post a folder of its own name for its images;
   ``new_post_name`` (default ``:title.md``) names new posts; ``theme`` (``themes/<name>/source``
-  is served too).
+  is served too, or, when ``themes/<name>`` does not exist, the npm package's
+  ``node_modules/hexo-theme-<name>/source``).
 - Posts live in ``source/_posts`` (drafts in ``source/_drafts``); every other page is a page
   (hexo.io/docs/writing). A file name has no date meaning (``2020-04-13.md`` may be a meeting's
   day).
@@ -27,6 +28,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, tzinfo
@@ -37,7 +39,6 @@ from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, unquote
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
 from recapkit.ssg.base import (
-    THEME_IMAGE_KEYS,
     THEME_KEYS,
     Claim,
     Folder,
@@ -119,10 +120,9 @@ class Hexo(Generator):
     root_markers = ("_config.*", "source")
     keys = KeyVocabulary(KEYS | THEME_KEYS)
     more_separator = "<!-- more -->"
-    image_keys = (
-        "photos",
-        *THEME_IMAGE_KEYS,
-    )  # `photos`: gallery posts (hexo.io/docs/front-matter)
+    # `photos`: "the photos of the article (used in gallery posts)", a post variable of Hexo's
+    # own (hexo.io/docs/variables#Page-Variables); `cover`, `thumbnail`... are themes' keys.
+    image_keys = ("photos",)
     tags = TagSyntax(
         images=(ImageTags("{%", _IMAGE_TAG, _tag_image),), code=(CodeTags("{%", _CODE_TAG),)
     )
@@ -143,11 +143,14 @@ class Hexo(Generator):
 
     def site(self, root: Path, config: Mapping[str, Any], config_file: Path | None) -> Site:
         source = root / _source_dir(config)
-        themes = (root / "themes" / t / "source" for t in names_list(config.get("theme")))
+        themes = [theme_source(root, t) for t in names_list(config.get("theme"))]
+        # A theme linked in from outside the site (`npm link`) is served, but never looked into.
+        outside = tuple(theme for theme in themes if not _within(root, theme))
         return self.make_site(
             root,
             content_dirs=(source / "_posts", source / "_drafts"),
-            static_dirs=(source, *themes),
+            static_dirs=(source, *(theme for theme in themes if theme not in outside)),
+            unseen_static_dirs=outside,
             baseurl=str(config.get("root") or "").rstrip("/"),
         )
 
@@ -184,6 +187,12 @@ class Hexo(Generator):
         if site is not None and asset_folders(site):
             return [post.with_suffix(""), post.parent]
         return [post.parent]
+
+    def writes_site_absolute(self, site: Site | None, ref: ImageRef) -> bool:
+        # `{% img %}` writes `url_for(src)`, `{% asset_img %}` the asset's published path through
+        # it (lib/plugins/tag/img.ts, asset_img.ts): `root` + path, unless `relative_link`.
+        relative_links = site is not None and site.config.get("relative_link") is True
+        return ref.kind is ImageKind.HEXO_TAG and not relative_links
 
     def time_zone(self, site: Site | None) -> tzinfo | None:
         return site_zone(site.config.get("timezone")) if site is not None else None
@@ -329,6 +338,26 @@ def _name_pattern(rule: str) -> re.Pattern[str]:
         last = param.end()
     parts.append(re.escape(rule[last:]))
     return re.compile("^" + "".join(parts) + "$")
+
+
+def theme_source(root: Path, theme: str) -> Path:
+    """The ``source/`` folder of the theme called *theme*, which Hexo serves at the site root
+    (hexo.io/docs/themes).
+
+    Hexo 5+ takes ``themes/<theme>/`` and, only when that folder does not exist, the npm package
+    ``node_modules/hexo-theme-<theme>/`` (``lib/hexo/load_config.ts``: ``themeDirFromThemes``
+    "has higher priority than" ``themeDirFromNodeModules``; an empty ``themes/<theme>/`` hides
+    the package, checked with Hexo 8.1.2).
+    """
+    local = root / "themes" / theme
+    package = root / "node_modules" / f"hexo-theme-{theme}"
+    return (package if not local.exists() and package.exists() else local) / "source"
+
+
+def _within(root: Path, path: Path) -> bool:
+    """Whether *path*, links followed, stays inside the folder *root*."""
+    resolved, site = os.path.realpath(path), os.path.realpath(root)
+    return resolved.startswith(site.rstrip(os.sep) + os.sep)
 
 
 def _source_dir(config: Mapping[str, Any]) -> str:

@@ -47,7 +47,6 @@ from typing import TYPE_CHECKING, Any
 from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, plain, unquote
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
 from recapkit.ssg.base import (
-    THEME_IMAGE_KEYS,
     THEME_KEYS,
     Claim,
     Folder,
@@ -141,7 +140,10 @@ class Hugo(Generator):
     front_matter_formats = (FrontMatterFormat.YAML, FrontMatterFormat.TOML)
     more_separator = "<!--more-->"
     default_section = "posts"
-    image_keys = ("images", *THEME_IMAGE_KEYS)  # `images`: Hugo's own opengraph template
+    # `images`: the embedded Open Graph, Twitter card and schema templates read it
+    # (gohugo.io/templates/embedded/#open-graph; `_funcs/get-page-images.html`: a page
+    # resource, else a global resource, else a path under the site's URL).
+    image_keys = ("images",)
     tags = TagSyntax(
         images=(ImageTags("{{", _IMAGE_SHORTCODE, _shortcode_image),),
         code=(CodeTags("{{", _CODE_SHORTCODE),),

@@ -4,11 +4,14 @@ The generator says which folders a page-relative path is looked up in (Hugo's bu
 post asset folders) and which template code stands for the site's URL; the static folders of
 the :class:`~recapkit.ssg.base.Site` serve root-relative paths. Nothing here touches a path
 outside the site root: candidates are checked lexically first, and a symlink that leads out of
-the site does not count as found.
+the site does not count as found. Without a site, nothing is known beyond the post's own
+folder: a root-relative path, or one that climbs out of that folder, is *unverified*, never
+"missing" or "outside the site".
 """
 
 from __future__ import annotations
 
+import enum
 import os
 import re
 from collections.abc import Iterable
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+import attrs
 from attrs import frozen
 
 from recapkit.post.types import ImageRef
@@ -25,6 +29,18 @@ if TYPE_CHECKING:
     from recapkit.ssg.base import Site
 
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
+_NO_SITE = "no site generator was detected, so recapkit does not know "
+
+
+class PathForm(enum.StrEnum):
+    """How the URL a page shows for a local image is written, which decides what the browser
+    resolves it against."""
+
+    PAGE_RELATIVE = "page-relative"
+    """``x.png``, ``../img/x.png``: against the page's URL (or a ``<base href>``)."""
+    SITE_ABSOLUTE = "site-absolute"
+    """``/img/x.png`` (also after the site's URL template, or written so by the generator's
+    tag): against the site's host."""
 
 
 @frozen
@@ -41,6 +57,12 @@ class ImageResolution:
     """The path leaves the site root (``../../x``, ``C:\\x``, ``file:``); never looked up."""
     unresolvable: bool = False
     """Cannot be decided from files: a template (``{{ .Site.X }}``), ``data:`` URI, empty src."""
+    unverified: bool = False
+    """A local path whose place recapkit cannot see: with no site detected, a root-relative
+    path or one that climbs out of the post's folder (never looked up); or a root-relative
+    path not found, which a static folder linked in from outside the site may serve."""
+    form: PathForm | None = None
+    """How the page's URL for it is written, for a path that was looked up (or unverified)."""
     reason: str = ""
     """Why, when remote, outside or unresolvable, in words for a message."""
     case_mismatch: Path | None = None
@@ -53,7 +75,7 @@ def resolve_image(site: Site | None, post_path: Path, ref: ImageRef) -> ImageRes
 
     Order tried: page-relative (and Hexo's post asset folder, Hugo's ``post/`` bundle
     folder), then each static dir for root-relative paths. Without a site, only paths
-    below the post's own folder are looked up.
+    below the post's own folder are looked up; the others are unverified.
     """
     src = ref.src.strip()
     early = _classify(src)
@@ -69,19 +91,50 @@ def resolve_image(site: Site | None, post_path: Path, ref: ImageRef) -> ImageRes
         return ImageResolution(None, (), unresolvable=True, reason="no file name")
     # The folder is resolved (like the site root), the file name kept: a post may be a symlink.
     post = Path(os.path.realpath(Path(post_path).absolute().parent)) / Path(post_path).name
-    root = site.root if site is not None else post.parent
-    spellings = _spellings(path)
     if path.startswith("/"):
-        relatives = [p for s in spellings for p in _without_baseurl(s, site)]
-        bases = list(site.static_dirs) if site is not None else []
-        if not bases:
-            return ImageResolution(
-                None, (), unresolvable=True, reason="no site to look up a root-relative path"
-            )
-        candidates = [base / rel for rel in relatives for base in bases]
-    else:
-        candidates = [base / s for s in spellings for base in _relative_bases(site, post, ref)]
-    return _look_up(root, candidates)
+        return _site_absolute(site, _spellings(path))
+    return _page_relative(site, post, ref, _spellings(path))
+
+
+def _site_absolute(site: Site | None, spellings: list[str]) -> ImageResolution:
+    """``/x.png``: looked up in the site's static folders, never guessed without a site."""
+    if site is None:
+        reason = _NO_SITE + "which folder serves root-relative paths"
+        return ImageResolution(
+            None, (), unverified=True, reason=reason, form=PathForm.SITE_ABSOLUTE
+        )
+    if not site.static_dirs:
+        return ImageResolution(
+            None, (), unresolvable=True, reason="no static folder for a root-relative path"
+        )
+    relatives = [p for s in spellings for p in _without_baseurl(s, site)]
+    candidates = [base / rel for rel in relatives for base in site.static_dirs]
+    found = _unseen(_look_up(site.root, candidates), site)
+    return attrs.evolve(found, form=PathForm.SITE_ABSOLUTE)
+
+
+def _unseen(found: ImageResolution, site: Site) -> ImageResolution:
+    """*found*, unverified when it was not found but may be in a static folder that lies
+    outside the site (which is never looked into)."""
+    if found.found is not None or found.outside_site or not site.unseen_static_dirs:
+        return found
+    unseen = ", ".join(_shown(folder, site.root) for folder in site.unseen_static_dirs)
+    reason = f"it may be in {unseen}, which links to a folder outside the site"
+    return attrs.evolve(found, unverified=True, reason=reason)
+
+
+def _page_relative(
+    site: Site | None, post: Path, ref: ImageRef, spellings: list[str]
+) -> ImageResolution:
+    """``x.png``: looked up where the generator publishes the page's own files."""
+    candidates = [base / s for s in spellings for base in _relative_bases(site, post, ref)]
+    found = _look_up(site.root if site is not None else post.parent, candidates)
+    if site is None and found.outside_site:
+        # The post's folder is only a guess at the site root: above it may still be the site.
+        reason = _NO_SITE + "whether a path that leaves the post's folder stays in the site"
+        found = ImageResolution(None, found.candidates, unverified=True, reason=reason)
+    absolute = registry.image_resolver(site, ref).writes_site_absolute(site, ref)
+    return attrs.evolve(found, form=PathForm.SITE_ABSOLUTE if absolute else PathForm.PAGE_RELATIVE)
 
 
 def _classify(src: str) -> ImageResolution | None:
@@ -103,6 +156,11 @@ def _classify(src: str) -> ImageResolution | None:
     if scheme:
         return ImageResolution(None, (), unresolvable=True, reason=f"a {scheme}: URI")
     return None
+
+
+def _shown(path: Path, root: Path) -> str:
+    """*path* relative to *root* when it is below it, for a message."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def _spellings(path: str) -> list[str]:

@@ -40,7 +40,6 @@ from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, TagSyntax
 from recapkit.post.types import FrontMatterFormat
 from recapkit.ssg.base import (
-    THEME_IMAGE_KEYS,
     THEME_KEYS,
     Claim,
     Folder,
@@ -100,7 +99,10 @@ class Jekyll(Generator):
     label = "Jekyll"
     root_markers = ("_config.*", "_posts", "Gemfile")
     keys = KeyVocabulary(KEYS | THEME_KEYS, date_from_filename=True)
-    image_keys = THEME_IMAGE_KEYS  # `image`: jekyll-seo-tag
+    # `image`: jekyll-seo-tag, the official SEO plugin (on by default on GitHub Pages), "URL to
+    # an image associated with the post" (jekyll/jekyll-seo-tag docs/usage.md). Jekyll itself
+    # defines no image key.
+    image_keys = ("image",)
     tags = TagSyntax(code=(CodeTags("{%", _CODE_TAG),))
     reads_loose_dates = True
     undated_folders = frozenset({"_drafts"})

@@ -25,12 +25,13 @@ def reading_of(site: Site | None) -> tuple[TagSyntax, tuple[str, ...]]:
 
     The tags are the site's generator's own: Hugo shows a Liquid ``{% img %}`` pasted into a
     post as the text it is, so it is no image there (and ``{% highlight %}`` holds no code).
-    Without a site, every generator's tags are read. The image keys are every generator's and
-    their themes' (which of them the site's generator serves is the image rules' business).
+    Without a site, every generator's tags are read. The image keys are the generators' own and
+    their themes' (the rules tell them apart: a theme's key is served from where recapkit
+    cannot see).
     """
     generic = registry.generic()
     tags = site.generator.tags if site is not None else generic.tags
-    return tags, generic.image_keys
+    return tags, tuple(dict.fromkeys(generic.image_keys + generic.theme_image_keys))
 
 
 def load_post(

@@ -120,6 +120,9 @@ class Generic(Generator):
         self.image_keys = tuple(  # type: ignore[misc]
             dict.fromkeys(k for g in members for k in g.image_keys)
         )
+        self.theme_image_keys = tuple(  # type: ignore[misc]
+            dict.fromkeys(k for g in members for k in g.theme_image_keys)
+        )
         self.section_index_names = frozenset().union(  # type: ignore[misc]
             *(g.section_index_names for g in members)
         )

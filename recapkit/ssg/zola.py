@@ -84,6 +84,9 @@ class Zola(Generator):
     default_section = "blog"
     section_index_names = frozenset({"_index.md"})
     taxonomy_table = "taxonomies"
+    # No front matter key of Zola's is an image (getzola.org/documentation/content/page/
+    # #front-matter): images in `[extra]` belong to the theme.
+    image_keys = ()
 
     def claim(self, folder: Folder) -> Claim | None:
         name = next((n for n in CONFIG_NAMES if folder.has(n)), None)

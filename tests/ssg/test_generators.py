@@ -15,6 +15,7 @@ from recapkit.data.model import Event, Recap
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
 from recapkit.ssg import hexo, jekyll, registry
 from recapkit.ssg.base import Generator, filename_date
+from recapkit.ssg.posts import reading_of
 from recapkit.ssg.site import read_site
 
 CST = timezone(timedelta(hours=8))
@@ -179,12 +180,20 @@ def test_jekyll_strips_its_url_templates_and_only_jekyll_does() -> None:
     assert registry.get("hugo").strip_url_templates(src) == src
 
 
+def test_each_generator_states_only_the_image_keys_it_defines() -> None:
+    own = {g.name: g.image_keys for g in ALL}
+    assert own == {"hugo": ("images",), "hexo": ("photos",), "jekyll": ("image",), "zola": ()}
+    # A post is still read with the themes' keys too (alt text, hosts), whatever the site.
+    assert set(reading_of(None)[1]) == {"images", "photos", "image", "cover", "featured_image"}
+
+
 def test_the_generic_reading_reads_every_generator_and_judges_for_none() -> None:
     generic = registry.generic()
     assert generic.keys.known == frozenset()  # no vocabulary: no "did you mean" from another's
     assert not generic.names_carry_dates(None)
     assert not generic.keys.case_sensitive and generic.keys.date_from_filename
     assert set(generic.image_keys) == {k for g in ALL for k in g.image_keys}
+    assert set(generic.theme_image_keys) == {k for g in ALL for k in g.theme_image_keys}
     assert registry.reading(None) is generic
     with pytest.raises(Exception, match="pass --ssg"):
         generic.disarm("{{ x }}")

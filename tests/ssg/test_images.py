@@ -8,6 +8,7 @@ import pytest
 
 from recapkit.post.types import ImageKind, ImageRef
 from recapkit.ssg import Site, detect_site, read_site, resolve_image
+from recapkit.ssg.images import PathForm
 from recapkit.ssg.posts import load_post
 from tests.paths import FIXTURES
 
@@ -147,8 +148,25 @@ def test_without_a_site_only_the_post_folder_is_searched(tmp_path: Path) -> None
     (tmp_path / "x.png").write_bytes(b"x")
     post = tmp_path / "post.md"
     assert resolve_image(None, post, _ref("./x.png")).found == tmp_path / "x.png"
-    assert resolve_image(None, post, _ref("/x.png")).unresolvable
-    assert resolve_image(None, tmp_path / "sub" / "post.md", _ref("../x.png")).outside_site
+    # No static folder and no site root are known: no verdict from a guessed root.
+    root_relative = resolve_image(None, post, _ref("/x.png"))
+    assert root_relative.unverified and root_relative.form is PathForm.SITE_ABSOLUTE
+    assert not (root_relative.outside_site or root_relative.candidates)
+    assert "root-relative" in root_relative.reason
+    above = resolve_image(None, tmp_path / "sub" / "post.md", _ref("../x.png"))
+    assert above.unverified and not above.outside_site and above.found is None
+    assert "leaves the post's folder" in above.reason
+
+
+def test_a_site_root_gives_verdicts_and_forms(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    site = read_site(tmp_path, "hugo")
+    post = tmp_path / "content" / "p.md"
+    missing = resolve_image(site, post, _ref("/x.png"))
+    assert not missing.unverified and missing.form is PathForm.SITE_ABSOLUTE
+    assert missing.candidates
+    assert resolve_image(site, post, _ref("x.png")).form is PathForm.PAGE_RELATIVE
+    assert resolve_image(site, post, _ref("../../x.png")).outside_site
 
 
 def test_case_mismatch_is_pointed_out(tmp_path: Path) -> None:

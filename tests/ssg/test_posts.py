@@ -11,7 +11,7 @@ from recapkit.ssg.site import find_site
 
 BODY = (
     "---\ntitle: T\n---\n\n{% img /images/stage.png 600 400 Stage %}\n\n"
-    "{{< figure src=\"/images/hall.png\" alt=\"Hall\" >}}\n\n"
+    '{{< figure src="/images/hall.png" alt="Hall" >}}\n\n'
     "{% highlight c %}\n#include <stdio.h>\n{% endhighlight %}\n"
 )
 

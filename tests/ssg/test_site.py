@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from recapkit.ssg import SiteDetectionError, detect_site, filename_date, read_site
+from recapkit.post.types import ImageKind, ImageRef
+from recapkit.ssg import SiteDetectionError, detect_site, filename_date, read_site, resolve_image
 from recapkit.ssg.hexo import asset_folders
+from recapkit.ssg.images import ImageResolution
 from tests.paths import FIXTURES
 
 SITES = FIXTURES / "sites"
@@ -101,6 +103,77 @@ def test_read_site_when_forced(tmp_path: Path) -> None:
     assert site.name == "hexo" and site.config_file is None
     assert site.static_dirs[0] == tmp_path.resolve() / "source"
     assert read_site(SITES / "jekyll", "jekyll").baseurl == "/zh"
+
+
+# --- Hexo themes: themes/<name>/ or the npm package --------------------------------------
+
+
+def _hexo_site(root: Path, theme: str = "cactus") -> Path:
+    (root / "source" / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text(f"title: Notes\ntheme: {theme}\n", encoding="utf-8")
+    return root.resolve()
+
+
+def _image(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\x89PNG")
+    return path
+
+
+def _logo(site_root: Path) -> ImageResolution:
+    site = detect_site(site_root)
+    assert site is not None
+    ref = ImageRef("/images/logo.png", "Logo", ImageKind.MARKDOWN, 4, 0, 4, 30)
+    return resolve_image(site, site_root / "source" / "_posts" / "p.md", ref)
+
+
+def test_hexo_serves_the_source_folder_of_a_theme_installed_from_npm(tmp_path: Path) -> None:
+    root = _hexo_site(tmp_path)
+    npm_theme = root / "node_modules" / "hexo-theme-cactus" / "source"
+    logo = _image(npm_theme / "images" / "logo.png")
+    site = detect_site(root)
+    assert site is not None and site.static_dirs == (root / "source", npm_theme)
+    assert _logo(root).found == logo
+
+
+def test_hexo_prefers_the_themes_folder_to_the_npm_package(tmp_path: Path) -> None:
+    root = _hexo_site(tmp_path)
+    (root / "themes" / "cactus").mkdir(parents=True)
+    _image(root / "node_modules" / "hexo-theme-cactus" / "source" / "images" / "logo.png")
+    site = detect_site(root)
+    assert site is not None
+    assert site.static_dirs == (root / "source", root / "themes" / "cactus" / "source")
+    # Hexo loads one theme folder, so the npm copy's files are not served.
+    missing = _logo(root)
+    assert missing.found is None and not missing.outside_site
+    assert missing.candidates[-1] == root / "themes/cactus/source/images/logo.png"
+
+
+def test_hexo_names_the_themes_folder_when_no_theme_is_installed(tmp_path: Path) -> None:
+    root = _hexo_site(tmp_path)
+    site = detect_site(root)
+    assert site is not None
+    assert site.static_dirs == (root / "source", root / "themes" / "cactus" / "source")
+
+
+def test_a_hexo_theme_linked_from_outside_the_site_is_not_looked_into(tmp_path: Path) -> None:
+    root = _hexo_site(tmp_path / "blog")
+    outside = tmp_path / "theme-dev"
+    _image(outside / "source" / "images" / "logo.png")
+    (root / "node_modules").mkdir()
+    (root / "node_modules" / "hexo-theme-cactus").symlink_to(outside)  # `npm link`
+    site = detect_site(root)
+    assert site is not None and site.static_dirs == (root / "source",)
+    npm_theme = root / "node_modules" / "hexo-theme-cactus" / "source"
+    assert site.unseen_static_dirs == (npm_theme,)
+    # Hexo serves it (checked with Hexo 8.1.2), recapkit does not look: unverified, not missing.
+    logo = _logo(root)
+    assert logo.found is None and logo.unverified and not logo.outside_site
+    assert logo.candidates == (root / "source" / "images" / "logo.png",)
+    assert logo.reason == (
+        "it may be in node_modules/hexo-theme-cactus/source, which links to a folder outside "
+        "the site"
+    )
 
 
 # --- dates in file names -----------------------------------------------------------------

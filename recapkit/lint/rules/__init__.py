@@ -16,6 +16,7 @@ from recapkit.lint.rules.image_hotlink_blocked import ImageHotlinkBlocked
 from recapkit.lint.rules.image_insecure_url import ImageInsecureUrl
 from recapkit.lint.rules.image_missing_alt import ImageMissingAlt
 from recapkit.lint.rules.image_not_found import ImageNotFound
+from recapkit.lint.rules.image_unverified import ImageUnverified
 from recapkit.lint.rules.key_type import KeyType
 from recapkit.lint.rules.missing_front_matter import MissingFrontMatter
 from recapkit.lint.rules.placeholder_left import PlaceholderLeft
@@ -45,6 +46,7 @@ ALL_RULES: tuple[type[AnyRule], ...] = (
     ImageNotFound,
     ImageInsecureUrl,
     ImageHotlinkBlocked,
+    ImageUnverified,
     HeadingMissingSpace,
     EmptyLink,
     PlaceholderLeft,

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from recapkit.lint.diagnostics import Diagnostic
 from recapkit.lint.rules._image import ImageRule, short
+from recapkit.lint.rules._local_image import unfound_images
 from recapkit.lint.rules.base import LintContext, NoOptions
-from recapkit.ssg.images import resolve_image
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
@@ -20,13 +20,19 @@ class ImageNotFound(ImageRule[NoOptions]):
 
     Local image paths are resolved the way the site's SSG does (see `docs/posts.md`):
     page-relative paths, Hugo page bundles and `static/` for root-relative paths, Hexo's
-    `source/` and post asset folders (`{% asset_img %}`), Jekyll's site root and
+    `source/` and post asset folders (`{% asset_img %}`), the theme's static folder (for
+    Hexo also a theme installed from npm), Jekyll's site root and
     `{{ site.baseurl }}` prefix, Zola's `static/` and colocated assets; query strings
-    and fragments are ignored, `%20` is decoded. Front matter images (`cover:`,
-    `images:`) are checked too. The message lists the places that were tried. A path that
-    climbs out of the site is reported without looking at the file system. Remote URLs and
-    templated paths that cannot be evaluated (`{{ .Site.Params.cdn }}/x.png`) are skipped.
-    An error: the reader gets a broken image.
+    and fragments are ignored, `%20` is decoded. Front matter images are checked under the
+    keys the generator itself defines as images (Hugo `images`, Hexo `photos`, Jekyll
+    `image`) and the keys listed in `image-keys`. The message lists the places that were
+    tried. A path that climbs out of the site is reported without looking at the file system.
+    Remote URLs and templated paths that cannot be evaluated (`{{ .Site.Params.cdn }}/x.png`)
+    are skipped. An error: the reader gets a broken image.
+
+    Where the place of a file depends on what recapkit cannot see, a missing file is RK206
+    (information), not this error: a theme's front matter key (`cover`, `thumbnail`), a post
+    with a `<base href>`, a root-relative path on a site whose generator was not detected.
 
     ## Why
 
@@ -60,13 +66,11 @@ class ImageNotFound(ImageRule[NoOptions]):
     uses_filesystem = True
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
-        if not post.images:
-            return
         root = context.site.root if context.site is not None else None
-        for image in post.images:
-            resolution = resolve_image(context.site, post.path, image)
-            if resolution.remote or resolution.unresolvable or resolution.found is not None:
-                continue
+        for unfound in unfound_images(post, context):
+            if unfound.unverified:
+                continue  # RK206's
+            image, resolution = unfound.image, unfound.resolution
             if resolution.outside_site:
                 message = f"image {short(image.src)} points outside the site"
             else:
