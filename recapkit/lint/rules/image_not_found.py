@@ -66,7 +66,9 @@ class ImageNotFound(ImageRule[NoOptions]):
     uses_filesystem = True
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
-        root = context.site.root if context.site is not None else None
+        # Tried paths are shown from the site's root, or without a site from the post's folder
+        # (never absolute: the message is the same wherever recapkit runs).
+        root = context.site.root if context.site is not None else _folder(post.path)
         for unfound in unfound_images(post, context):
             if unfound.unverified:
                 continue  # RK206's
@@ -75,16 +77,28 @@ class ImageNotFound(ImageRule[NoOptions]):
                 message = f"image {short(image.src)} points outside the site"
             else:
                 tried = ", ".join(_relative(path, root) for path in resolution.candidates)
+                where = "" if context.site is not None else " in the post's folder"
                 message = f"image {short(image.src)} not found" + (
-                    f" (tried {tried})" if tried else ""
+                    f" (tried {tried}{where})" if tried else ""
                 )
             yield self.at_image(post, image, message)
 
 
-def _relative(path: Path, root: Path | None) -> str:
-    if root is not None:
+def _relative(path: Path, root: Path) -> str:
+    for base in (root, _resolved(root)):
         try:
-            return path.relative_to(root).as_posix()
+            return path.relative_to(base).as_posix()
         except ValueError:
-            pass
+            continue
     return path.as_posix()
+
+
+def _folder(path: Path) -> Path:
+    return _resolved(path).parent
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
