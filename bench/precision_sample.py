@@ -72,7 +72,8 @@ def _place(row: dict[str, object]) -> tuple[str, int, int]:
 def context(row: dict[str, object], around: int = 3) -> str:
     """The lines around the finding (the whole front matter for a finding inside it)."""
     try:
-        lines = (ROOT / str(row["path"])).read_text("utf-8", errors="replace").splitlines()
+        text = (ROOT / str(row["path"])).read_text("utf-8", errors="replace")
+        lines = text.split("\n")  # not splitlines(): U+2028, \x0c... are no line ends to a linter
     except OSError as exc:
         return f"(cannot read: {exc})"
     line = int(str(row["line"])) - 1
