@@ -16,6 +16,9 @@ from attrs import frozen
 
 from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from recapkit.lint.rules.base import LintContext, Rule
+from tests.files import write
+
+__all__ = ["write"]  # re-exported: the engine tests write their posts with it
 
 _HEADING = re.compile(r"^(#{1,6})(?=[^#\s])", re.MULTILINE)
 _TAGS = re.compile(r"^tags:[ \t]*([^\[\r\n#]+?)[ \t]*(?=#|\r?$)", re.MULTILINE)
@@ -145,10 +148,3 @@ def fake_rules(monkeypatch: pytest.MonkeyPatch) -> tuple[type[Rule], ...]:
 
     monkeypatch.setattr(recapkit.lint.selection, "all_rules", lambda: FAKE_RULES)
     return FAKE_RULES
-
-
-def write(path: Path, text: str | bytes) -> Path:
-    """Write a fixture file (bytes as they are, text as UTF-8 without newline translation)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    return path

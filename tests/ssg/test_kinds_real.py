@@ -24,16 +24,11 @@ import pytest
 
 from recapkit.ssg.posts import load_post
 from recapkit.ssg.site import find_site
+from tests.files import write_files
 from tests.ssg.test_dates_real import hexo_modules
 
 pytestmark = pytest.mark.integration
 ZERO = "0001-01-01"
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, encoding="utf-8")
 
 
 def run(command: list[str], cwd: Path) -> str:
@@ -63,7 +58,7 @@ def test_jekyll_publishes_exactly_the_posts_recapkit_finds_dated(tmp_path: Path)
         "_posts/2024-05-19-no-front-matter.md": "# e\n",
     }
     listing = "---\n---\n{% for p in site.posts %}{{ p.path }}\n{% endfor %}"
-    write(tmp_path, {"_config.yml": "title: t\n", "index.html": listing, **posts})
+    write_files(tmp_path, {"_config.yml": "title: t\n", "index.html": listing, **posts})
     run(["jekyll", "build", "--quiet"], tmp_path)
     published = set((tmp_path / "_site" / "index.html").read_text().split())
     for name in posts:
@@ -83,7 +78,7 @@ def test_hugo_dates_exactly_the_pages_recapkit_finds_dated(
         "content/posts/none.md": "---\ntitle: t\n---\n",
         "content/posts/empty.md": "# no front matter\n",
     }
-    write(tmp_path, {"hugo.toml": f'baseURL = "https://e.org/"\n{frontmatter}', **posts})
+    write_files(tmp_path, {"hugo.toml": f'baseURL = "https://e.org/"\n{frontmatter}', **posts})
     out = run(["hugo", "list", "all"], tmp_path)
     dates = {row["path"]: row["date"][:10] for row in csv.DictReader(io.StringIO(out))}
     for name in posts:
@@ -110,7 +105,7 @@ def test_hexo_dates_by_name_exactly_where_recapkit_says(
         f"title: t\nurl: https://example.org\nnew_post_name: '{pattern}'\n"
         "permalink: :year/:month/:day/:title/\n"
     )
-    write(
+    write_files(
         tmp_path,
         {
             "package.json": '{"name": "s", "private": true, "hexo": {},'

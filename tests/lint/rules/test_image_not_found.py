@@ -8,22 +8,14 @@ from recapkit.lint.rules import LintContext, LintSettings
 from recapkit.lint.rules.image_not_found import ImageNotFound
 from recapkit.ssg.posts import load_post
 from recapkit.ssg.site import read_site
+from tests.files import write
 from tests.lint.rules.helpers import codes
 
 
-def _write(path: Path, text: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
-
-
 def test_image_not_found_names_what_was_tried(tmp_path: Path) -> None:
-    _write(tmp_path / "hugo.toml", 'baseURL = "https://example.org/"\n')
-    _write(tmp_path / "static/img/ok.png", b"\x89PNG")
-    post_path = _write(
+    write(tmp_path / "hugo.toml", 'baseURL = "https://example.org/"\n')
+    write(tmp_path / "static/img/ok.png", b"\x89PNG")
+    post_path = write(
         tmp_path / "content/posts/p.md",
         "---\ntitle: T\ndate: 2024-05-18\n---\n\n![ok](/img/ok.png)\n\n![gone](/img/gone.png)\n\n"
         "![far](../../../../etc/passwd.png)\n\n![remote](https://e.org/x.png)\n",
@@ -36,9 +28,9 @@ def test_image_not_found_names_what_was_tried(tmp_path: Path) -> None:
 
 
 def test_image_not_found_sees_a_file_deleted_between_runs(tmp_path: Path) -> None:
-    _write(tmp_path / "hugo.toml", 'baseURL = "https://example.org/"\n')
-    image = _write(tmp_path / "static/img/ok.png", b"\x89PNG")
-    post_path = _write(tmp_path / "content/p.md", "---\ntitle: T\n---\n\n![ok](/img/ok.png)\n")
+    write(tmp_path / "hugo.toml", 'baseURL = "https://example.org/"\n')
+    image = write(tmp_path / "static/img/ok.png", b"\x89PNG")
+    post_path = write(tmp_path / "content/p.md", "---\ntitle: T\n---\n\n![ok](/img/ok.png)\n")
     context = LintContext(site=read_site(tmp_path, "hugo"), settings=LintSettings(ssg="hugo"))
     post = load_post(post_path)
     assert list(ImageNotFound().check(post, context)) == []

@@ -20,6 +20,7 @@ from recapkit.lint.rules.image_not_found import ImageNotFound
 from recapkit.lint.rules.image_unverified import ImageUnverified
 from recapkit.ssg.posts import load_post
 from recapkit.ssg.site import detect_site
+from tests.files import write
 
 CONFIGS = {
     "hugo": ("hugo.toml", 'baseURL = "https://example.org/"\n'),
@@ -35,20 +36,11 @@ POSTS = {
 }
 
 
-def _write(path: Path, text: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
-
-
 def _site(root: Path, ssg: str, post_text: str) -> Path:
     """A site of generator *ssg* at *root* with one post; returns the post's path."""
     name, config = CONFIGS[ssg]
-    _write(root / name, config)
-    return _write(root / POSTS[ssg], post_text)
+    write(root / name, config)
+    return write(root / POSTS[ssg], post_text)
 
 
 def _check(post_path: Path, *, image_keys: tuple[str, ...] | None = None) -> list[Diagnostic]:
@@ -120,7 +112,7 @@ def test_a_key_listed_in_image_keys_is_checked(tmp_path: Path) -> None:
 
 def test_a_themes_key_that_is_found_is_not_reported(tmp_path: Path) -> None:
     post = _site(tmp_path, "hugo", "---\ntitle: Meetup\ncover: /img/hall.jpg\n---\n")
-    _write(tmp_path / "static/img/hall.jpg", b"\xff\xd8")
+    write(tmp_path / "static/img/hall.jpg", b"\xff\xd8")
     assert _check(post) == []
 
 
@@ -174,12 +166,12 @@ def test_hexo_tags_write_site_absolute_urls_that_a_base_path_does_not_move(
     post = _site(tmp_path, "hexo", text)
     assert _seen(_check(post)) == [(7, 1, "RK203", ERROR)]
     # With `relative_link`, url_for writes page-relative URLs, which the base does move.
-    _write(tmp_path / "_config.yml", "post_asset_folder: true\nrelative_link: true\n")
+    write(tmp_path / "_config.yml", "post_asset_folder: true\nrelative_link: true\n")
     assert _seen(_check(post)) == [(7, 1, "RK206", INFO)]
 
 
 def test_without_a_site_a_root_relative_path_is_unverified(tmp_path: Path) -> None:
-    post = _write(
+    post = write(
         tmp_path / "notes" / "meetup.md",
         "---\ntitle: Meetup\n---\n\n![Stage](/img/stage.jpg)\n\n![Hall](../hall.jpg)\n\n"
         "![Podium](podium.jpg)\n",
@@ -225,8 +217,8 @@ def test_a_theme_linked_from_outside_the_site_leaves_root_relative_images_unveri
 ) -> None:
     root = tmp_path / "blog"
     post = _site(root, "hexo", "---\ntitle: Meetup\n---\n\n![Logo](/img/logo.png)\n")
-    _write(root / "_config.yml", "title: Notes\ntheme: toy\n")
-    _write(tmp_path / "toy" / "source" / "img" / "logo.png", b"\x89PNG")
+    write(root / "_config.yml", "title: Notes\ntheme: toy\n")
+    write(tmp_path / "toy" / "source" / "img" / "logo.png", b"\x89PNG")
     (root / "node_modules").mkdir()
     (root / "node_modules" / "hexo-theme-toy").symlink_to(tmp_path / "toy")  # `npm link`
     found = _check(post)

@@ -9,29 +9,21 @@ import pytest
 from recapkit.lint.rules import LintContext, MissingFrontMatter
 from recapkit.ssg.posts import load_post
 from recapkit.ssg.site import find_site
+from tests.files import write, write_files
 from tests.lint.rules.helpers import run
 
 HIDDEN = "\n---\ntitle: T\n---\n"  # a blank line hides the block
 
 
 def messages(root: Path, name: str, text: str = HIDDEN) -> list[str]:
-    path = root / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    path = write(root / name, text)
     site = find_site(path)
     found = MissingFrontMatter().check(load_post(path, site=site), LintContext(site=site))
     return [d.message for d in found]
 
 
-def make(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, encoding="utf-8")
-    return root
-
-
 def test_zola_stops_the_build_for_pages_and_sections(tmp_path: Path) -> None:
-    make(tmp_path, {"config.toml": 'base_url = "/"\n'})
+    write_files(tmp_path, {"config.toml": 'base_url = "/"\n'})
     for name in ("content/blog/x.md", "content/blog/_index.md"):
         assert messages(tmp_path, name) == [
             'no front matter: Zola stops the build ("Couldn\'t find front matter"); even an '
@@ -41,7 +33,9 @@ def test_zola_stops_the_build_for_pages_and_sections(tmp_path: Path) -> None:
 
 def test_hugo_reports_it_where_the_zero_date_shows(tmp_path: Path) -> None:
     dated = "---\ndate: 2024-05-18\n---\n"
-    make(tmp_path, {"hugo.toml": "", "content/posts/a.md": dated, "content/posts/b.md": dated})
+    write_files(
+        tmp_path, {"hugo.toml": "", "content/posts/a.md": dated, "content/posts/b.md": dated}
+    )
     assert messages(tmp_path, "content/posts/x.md") == [
         "no front matter: Hugo publishes the page untitled and dated 0001-01-01"
     ]
@@ -50,7 +44,7 @@ def test_hugo_reports_it_where_the_zero_date_shows(tmp_path: Path) -> None:
 
 
 def test_hexo_dates_a_post_without_one_by_its_file_time(tmp_path: Path) -> None:
-    make(tmp_path, {"_config.yml": "title: S\n", "source/_posts/a.md": "---\n---\n"})
+    write_files(tmp_path, {"_config.yml": "title: S\n", "source/_posts/a.md": "---\n---\n"})
     assert len(messages(tmp_path, "source/_posts/x.md")) == 1
     assert messages(tmp_path, "source/about/index.md") == []
 
@@ -58,7 +52,7 @@ def test_hexo_dates_a_post_without_one_by_its_file_time(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["_posts/2024-05-18-x.md", "about.md"])
 def test_jekyll_publishes_files_without_one(tmp_path: Path, name: str) -> None:
     """Checked with Jekyll 4.3.1: `_posts/2020-05-08-x.md` without a block is a post."""
-    make(tmp_path, {"_config.yml": "title: S\n"})
+    write_files(tmp_path, {"_config.yml": "title: S\n"})
     assert messages(tmp_path, name) == []
 
 

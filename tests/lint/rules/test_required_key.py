@@ -18,17 +18,11 @@ from recapkit.ssg.base import Site
 from recapkit.ssg.hexo import post_name
 from recapkit.ssg.posts import load_post
 from recapkit.ssg.site import find_site
+from tests.files import write_files
 from tests.lint.rules.helpers import run
 
 UNTITLED = "---\ntags: [go]\n---\nbody\n"
 DATED = "---\ndate: 2024-05-18\n---\nbody\n"
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
 
 
 def findings(
@@ -47,7 +41,7 @@ def findings(
 
 @pytest.fixture
 def hugo(tmp_path: Path) -> Path:
-    write(
+    write_files(
         tmp_path,
         {
             "hugo.toml": 'baseURL = "https://example.org/"\n',
@@ -61,7 +55,7 @@ def hugo(tmp_path: Path) -> Path:
 
 
 def test_hugo_needs_a_date_in_its_main_section_only(hugo: Path) -> None:
-    write(hugo, {"content/posts/untitled.md": UNTITLED})
+    write_files(hugo, {"content/posts/untitled.md": UNTITLED})
     assert findings(hugo, "content/posts/untitled.md") == [
         "no date: Hugo dates the page 0001-01-01 (the zero time), so lists of `posts`, a main "
         "section, sort it last and show that date"
@@ -71,7 +65,7 @@ def test_hugo_needs_a_date_in_its_main_section_only(hugo: Path) -> None:
 
 def test_hugo_main_sections_come_from_the_config(hugo: Path) -> None:
     (hugo / "hugo.toml").write_text('baseURL = "/"\n[params]\nmainSections = ["books"]\n')
-    write(hugo, {"content/posts/untitled.md": UNTITLED})
+    write_files(hugo, {"content/posts/untitled.md": UNTITLED})
     assert findings(hugo, "content/posts/untitled.md") == []
     assert len(findings(hugo, "content/books/dune.md")) == 1
 
@@ -93,7 +87,7 @@ def test_hugo_main_sections_come_from_the_config(hugo: Path) -> None:
 def test_hugo_pages_that_are_dated_or_not_listed_need_no_date(
     hugo: Path, front_matter: str
 ) -> None:
-    write(hugo, {"content/posts/x.md": f"---\n{front_matter}\n---\n"})
+    write_files(hugo, {"content/posts/x.md": f"---\n{front_matter}\n---\n"})
     assert findings(hugo, "content/posts/x.md") == []
 
 
@@ -112,7 +106,7 @@ def test_hugo_reads_dates_where_the_site_config_says(
 ) -> None:
     git_line = "enableGitInfo = true\n" if git else ""
     (hugo / "hugo.toml").write_text(f'baseURL = "/"\n{git_line}[frontmatter]\n{frontmatter}\n')
-    write(hugo, {"content/posts/2024-05-18-meetup.md": "---\nlastmod: 2024-05-19\n---\n"})
+    write_files(hugo, {"content/posts/2024-05-18-meetup.md": "---\nlastmod: 2024-05-19\n---\n"})
     found = findings(hugo, "content/posts/2024-05-18-meetup.md")
     assert (found == []) is dated
 
@@ -121,7 +115,7 @@ def test_hugo_reads_dates_where_the_site_config_says(
     "name", ["content/about.md", "content/about/index.md", "content/posts/_index.md"]
 )
 def test_hugo_top_level_pages_and_sections_need_nothing(hugo: Path, name: str) -> None:
-    write(hugo, {name: UNTITLED})
+    write_files(hugo, {name: UNTITLED})
     assert findings(hugo, name) == []
 
 
@@ -130,7 +124,7 @@ def test_hugo_top_level_pages_and_sections_need_nothing(hugo: Path, name: str) -
 
 @pytest.fixture
 def jekyll(tmp_path: Path) -> Path:
-    write(tmp_path, {"_config.yml": "title: Site\n", "_posts/2024-05-18-a.md": UNTITLED})
+    write_files(tmp_path, {"_config.yml": "title: Site\n", "_posts/2024-05-18-a.md": UNTITLED})
     return tmp_path
 
 
@@ -138,7 +132,7 @@ def jekyll(tmp_path: Path) -> Path:
 def test_jekyll_skips_a_post_whose_name_has_no_date_whatever_its_date_key(
     jekyll: Path, name: str
 ) -> None:
-    write(jekyll, {name: DATED})
+    write_files(jekyll, {name: DATED})
     assert findings(jekyll, name) == [
         "no date in the file name, so Jekyll skips the post: a file in `_posts` is published "
         "only when its name starts with one (`YYYY-MM-DD-title.md`), whatever its `date` key says"
@@ -159,12 +153,12 @@ def test_jekyll_skips_a_post_whose_name_has_no_date_whatever_its_date_key(
 def test_jekyll_posts_named_by_date_drafts_and_pages_need_nothing(
     jekyll: Path, name: str, front_matter: str
 ) -> None:
-    write(jekyll, {name: f"---\n{front_matter}\n---\n"})
+    write_files(jekyll, {name: f"---\n{front_matter}\n---\n"})
     assert findings(jekyll, name) == []
 
 
 def test_a_page_layout_does_not_make_a_jekyll_post_a_page(jekyll: Path) -> None:
-    write(jekyll, {"_posts/meetup.md": "---\nlayout: page\n---\n"})
+    write_files(jekyll, {"_posts/meetup.md": "---\nlayout: page\n---\n"})
     assert len(findings(jekyll, "_posts/meetup.md")) == 1
 
 
@@ -173,12 +167,12 @@ def test_a_page_layout_does_not_make_a_jekyll_post_a_page(jekyll: Path) -> None:
 
 @pytest.fixture
 def hexo(tmp_path: Path) -> Path:
-    write(tmp_path, {"_config.yml": "title: Site\n", "source/_posts/a.md": DATED})
+    write_files(tmp_path, {"_config.yml": "title: Site\n", "source/_posts/a.md": DATED})
     return tmp_path
 
 
 def test_hexo_dates_an_undated_post_by_its_file_time(hexo: Path) -> None:
-    write(hexo, {"source/_posts/meetup.md": "---\ntitle: Meetup\nlayout: page\n---\n"})
+    write_files(hexo, {"source/_posts/meetup.md": "---\ntitle: Meetup\nlayout: page\n---\n"})
     assert findings(hexo, "source/_posts/meetup.md") == [
         "no date: Hexo dates the post by the file's creation time on the machine that builds, "
         "which changes with every clone"
@@ -199,7 +193,7 @@ def test_hexo_reads_a_date_from_names_new_post_name_dates(
     hexo: Path, pattern: str, name: str, dated: bool
 ) -> None:
     (hexo / "_config.yml").write_text(f"title: Site\nnew_post_name: '{pattern}'\n")
-    write(hexo, {f"source/_posts/{name}": "---\ntitle: T\n---\n"})
+    write_files(hexo, {f"source/_posts/{name}": "---\ntitle: T\n---\n"})
     assert (findings(hexo, f"source/_posts/{name}") == []) is dated
 
 
@@ -221,7 +215,7 @@ def test_a_post_recapkit_names_for_hexo_is_dated_by_its_name_exactly_when_the_pa
 ) -> None:
     root = tmp_path_factory.mktemp("hexo")
     name = post_name({"new_post_name": pattern}, slug, day)
-    write(
+    write_files(
         root,
         {"_config.yml": f"new_post_name: '{pattern}'\n", f"source/_posts/{name}": "---\n---\n"},
     )
@@ -231,7 +225,7 @@ def test_a_post_recapkit_names_for_hexo_is_dated_by_its_name_exactly_when_the_pa
 
 @pytest.mark.parametrize("name", ["source/_drafts/x.md", "source/about/index.md"])
 def test_hexo_drafts_and_pages_need_nothing(hexo: Path, name: str) -> None:
-    write(hexo, {name: UNTITLED})
+    write_files(hexo, {name: UNTITLED})
     assert findings(hexo, name) == []
 
 
@@ -240,7 +234,7 @@ def test_hexo_drafts_and_pages_need_nothing(hexo: Path, name: str) -> None:
 
 @pytest.fixture
 def zola(tmp_path: Path) -> Path:
-    write(
+    write_files(
         tmp_path,
         {
             "config.toml": 'base_url = "https://example.org"\n',
@@ -253,7 +247,7 @@ def zola(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("name", ["content/blog/meetup.md", "content/blog/meetup/index.md"])
 def test_zola_leaves_undated_pages_out_of_a_date_sorted_section(zola: Path, name: str) -> None:
-    write(zola, {name: '+++\ntitle = "Meetup"\n+++\n'})
+    write_files(zola, {name: '+++\ntitle = "Meetup"\n+++\n'})
     assert findings(zola, name) == [
         "no date: Zola leaves the page out of its section's list "
         '(`blog/_index.md` sorts by date: `sort_by = "date"`)'
@@ -270,7 +264,7 @@ def test_zola_leaves_undated_pages_out_of_a_date_sorted_section(zola: Path, name
     ],
 )
 def test_zola_pages_dated_by_name_or_in_other_sections_need_nothing(zola: Path, name: str) -> None:
-    write(zola, {name: '+++\ntitle = "Idea"\n+++\n'})
+    write_files(zola, {name: '+++\ntitle = "Idea"\n+++\n'})
     assert findings(zola, name) == []
 
 
@@ -279,7 +273,7 @@ def test_zola_pages_dated_by_name_or_in_other_sections_need_nothing(zola: Path, 
 
 @pytest.mark.parametrize("name", ["posts/meetup.md", "_posts/meetup.md", "content/x/y.md"])
 def test_without_a_generator_nothing_is_required(tmp_path: Path, name: str) -> None:
-    write(tmp_path, {name: UNTITLED})
+    write_files(tmp_path, {name: UNTITLED})
     assert findings(tmp_path, name) == []
 
 
@@ -288,12 +282,12 @@ def test_without_a_generator_nothing_is_required(tmp_path: Path, name: str) -> N
 
 def test_required_keys_as_a_list_apply_to_posts_not_pages(hugo: Path) -> None:
     wanted = RequiredKeys(everywhere=("title", "author"), root=hugo)
-    write(hugo, {"content/posts/x.md": "---\ndate: 2024-05-18\nauthor: ''\n---\n"})
+    write_files(hugo, {"content/posts/x.md": "---\ndate: 2024-05-18\nauthor: ''\n---\n"})
     assert findings(hugo, "content/posts/x.md", wanted) == [
         "missing required front matter key `title`",
         "required front matter key `author` is empty",
     ]
-    write(hugo, {"content/about.md": UNTITLED})
+    write_files(hugo, {"content/about.md": UNTITLED})
     assert findings(hugo, "content/about.md", wanted) == []
 
 
@@ -304,7 +298,7 @@ def test_required_keys_per_glob_apply_to_every_file_they_match(hugo: Path) -> No
     assert findings(hugo, "content/books/dune.md", wanted) == [
         "missing required front matter key `date`"
     ]
-    write(hugo, {"content/about.md": UNTITLED})
+    write_files(hugo, {"content/about.md": UNTITLED})
     assert findings(hugo, "content/about.md", wanted) == [
         "missing required front matter key `title`"
     ]
@@ -312,9 +306,9 @@ def test_required_keys_per_glob_apply_to_every_file_they_match(hugo: Path) -> No
 
 def test_a_required_date_is_satisfied_the_way_the_generator_dates(zola: Path) -> None:
     wanted = RequiredKeys(everywhere=("date",), root=zola)
-    write(zola, {"content/notes/2024-05-18-idea.md": '+++\ntitle = "Idea"\n+++\n'})
+    write_files(zola, {"content/notes/2024-05-18-idea.md": '+++\ntitle = "Idea"\n+++\n'})
     assert findings(zola, "content/notes/2024-05-18-idea.md", wanted) == []
-    write(zola, {"content/notes/idea.md": '+++\ntitle = "Idea"\n+++\n'})
+    write_files(zola, {"content/notes/idea.md": '+++\ntitle = "Idea"\n+++\n'})
     assert findings(zola, "content/notes/idea.md", wanted) == [
         "missing required front matter key `date`"
     ]
