@@ -1,5 +1,5 @@
 """The remote flags of ``recapkit lint``: click declarations, read into a typed
-:class:`~recapkit.lint.remote.options.RemoteFlags` (the lint pipeline merges it with
+:class:`~recapkit.lint.remote.flags.RemoteFlags` (the lint pipeline merges it with
 ``[tool.recapkit.remote]``; the command line wins)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from recapkit.lint.remote.options import RemoteFlags, parse_duration
+from recapkit.lint.remote.flags import RemoteFlags, parse_duration
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -22,7 +22,6 @@ from recapkit.config import Config
 from recapkit.lint.cache import Dependency, RemoteRefData
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.discover import GlobSet, Target
-from recapkit.lint.remote.refs import refs_from_post
 from recapkit.lint.rules.base import LintContext, Rule
 from recapkit.lint.rules.settings import DEFAULT_HOTLINK_HOSTS, LintSettings, RequiredKeys
 from recapkit.lint.selection import Selection, select_rules
@@ -221,6 +220,8 @@ def build_settings(config: Config) -> LintSettings:
 
 def remote_refs(post: Post) -> tuple[RemoteRefData, ...]:
     """Every remote image and link of *post*, for the remote checker (kept in the cache too)."""
+    from recapkit.lint.remote.refs import refs_from_post  # only when remote checks collect
+
     refs = refs_from_post(post, include_links=True)
     return tuple((r.url, r.line, r.column, r.end_line, r.end_column, r.is_image) for r in refs)
 

@@ -15,7 +15,7 @@ import enum
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import field, frozen
@@ -26,15 +26,12 @@ from recapkit.lint import selection
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.discover import Target, discover
 from recapkit.lint.engine import FileResult, Linter, LintResult
-from recapkit.lint.fix import fix_file, unified_diff
-from recapkit.lint.remote.options import (
-    RemoteFlags,
-    RemoteOptions,
-    build_remote_options,
-    parse_remote_config,
-)
+from recapkit.lint.remote.flags import RemoteFlags
 from recapkit.lint.runner import LintOptions, Plan, run
 from recapkit.lint.sites import SiteUse, site_uses
+
+if TYPE_CHECKING:
+    from recapkit.lint.remote.options import RemoteOptions
 
 FAILING = (Severity.ERROR, Severity.WARNING)
 """Severities that make the exit status 1 (``info`` findings are shown but do not fail CI)."""
@@ -214,11 +211,15 @@ def _excluded_note(request: LintRequest, config: Config, path: Path, pattern: st
 
 def _remote_options(request: LintRequest, config: Config, linter: Linter) -> RemoteOptions | None:
     """The remote checker's options when remote checks are on, else None."""
+    flags = request.remote or RemoteFlags()
+    if not config.remote and flags == RemoteFlags():
+        return None  # nothing asks for them: the options module is not even loaded
+    from recapkit.lint.remote.options import build_remote_options, parse_remote_config
+
     remote_config = None
     if config.remote:
         where = f"{config.where()}: remote"
         remote_config = parse_remote_config(config.remote, base_dir=config.root, where=where)
-    flags = request.remote or RemoteFlags()
     if flags.cache_dir is None and getattr(remote_config, "cache_dir", None) is None:
         # `[tool.recapkit] cache-dir` is the one folder for both caches (like --cache-dir);
         # `[tool.recapkit.remote] cache-dir` still wins for the remote cache alone.
@@ -235,6 +236,8 @@ def _fixable(result: LintResult, unsafe: bool) -> list[FileResult]:
 def _fix(linter: Linter, result: LintResult, *, unsafe: bool) -> LintResult:
     """Apply the safe fixes (and the unsafe ones when asked), write each changed file
     atomically, and re-lint it."""
+    from recapkit.lint.fix import fix_file
+
     replaced: dict[Path, FileResult] = {}
     fixed = 0
     for file in _fixable(result, unsafe):
@@ -252,6 +255,8 @@ def _diff(
     linter: Linter, result: LintResult, config: Config, notes: list[str], *, unsafe: bool
 ) -> LintOutcome:
     """What ``--fix`` would change, as unified diffs."""
+    from recapkit.lint.fix import fix_file, unified_diff
+
     diffs: list[str] = []
     applied = 0
     for file in _fixable(result, unsafe):

@@ -18,24 +18,11 @@ from attrs import evolve, field, frozen
 from recapkit.__about__ import __version__
 from recapkit.config import read_table
 from recapkit.errors import ConfigError, UsageError
+from recapkit.lint.remote.flags import RemoteFlags, parse_duration
 
 DEFAULT_USER_AGENT = f"Mozilla/5.0 (compatible; recapkit/{__version__}; link checker)"
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|[smhdw]?)\s*$")
-_UNIT = {"": 1.0, "ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}
 _HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 _ENV_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-
-
-def parse_duration(text: str | float) -> float:
-    """Seconds from ``90``, ``250ms``, ``30s``, ``15m``, ``12h``, ``1d`` or ``2w``."""
-    if isinstance(text, int | float) and not isinstance(text, bool):
-        if text < 0:
-            raise ValueError(f"negative duration: {text}")
-        return float(text)
-    match = _DURATION.match(str(text))
-    if not match:
-        raise ValueError(f"not a duration: {text!r} (use e.g. 90, 30m, 12h, 1d)")
-    return float(match[1]) * _UNIT[match[2]]
 
 
 @frozen
@@ -260,30 +247,6 @@ _PLAIN = (
     "max_concurrency", "per_host_concurrency", "per_host_interval", "timeout", "connect_timeout",
     "max_retries", "max_retry_wait", "max_cache_age", "cache_dir", "user_agent", "site_url",
 )  # fmt: skip
-
-
-@frozen
-class RemoteFlags:
-    """What the command line says about remote checks; None (or empty): not said there."""
-
-    remote: bool | None = None
-    links: bool | None = None
-    offline: bool = False
-    no_cache: bool = False
-    allow_private: bool = False
-    exclude_url: tuple[str, ...] = ()
-    include_url: tuple[str, ...] = ()
-    max_concurrency: int | None = None
-    per_host_concurrency: int | None = None
-    per_host_interval: float | None = None
-    timeout: float | None = None
-    connect_timeout: float | None = None
-    max_retries: int | None = None
-    max_retry_wait: float | None = None
-    max_cache_age: float | None = None
-    cache_dir: Path | None = None
-    user_agent: str | None = None
-    site_url: str | None = None
 
 
 def build_remote_options(
