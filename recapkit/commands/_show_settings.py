@@ -7,6 +7,8 @@ config (content and static folders, URL path, time zone).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -14,6 +16,7 @@ import attrs
 from recapkit.config import Config
 from recapkit.lint.engine import Linter
 from recapkit.lint.pipeline import LintRequest, resolve
+from recapkit.lint.rules._remote import RemoteRule
 from recapkit.lint.sites import SiteUse, shown
 
 
@@ -24,7 +27,11 @@ def show_settings(request: LintRequest) -> tuple[list[str], list[str]]:
     lines = [f"Config file: {shown(config.path) if config.path else 'none (defaults)'}"]
     lines += ["Settings:"] + [f"  {name} = {value}" for name, value in _settings(config)]
     rules = Linter(config).selection.rules
-    lines.append(f"Rules ({len(rules)}): {', '.join(rule.code for rule in rules)}")
+    local = [rule.code for rule in rules if not isinstance(rule, RemoteRule)]
+    remote = [rule.code for rule in rules if isinstance(rule, RemoteRule)]
+    lines.append(f"Rules ({len(local)}): {', '.join(local)}")
+    if remote:
+        lines.append(f"Remote rules (with --remote or `remote`): {', '.join(remote)}")
     count = len(resolved.targets)
     lines.append(f"Sites ({count} {'file' if count == 1 else 'files'}):")
     for use in resolved.sites:
@@ -34,26 +41,39 @@ def show_settings(request: LintRequest) -> tuple[list[str], list[str]]:
     return lines, resolved.notes
 
 
+# What a setting left unset means, for the keys whose default is not a value of their own.
+_UNSET = {
+    "ssg": "detected for each site",
+    "select": "every rule",
+    "required-keys": "none beyond what each generator needs",
+    "image-keys": "each generator's own and its themes'",
+    "hotlink-hosts": "the built-in list",
+    "cache-dir": "the user cache folder",
+    "templates-dir": "the built-in templates",
+}
+
+
 def _settings(config: Config) -> list[tuple[str, str]]:
     """``[tool.recapkit]`` as it applies, kebab-case keys, defaults included."""
     rows = []
     for field in attrs.fields(Config):
         if field.name in ("path", "root"):
             continue
-        rows.append((field.name.replace("_", "-"), _value(getattr(config, field.name))))
+        key = field.name.replace("_", "-")
+        value = getattr(config, field.name)
+        rows.append((key, f"(not set: {_UNSET[key]})" if value is None else _value(value)))
     return rows
 
 
 def _value(value: Any) -> str:
-    if value is None:
-        return "(default)"
-    if isinstance(value, tuple):
-        return "[" + ", ".join(f'"{item}"' for item in value) + "]"
-    if isinstance(value, dict):
+    """*value* in TOML's spelling."""
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_value(item) for item in value) + "]"
+    if isinstance(value, Mapping):
         return "{" + ", ".join(f'"{k}" = {_value(v)}' for k, v in value.items()) + "}"
     if isinstance(value, bool):
         return str(value).lower()
-    return f'"{value}"' if isinstance(value, str) else str(value)
+    return f'"{value}"' if isinstance(value, str | Path) else str(value)
 
 
 def _site_lines(use: SiteUse) -> list[str]:

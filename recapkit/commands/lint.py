@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -14,6 +14,9 @@ from recapkit.commands._generator_choice import GeneratorChoice
 from recapkit.commands._remote_flags import remote_flags, remote_options
 from recapkit.errors import UsageError
 from recapkit.lint.reporters import FORMATS, Report, rule_infos, write_report
+
+if TYPE_CHECKING:
+    from recapkit.lint.pipeline import LintRequest
 
 HELP = """Check posts: front matter, images, Markdown and recap data.
 
@@ -144,6 +147,9 @@ def lint(**flags: Any) -> int:
         progress=not flags["quiet"] and sys.stderr.isatty() and not os.environ.get("CI"),
     )
     if flags["show_settings"]:
+        ignored = [f"--{n.replace('_', '-')}" for n in ("fix", "diff", "output_format") if flags[n]]
+        if ignored:
+            click.echo(f"warning: {', '.join(ignored)} ignored with --show-settings", err=True)
         return _show_settings(request)
     outcome = lint(request)
     for note in outcome.notes:
@@ -170,7 +176,7 @@ def lint(**flags: Any) -> int:
         quiet=flags["quiet"],
         color=use_color(flags, sys.stdout),
         unsafe_fixes=flags["unsafe_fixes"],
-        summary_extra={"cached": result.cache_hits, "sites": [_site_row(u) for u in outcome.sites]},
+        summary_extra={"cached": result.cache_hits, "sites": [use.row() for use in outcome.sites]},
         sites=[use.line() for use in outcome.sites],
     )
     emit(flags["output_file"], report, fmt)
@@ -180,7 +186,7 @@ def lint(**flags: Any) -> int:
 command = _build(lint)
 
 
-def _show_settings(request: Any) -> int:
+def _show_settings(request: LintRequest) -> int:
     from recapkit.commands._show_settings import show_settings
 
     lines, notes = show_settings(request)
@@ -188,12 +194,6 @@ def _show_settings(request: Any) -> int:
         click.echo(f"warning: {note}", err=True)
     click.echo("\n".join(lines))
     return 0
-
-
-def _site_row(use: Any) -> dict[str, Any]:
-    """A site of the run for the JSON summary."""
-    config = str(use.config_file) if use.config_file is not None else None
-    return {"root": str(use.root), "generator": use.generator, "config": config, "files": use.files}
 
 
 def _print_diff(outcome: Any) -> int:

@@ -16,9 +16,7 @@ site's generator.
 from __future__ import annotations
 
 import errno
-import functools
 import os
-import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,7 +25,8 @@ from attrs import field, frozen
 
 from recapkit.config import Config
 from recapkit.errors import UsageError
-from recapkit.ssg.base import Site
+from recapkit.lint.globs import GlobSet
+from recapkit.ssg.base import Site, SiteDetectionError
 from recapkit.ssg.site import SiteFinder, SiteOf
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -158,12 +157,17 @@ def _walk_folder(
 
 
 def _site_content(folder: Path, real: Path, site_of: SiteOf) -> list[Path] | None:
-    """The content folders to walk when *real* is a site's root (None: it is not one)."""
-    site = site_of(real)
+    """The content folders to walk when *real* is a site's root (None: it is not one, or none of
+    its content folders exists, so the folder is walked as any other)."""
+    try:
+        site = site_of(real)
+    except SiteDetectionError:
+        return None  # two generators claim it: said for the posts it holds, if any
     if site is None or Path(site.root).resolve() != real or not site.content_dirs:
         return None
     dirs = [_shown_as(folder, real, Path(d)) for d in site.content_dirs]
-    return [d for d in dirs if d.is_dir() and d.resolve().is_relative_to(real)]
+    inside = [d for d in dirs if d.is_dir() and d.resolve().is_relative_to(real)]
+    return inside or None
 
 
 def _file_target(
@@ -179,65 +183,3 @@ def _file_target(
     elif not entry.is_file(follow_symlinks=False):
         return None
     return Target(path, real, site)
-
-
-class GlobSet:
-    """gitignore-like globs relative to *root*: ``*`` within a segment, ``**`` across, and a
-    pattern without ``/`` matches a file or directory name at any depth."""
-
-    def __init__(self, patterns: Sequence[str], root: Path) -> None:
-        self.root = root.resolve()
-        self._patterns = tuple(patterns)
-        self._regexes = [compile_glob(p) for p in patterns]
-
-    def __bool__(self) -> bool:
-        return bool(self._regexes)
-
-    def matches(self, real: Path, *, is_dir: bool = False) -> bool:
-        if not self._regexes:
-            return False
-        relative = self._relative(real, is_dir)
-        return any(regex.search(relative) for regex in self._regexes)
-
-    def pattern_of(self, real: Path, *, is_dir: bool = False) -> str | None:
-        """The first pattern that matches *real* (None: none does)."""
-        relative = self._relative(real, is_dir)
-        return next(
-            (
-                p
-                for p, regex in zip(self._patterns, self._regexes, strict=True)
-                if regex.search(relative)
-            ),
-            None,
-        )
-
-    def _relative(self, real: Path, is_dir: bool) -> str:
-        relative = (
-            real.relative_to(self.root).as_posix()
-            if real.is_relative_to(self.root)
-            else real.as_posix()
-        )
-        return relative + "/" if is_dir else relative
-
-
-@functools.lru_cache(maxsize=256)
-def compile_glob(pattern: str) -> re.Pattern[str]:
-    """A regex matching the relative POSIX paths (dirs end with ``/``) that *pattern* selects."""
-    anchored = "/" in pattern.rstrip("/")
-    body = pattern.strip("/") if anchored else pattern.rstrip("/")
-    parts: list[str] = []
-    index = 0
-    while index < len(body):
-        if body.startswith("**/", index):
-            parts.append("(?:.*/)?")
-            index += 3
-        elif body.startswith("**", index):
-            parts.append(".*")
-            index += 2
-        else:
-            char = body[index]
-            parts.append({"*": "[^/]*", "?": "[^/]"}.get(char, re.escape(char)))
-            index += 1
-    prefix = "^" if anchored else "(?:^|/)"
-    # A match on a directory covers everything below it: `drafts` excludes `drafts/x.md`.
-    return re.compile(prefix + "".join(parts) + "(?:/|$)")

@@ -21,7 +21,8 @@ from attrs import field, frozen
 from recapkit.config import Config
 from recapkit.lint.cache import Dependency, RemoteRefData
 from recapkit.lint.diagnostics import Diagnostic, Severity
-from recapkit.lint.discover import GlobSet, Target
+from recapkit.lint.discover import Target
+from recapkit.lint.globs import GlobSet
 from recapkit.lint.rules.base import LintContext, Rule
 from recapkit.lint.rules.settings import DEFAULT_HOTLINK_HOSTS, LintSettings, RequiredKeys
 from recapkit.lint.selection import Selection, select_rules

@@ -11,7 +11,7 @@ from attrs import field, frozen
 
 from recapkit.lint.discover import Target
 from recapkit.ssg import registry
-from recapkit.ssg.base import Site
+from recapkit.ssg.base import Generator, Site
 
 
 @frozen
@@ -20,8 +20,8 @@ class SiteUse:
 
     root: Path
     """The site's root; for unclaimed files, the deepest folder holding them all."""
-    generator: str
-    """The generator's label (``Hugo``); ``generic`` when none was detected."""
+    generator: Generator
+    """The generator that read the files (the generic reading when none was detected)."""
     config_file: Path | None
     files: int
     site: Site | None = field(default=None, eq=False)
@@ -29,7 +29,18 @@ class SiteUse:
 
     @property
     def detected(self) -> bool:
-        return self.generator != registry.generic().label
+        return not self.generator.is_generic
+
+    def row(self) -> dict[str, object]:
+        """The site for the JSON report: ``generator`` is the ``ssg`` name (``hugo``)."""
+        config = str(self.config_file) if self.config_file is not None else None
+        return {
+            "root": str(self.root),
+            "generator": self.generator.name,
+            "detected": self.detected,
+            "config": config,
+            "files": self.files,
+        }
 
     def line(self) -> str:
         """``blog (Hugo, blog/hugo.toml): 120 files`` (paths relative to the working folder)."""
@@ -37,9 +48,9 @@ class SiteUse:
         if not self.detected:
             how = "generic Markdown: no generator detected"
         elif self.config_file is not None:
-            how = f"{self.generator}, {shown(self.config_file)}"
+            how = f"{self.generator.label}, {shown(self.config_file)}"
         else:
-            how = f"{self.generator}, no config file"
+            how = f"{self.generator.label}, no config file"
         count = f"{self.files} file" if self.files == 1 else f"{self.files} files"
         return f"{where} ({how}): {count}"
 
@@ -47,9 +58,9 @@ class SiteUse:
         """What the user should know when no generator claimed these files."""
         return (
             f"no {registry.labels()} config found above {shown(self.root)}: {self.files} "
-            f"{'file' if self.files == 1 else 'files'} checked as generic Markdown (no keys "
-            'required, site-absolute images unverified); set `ssg = "..."` in recapkit.toml '
-            "or pass --ssg to check them as your generator does"
+            f"{'file' if self.files == 1 else 'files'} checked as generic Markdown (no key "
+            "vocabulary, nothing a generator requires, site-absolute images unverified); set "
+            '`ssg = "..."` in recapkit.toml or pass --ssg to check them as your generator does'
         )
 
 
@@ -64,15 +75,15 @@ def site_uses(targets: Iterable[Target], configured: str | None) -> tuple[SiteUs
         else:
             by_site.setdefault(target.site.root, (target, []))[1].append(target)
     uses = [
-        SiteUse(root, first.site.generator.label, first.site.config_file, len(files), first.site)
+        SiteUse(root, first.site.generator, first.site.config_file, len(files), first.site)
         for root, (first, files) in by_site.items()
         if first.site is not None
     ]
     if unclaimed:
-        label = registry.get(configured).label if configured else registry.generic().label
+        reading = registry.get(configured) if configured else registry.generic()
         folders = [str(t.real.parent) for t in unclaimed]
         common = Path(os.path.commonpath(folders)) if len(set(folders)) > 1 else Path(folders[0])
-        uses.append(SiteUse(common, label, None, len(unclaimed)))
+        uses.append(SiteUse(common, reading, None, len(unclaimed)))
     return tuple(sorted(uses, key=lambda use: str(use.root)))
 
 

@@ -9,8 +9,9 @@ generator does.
 
 from __future__ import annotations
 
-from recapkit.ssg.base import Generator, PostTarget, Site, SiteDetectionError, filename_date
+from recapkit.ssg.base import Generator, PostTarget, Site, SiteDetectionError
 from recapkit.ssg.images import ImageResolution, resolve_image
+from recapkit.ssg.kinds import filename_date
 from recapkit.ssg.registry import generators, generic, get, names, reading
 from recapkit.ssg.site import SiteFinder, detect_site, find_site, read_site
 

@@ -33,7 +33,7 @@ from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import TagSyntax
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
 from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso
-from recapkit.ssg.kinds import PageKind, has_date, layout_names_page, shared_kind
+from recapkit.ssg.kinds import PageKind, filename_date, has_date, is_draft, shared_kind
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -189,6 +189,8 @@ class Generator(abc.ABC):
     label: ClassVar[str]
     """How messages name it (``Hugo``)."""
     keys: ClassVar[KeyVocabulary]
+    is_generic: ClassVar[bool] = False
+    """True only for the reading of a site whose generator is unknown (see the registry)."""
     root_markers: ClassVar[tuple[str, ...]] = ()
     """Names (or ``fnmatch`` patterns) of the entries whose presence may make a folder this
     generator's site root: its config files and the folders :meth:`claim` looks at."""
@@ -246,21 +248,23 @@ class Generator(abc.ABC):
 
     # --- what a file is, and its date ----------------------------------------------------------
 
-    page_layout_keys: ClassVar[tuple[str, ...]] = ("layout",)
-    """Keys whose value names a template; a page or listing layout there makes a page."""
+    draft_flags: ClassVar[tuple[tuple[str, bool], ...]] = ()
+    """Front matter keys and values that keep a post unpublished (``("draft", True)``)."""
 
     def page_kind(self, post: Post, site: Site | None) -> PageKind:
         """What *post* is to this generator (only an entry can need a date)."""
         kind = shared_kind(post, self.section_index_names)
         if kind is not None:
             return kind
-        if self.is_page_by_place(post, site) or layout_names_page(post, self.page_layout_keys):
-            return PageKind.PAGE
-        return PageKind.ENTRY
+        return PageKind.PAGE if self.is_page_by_place(post, site) else PageKind.ENTRY
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         """Whether *post* is a standalone page by where it lies (``about.md`` at the top)."""
         return False
+
+    def is_unpublished(self, post: Post) -> bool:
+        """Whether *post* is a draft to this generator (a drafts folder or a draft flag)."""
+        return is_draft(post, self.draft_flags, self.undated_folders)
 
     def undated(self, post: Post, site: Site | None) -> str | None:
         """What is wrong with the date of the entry *post*, as this generator dates it (the
@@ -273,17 +277,17 @@ class Generator(abc.ABC):
         message of a finding), or None when that is harmless."""
         return None
 
-    def names_carry_dates(self, site: Site | None) -> bool:
-        """Whether a ``YYYY-MM-DD-`` file name prefix means the post's date to it on *site*
-        (else such a name is only a slug, and may name another day on purpose)."""
-        return self.keys.date_from_filename
+    def name_date(self, post: Post, site: Site | None) -> date | None:
+        """The date *post*'s file name gives it on *site*, read as this generator reads names
+        (None: the name gives none, or the generator reads no dates from names)."""
+        return filename_date(post.path) if self.keys.date_from_filename else None
 
     def has_any_date(self, post: Post, site: Site | None) -> bool:
         """Whether *post* has a date the generator reads: a date key, else its file name."""
         keys = self.keys
         if has_date(post, keys.date_keys, case_sensitive=keys.case_sensitive):
             return True
-        return keys.date_from_filename and filename_date(post.path) is not None
+        return self.name_date(post, site) is not None
 
     # --- images ---------------------------------------------------------------------------------
 
@@ -400,6 +404,11 @@ def read_config(path: Path) -> tuple[dict[str, Any], str]:
     return {str(key): value for key, value in data.items()}, digest
 
 
+def content_of(site: Site | None) -> tuple[Path, ...]:
+    """The content folders of *site* (none without a site)."""
+    return site.content_dirs if site is not None else ()
+
+
 def lookup(config: Mapping[str, Any], key: str) -> Any:
     """*key* of *config* ignoring case (Hugo's config keys: ``baseURL`` is ``baseurl``)."""
     wanted = key.lower()
@@ -440,61 +449,6 @@ def scan(path: Path) -> Folder | None:
             return Folder(path, frozenset(entry.name for entry in entries))
     except OSError:
         return None
-
-
-_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[-_.])")
-
-
-def filename_date(path: Path | str) -> date | None:
-    """The date a file name starts with: Jekyll ``2019-08-20-slug.md``, Hugo ``2018-02-13-x.md``.
-
-    For a bundle (``2019-08-20-slug/index.md``) the folder name counts. None when there is no
-    such prefix or it is not a real date.
-    """
-    file = Path(path)
-    name = file.parent.name if file.stem in ("index", "_index") else file.name
-    match = _DATE_PREFIX.match(name)
-    if match is None:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
-
-
-def outside_posts_folder(post: Post) -> bool:
-    """Whether *post* lies outside a ``_posts`` folder, where Jekyll and Hexo make pages."""
-    return "_posts" not in post.path.parts
-
-
-def top_level_page(post: Post, site: Site | None) -> bool:
-    """A file at the top of the content folder (``content/about.md``, ``content/about/index.md``):
-    a page of the home section, where generators without a posts folder keep standalone pages
-    (dated posts live in sections, ``content/posts/...``)."""
-    if not outside_posts_folder(post):
-        return False
-    depth = _depth_in_content(post.path, site)
-    return depth is not None and (depth == 1 or (depth == 2 and post.path.name == "index.md"))
-
-
-def _depth_in_content(path: Path, site: Site | None) -> int | None:
-    """How many path parts *path* has below its content folder (None: not known)."""
-    for directory in site.content_dirs if site is not None else ():
-        for candidate, base in ((path, directory), (_resolved(path), _resolved(directory))):
-            if candidate.is_relative_to(base):
-                return len(candidate.relative_to(base).parts)
-    parts = path.parts
-    if "content" in parts:
-        index = len(parts) - 1 - parts[::-1].index("content")
-        return len(parts) - index - 1
-    return None
-
-
-def _resolved(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return path
 
 
 # Liquid/Nunjucks openers, and the inert form raw_wrapped() writes for one (kept as it is, so

@@ -31,7 +31,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +47,6 @@ from recapkit.ssg.base import (
     PostTarget,
     Site,
     names_list,
-    outside_posts_folder,
     raw_wrapped,
 )
 from recapkit.ssg.dates import (
@@ -60,7 +59,7 @@ from recapkit.ssg.dates import (
     site_zone,
     utc_instant,
 )
-from recapkit.ssg.kinds import PageKind, has_date, is_draft
+from recapkit.ssg.kinds import PageKind, has_date, outside_posts_folder
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -154,14 +153,16 @@ class Hexo(Generator):
             baseurl=str(config.get("root") or "").rstrip("/"),
         )
 
-    page_layout_keys = ()  # a file in `_posts` is a post whatever its layout
+    draft_flags = (("published", False),)  # Hexo has no `draft` key (hexo.io/docs/front-matter)
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
-        return outside_posts_folder(post)
+        return outside_posts_folder(post)  # a layout does not make a post in `_posts` a page
 
-    def names_carry_dates(self, site: Site | None) -> bool:
-        pattern = site.config.get("new_post_name") if site is not None else None
-        return isinstance(pattern, str) and _pattern_dates(pattern)
+    def name_date(self, post: Post, site: Site | None) -> date | None:
+        return _name_date(post.path, site.config if site is not None else {})
+
+    def has_any_date(self, post: Post, site: Site | None) -> bool:
+        return has_date(post, self.keys.date_keys) or self.name_date(post, site) is not None
 
     def without_front_matter(self, post: Post, site: Site | None) -> str | None:
         if self.page_kind(post, site) is not PageKind.ENTRY or self.undated(post, site) is None:
@@ -172,9 +173,7 @@ class Hexo(Generator):
         )
 
     def undated(self, post: Post, site: Site | None) -> str | None:
-        if is_draft(post, self.undated_folders) or has_date(post, self.keys.date_keys):
-            return None
-        if _name_gives_date(post.path, site.config if site is not None else {}):
+        if self.is_unpublished(post) or self.has_any_date(post, site):
             return None
         return (
             "no date: Hexo dates the post by the file's creation time on the machine that "
@@ -184,6 +183,10 @@ class Hexo(Generator):
     def relative_image_bases(self, site: Site | None, post: Path, ref: ImageRef) -> list[Path]:
         if ref.kind is ImageKind.HEXO_TAG:
             return [post.with_suffix(""), post.parent]  # {% asset_img %}: the post asset folder
+        if ref.kind is ImageKind.FRONT_MATTER and site is not None:
+            # Themes show `photos` through `url_for`: a path from the site root (the source
+            # folder), else beside the post.
+            return [*site.static_dirs, post.with_suffix(""), post.parent]
         if site is not None and asset_folders(site):
             return [post.with_suffix(""), post.parent]
         return [post.parent]
@@ -293,26 +296,28 @@ def post_name(config: Mapping[str, Any], slug: str, day: date) -> str:
     return name if name.endswith(".md") else f"{name}.md"
 
 
-def _name_gives_date(path: Path, config: Mapping[str, Any]) -> bool:
-    """Whether the post's path below ``_posts`` fits ``new_post_name`` with a year, month and
-    day in it, which Hexo then dates the post by (``processor/post.js``: ``parseFilename``)."""
+def _name_date(path: Path, config: Mapping[str, Any]) -> date | None:
+    """The date Hexo reads from the post's path below ``_posts`` when it fits ``new_post_name``
+    with a year, month and day in it (``processor/post.js``: ``parseFilename``, then ``new
+    Date(year, month - 1, day)``, which rolls an impossible day over)."""
     pattern = config.get("new_post_name")
     if not isinstance(pattern, str) or "_posts" not in path.parts:
-        return False
+        return None
     parts = path.parts
     below = "/".join(parts[len(parts) - parts[::-1].index("_posts") :])
     match = _name_pattern(pattern).match(below.rsplit(".", 1)[0])
     if match is None:
-        return False
+        return None
     found = match.groupdict()
-    month = found.get("month") or found.get("i_month")
-    return bool(found.get("year") and month and (found.get("day") or found.get("i_day")))
-
-
-def _pattern_dates(rule: str) -> bool:
-    """Whether names made by *rule* carry a whole date (year, month and day)."""
-    names = set(re.findall(r":(\w*[^_\W])", rule))
-    return "year" in names and bool(names & {"month", "i_month"}) and bool(names & {"day", "i_day"})
+    year, month = found.get("year"), found.get("month") or found.get("i_month")
+    day = found.get("day") or found.get("i_day")
+    if not (year and month and day):
+        return None
+    years, month_index = divmod(int(month) - 1, 12)
+    try:
+        return date(int(year) + years, month_index + 1, 1) + timedelta(days=int(day) - 1)
+    except (ValueError, OverflowError):  # year 0000 (JavaScript reads it as 1900): no verdict
+        return None
 
 
 def _name_pattern(rule: str) -> re.Pattern[str]:

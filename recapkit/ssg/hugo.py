@@ -14,12 +14,13 @@
   ``[frontmatter] date`` lists, where ``:filename``, ``:fileModTime`` and ``:git`` (with
   ``enableGitInfo``) date a page without a key (gohugo.io/getting-started/configuration/#configure-dates).
 - Kinds: ``_index.md`` is a section's list page; a file at the top of ``content/`` is a page of
-  the home section; ``headless: true`` and ``build``/``_build`` with ``render`` or ``list`` set to
-  ``never`` are not listed as pages (gohugo.io/content-management/build-options/). Without a date
-  a page's date is the zero time, 0001-01-01, which lists sort last and themes print; that matters
-  in the main sections, the ones the site lists as posts: ``mainSections`` (or
-  ``params.mainSections``), by default the section with the most pages
-  (gohugo.io/methods/site/mainsections/).
+  the home section; build options with ``list: never`` (``_build`` in 0.111, ``build`` from 0.123)
+  and ``headless: true`` on a leaf bundle keep a page out of lists (gohugo.io/content-management/build-options/);
+  a layout, ``type`` or ``render: never`` does not (checked with Hugo 0.111.3). Without a date a
+  page's date is the zero time, 0001-01-01, which lists sort last and themes print; that matters
+  in the main sections, the ones the site lists as posts: ``mainSections`` (0.111 reads it under
+  ``params``), by default the top-level section with the most published pages
+  (gohugo.io/methods/site/mainsections/). Drafts are ``draft: true``.
 - Shortcodes ``{{< name >}}`` and ``{{% name %}}`` run in content; ``figure`` (and the ``img``,
   ``image`` of common themes) show images, ``highlight`` (and themes' ``code``) hold code
   (gohugo.io/content-management/shortcodes/). Other ``{{ }}`` is plain text in content.
@@ -54,16 +55,15 @@ from recapkit.ssg.base import (
     KeyVocabulary,
     PostTarget,
     Site,
-    filename_date,
+    content_of,
     has_key,
     lookup,
     names_list,
     text_setting,
-    top_level_page,
     url_path,
 )
 from recapkit.ssg.dates import DateReading, DateText, Fate, Fields, fields, is_iso, site_zone
-from recapkit.ssg.kinds import PageKind, has_date, is_draft
+from recapkit.ssg.kinds import PageKind, below_content, has_date, top_level_page
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -94,6 +94,11 @@ KEYS = frozenset(
 DEFAULT_DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 """Hugo's default ``[frontmatter] date``: the first of these that is set dates the page."""
 _UNLISTED = ("never", False, "false")
+_DATE_ALIASES = {"publishdate": ("pubdate", "published"), "lastmod": ("modified",)}
+"""What Hugo adds to a configured date key (``page_frontmatter.go``: ``dateFieldAliases``)."""
+CONTENT_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm", ".org", ".adoc", ".rst")
+_DRAFT_LINE = re.compile(r"(?im)^\s*[\"']?draft[\"']?\s*[:=]\s*true\b")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # `{{< figure src= alt= >}}`, also `{{% %}}`; named or positional parameters.
 _IMAGE_SHORTCODE = re.compile(
@@ -183,23 +188,32 @@ class Hugo(Generator):
             baseurl=url_path(lookup(config, "baseURL")),
         )
 
-    page_layout_keys = ("layout", "type")  # `type` picks the layouts folder
+    draft_flags = (("draft", True),)
 
     def page_kind(self, post: Post, site: Site | None) -> PageKind:
+        # A layout changes how a page looks, not whether lists show it: only build options do.
         kind = super().page_kind(post, site)
-        return PageKind.STUB if kind is PageKind.ENTRY and _not_listed(post.data) else kind
+        return PageKind.STUB if kind is PageKind.ENTRY and _not_listed(post) else kind
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
-        return top_level_page(post, site)
+        return top_level_page(post, content_of(site))
 
-    def names_carry_dates(self, site: Site | None) -> bool:
-        return ":filename" in _date_sources(site.config if site is not None else {})
+    def name_date(self, post: Post, site: Site | None) -> date | None:
+        if ":filename" not in _date_sources(site.config if site is not None else {}):
+            return None
+        # page_frontmatter.go `dateAndSlugFromBaseFilename`: the first 10 characters of the
+        # name (a bundle's folder name), read like any date.
+        name = post.path.parent.name if post.path.stem == "index" else post.path.stem
+        try:
+            return date.fromisoformat(name[:10]) if _ISO_DAY.match(name) else None
+        except ValueError:
+            return None
 
     def has_any_date(self, post: Post, site: Site | None) -> bool:
         sources = _date_sources(site.config if site is not None else {})
         if has_date(post, [s for s in sources if not s.startswith(":")], case_sensitive=False):
             return True
-        if ":filename" in sources and filename_date(post.path) is not None:
+        if self.name_date(post, site) is not None:
             return True
         git = site is not None and lookup(site.config, "enableGitInfo") is True
         return ":filemodtime" in sources or (":git" in sources and git)
@@ -210,9 +224,10 @@ class Hugo(Generator):
         return "no front matter: Hugo publishes the page untitled and dated 0001-01-01"
 
     def undated(self, post: Post, site: Site | None) -> str | None:
-        if site is None or is_draft(post, frozenset()) or self.has_any_date(post, site):
+        if site is None or self.is_unpublished(post) or self.has_any_date(post, site):
             return None
-        section = _section_of(post.path, site)
+        parts = below_content(post.path, content_of(site))
+        section = parts[0] if parts is not None and len(parts) > 1 else None
         if section is None or section not in main_sections(site):
             return None  # only the main sections are listed by date
         return (
@@ -236,7 +251,12 @@ class Hugo(Generator):
         )
 
     def relative_image_bases(self, site: Site | None, post: Path, ref: ImageRef) -> list[Path]:
-        if post.stem in ("index", "_index"):
+        bundle = post.stem in ("index", "_index")
+        if ref.kind is ImageKind.FRONT_MATTER and site is not None:
+            # `images` goes through `absURL` (0.111's opengraph template): the site root; newer
+            # Hugo looks at a bundle's own resources first (_funcs/get-page-images.html).
+            return [post.parent] * bundle + list(site.static_dirs)
+        if bundle:
             return [post.parent]
         return [post.parent, post.with_suffix("")]  # content/x/y.md with images in content/x/y/
 
@@ -275,40 +295,38 @@ def _cast_reads(written: Fields) -> bool:
     return not (written.t and written.zone_gap)
 
 
-def _not_listed(data: Mapping[Any, Any]) -> bool:
-    """``headless: true``, or build options that neither render nor list the page."""
-    if lookup(data, "headless") is True:
+def _not_listed(post: Post) -> bool:
+    """Build options that keep the page out of every list (``list: never``; ``_build`` in Hugo
+    0.111, ``build`` from 0.123 on, both read here), or ``headless`` on a leaf bundle's
+    ``index.md`` (elsewhere Hugo ignores it; ``render: never`` still lists the page)."""
+    if post.path.name == "index.md" and lookup(post.data, "headless") is True:
         return True
-    options = lookup(data, "build") or lookup(data, "_build")
-    if not isinstance(options, Mapping):
-        return False
-    return any(lookup(options, key) in _UNLISTED for key in ("render", "list"))
+    for key in ("_build", "build"):
+        options = lookup(post.data, key)
+        if isinstance(options, Mapping) and lookup(options, "list") in _UNLISTED:
+            return True
+    return False
 
 
 def _date_sources(config: Mapping[str, Any]) -> tuple[str, ...]:
-    """The site's ``[frontmatter] date`` list, lower-cased, with ``:default`` expanded."""
+    """The site's ``[frontmatter] date`` list, lower-cased, with ``:default`` expanded and each
+    key's aliases added, as Hugo adds them (``publishdate`` -> ``pubdate``, ``published``)."""
     table = lookup(config, "frontmatter")
     listed = lookup(table, "date") if isinstance(table, Mapping) else None
     if not isinstance(listed, list) or not listed:
         return DEFAULT_DATE_KEYS
     sources: list[str] = []
     for source in (str(s).lower() for s in listed):
-        sources += DEFAULT_DATE_KEYS if source == ":default" else [source]
+        if source == ":default":
+            sources += DEFAULT_DATE_KEYS
+        else:
+            sources += [source, *_DATE_ALIASES.get(source, ())]
     return tuple(sources)
 
 
-def _section_of(path: Path, site: Site) -> str | None:
-    """The top-level section *path* belongs to (``posts`` for ``content/posts/x/y.md``)."""
-    for content in site.content_dirs:
-        if path.is_relative_to(content):
-            parts = path.relative_to(content).parts
-            return parts[0] if len(parts) > 1 else None
-    return None
-
-
 def main_sections(site: Site) -> frozenset[str]:
-    """The sections the site lists as posts: ``mainSections`` (or ``params.mainSections``),
-    else the top-level section with the most pages, as Hugo sets it."""
+    """The sections the site lists as posts: ``mainSections`` (newer Hugo reads it at the top of
+    the config; 0.111 only under ``params``), else the top-level section with the most pages."""
     params = lookup(site.config, "params")
     for table in (site.config, params if isinstance(params, Mapping) else {}):
         configured = lookup(table, "mainSections")
@@ -319,7 +337,7 @@ def main_sections(site: Site) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=16)
 def _largest_section(content_dirs: tuple[Path, ...]) -> frozenset[str]:
-    """The top-level section with the most Markdown pages (computed once per content folder)."""
+    """The top-level section with the most published pages (computed once per content folder)."""
     counts: dict[str, int] = {}
     for content in content_dirs:
         for section in _subfolders(content):
@@ -337,10 +355,23 @@ def _subfolders(folder: Path) -> list[Path]:
 
 
 def _pages_below(folder: Path) -> int:
+    """The regular pages below *folder* in any content format Hugo reads, drafts left out."""
     count = 0
-    for _root, _dirs, files in os.walk(folder):
-        count += sum(1 for name in files if name.endswith(".md") and name != "_index.md")
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            if name.endswith(CONTENT_SUFFIXES) and not name.startswith("_index."):
+                count += not _draft_file(Path(root) / name)
     return count
+
+
+def _draft_file(path: Path) -> bool:
+    """Whether the file's front matter says ``draft: true`` (its first lines, read quickly)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(2048).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return _DRAFT_LINE.search(head) is not None
 
 
 def _rfc_date(text: str) -> bool:

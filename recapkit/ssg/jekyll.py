@@ -30,6 +30,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, tzinfo
@@ -38,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, TagSyntax
-from recapkit.post.types import FrontMatterFormat
+from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
 from recapkit.ssg.base import (
     THEME_KEYS,
     Claim,
@@ -47,7 +48,6 @@ from recapkit.ssg.base import (
     KeyVocabulary,
     PostTarget,
     Site,
-    outside_posts_folder,
     raw_wrapped,
 )
 from recapkit.ssg.dates import (
@@ -60,7 +60,7 @@ from recapkit.ssg.dates import (
     site_zone,
     utc_instant,
 )
-from recapkit.ssg.kinds import is_draft
+from recapkit.ssg.kinds import outside_posts_folder
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -91,6 +91,7 @@ _URL_FILTER = re.compile(
 _OWN_DATE = re.compile(r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})? [+-]\d{4}")
 # Document::DATE_FILENAME_MATCHER (jekyll 4.3 document.rb), matched against the path below `_posts`.
 _PUBLISHABLE = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
+_NOT_CONTENT = frozenset({"node_modules", "vendor", "assets", "img", "images", "css", "js"})
 _POST_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-(?P<slug>.+)\.(?:md|markdown)$")
 
 
@@ -121,26 +122,47 @@ class Jekyll(Generator):
 
     def site(self, root: Path, config: Mapping[str, Any], config_file: Path | None) -> Site:
         source = root / str(config.get("source") or ".")
+        collections = source / str(config.get("collections_dir") or ".")
         return self.make_site(
             root,
-            content_dirs=(source / "_posts", source / "_drafts"),
+            content_dirs=_post_folders(collections),
             static_dirs=(source,),
             baseurl=str(config.get("baseurl") or "").rstrip("/"),
         )
 
-    page_layout_keys = ()  # a file in `_posts` is a post whatever its layout
+    draft_flags = (("published", False),)  # Jekyll has no `draft` key
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
-        return outside_posts_folder(post)
+        return outside_posts_folder(post)  # a layout does not make a post in `_posts` a page
+
+    def name_date(self, post: Post, site: Site | None) -> date | None:
+        match = _name_match(post.path)
+        if match is None:
+            return None
+        try:
+            return date(*(int(part) for part in match.group(1).split("-")))
+        except ValueError:
+            return None
 
     def undated(self, post: Post, site: Site | None) -> str | None:
-        if is_draft(post, self.undated_folders) or _publishable(post.path):
+        if self.is_unpublished(post) or _name_match(post.path) is not None:
             return None
         return (
             "no date in the file name, so Jekyll skips the post: a file in `_posts` is "
             "published only when its name starts with one (`YYYY-MM-DD-title.md`), whatever "
             "its `date` key says"
         )
+
+    def without_front_matter(self, post: Post, site: Site | None) -> str | None:
+        # A post needs no front matter block (checked: Jekyll 4.3.1 publishes one without), but
+        # its name still has to carry the date.
+        return self.undated(post, site) if not outside_posts_folder(post) else None
+
+    def relative_image_bases(self, site: Site | None, post: Path, ref: ImageRef) -> list[Path]:
+        if ref.kind is ImageKind.FRONT_MATTER and site is not None:
+            # jekyll-seo-tag writes `image` through `absolute_url`: a path from the site root.
+            return list(site.static_dirs)
+        return [post.parent]
 
     def strip_url_templates(self, src: str) -> str:
         match = _URL_FILTER.match(src)
@@ -246,13 +268,41 @@ def posts_named(folder: Path, slug: str) -> tuple[Path, ...]:
     )
 
 
-def _publishable(path: Path) -> bool:
-    """Whether Jekyll reads *path* (in a ``_posts`` folder) as a post: its name has a date."""
+def _name_match(path: Path) -> re.Match[str] | None:
+    """Jekyll's own match of a path in a ``_posts`` folder (``Document::DATE_FILENAME_MATCHER``
+    on the path below it); None outside ``_posts`` or when the name has no date."""
     parts = path.parts
     if "_posts" not in parts:
-        return True
-    below = parts[len(parts) - 1 - parts[::-1].index("_posts") + 1 :]
-    return _PUBLISHABLE.match("/".join(below)) is not None
+        return None
+    below = parts[len(parts) - parts[::-1].index("_posts") :]
+    return _PUBLISHABLE.match("/".join(below))
+
+
+def _post_folders(source: Path) -> tuple[Path, ...]:
+    """Every ``_posts`` and ``_drafts`` folder Jekyll reads: at the top of the source (or of
+    ``collections_dir``) and in category folders below it (``events/_posts``), a few levels
+    deep; the top ones are listed even when they do not exist yet."""
+    found = [source / "_posts", source / "_drafts"]
+    level = [source]
+    for _depth in range(3):
+        below = []
+        for folder in level:
+            for child in _subfolders(folder):
+                if child.name in ("_posts", "_drafts"):
+                    if child not in found:
+                        found.append(child)
+                elif not child.name.startswith((".", "_")) and child.name not in _NOT_CONTENT:
+                    below.append(child)
+        level = below
+    return tuple(found)
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(Path(e.path) for e in entries if e.is_dir(follow_symlinks=False))
+    except OSError:
+        return []
 
 
 def _gemfile_names_jekyll(folder: Folder) -> bool:

@@ -1,14 +1,18 @@
-"""What a content file is to its generator: an entry it lists by date, or a page, a section's
-list page, or a stub that shows nothing of its own.
+"""What a content file is to its generator, and where it lies: an entry it lists (and may date),
+a standalone page, a section's list page, or a stub that shows nothing of its own.
 
-A generator decides (:meth:`recapkit.ssg.base.Generator.page_kind`); the signs every generator
-shares are here: a section index file, a redirect key, a layout that names a page or a listing,
-a draft. Only entries can need a date: a page, a list page or a redirect is never sorted by one.
+A generator decides (:meth:`recapkit.ssg.base.Generator.page_kind`); the signs and places every
+generator shares are here: a section index file, a redirect key, a drafts folder or flag, the
+top of the content folder, a ``_posts`` folder, a date at the start of a file name.
 """
 
 from __future__ import annotations
 
 import enum
+import os
+import re
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -21,22 +25,16 @@ class PageKind(enum.Enum):
     ENTRY = "entry"
     """Content the generator lists with its siblings: a post, a note, a book entry."""
     PAGE = "page"
-    """A standalone page (about, contact) or a page that lists others (archives, tags, search)."""
+    """A standalone page (about, contact) where the generator keeps such pages."""
     SECTION = "section"
     """A section's list page (Hugo's and Zola's ``_index.md``); the generator titles and dates it."""
     STUB = "stub"
-    """A file that shows nothing of its own: a redirect, or a page the generator does not render."""
+    """A file that shows nothing of its own: a redirect, or a page the generator does not list."""
 
 
 REDIRECT_KEYS = frozenset({"redirect", "redirect_to", "redirect_url", "redirecturl"})
 """Keys that turn a page into a redirect: ``redirect_to`` (jekyll-redirect-from; Zola sections)
 and the spellings themes read (``redirect``, ``redirectUrl``, ``redirect_url``)."""
-
-PAGE_LAYOUTS = frozenset(
-    {"page", "about", "archive", "archives", "search", "tags", "categories", "links"}
-    | {"friends", "taxonomy", "terms", "list", "home", "index", "redirect", "404", "sitemap"}
-)
-"""Layout names that say "not a post": a standalone page, or one that lists the posts."""
 
 
 def shared_kind(post: Post, section_index_names: frozenset[str]) -> PageKind | None:
@@ -49,24 +47,15 @@ def shared_kind(post: Post, section_index_names: frozenset[str]) -> PageKind | N
     return None
 
 
-def layout_names_page(post: Post, keys: Iterable[str]) -> bool:
-    """Whether one of *keys* (``layout``, Hugo's ``type``, Zola's ``template``) names a page or
-    listing layout (``archives``, ``page.html``, ``tags``)."""
-    for key in keys:
-        value = post.data.get(key)
-        if isinstance(value, str):
-            name = value.strip().lower().removesuffix(".html").rsplit("/", 1)[-1]
-            if name in PAGE_LAYOUTS:
-                return True
-    return False
-
-
-def is_draft(post: Post, undated_folders: frozenset[str]) -> bool:
-    """Whether *post* is not published yet (``draft: true``, ``published: false``, or a drafts
-    folder): it gets its date when it is published."""
-    if undated_folders.intersection(post.path.parts):
+def is_draft(
+    post: Post, flags: Iterable[tuple[str, bool]], folders: frozenset[str] = frozenset()
+) -> bool:
+    """Whether *post* is not published yet: in a drafts *folder*, or with one of the
+    generator's draft *flags* set (``("draft", True)`` on Hugo and Zola, ``("published",
+    False)`` on Jekyll and Hexo, which have no ``draft`` key). It gets its date when published."""
+    if folders.intersection(post.path.parts):
         return True
-    return post.data.get("draft") is True or post.data.get("published") is False
+    return any(post.data.get(key) is value for key, value in flags)
 
 
 def has_date(post: Post, date_keys: Iterable[str], *, case_sensitive: bool = True) -> bool:
@@ -77,6 +66,70 @@ def has_date(post: Post, date_keys: Iterable[str], *, case_sensitive: bool = Tru
         if name in wanted and _filled(value):
             return True
     return False
+
+
+# --- where a file lies ------------------------------------------------------------------------
+
+_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[-_.])")
+
+
+def filename_date(path: Path | str) -> date | None:
+    """The date a file name starts with: Jekyll ``2019-08-20-slug.md``, Hugo ``2018-02-13-x.md``.
+
+    For a bundle (``2019-08-20-slug/index.md``) the folder name counts. None when there is no
+    such prefix or it is not a real date. (Each generator reads names its own way; this is the
+    loose reading for messages and the generic reading.)
+    """
+    file = Path(path)
+    name = file.parent.name if file.stem in ("index", "_index") else file.name
+    match = _DATE_PREFIX.match(name)
+    if match is None:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def outside_posts_folder(post: Post) -> bool:
+    """Whether *post* lies outside a ``_posts`` folder, where Jekyll and Hexo make pages."""
+    return "_posts" not in post.path.parts
+
+
+def below_content(path: Path, content_dirs: Iterable[Path]) -> tuple[str, ...] | None:
+    """The parts of *path* below the content folder (of *content_dirs*, a site's) it lies in
+    (None: in none).
+
+    Compared as given and with links resolved, so a relative path (``content/posts/x.md`` when
+    linting from the site's folder) or a linked site root gives the same answer.
+    """
+    for directory in content_dirs:
+        for candidate, base in ((path, directory), (_resolved(path), _resolved(directory))):
+            if candidate.is_relative_to(base):
+                return candidate.relative_to(base).parts
+    return None
+
+
+def top_level_page(post: Post, content_dirs: Iterable[Path]) -> bool:
+    """A file at the top of the content folder (``content/about.md``, ``content/about/index.md``):
+    a page of the home section, where generators without a posts folder keep standalone pages
+    (dated posts live in sections, ``content/posts/...``)."""
+    if not outside_posts_folder(post):
+        return False
+    parts = below_content(post.path, content_dirs)
+    if parts is None:  # not in a known content folder: by the conventional name
+        all_parts = post.path.parts
+        if "content" not in all_parts:
+            return False
+        parts = all_parts[len(all_parts) - all_parts[::-1].index("content") :]
+    return len(parts) == 1 or (len(parts) == 2 and post.path.name == "index.md")
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, RuntimeError):
+        return path
 
 
 def _given(data: Mapping[Any, Any], lowered: str) -> bool:

@@ -26,8 +26,9 @@ from recapkit.ssg.base import (
     KeyVocabulary,
     PostTarget,
     Site,
-    top_level_page,
+    content_of,
 )
+from recapkit.ssg.kinds import top_level_page
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -36,7 +37,8 @@ if TYPE_CHECKING:
     from recapkit.post.types import Post
 
 _GENERATORS: list[Generator] = [hugo.GENERATOR, hexo.GENERATOR, jekyll.GENERATOR, zola.GENERATOR]
-"""Detection order: for a folder laid out like two sites (no config file), the first wins."""
+"""Detection and listing order (the ``--ssg`` choices, the docs); a folder whose config files two
+generators claim equally is an error that asks for ``--ssg``, whatever the order."""
 
 
 def generators() -> tuple[Generator, ...]:
@@ -104,6 +106,7 @@ class Generic(Generator):
 
     name = "generic"
     label = "generic"
+    is_generic = True
     section_index_names = frozenset({"_index.md"})
 
     def __init__(self, members: Sequence[Generator]) -> None:
@@ -126,15 +129,12 @@ class Generic(Generator):
         self.section_index_names = frozenset().union(  # type: ignore[misc]
             *(g.section_index_names for g in members)
         )
-        self.undated_folders = frozenset().union(  # type: ignore[misc]
-            *(g.undated_folders for g in members)
-        )
 
     def claim(self, folder: Folder) -> Claim | None:
         return None
 
-    def names_carry_dates(self, site: Site | None) -> bool:
-        return False  # `2020-04-13.md` may be a meeting's day, not the post's
+    def name_date(self, post: Post, site: Site | None) -> date | None:
+        return None  # `2020-04-13.md` may be a meeting's day, not the post's
 
     def config_files(self, root: Path) -> tuple[Path, ...]:
         return ()
@@ -142,10 +142,8 @@ class Generic(Generator):
     def site(self, root: Path, config: Mapping[str, Any], config_file: Path | None) -> Site:
         raise UsageError("cannot read a site without knowing its generator; pass --ssg")
 
-    page_layout_keys = ("layout", "type", "template")
-
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
-        return top_level_page(post, site)
+        return top_level_page(post, content_of(site))
 
     def strip_url_templates(self, src: str) -> str:
         for member in self.members:

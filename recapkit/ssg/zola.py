@@ -26,8 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,12 +40,12 @@ from recapkit.ssg.base import (
     KeyVocabulary,
     PostTarget,
     Site,
+    content_of,
     has_key,
-    top_level_page,
     url_path,
 )
 from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso
-from recapkit.ssg.kinds import is_draft
+from recapkit.ssg.kinds import below_content, top_level_page
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -66,7 +65,7 @@ KEYS = frozenset(
     }
 )
 # fmt: on
-_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)^\+\+\+", re.DOTALL | re.MULTILINE)
+_NAME_DATE = re.compile(r"^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?:T[^_\s]*)?\s?[_-].")
 PAGE_KEYS = frozenset(
     {"title", "description", "date", "updated", "weight", "draft", "slug", "path", "aliases"}
     | {"in_search_index", "template", "taxonomies", "extra"}
@@ -106,12 +105,28 @@ class Zola(Generator):
             baseurl=url_path(config.get("base_url")),
         )
 
-    page_layout_keys = ("template",)
+    draft_flags = (("draft", True),)
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
-        return top_level_page(post, site)
+        return top_level_page(
+            post, content_of(site)
+        )  # a `template` does not take a page out of lists
+
+    def name_date(self, post: Post, site: Site | None) -> date | None:
+        # components/content/src/page.rs `RFC3339_DATE`: two-digit month and day, then `_`/`-`;
+        # a bundle's folder name counts for its index.md.
+        name = post.path.parent.name if post.path.name == "index.md" else post.path.name
+        match = _NAME_DATE.match(name)
+        try:
+            return date.fromisoformat(match.group(1)) if match else None
+        except ValueError:
+            return None
 
     def without_front_matter(self, post: Post, site: Site | None) -> str | None:
+        if below_content(post.path, content_of(site)) is None:
+            return None  # Zola reads content/ only: a README or a theme file is no page
+        if post.text.lstrip().startswith(("+++", "---")):
+            return None  # Zola's delimiters may follow blank lines (split.rs `^[[:space:]]*`)
         # `split_content` in components/content: pages and sections alike.
         return (
             'no front matter: Zola stops the build ("Couldn\'t find front matter"); even an '
@@ -119,14 +134,14 @@ class Zola(Generator):
         )
 
     def undated(self, post: Post, site: Site | None) -> str | None:
-        if is_draft(post, frozenset()) or self.has_any_date(post, site):
+        if self.is_unpublished(post) or self.has_any_date(post, site):
             return None
-        index = _section_index(post.path)
-        if index is None or _sort_by(index) != "date":
+        index = next((i for i in _listing_sections(post.path) if _sorts_by_date(i)), None)
+        if index is None:
             return None
         return (
             "no date: Zola leaves the page out of its section's list "
-            f'(`{index.parent.name}/_index.md` sorts by date: `sort_by = "date"`)'
+            f"(`{index.parent.name}/_index.md` sorts by date)"
         )
 
     def read_date(self, value: DateText, site: Site | None) -> DateReading:
@@ -190,36 +205,42 @@ class Zola(Generator):
         )
 
 
-def _section_index(path: Path) -> Path | None:
-    """The ``_index.md`` of the section *path* is a page of: its folder's, or for a bundle
-    (``x/index.md``) its parent's; None for an orphan page (a folder without one)."""
+def _listing_sections(path: Path) -> Iterator[Path]:
+    """The ``_index.md`` of every section that lists the page at *path*: its own section (its
+    folder's, or for a bundle its parent's; none for an orphan page in a folder without one),
+    then, while a section is ``transparent``, the section above it (library.rs)."""
     folder = path.parent.parent if path.name == "index.md" else path.parent
-    index = folder / "_index.md"
-    return index if index.is_file() else None
+    index: Path | None = folder / "_index.md"
+    while index is not None and index.is_file():
+        yield index
+        if _section_front_matter(index).get("transparent") is not True:
+            return
+        index = next(
+            (f / "_index.md" for f in index.parent.parents if (f / "_index.md").is_file()), None
+        )
 
 
-def _sort_by(index: Path) -> str | None:
-    """The ``sort_by`` of a section's ``_index.md`` (None: unreadable, or not set)."""
+def _sorts_by_date(index: Path) -> bool:
+    """Whether the section sorts its pages by date, which drops the pages without one
+    (``update_date`` sorts by ``updated``, which falls back to ``date``)."""
+    return _section_front_matter(index).get("sort_by") in ("date", "update_date")
+
+
+def _section_front_matter(index: Path) -> Mapping[str, Any]:
+    """A section's ``_index.md`` front matter, TOML or YAML ({} when unreadable)."""
     try:
-        return _sort_by_of(index, index.stat().st_mtime_ns)
+        return _front_matter_of(index, index.stat().st_mtime_ns)
     except OSError:
-        return None
+        return {}
 
 
 @functools.lru_cache(maxsize=256)
-def _sort_by_of(index: Path, _mtime: int) -> str | None:
-    """:func:`_sort_by` of the file as it is at *_mtime* (read once per version of the file)."""
-    try:
-        text = index.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    match = _FRONT_MATTER.match(text)
-    try:
-        table = tomllib.loads(match.group(1)) if match else {}
-    except tomllib.TOMLDecodeError:
-        return None
-    value = table.get("sort_by")
-    return value if isinstance(value, str) else None
+def _front_matter_of(index: Path, _mtime: int) -> Mapping[str, Any]:
+    """:func:`_section_front_matter` of the file as it is at *_mtime* (read once per version)."""
+    from recapkit.post.load import load_post  # the one front matter reader, TOML and YAML
+
+    data = load_post(index).data
+    return data if isinstance(data, Mapping) else {}
 
 
 GENERATOR = Zola()

@@ -456,9 +456,9 @@ def test_files_no_generator_claims_are_named_once_with_how_to_say_which(
     assert lint(".") == 0
     captured = capsys.readouterr()
     assert captured.err == (
-        f"{GENERIC_NOTE}notes: 2 files checked as generic Markdown (no keys required, "
-        'site-absolute images unverified); set `ssg = "..."` in recapkit.toml or pass --ssg '
-        "to check them as your generator does\n"
+        f"{GENERIC_NOTE}notes: 2 files checked as generic Markdown (no key vocabulary, nothing "
+        'a generator requires, site-absolute images unverified); set `ssg = "..."` in '
+        "recapkit.toml or pass --ssg to check them as your generator does\n"
     )
     assert captured.out == (
         "Site: blog (Hugo, blog/hugo.toml): 1 file\n"

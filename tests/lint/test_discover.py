@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from recapkit.config import Config
-from recapkit.lint.discover import compile_glob, discover
+from recapkit.lint.discover import discover
+from recapkit.lint.globs import compile_glob
 from recapkit.ssg import Site
 from tests.lint.fakes import fake_rules, write
 
@@ -119,6 +120,34 @@ def test_a_site_root_is_searched_in_its_content_dirs_only(tmp_path: Path) -> Non
     assert [str(t.path) for t in discover(["site/content"], config=config, site=site)] == [
         "site/content/posts/a.md"
     ]
+
+
+def test_a_site_met_while_walking_a_parent_is_searched_in_its_content_dirs(tmp_path: Path) -> None:
+    write(tmp_path / "blog" / "_config.yml", "title: Blog\n")
+    write(tmp_path / "blog" / "_posts" / "2024-05-18-a.md", "x")
+    write(tmp_path / "blog" / "events" / "_posts" / "2024-05-19-b.md", "x")  # a category's
+    write(tmp_path / "blog" / "README.md", "x")
+    write(tmp_path / "blog" / "vendor" / "bundle" / "gem" / "c.md", "x")
+    write(tmp_path / "docs" / "notes.md", "x")
+    config = Config(root=tmp_path)
+    found = [str(t.path) for t in discover(["."], config=config, sites=config.site_finder())]
+    assert found == [
+        "blog/_posts/2024-05-18-a.md",
+        "blog/events/_posts/2024-05-19-b.md",
+        "docs/notes.md",
+    ]
+
+
+def test_a_folder_two_generators_claim_stops_nothing_when_it_holds_no_posts(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path / "vendor" / "weird" / "hugo.toml", "")
+    write(tmp_path / "vendor" / "weird" / "zola.toml", 'base_url = "/"\n')
+    write(tmp_path / "vendor" / "weird" / "content" / "x.txt", "not a post")
+    write(tmp_path / "docs" / "a.md", "x")
+    config = Config(root=tmp_path)
+    found = [str(t.path) for t in discover(["."], config=config, sites=config.site_finder())]
+    assert found == ["docs/a.md"]
 
 
 def test_configured_ssg_and_dirs_shape_the_site(tmp_path: Path) -> None:

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from recapkit.data.model import Event, Recap
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
 from recapkit.ssg import hexo, jekyll, registry
-from recapkit.ssg.base import Generator, filename_date
-from recapkit.ssg.posts import reading_of
+from recapkit.ssg.base import Generator
+from recapkit.ssg.kinds import filename_date
+from recapkit.ssg.posts import parse_post, reading_of
 from recapkit.ssg.site import read_site
 
 CST = timezone(timedelta(hours=8))
@@ -82,7 +83,6 @@ def test_only_jekyll_has_a_date_form_of_its_own_and_loose_readers_say_so() -> No
     own = "2014-10-21 10:00:00 +0800"
     assert [g.name for g in ALL if g.accepts_date_text(own)] == ["jekyll"]
     assert {g.name for g in ALL if g.reads_loose_dates} == {"hexo", "jekyll"}
-    assert [g.name for g in ALL if g.names_carry_dates(None)] == ["jekyll", "zola"]
 
 
 @pytest.mark.parametrize("name", ["hugo", "zola"])
@@ -190,7 +190,7 @@ def test_each_generator_states_only_the_image_keys_it_defines() -> None:
 def test_the_generic_reading_reads_every_generator_and_judges_for_none() -> None:
     generic = registry.generic()
     assert generic.keys.known == frozenset()  # no vocabulary: no "did you mean" from another's
-    assert not generic.names_carry_dates(None)
+    assert generic.name_date(parse_post("---\n---\n", "Meeting/2020-04-13.md"), None) is None
     assert not generic.keys.case_sensitive and generic.keys.date_from_filename
     assert set(generic.image_keys) == {k for g in ALL for k in g.image_keys}
     assert set(generic.theme_image_keys) == {k for g in ALL for k in g.theme_image_keys}

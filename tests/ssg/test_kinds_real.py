@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from recapkit.lint.rules import LintContext, MissingFrontMatter, RequiredKey
 from recapkit.ssg.posts import load_post
 from recapkit.ssg.site import find_site
 from tests.files import write_files
@@ -41,11 +42,13 @@ def run(command: list[str], cwd: Path) -> str:
 
 
 def recapkit_undated(root: Path, name: str) -> bool:
-    """Whether recapkit says the post at *name* has no date its generator reads."""
+    """Whether ``recapkit lint`` says the post at *name* has no date its generator reads
+    (RK103, or RK101 for a file without front matter), as the rules decide it."""
     path = root / name
     site = find_site(path)
     assert site is not None
-    return site.generator.undated(load_post(path, site=site), site) is not None
+    post, context = load_post(path, site=site), LintContext(site=site)
+    return any(list(rule.check(post, context)) for rule in (RequiredKey(), MissingFrontMatter()))
 
 
 @pytest.mark.skipif(shutil.which("jekyll") is None, reason="jekyll is not installed")
@@ -56,6 +59,8 @@ def test_jekyll_publishes_exactly_the_posts_recapkit_finds_dated(tmp_path: Path)
         "_posts/2024-05-18-named.md": "---\ntitle: c\n---\n",
         "_posts/events/2024-5-8-deep.markdown": "---\ntitle: d\n---\n",
         "_posts/2024-05-19-no-front-matter.md": "# e\n",
+        "_posts/notes.md": "# f, neither front matter nor a dated name\n",
+        "_posts/2024-05-20-draft-key.md": "---\ndraft: true\n---\n",  # Jekyll has no draft key
     }
     listing = "---\n---\n{% for p in site.posts %}{{ p.path }}\n{% endfor %}"
     write_files(tmp_path, {"_config.yml": "title: t\n", "index.html": listing, **posts})
@@ -85,12 +90,45 @@ def test_hugo_dates_exactly_the_pages_recapkit_finds_dated(
         assert (dates[name] == ZERO) is recapkit_undated(tmp_path, name), name
 
 
+@pytest.mark.skipif(shutil.which("hugo") is None, reason="hugo is not installed")
+def test_hugo_lists_undated_exactly_the_pages_recapkit_reports(tmp_path: Path) -> None:
+    """Build options, ``headless`` and layouts, against what Hugo's lists really show."""
+    posts = {
+        "content/posts/dated.md": "---\ndate: 2020-01-01\n---\n",
+        "content/posts/plain.md": "---\ntitle: plain\n---\n",
+        "content/posts/unlisted.md": "---\n_build:\n  list: never\n---\n",
+        "content/posts/unrendered.md": "---\n_build:\n  render: never\n---\n",
+        "content/posts/headless.md": "---\nheadless: true\n---\n",
+        "content/posts/bundle/index.md": "---\nheadless: true\n---\n",
+        "content/posts/archives.md": "---\nlayout: archives\n---\n",
+        "content/posts/draft.md": "---\ndraft: true\n---\n",
+    }
+    listing = (
+        '{{ range .Site.RegularPages }}{{ .File.Path }} {{ .Date.Format "2006-01-02" }}\n{{ end }}'
+    )
+    files = {
+        "hugo.toml": 'baseURL = "https://e.org/"\ndisableKinds = ["taxonomy", "term", "RSS"]\n',
+        "layouts/index.html": listing,
+        "layouts/_default/single.html": "{{ .Content }}",
+        "layouts/_default/list.html": "{{ .Content }}",
+    }
+    write_files(tmp_path, {**files, **posts})
+    run(["hugo", "--quiet"], tmp_path)
+    shown = dict(
+        line.split() for line in (tmp_path / "public" / "index.html").read_text().splitlines()
+    )
+    for name in posts:
+        listed_undated = shown.get(name.removeprefix("content/")) == ZERO
+        assert listed_undated is recapkit_undated(tmp_path, name), name
+
+
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 @pytest.mark.skipif(hexo_modules() is None, reason="no Hexo (RECAPKIT_HEXO_MODULES)")
 @pytest.mark.parametrize(
     ("pattern", "name", "named_day"),
     [
         (":year-:month-:day-:title.md", "2021-03-04-meetup.md", date(2021, 3, 4)),
+        (":year-:month-:day-:title.md", "2021-02-30-rolled.md", date(2021, 3, 2)),
         (":year/:i_month/:i_day/:title.md", "2021/3/4/meetup.md", date(2021, 3, 4)),
         (":title.md", "2021-03-04-meetup.md", None),
     ],

@@ -23,7 +23,6 @@ from recapkit.ssg.base import (
     KeyVocabulary,
     PostTarget,
     Site,
-    outside_posts_folder,
 )
 
 _IMAGE = re.compile(r"\[\[img (?P<src>[^\]\s]+)(?: (?P<alt>[^\]]+))?\]\]")
@@ -55,8 +54,13 @@ class Toy(Generator):
         public = root / str(config.get("public", "public"))
         return self.make_site(root, content_dirs=(root,), static_dirs=(public,))
 
-    def is_page(self, post: Post, site: Site | None) -> bool:
-        return outside_posts_folder(post) and "notes" not in post.path.parts
+    def is_page_by_place(self, post: Post, site: Site | None) -> bool:
+        return "notes" not in post.path.parts
+
+    def undated(self, post: Post, site: Site | None) -> str | None:
+        if self.has_any_date(post, site):
+            return None
+        return "no date: Toy files the note under 'someday'"
 
     def disarm(self, text: str) -> str:
         return text.replace("[[", "[\\[")
@@ -95,9 +99,13 @@ def test_a_registered_generator_is_detected_and_lints_its_own_way(
         "[[code]]\n##not a heading in code\n[[img /also-gone.png]]\n[[/code]]\n",
         encoding="utf-8",
     )
-    status = main(["lint", "--isolated", "--no-cache", "--select", "RK105,RK203,RK301", str(site)])
+    (site / "notes" / "second.md").write_text("---\ntitle: Second\n---\n", encoding="utf-8")
+    (site / "about.md").write_text("---\ntitle: About\n---\n", encoding="utf-8")  # a page
+    select = "RK103,RK105,RK203,RK301"
+    status = main(["lint", "--isolated", "--no-cache", "--select", select, str(site)])
     out = capsys.readouterr().out
     assert status == 1
+    assert out.count("RK103") == 1 and "second.md:1:1: RK103 no date: Toy files the note" in out
     assert "RK105 unknown key `mod`; did you mean `mood`?" in out  # the toy's own vocabulary
     assert "RK203 image /gone.png not found (tried public/gone.png)" in out  # its static folder
     assert "here.png" not in out and "also-gone" not in out  # found; inside its code block

@@ -11,7 +11,7 @@ from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.rules._dates import as_written_date
 from recapkit.lint.rules.base import LintContext, Rule, option
 from recapkit.lint.rules.where import key_location
-from recapkit.ssg.base import filename_date
+from recapkit.ssg.kinds import PageKind
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
@@ -28,12 +28,14 @@ class FilenameDateOptions:
 class FilenameDateMismatch(Rule[FilenameDateOptions]):
     """The date in the file name (`2024-05-18-meetup.md`) differs from the front matter date.
 
-    Jekyll and Zola take a post's date from a `YYYY-MM-DD-` file name prefix, Hugo when the
-    site's `[frontmatter] date` lists `:filename`, Hexo when `new_post_name` puts a year,
-    month and day in the name. When the front matter has a date too, it wins, and the two
-    should agree; the day is compared as written (in the date's own timezone). Elsewhere a
-    dated name is only a slug (the day a draft was started, a meeting's day) and is not
-    compared; nor are files no generator claims. A warning: the post
+    Jekyll (posts in `_posts`) and Zola take a post's date from a `YYYY-MM-DD-` file name
+    prefix, Hugo when the site's `[frontmatter] date` lists `:filename`, Hexo when
+    `new_post_name` puts a year, month and day in the name; each name is read the way its
+    generator reads it. When the front matter has a date too, one of the two wins (the front
+    matter on Jekyll, Zola and Hexo; on Hugo whichever `[frontmatter] date` lists first), and the
+    URL, the archive and the file name should agree; the day is compared as written (in the
+    date's own timezone). Elsewhere a dated name is only a slug (the day a draft was started, a
+    meeting's day) and is not compared; nor are pages, or files no generator claims. A warning: the post
     builds, but its URL, its place in the archive and what the file name promises differ.
 
     ## Why
@@ -68,11 +70,12 @@ class FilenameDateMismatch(Rule[FilenameDateOptions]):
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
         if post.front_matter is None or post.front_matter.error is not None:
             return
-        if not context.generator.names_carry_dates(context.site):
-            return  # `2020-04-13.md` may be a meeting's day, not the post's
-        named = filename_date(post.path)
+        generator = context.generator
+        if generator.page_kind(post, context.site) is not PageKind.ENTRY:
+            return  # a page's name is only its name (Jekyll reads dates in `_posts` only)
+        named = generator.name_date(post, context.site)
         if named is None:
-            return
+            return  # no date in the name as the generator reads names (or it reads none)
         key = next((k for k in self.options.keys if post.data.get(k) is not None), None)
         if key is None:
             return

@@ -17,6 +17,7 @@ from recapkit.lint.rules.key_type_fix import (
     split_items,
 )
 from recapkit.lint.rules.where import key_location, locate_in_front_matter
+from recapkit.ssg import registry
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
@@ -224,11 +225,21 @@ def _string_finding(
             None,
         )
     one = "[" + _yaml_text(value.strip()) + "]"
+    if generator.is_generic:  # the generators disagree: say how each reads it
+        split = [g.label for g in registry.generators() if key in g.splits_list_strings]
+        whole = [g.label for g in registry.generators() if key not in g.splits_list_strings]
+        how = f"{_joined(whole)} read it as the single term {value.strip()!r}"
+        how += f", {_joined(split)} splits it on spaces" if split else ""
+        return f"`{key}` is one string: {how}; write {listed} or {one}", Severity.INFO
     return (
         f"`{key}` is one string, read as the single term {value.strip()!r}; write {listed} for "
         f"separate terms (it changes the page: --unsafe-fixes) or {one}",
         None,
     )
+
+
+def _joined(labels: list[str]) -> str:
+    return ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else "".join(labels)
 
 
 def _yaml_text(value: str) -> str:

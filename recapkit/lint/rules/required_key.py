@@ -22,29 +22,32 @@ class RequiredKey(Rule[NoOptions]):
     without one (from its documentation and source, see `recapkit/ssg/<name>.py`):
 
     - **Hugo**: a page without a date (from `date`, `publishDate`, `pubdate`, `published`,
-      `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, including
-      `:filename`, `:fileModTime` and `:git`) is dated 0001-01-01. Reported in the main
-      sections only (`mainSections`, else the section with the most pages), where lists sort
-      it last and themes show that date.
+      `lastmod`, `modified`, or what the site's `[frontmatter] date` lists with Hugo's aliases,
+      including `:filename`, `:fileModTime` and `:git`) is dated 0001-01-01. Reported in the
+      main sections only (`mainSections`, else the top-level section with the most published
+      pages), where lists sort it last and themes show that date; checked with Hugo 0.111.
     - **Jekyll**: a file in `_posts` is published only when its *name* starts with a date
       (`2014-10-21-devfest.md`); Jekyll skips any other file there without a word, whatever its
       `date` key says.
     - **Hexo**: a post in `_posts` without `date` (or a file name that `new_post_name` dates)
       is dated by the file's creation time, which changes with every clone.
     - **Zola**: a page without a date (or a `YYYY-MM-DD-` file name) is left out of the list
-      of a section whose `_index.md` says `sort_by = "date"`.
+      of a section that sorts by date (`sort_by = "date"` or `"update_date"`), or of a
+      `transparent` section's parent that does.
     - **No generator detected**: nothing is required; the generic reading does not know.
 
-    Nothing is required of a file that is not a post: a section's list page (`_index.md`),
-    a standalone page (outside `_posts` on Jekyll and Hexo; at the top of `content/` on Hugo and
-    Zola; anywhere, a page whose `layout`, Hugo `type` or Zola `template` names a page or a
-    listing such as `page`, `archives`, `search` or `tags`), a redirect (`redirect`,
-    `redirect_to`, `redirectUrl`), a Hugo page that is `headless` or never rendered or listed
-    (`build`), or a draft. No generator requires a `title`: Jekyll and Hexo derive one from
-    the file name, and untitled notes are a choice.
+    Nothing is required of a file the generator does not list as a post: a section's list page
+    (`_index.md`), a standalone page (outside `_posts` on Jekyll and Hexo; at the top of
+    `content/` on Hugo and Zola), a redirect (`redirect`, `redirect_to`, `redirectUrl`), a Hugo
+    page kept out of lists (`_build`/`build` with `list: never`, or a headless leaf bundle), or
+    a draft (`draft: true` on Hugo and Zola; `published: false` or `_drafts/` on Jekyll and
+    Hexo, which have no `draft` key). A layout does not make a post a page: the generators list
+    it all the same. No generator requires a `title`: Jekyll derives one from the file name,
+    and untitled notes are a choice. A file without any front matter is RK101's to report.
 
     Keys the site's owner wants on top go in `required-keys`: a list for every post, or a table
-    of path globs (relative to the config file) for any file they match:
+    of path globs (relative to the config file) for any file they match (sections' list pages
+    and redirects aside), with or without a front matter block:
 
     ```toml
     [tool.recapkit]
@@ -96,13 +99,15 @@ class RequiredKey(Rule[NoOptions]):
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
         front_matter = post.front_matter
-        if front_matter is None or front_matter.error is not None:
-            return
+        if post.problem is not None or (front_matter is not None and front_matter.error):
+            return  # RK100's and RK102's business
         generator, site = context.generator, context.site
         kind = generator.page_kind(post, site)
         if kind in (PageKind.SECTION, PageKind.STUB):
             return
-        undated = generator.undated(post, site) if kind is PageKind.ENTRY else None
+        # Without a block at all, RK101 says what the generator makes of the post.
+        entry = kind is PageKind.ENTRY and front_matter is not None
+        undated = generator.undated(post, site) if entry else None
         if undated is not None:
             yield self._at(post, None, undated)
         wanted = context.settings.required_keys.of(post.path, entry=kind is PageKind.ENTRY)

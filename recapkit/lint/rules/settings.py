@@ -14,7 +14,7 @@ from pathlib import Path
 
 from attrs import field, frozen
 
-from recapkit.lint.discover import compile_glob
+from recapkit.lint.globs import compile_glob
 
 # Hosts that serve a placeholder image or a 403 when the Referer is another site, so an image
 # that works while writing (or for a link checker) is broken for readers.

@@ -89,7 +89,7 @@ class UnknownKey(Rule[UnknownKeyOptions]):
         if post.front_matter is None or post.front_matter.error is not None:
             return
         generator = context.generator
-        if not generator.keys.known:
+        if generator.is_generic:
             return  # no generator detected: its vocabulary is unknown, so is what a typo is
         settings = context.settings
         known = generator.keys.known | settings.extra_keys

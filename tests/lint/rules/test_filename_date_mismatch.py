@@ -34,19 +34,36 @@ def test_filename_date_mismatch_compares_the_day_as_written() -> None:
 
 
 @pytest.mark.parametrize(
-    ("ssg", "config", "compared"),
+    ("ssg", "config", "path", "compared"),
     [
-        ("hexo", {}, False),  # the default `:title.md` names carry no date
-        ("hexo", {"new_post_name": ":year-:month-:day-:title.md"}, True),
-        ("hugo", {}, False),  # Hugo reads no date from a name by default
-        ("hugo", {"frontmatter": {"date": [":filename", ":default"]}}, True),
+        ("hexo", {}, "source/_posts/2020-04-13-council.md", False),  # `:title.md` names
+        (
+            "hexo",
+            {"new_post_name": ":year-:month-:day-:title.md"},
+            "source/_posts/2020-04-13-c.md",
+            True,
+        ),
+        (
+            "hexo",
+            {"new_post_name": ":year-:month-:day-:title.md"},
+            "source/about/2020-04-13.md",
+            False,
+        ),
+        ("hugo", {}, "content/posts/2020-04-13-council.md", False),  # no :filename
+        (
+            "hugo",
+            {"frontmatter": {"date": [":filename", ":default"]}},
+            "content/posts/2020-04-13-c.md",
+            True,
+        ),
+        ("jekyll", {}, "events/2020-04-13-council.md", False),  # a page: its name is a name
     ],
 )
 def test_names_are_compared_only_where_the_site_dates_posts_by_them(
-    ssg: str, config: dict[str, Any], compared: bool
+    ssg: str, config: dict[str, Any], path: str, compared: bool
 ) -> None:
     context = site_context(ssg, config)
-    found = run(FilenameDateMismatch(), COUNCIL, "posts/2020-04-13-council.md", context=context)
+    found = run(FilenameDateMismatch(), COUNCIL, path, context=context)
     assert bool(found[1]) is compared
 
 

@@ -37,3 +37,20 @@ def test_image_not_found_sees_a_file_deleted_between_runs(tmp_path: Path) -> Non
     image.unlink()
     assert len(list(ImageNotFound().check(post, context))) == 1
     assert ImageNotFound.uses_filesystem
+
+
+def test_generator_image_keys_are_paths_from_the_site_root(tmp_path: Path) -> None:
+    """Hugo 0.111's opengraph template writes `images` through `absURL`, jekyll-seo-tag writes
+    `image` through `absolute_url`: `cover.jpg` is the site's /cover.jpg, not the post's."""
+    for ssg, config, key, post_name, static in [
+        ("hugo", "hugo.toml", "images: [cover.jpg]", "content/posts/p.md", "static/cover.jpg"),
+        ("jekyll", "_config.yml", "image: cover.jpg", "_posts/2024-05-18-p.md", "cover.jpg"),
+    ]:
+        root = tmp_path / ssg
+        write(root / config, "title: T\n" if ssg == "jekyll" else "")
+        post_path = write(root / post_name, f"---\ntitle: T\n{key}\n---\n")
+        context = LintContext(site=read_site(root, ssg), settings=LintSettings(ssg=ssg))
+        found = list(ImageNotFound().check(load_post(post_path), context))
+        assert [d.message.split(" (")[0] for d in found] == ["image cover.jpg not found"], ssg
+        write(root / static, b"\xff\xd8")
+        assert list(ImageNotFound().check(load_post(post_path), context)) == [], ssg

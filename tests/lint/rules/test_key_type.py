@@ -115,11 +115,21 @@ def test_fix_always_yields_exactly_the_words_and_touches_only_that_value(
 
 
 def test_space_separated_tags_are_an_error_where_the_ssg_reads_one_term() -> None:
-    for ssg in ("hugo", "hexo", None):
+    for ssg in ("hugo", "hexo"):
         _post, found = run(RULE, "---\ntags: go meetup\n---\n", ssg=ssg)
         assert [(d.severity.value, d.fixable) for d in found] == [("error", True)]
         assert "read as the single term 'go meetup'" in found[0].message
         assert found[0].message.endswith("or [go meetup]")
+
+
+def test_without_a_generator_a_tags_string_is_info_saying_how_each_reads_it() -> None:
+    _post, found = run(RULE, "---\ntags: go meetup\n---\n", "notes/a.md")
+    assert [d.severity.value for d in found] == ["info"]
+    assert found[0].message == (
+        "`tags` is one string: Hugo, Hexo and Zola read it as the single term 'go meetup', "
+        "Jekyll splits it on spaces; write [go, meetup] or [go meetup]"
+    )
+    assert found[0].fix is not None and not found[0].fix.safe  # it may change the page
 
 
 def test_splitting_a_string_the_generator_reads_as_one_term_is_an_unsafe_fix() -> None:

@@ -24,8 +24,10 @@ def messages(root: Path, name: str, text: str = HIDDEN) -> list[str]:
 
 def test_zola_stops_the_build_for_pages_and_sections(tmp_path: Path) -> None:
     write_files(tmp_path, {"config.toml": 'base_url = "/"\n'})
+    assert messages(tmp_path, "content/blog/y.md") == []  # Zola skips blank lines before +++
+    assert messages(tmp_path, "README.md", "# Site\n") == []  # no content: Zola never reads it
     for name in ("content/blog/x.md", "content/blog/_index.md"):
-        assert messages(tmp_path, name) == [
+        assert messages(tmp_path, name, "# Title\n") == [
             'no front matter: Zola stops the build ("Couldn\'t find front matter"); even an '
             "empty `+++` block will do"
         ]

@@ -71,24 +71,27 @@ def test_hugo_main_sections_come_from_the_config(hugo: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "front_matter",
+    ("name", "front_matter", "listed_undated"),
     [
-        "PublishDate: 2024-05-18",  # keys are case-insensitive
-        "lastmod: 2024-05-18",  # in the default [frontmatter] date list
-        "draft: true",
-        "headless: true",
-        "build:\n  list: never",
-        "_build:\n  render: never",
-        "redirect: /blog/elsewhere/",
-        "layout: archives",
-        "type: search",
+        ("x.md", "PublishDate: 2024-05-18", False),  # keys are case-insensitive
+        ("x.md", "lastmod: 2024-05-18", False),  # in the default [frontmatter] date list
+        ("x.md", "draft: true", False),
+        ("x.md", "_build:\n  list: never", False),
+        ("x.md", "build:\n  list: never", False),  # the key's name from Hugo 0.123 on
+        ("x.md", "redirect: /blog/elsewhere/", False),
+        ("x/index.md", "headless: true", False),  # a headless leaf bundle is no page
+        # What Hugo 0.111 still lists, dated 0001-01-01 (tests/ssg/test_kinds_real.py):
+        ("x.md", "headless: true", True),  # headless means something on index.md only
+        ("x.md", "_build:\n  render: never", True),  # not rendered, but listed
+        ("x.md", "layout: archives", True),  # a layout changes the look, not the lists
+        ("x.md", "type: search", True),
     ],
 )
-def test_hugo_pages_that_are_dated_or_not_listed_need_no_date(
-    hugo: Path, front_matter: str
+def test_hugo_needs_a_date_on_what_it_lists(
+    hugo: Path, name: str, front_matter: str, listed_undated: bool
 ) -> None:
-    write_files(hugo, {"content/posts/x.md": f"---\n{front_matter}\n---\n"})
-    assert findings(hugo, "content/posts/x.md") == []
+    write_files(hugo, {f"content/posts/{name}": f"---\n{front_matter}\n---\n"})
+    assert bool(findings(hugo, f"content/posts/{name}")) is listed_undated
 
 
 @pytest.mark.parametrize(
@@ -249,8 +252,7 @@ def zola(tmp_path: Path) -> Path:
 def test_zola_leaves_undated_pages_out_of_a_date_sorted_section(zola: Path, name: str) -> None:
     write_files(zola, {name: '+++\ntitle = "Meetup"\n+++\n'})
     assert findings(zola, name) == [
-        "no date: Zola leaves the page out of its section's list "
-        '(`blog/_index.md` sorts by date: `sort_by = "date"`)'
+        "no date: Zola leaves the page out of its section's list (`blog/_index.md` sorts by date)"
     ]
 
 
@@ -337,3 +339,59 @@ def test_required_keys_read_a_list_or_a_table_of_globs(tmp_path: Path) -> None:
 
 def test_no_required_key_findings_when_the_front_matter_is_broken() -> None:
     assert run(RequiredKey(), "---\ntitle: [\n---\n", ssg="hexo")[1] == []
+
+
+def test_hexo_and_jekyll_have_no_draft_key(hexo: Path, jekyll: Path) -> None:
+    """Real Hexo 8 publishes `draft: true` (dated by file time); `published: false` is its draft."""
+    write_files(hexo, {"source/_posts/a.md": "---\ndraft: true\n---\n"})
+    assert len(findings(hexo, "source/_posts/a.md")) == 1
+    write_files(hexo, {"source/_posts/b.md": "---\npublished: false\n---\n"})
+    assert findings(hexo, "source/_posts/b.md") == []
+    write_files(jekyll, {"_posts/c.md": "---\ndraft: true\n---\n"})
+    assert len(findings(jekyll, "_posts/c.md")) == 1
+
+
+def test_required_keys_apply_to_a_file_without_front_matter(hugo: Path) -> None:
+    write_files(hugo, {"content/books/no-block.md": "# Dune\n"})
+    wanted = RequiredKeys(everywhere=("title",), root=hugo)
+    assert findings(hugo, "content/books/no-block.md", wanted) == [
+        "missing required front matter key `title`"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ssg_files", "name", "count"),
+    [
+        (
+            {"hugo.toml": "", "content/posts/a.md": DATED, "content/posts/b.md": DATED},
+            "content/posts/x.md",
+            1,
+        ),
+        ({"_config.yml": "title: S\n"}, "_posts/x.md", 1),
+        ({"_config.yml": "title: S\n", "source/_posts/a.md": DATED}, "source/_posts/x.md", 1),
+        (
+            {
+                "config.toml": 'base_url = "/"\n',
+                "content/blog/_index.md": '+++\nsort_by = "date"\n+++\n',
+            },
+            "content/blog/x.md",
+            1,
+        ),
+    ],
+)
+def test_the_command_line_finds_it_from_the_site_folder_with_relative_paths(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    ssg_files: dict[str, str],
+    name: str,
+    count: int,
+) -> None:
+    """As pre-commit runs it: from the site's folder, relative paths, and the whole site."""
+    from recapkit.cli import main
+
+    write_files(tmp_path, {**ssg_files, name: "---\ntitle: Untitled date\n---\n"})
+    monkeypatch.chdir(tmp_path)
+    for args in ([name], ["."], []):
+        main(["lint", "--isolated", "--no-cache", "--select", "RK103", *args])
+        assert capsys.readouterr().out.count(f"{name}:1:1: RK103") == count, args
