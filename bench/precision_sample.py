@@ -9,6 +9,7 @@ left out of the corpus). Then score the judgements::
     python bench/precision_sample.py --size 120 --seed 10 > sample.md        # read and judge
     python bench/precision_sample.py --size 120 --seed 10 --csv > judge.csv  # fill `verdict`
     python bench/precision_sample.py --score judge.csv                       # the table
+    python bench/precision_sample.py --select RK1 --ssg kaiyuanshe__Wiki=hexo  # a snapshot's SSG
 
 Sites default to the shared corpus (``../shared/corpus``); pass site folders to use others. The
 judgements are about posts we do not own: keep them out of the repository (docs/precision.md
@@ -34,13 +35,15 @@ VERDICTS = ("TRUE", "FALSE", "ARTEFACT")
 _FIELDS = ("id", "rule", "site", "path", "line", "column", "severity", "message", "verdict", "why")
 
 
-def findings(site: Path, select: str | None) -> list[dict[str, object]]:
-    """Every finding of ``recapkit lint`` (this checkout) on *site*, with its site's name."""
+def findings(site: Path, select: str | None, ssg: str | None = None) -> list[dict[str, object]]:
+    """Every finding of ``recapkit lint`` (this checkout) on *site*, with its site's name;
+    *ssg* names the generator of a site whose config is not in the snapshot."""
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
         command = [sys.executable, "-m", "recapkit", "lint", "--isolated", "--no-cache"]
         command += ["--exit-zero", "--output-format", "json", "-o", str(report)]
         command += ["--select", select] if select else []
+        command += ["--ssg", ssg] if ssg else []
         subprocess.run([*command, str(site)], check=True, cwd=ROOT)
         rows: list[dict[str, object]] = json.loads(report.read_text("utf-8"))["diagnostics"]
     for row in rows:
@@ -130,13 +133,23 @@ def main() -> int:
     parser.add_argument("--per-rule", type=int, default=5, help="at least this many per rule")
     parser.add_argument("--seed", type=int, default=10)
     parser.add_argument("--select", help="only these rules (as recapkit lint --select)")
+    parser.add_argument(
+        "--ssg",
+        action="append",
+        default=[],
+        metavar="SITE=NAME",
+        help="read SITE (a folder name) as generator NAME, for a snapshot without its config",
+    )
     parser.add_argument("--csv", action="store_true", help="a CSV with an empty verdict column")
     parser.add_argument("--score", type=Path, help="score a judged CSV instead of sampling")
     args = parser.parse_args()
     if args.score:
         return score(args.score)
     sites = args.sites or sorted(p for p in CORPUS.iterdir() if p.is_dir())
-    rows = [row for site in sites for row in findings(site.resolve(), args.select)]
+    named = dict(item.split("=", 1) for item in args.ssg)
+    rows = [
+        row for site in sites for row in findings(site.resolve(), args.select, named.get(site.name))
+    ]
     for row in rows:
         row["path"] = os.path.relpath(Path(str(row["path"])).resolve(), ROOT)
     counts = collections.Counter(str(row["code"]) for row in rows)
