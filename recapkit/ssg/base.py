@@ -14,83 +14,26 @@ on its name. To add a generator, write one such module and add it to
 from __future__ import annotations
 
 import abc
-import hashlib
-import json
-import os
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import urlsplit
 
 from attrs import field, frozen
 
-from recapkit import _yaml
 from recapkit.errors import RecapkitError
 from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import TagSyntax
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
+from recapkit.ssg.config_file import Folder
 from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso
 from recapkit.ssg.kinds import PageKind, filename_date, has_date, is_draft, shared_kind
+from recapkit.ssg.themes import THEME_IMAGE_KEYS
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
     from recapkit.post.types import Post
-
-THEME_KEYS = frozenset(
-    {
-        "author",
-        "authors",
-        "cover",
-        "image",
-        "images",
-        "featured_image",
-        "thumbnail",
-        "banner",
-        "photos",
-        "toc",
-        "comments",
-        "description",
-        "summary",
-        "keywords",
-        "lang",
-        "language",
-        "subtitle",
-        "series",
-        "math",
-        "mathjax",
-        "katex",
-        "hidden",
-        "sticky",
-        "top",
-        "pinned",
-        "share",
-        "canonical",
-        "canonical_url",
-        "recap",
-        "copyright",
-        "license",
-        "original",
-        "source",
-        "tags",
-        "categories",
-        "title",
-        "date",
-        "draft",
-        "slug",
-        "layout",
-    }
-)
-"""Keys that themes of every generator commonly read; knowing them keeps ``author`` from being
-"corrected" to ``authors`` and ``image`` to ``images``."""
-THEME_IMAGE_KEYS: tuple[str, ...] = ("cover", "image", "featured_image")
-"""Front matter keys the usual themes of every generator show as images. recapkit reads them
-(alt text, hosts), but each theme decides where it looks such a file up."""
-
-MAX_CONFIG_BYTES = 5 * 2**20
-"""A site config larger than this is not read (detection treats it as empty)."""
 
 
 @frozen
@@ -156,29 +99,6 @@ class PostTarget:
     asset_dir: Path | None = None
     also_blocking: tuple[Path, ...] = ()
     """Other files that would publish at the same URL (Hugo: ``<slug>.md`` beside the bundle)."""
-
-
-class Folder:
-    """A folder looked at during site detection: its entry names, and its config files read at
-    most once however many generators ask."""
-
-    def __init__(self, path: Path, names: frozenset[str]) -> None:
-        self.path = path
-        self.names = names
-        self._configs: dict[Path, tuple[dict[str, Any], str]] = {}
-
-    def has(self, name: str) -> bool:
-        return name in self.names
-
-    def config(self, name: str) -> dict[str, Any]:
-        """The top-level mapping of config file *name* in this folder ({} when unreadable)."""
-        return self.read(self.path / name)[0]
-
-    def read(self, path: Path) -> tuple[dict[str, Any], str]:
-        """:func:`read_config` of *path*, read once."""
-        if path not in self._configs:
-            self._configs[path] = read_config(path)
-        return self._configs[path]
 
 
 class Generator(abc.ABC):
@@ -381,74 +301,9 @@ class SiteDetectionError(RecapkitError):
     """The layout matches more than one SSG; the user has to name one (``--ssg``)."""
 
 
-def read_config(path: Path) -> tuple[dict[str, Any], str]:
-    """A config file's top-level mapping and a digest of its bytes; ({}, "") when it cannot be
-    read (detection is best effort: ``recapkit lint`` and the generator itself report a broken
-    config). TOML, JSON or YAML by the file's extension."""
-    try:
-        if not path.is_file() or path.stat().st_size > MAX_CONFIG_BYTES:
-            return {}, ""
-        raw = path.read_bytes()
-        text = raw.decode("utf-8-sig")
-        if path.suffix == ".toml":
-            data: Any = tomllib.loads(text)
-        elif path.suffix == ".json":
-            data = json.loads(text)
-        else:
-            data = _yaml.load_tolerant(text)
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError, RecapkitError):
-        return {}, ""
-    digest = hashlib.blake2b(raw, digest_size=12).hexdigest()
-    if not isinstance(data, dict):
-        return {}, digest
-    return {str(key): value for key, value in data.items()}, digest
-
-
 def content_of(site: Site | None) -> tuple[Path, ...]:
     """The content folders of *site* (none without a site)."""
     return site.content_dirs if site is not None else ()
-
-
-def lookup(config: Mapping[str, Any], key: str) -> Any:
-    """*key* of *config* ignoring case (Hugo's config keys: ``baseURL`` is ``baseurl``)."""
-    wanted = key.lower()
-    return next((value for name, value in config.items() if str(name).lower() == wanted), None)
-
-
-def has_key(config: Mapping[str, Any], key: str) -> bool:
-    """Whether *config* has *key*, ignoring case, whatever its value."""
-    return any(name.lower() == key.lower() for name in config)
-
-
-def text_setting(config: Mapping[str, Any], key: str, default: str) -> str:
-    """A non-empty string setting (case-insensitive key), else *default*."""
-    value = lookup(config, key)
-    return value if isinstance(value, str) and value else default
-
-
-def names_list(value: Any) -> list[str]:
-    """A setting that is one name or a list of names (``theme``) as a list."""
-    if isinstance(value, str) and value:
-        return [value]
-    if isinstance(value, list):
-        return [item for item in value if isinstance(item, str) and item]
-    return []
-
-
-def url_path(value: Any) -> str:
-    """The path of a base URL setting without its final slash (``https://x.org/blog/`` -> ``/blog``)."""
-    if not isinstance(value, str):
-        return ""
-    return urlsplit(value).path.rstrip("/")
-
-
-def scan(path: Path) -> Folder | None:
-    """*path* as a :class:`Folder`, or None when it cannot be listed."""
-    try:
-        with os.scandir(path) as entries:
-            return Folder(path, frozenset(entry.name for entry in entries))
-    except OSError:
-        return None
 
 
 # Liquid/Nunjucks openers, and the inert form raw_wrapped() writes for one (kept as it is, so

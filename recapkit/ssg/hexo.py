@@ -31,24 +31,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, unquote
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
-from recapkit.ssg.base import (
-    THEME_KEYS,
-    Claim,
-    Folder,
-    Generator,
-    KeyVocabulary,
-    PostTarget,
-    Site,
-    names_list,
-    raw_wrapped,
-)
+from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, raw_wrapped
+from recapkit.ssg.config_file import Folder, names_list
 from recapkit.ssg.dates import (
     DateReading,
     DateText,
@@ -59,7 +50,10 @@ from recapkit.ssg.dates import (
     site_zone,
     utc_instant,
 )
+from recapkit.ssg.hexo_names import name_date as date_from_name
+from recapkit.ssg.hexo_names import post_name
 from recapkit.ssg.kinds import PageKind, has_date, outside_posts_folder
+from recapkit.ssg.themes import THEME_KEYS
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -84,7 +78,6 @@ _ARGUMENT = re.compile(r"""("[^"]*"|'[^']*'|\S+)""")
 _URL = re.compile(r"^(?:[A-Za-z]{3,9}:(?://)?|www\.|//)")
 _META = re.compile(r"""["']?([^"']+)?["']?\s*["']?([^"']+)?["']?""")
 _FILE_LIKE = re.compile(r"\.[A-Za-z0-9]{2,5}$")
-_PLACEHOLDER = re.compile(r":(title|year|month|i_month|day|i_day)\b")
 
 
 def _tag_image(match: re.Match[str], start: Position, end: Position) -> ImageRef | None:
@@ -159,7 +152,7 @@ class Hexo(Generator):
         return outside_posts_folder(post)  # a layout does not make a post in `_posts` a page
 
     def name_date(self, post: Post, site: Site | None) -> date | None:
-        return _name_date(post.path, site.config if site is not None else {})
+        return date_from_name(post.path, site.config if site is not None else {})
 
     def has_any_date(self, post: Post, site: Site | None) -> bool:
         return has_date(post, self.keys.date_keys) or self.name_date(post, site) is not None
@@ -274,75 +267,6 @@ def _javascript_refuses(written: Fields, quoted: bool) -> bool:
 def asset_folders(site: Site) -> bool:
     """Whether the site gives each post a folder of its own name (``post_asset_folder``)."""
     return site.config.get("post_asset_folder") is True
-
-
-def post_name(config: Mapping[str, Any], slug: str, day: date) -> str:
-    """The file name Hexo's ``new_post_name`` gives a post (default ``:title.md``).
-
-    A pattern with placeholders Hexo has but recapkit does not know falls back to the default.
-    """
-    pattern = config.get("new_post_name")
-    if not isinstance(pattern, str) or _PLACEHOLDER.sub("", pattern).count(":"):
-        pattern = ":title.md"
-    values = {
-        "title": slug,
-        "year": f"{day.year:04d}",
-        "month": f"{day.month:02d}",
-        "i_month": str(day.month),
-        "day": f"{day.day:02d}",
-        "i_day": str(day.day),
-    }
-    name = _PLACEHOLDER.sub(lambda m: values[m[1]], pattern)
-    return name if name.endswith(".md") else f"{name}.md"
-
-
-def _name_date(path: Path, config: Mapping[str, Any]) -> date | None:
-    """The date Hexo reads from the post's path below ``_posts`` when it fits ``new_post_name``
-    with a year, month and day in it (``processor/post.js``: ``parseFilename``, then ``new
-    Date(year, month - 1, day)``, which rolls an impossible day over)."""
-    pattern = config.get("new_post_name")
-    if not isinstance(pattern, str) or "_posts" not in path.parts:
-        return None
-    parts = path.parts
-    below = "/".join(parts[len(parts) - parts[::-1].index("_posts") :])
-    match = _name_pattern(pattern).match(below.rsplit(".", 1)[0])
-    if match is None:
-        return None
-    found = match.groupdict()
-    year, month = found.get("year"), found.get("month") or found.get("i_month")
-    day = found.get("day") or found.get("i_day")
-    if not (year and month and day):
-        return None
-    years, month_index = divmod(int(month) - 1, 12)
-    try:
-        return date(int(year) + years, month_index + 1, 1) + timedelta(days=int(day) - 1)
-    except (ValueError, OverflowError):  # year 0000 (JavaScript reads it as 1900): no verdict
-        return None
-
-
-def _name_pattern(rule: str) -> re.Pattern[str]:
-    """hexo-util's ``Permalink`` regex for *rule* (without its extension), named groups."""
-    rule = rule.rsplit(".", 1)[0] if "." in rule.rsplit("/", 1)[-1] else rule
-    segments = {
-        "year": r"\d{4}",
-        "month": r"\d{2}",
-        "day": r"\d{2}",
-        "i_month": r"\d{1,2}",
-        "i_day": r"\d{1,2}",
-        "hash": r"[0-9a-f]{12}",
-    }
-    parts: list[str] = []
-    last, seen = 0, set()
-    for param in re.finditer(r":(\w*[^_\W])", rule):
-        parts.append(re.escape(rule[last : param.start()]))
-        name = param.group(1)
-        body = segments.get(name, ".+?")
-        named = name.isidentifier() and name not in seen
-        parts.append(f"(?P<{name}>{body})" if named else f"(?:{body})")
-        seen.add(name)
-        last = param.end()
-    parts.append(re.escape(rule[last:]))
-    return re.compile("^" + "".join(parts) + "$")
 
 
 def theme_source(root: Path, theme: str) -> Path:

@@ -37,8 +37,6 @@
 
 from __future__ import annotations
 
-import functools
-import os
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
@@ -47,23 +45,12 @@ from typing import TYPE_CHECKING, Any
 
 from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, plain, unquote
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
-from recapkit.ssg.base import (
-    THEME_KEYS,
-    Claim,
-    Folder,
-    Generator,
-    KeyVocabulary,
-    PostTarget,
-    Site,
-    content_of,
-    has_key,
-    lookup,
-    names_list,
-    text_setting,
-    url_path,
-)
+from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, content_of
+from recapkit.ssg.config_file import Folder, has_key, lookup, names_list, text_setting, url_path
 from recapkit.ssg.dates import DateReading, DateText, Fate, Fields, fields, is_iso, site_zone
+from recapkit.ssg.hugo_pages import DEFAULT_DATE_KEYS, date_sources, main_sections, not_listed
 from recapkit.ssg.kinds import PageKind, below_content, has_date, top_level_page
+from recapkit.ssg.themes import THEME_KEYS
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -91,13 +78,6 @@ KEYS = frozenset(
 )
 # fmt: on
 
-DEFAULT_DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
-"""Hugo's default ``[frontmatter] date``: the first of these that is set dates the page."""
-_UNLISTED = ("never", False, "false")
-_DATE_ALIASES = {"publishdate": ("pubdate", "published"), "lastmod": ("modified",)}
-"""What Hugo adds to a configured date key (``page_frontmatter.go``: ``dateFieldAliases``)."""
-CONTENT_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm", ".org", ".adoc", ".rst")
-_DRAFT_LINE = re.compile(r"(?im)^\s*[\"']?draft[\"']?\s*[:=]\s*true\b")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # `{{< figure src= alt= >}}`, also `{{% %}}`; named or positional parameters.
@@ -193,13 +173,13 @@ class Hugo(Generator):
     def page_kind(self, post: Post, site: Site | None) -> PageKind:
         # A layout changes how a page looks, not whether lists show it: only build options do.
         kind = super().page_kind(post, site)
-        return PageKind.STUB if kind is PageKind.ENTRY and _not_listed(post) else kind
+        return PageKind.STUB if kind is PageKind.ENTRY and not_listed(post) else kind
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return top_level_page(post, content_of(site))
 
     def name_date(self, post: Post, site: Site | None) -> date | None:
-        if ":filename" not in _date_sources(site.config if site is not None else {}):
+        if ":filename" not in date_sources(site.config if site is not None else {}):
             return None
         # page_frontmatter.go `dateAndSlugFromBaseFilename`: the first 10 characters of the
         # name (a bundle's folder name), read like any date.
@@ -210,7 +190,7 @@ class Hugo(Generator):
             return None
 
     def has_any_date(self, post: Post, site: Site | None) -> bool:
-        sources = _date_sources(site.config if site is not None else {})
+        sources = date_sources(site.config if site is not None else {})
         if has_date(post, [s for s in sources if not s.startswith(":")], case_sensitive=False):
             return True
         if self.name_date(post, site) is not None:
@@ -293,85 +273,6 @@ def _cast_reads(written: Fields) -> bool:
         return zone in ("Z", "z") and not written.zone_gap
     # `2006-01-02T15:04:05Z07:00`/`-0700` are glued to the time; the space forms take both.
     return not (written.t and written.zone_gap)
-
-
-def _not_listed(post: Post) -> bool:
-    """Build options that keep the page out of every list (``list: never``; ``_build`` in Hugo
-    0.111, ``build`` from 0.123 on, both read here), or ``headless`` on a leaf bundle's
-    ``index.md`` (elsewhere Hugo ignores it; ``render: never`` still lists the page)."""
-    if post.path.name == "index.md" and lookup(post.data, "headless") is True:
-        return True
-    for key in ("_build", "build"):
-        options = lookup(post.data, key)
-        if isinstance(options, Mapping) and lookup(options, "list") in _UNLISTED:
-            return True
-    return False
-
-
-def _date_sources(config: Mapping[str, Any]) -> tuple[str, ...]:
-    """The site's ``[frontmatter] date`` list, lower-cased, with ``:default`` expanded and each
-    key's aliases added, as Hugo adds them (``publishdate`` -> ``pubdate``, ``published``)."""
-    table = lookup(config, "frontmatter")
-    listed = lookup(table, "date") if isinstance(table, Mapping) else None
-    if not isinstance(listed, list) or not listed:
-        return DEFAULT_DATE_KEYS
-    sources: list[str] = []
-    for source in (str(s).lower() for s in listed):
-        if source == ":default":
-            sources += DEFAULT_DATE_KEYS
-        else:
-            sources += [source, *_DATE_ALIASES.get(source, ())]
-    return tuple(sources)
-
-
-def main_sections(site: Site) -> frozenset[str]:
-    """The sections the site lists as posts: ``mainSections`` (newer Hugo reads it at the top of
-    the config; 0.111 only under ``params``), else the top-level section with the most pages."""
-    params = lookup(site.config, "params")
-    for table in (site.config, params if isinstance(params, Mapping) else {}):
-        configured = lookup(table, "mainSections")
-        if configured:
-            return frozenset(names_list(configured))
-    return _largest_section(tuple(site.content_dirs))
-
-
-@functools.lru_cache(maxsize=16)
-def _largest_section(content_dirs: tuple[Path, ...]) -> frozenset[str]:
-    """The top-level section with the most published pages (computed once per content folder)."""
-    counts: dict[str, int] = {}
-    for content in content_dirs:
-        for section in _subfolders(content):
-            counts[section.name] = counts.get(section.name, 0) + _pages_below(section)
-    if not counts or max(counts.values()) == 0:
-        return frozenset()
-    return frozenset({max(sorted(counts), key=lambda name: counts[name])})
-
-
-def _subfolders(folder: Path) -> list[Path]:
-    try:
-        return [Path(e.path) for e in os.scandir(folder) if e.is_dir(follow_symlinks=False)]
-    except OSError:
-        return []
-
-
-def _pages_below(folder: Path) -> int:
-    """The regular pages below *folder* in any content format Hugo reads, drafts left out."""
-    count = 0
-    for root, _dirs, files in os.walk(folder):
-        for name in files:
-            if name.endswith(CONTENT_SUFFIXES) and not name.startswith("_index."):
-                count += not _draft_file(Path(root) / name)
-    return count
-
-
-def _draft_file(path: Path) -> bool:
-    """Whether the file's front matter says ``draft: true`` (its first lines, read quickly)."""
-    try:
-        with path.open("rb") as file:
-            head = file.read(2048).decode("utf-8", "replace")
-    except OSError:
-        return False
-    return _DRAFT_LINE.search(head) is not None
 
 
 def _rfc_date(text: str) -> bool:

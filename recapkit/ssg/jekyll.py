@@ -40,16 +40,8 @@ from typing import TYPE_CHECKING, Any
 from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, TagSyntax
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
-from recapkit.ssg.base import (
-    THEME_KEYS,
-    Claim,
-    Folder,
-    Generator,
-    KeyVocabulary,
-    PostTarget,
-    Site,
-    raw_wrapped,
-)
+from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, raw_wrapped
+from recapkit.ssg.config_file import Folder
 from recapkit.ssg.dates import (
     DateReading,
     DateText,
@@ -61,6 +53,7 @@ from recapkit.ssg.dates import (
     utc_instant,
 )
 from recapkit.ssg.kinds import outside_posts_folder
+from recapkit.ssg.themes import THEME_KEYS
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap

@@ -19,15 +19,8 @@ from recapkit.errors import UsageError
 from recapkit.post.ssg_tags import TagSyntax
 from recapkit.post.types import ImageKind, ImageRef
 from recapkit.ssg import hexo, hugo, jekyll, zola
-from recapkit.ssg.base import (
-    Claim,
-    Folder,
-    Generator,
-    KeyVocabulary,
-    PostTarget,
-    Site,
-    content_of,
-)
+from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, content_of
+from recapkit.ssg.config_file import Folder
 from recapkit.ssg.kinds import top_level_page
 
 if TYPE_CHECKING:

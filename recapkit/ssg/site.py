@@ -26,7 +26,8 @@ import attrs
 from attrs import frozen
 
 from recapkit.ssg import registry
-from recapkit.ssg.base import Claim, Folder, Generator, Site, SiteDetectionError, scan
+from recapkit.ssg.base import Claim, Generator, Site, SiteDetectionError
+from recapkit.ssg.config_file import Folder, scan
 
 
 def detect_site(start: Path) -> Site | None:

@@ -33,17 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 from recapkit.post.front_matter_dump import dump_toml, prune
 from recapkit.post.types import FrontMatterFormat
-from recapkit.ssg.base import (
-    Claim,
-    Folder,
-    Generator,
-    KeyVocabulary,
-    PostTarget,
-    Site,
-    content_of,
-    has_key,
-    url_path,
-)
+from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, content_of
+from recapkit.ssg.config_file import Folder, has_key, url_path
 from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso
 from recapkit.ssg.kinds import below_content, top_level_page
 

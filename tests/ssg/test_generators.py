@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from recapkit.data.model import Event, Recap
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
-from recapkit.ssg import hexo, jekyll, registry
+from recapkit.ssg import hexo_names, jekyll, registry
 from recapkit.ssg.base import Generator
 from recapkit.ssg.kinds import filename_date
 from recapkit.ssg.posts import parse_post, reading_of
@@ -133,7 +133,7 @@ def test_hexo_names_a_new_post_as_its_new_post_name_says(
     pattern: str | None, expected: str
 ) -> None:
     config = {} if pattern is None else {"new_post_name": pattern}
-    assert hexo.post_name(config, "go-night", date(2024, 5, 8)) == expected
+    assert hexo_names.post_name(config, "go-night", date(2024, 5, 8)) == expected
 
 
 @pytest.mark.parametrize(

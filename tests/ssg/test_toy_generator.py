@@ -16,14 +16,8 @@ from recapkit.data.model import Recap
 from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax
 from recapkit.post.types import ImageKind, ImageRef, Post
 from recapkit.ssg import registry
-from recapkit.ssg.base import (
-    Claim,
-    Folder,
-    Generator,
-    KeyVocabulary,
-    PostTarget,
-    Site,
-)
+from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site
+from recapkit.ssg.config_file import Folder
 
 _IMAGE = re.compile(r"\[\[img (?P<src>[^\]\s]+)(?: (?P<alt>[^\]]+))?\]\]")
 _CODE = re.compile(r"\[\[(?P<close>/)?(?P<name>code)\]\]")

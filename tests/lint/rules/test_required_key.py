@@ -15,7 +15,7 @@ from recapkit.errors import ConfigError
 from recapkit.lint.rules import LintContext, LintSettings, RequiredKey
 from recapkit.lint.rules.settings import RequiredKeys
 from recapkit.ssg.base import Site
-from recapkit.ssg.hexo import post_name
+from recapkit.ssg.hexo_names import post_name
 from recapkit.ssg.posts import load_post
 from recapkit.ssg.site import find_site
 from tests.files import write_files

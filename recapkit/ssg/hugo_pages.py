@@ -1,0 +1,104 @@
+"""What Hugo lists and how it dates a page without a date key: build options, ``headless``, the
+main sections, and the ``[frontmatter] date`` sources of a site (see :mod:`recapkit.ssg.hugo`)."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from recapkit.ssg.config_file import lookup, names_list
+
+if TYPE_CHECKING:
+    from recapkit.post.types import Post
+    from recapkit.ssg.base import Site
+
+DEFAULT_DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+"""Hugo's default ``[frontmatter] date``: the first of these that is set dates the page."""
+_UNLISTED = ("never", False, "false")
+_DATE_ALIASES = {"publishdate": ("pubdate", "published"), "lastmod": ("modified",)}
+"""What Hugo adds to a configured date key (``page_frontmatter.go``: ``dateFieldAliases``)."""
+CONTENT_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm", ".org", ".adoc", ".rst")
+_DRAFT_LINE = re.compile(r"(?im)^\s*[\"']?draft[\"']?\s*[:=]\s*true\b")
+
+
+def not_listed(post: Post) -> bool:
+    """Build options that keep the page out of every list (``list: never``; ``_build`` in Hugo
+    0.111, ``build`` from 0.123 on, both read here), or ``headless`` on a leaf bundle's
+    ``index.md`` (elsewhere Hugo ignores it; ``render: never`` still lists the page)."""
+    if post.path.name == "index.md" and lookup(post.data, "headless") is True:
+        return True
+    for key in ("_build", "build"):
+        options = lookup(post.data, key)
+        if isinstance(options, Mapping) and lookup(options, "list") in _UNLISTED:
+            return True
+    return False
+
+
+def date_sources(config: Mapping[str, Any]) -> tuple[str, ...]:
+    """The site's ``[frontmatter] date`` list, lower-cased, with ``:default`` expanded and each
+    key's aliases added, as Hugo adds them (``publishdate`` -> ``pubdate``, ``published``)."""
+    table = lookup(config, "frontmatter")
+    listed = lookup(table, "date") if isinstance(table, Mapping) else None
+    if not isinstance(listed, list) or not listed:
+        return DEFAULT_DATE_KEYS
+    sources: list[str] = []
+    for source in (str(s).lower() for s in listed):
+        if source == ":default":
+            sources += DEFAULT_DATE_KEYS
+        else:
+            sources += [source, *_DATE_ALIASES.get(source, ())]
+    return tuple(sources)
+
+
+def main_sections(site: Site) -> frozenset[str]:
+    """The sections the site lists as posts: ``mainSections`` (newer Hugo reads it at the top of
+    the config; 0.111 only under ``params``), else the top-level section with the most pages."""
+    params = lookup(site.config, "params")
+    for table in (site.config, params if isinstance(params, Mapping) else {}):
+        configured = lookup(table, "mainSections")
+        if configured:
+            return frozenset(names_list(configured))
+    return _largest_section(tuple(site.content_dirs))
+
+
+@functools.lru_cache(maxsize=16)
+def _largest_section(content_dirs: tuple[Path, ...]) -> frozenset[str]:
+    """The top-level section with the most published pages (computed once per content folder)."""
+    counts: dict[str, int] = {}
+    for content in content_dirs:
+        for section in _subfolders(content):
+            counts[section.name] = counts.get(section.name, 0) + _pages_below(section)
+    if not counts or max(counts.values()) == 0:
+        return frozenset()
+    return frozenset({max(sorted(counts), key=lambda name: counts[name])})
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        return [Path(e.path) for e in os.scandir(folder) if e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
+
+
+def _pages_below(folder: Path) -> int:
+    """The regular pages below *folder* in any content format Hugo reads, drafts left out."""
+    count = 0
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            if name.endswith(CONTENT_SUFFIXES) and not name.startswith("_index."):
+                count += not _draft_file(Path(root) / name)
+    return count
+
+
+def _draft_file(path: Path) -> bool:
+    """Whether the file's front matter says ``draft: true`` (its first lines, read quickly)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(2048).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return _DRAFT_LINE.search(head) is not None
