@@ -29,7 +29,6 @@ from recapkit.lint.selection import Selection, select_rules
 from recapkit.lint.suppressions import NONE, Suppressions, post_suppressions
 from recapkit.post.types import Post
 from recapkit.ssg.base import Site
-from recapkit.ssg.images import resolve_image
 
 MAX_BYTES = 5 * 2**20
 INTERNAL_ERROR = ("RK000", "internal-error")
@@ -141,7 +140,7 @@ class Linter:
     def lint_post(self, target: Target, post: Post) -> FileResult:
         """Run the selected rules on a loaded post, then the run's policy."""
         skipped = self.skipped_codes(target)
-        context = self.context_for(target.site)
+        context = attrs.evolve(self.context_for(target.site), image_memo={})
         found: list[Diagnostic] = []
         crashed = False
         for rule in self.selection.rules:
@@ -159,7 +158,7 @@ class Linter:
         found = self.apply_policy(target, found, suppressions)
         deps: tuple[Dependency, ...] = ()
         if self.tracks_filesystem and not crashed:
-            deps = self._dependencies(post, context.site)
+            deps = self._dependencies(post, context)
         refs = remote_refs(post) if self.collect_remote else ()
         return FileResult(target, tuple(found), deps, refs, suppressions)
 
@@ -178,11 +177,11 @@ class Linter:
             ]
         return sorted(kept, key=Diagnostic.sort_key)
 
-    def _dependencies(self, post: Post, site: Site | None) -> tuple[Dependency, ...]:
+    def _dependencies(self, post: Post, context: LintContext) -> tuple[Dependency, ...]:
         """Paths whose existence the filesystem rules looked at (see :mod:`recapkit.lint.cache`)."""
         paths: set[str] = set()
         for ref in post.images:
-            resolution = resolve_image(site, Path(post.path), ref)
+            resolution = context.resolve_image(post, ref)
             if resolution.remote or resolution.unresolvable:
                 continue
             paths.update(str(Path(p).absolute()) for p in resolution.candidates)

@@ -18,7 +18,7 @@ from attrs import frozen
 from recapkit.lint.rules._image import short
 from recapkit.post.types import ImageKind, ImageRef
 from recapkit.ssg import registry
-from recapkit.ssg.images import ImageResolution, PathForm, resolve_image
+from recapkit.ssg.images import ImageResolution, PathForm
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -51,7 +51,7 @@ def unfound_images(post: Post, context: LintContext) -> Iterator[Unfound]:
     template, a ``data:`` URI), with why it is unverified when it is."""
     base = base_href(post) if post.images else None
     for image in post.images:
-        resolution = resolve_image(context.site, post.path, image)
+        resolution = context.resolve_image(post, image)
         if resolution.remote or resolution.unresolvable or resolution.found is not None:
             continue
         if resolution.unverified:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import abc
 import inspect
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 import attrs
@@ -23,9 +24,10 @@ from attrs import field, frozen
 from recapkit.lint.diagnostics import Diagnostic, Fix, Severity
 from recapkit.lint.rules.settings import LintSettings
 from recapkit.ssg import registry
+from recapkit.ssg.images import ImageResolution, resolve_image
 
 if TYPE_CHECKING:
-    from recapkit.post.types import Post
+    from recapkit.post.types import ImageRef, Post
     from recapkit.ssg.base import Generator, Site
 
 OptionsT = TypeVar("OptionsT")
@@ -52,6 +54,22 @@ class LintContext:
 
     site: Site | None = None
     settings: LintSettings = field(factory=LintSettings)
+    image_memo: dict[tuple[str, ImageRef], ImageResolution] | None = field(
+        default=None, eq=False, repr=False
+    )
+    """Where each image of the one post being linted is, so that RK203, RK206 and the cache's
+    list of files looked at ask once; None (the default): every question looks at the disk, as
+    a context kept across edits must. The engine gives each post a context with a fresh one."""
+
+    def resolve_image(self, post: Post, ref: ImageRef) -> ImageResolution:
+        """:func:`recapkit.ssg.images.resolve_image` for *ref* of *post*."""
+        if self.image_memo is None:
+            return resolve_image(self.site, Path(post.path), ref)
+        key = (str(post.path), ref)
+        found = self.image_memo.get(key)
+        if found is None:
+            found = self.image_memo[key] = resolve_image(self.site, Path(post.path), ref)
+        return found
 
     @property
     def generator(self) -> Generator:
