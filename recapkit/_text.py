@@ -8,6 +8,7 @@ in the offsets, not in :meth:`LineIndex.line_text`.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 
@@ -50,3 +51,14 @@ class LineIndex:
 
     def line_count(self) -> int:
         return len(self.starts)
+
+
+# A lone surrogate (U+D800-U+DFFF) is what JSON's "\ud800" escape and YAML's "\ud800" give: a
+# str that UTF-8 cannot encode, so the first print or write of it raises UnicodeEncodeError.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> int | None:
+    """The offset of the first character of *text* that UTF-8 cannot encode, or None."""
+    match = _SURROGATE.search(text)
+    return match.start() if match else None
