@@ -55,10 +55,15 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
     """
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     descriptor = os.open(Path(path), flags)
-    with os.fdopen(descriptor, "rb", buffering=0) as stream:
+    try:
         info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFile(f"{_kind(info.st_mode)}, not a regular file")
+    except OSError:
+        os.close(descriptor)
+        raise
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        raise NotRegularFile(f"{_kind(info.st_mode)}, not a regular file")
+    with os.fdopen(descriptor, "rb", buffering=0) as stream:
         if info.st_size > limit:
             raise TooLarge(
                 f"file is {_megabytes(info.st_size)}, over the limit of {_megabytes(limit)}",
