@@ -92,12 +92,15 @@ def existing(target: PostTarget) -> Path | None:
     return None
 
 
-def write_text_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
+def write_text_atomic(
+    path: Path, text: str, *, overwrite: bool = False, output: bool = False
+) -> None:
     """Write *text* to *path* atomically, creating its folders; without *overwrite* an existing
-    file raises :class:`PostExistsError` (decided atomically, see :mod:`recapkit.atomic`)."""
+    file raises :class:`PostExistsError` (decided atomically, see :mod:`recapkit.atomic`).
+    *output*: a file the user named with ``-o`` (a device or FIFO is written in place)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        atomic.write_text(path, text, overwrite=overwrite)
+        atomic.write_text(path, text, overwrite=overwrite, output=output)
     except FileExistsError:
         raise PostExistsError(path) from None
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -60,3 +64,92 @@ def test_the_temp_prefix_is_short_and_whole_characters() -> None:
     assert prefix.startswith(".rk-") and prefix.endswith(".")
     assert len(prefix.encode("utf-8")) <= 4 + 32 + 1
     assert prefix == ".rk-" + "文" * 10 + "."  # 30 bytes; the 11th character would cut at 32
+
+
+# --- what the rename must never replace, and what it must always do --------------------------
+
+
+def test_a_regular_file_is_replaced_by_a_new_inode(tmp_path: Path) -> None:
+    # Readers holding the old file keep reading it whole: the write went to a new file.
+    target = tmp_path / "post.md"
+    target.write_bytes(b"old")
+    before = target.stat().st_ino
+    with target.open("rb") as reader:
+        write_bytes(target, b"new")
+        assert reader.read() == b"old"
+    assert target.read_bytes() == b"new" and target.stat().st_ino != before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="RLIMIT_FSIZE")
+def test_a_write_failing_midway_leaves_the_original_whole(tmp_path: Path) -> None:
+    # A real failure, not a simulated one: the child may not write past 4 KiB, so writing
+    # 64 KiB fails with EFBIG halfway. An in-place write would have truncated the original.
+    target = tmp_path / "post.md"
+    target.write_bytes(b"original\n" * 10)
+    script = (
+        "import resource, signal, sys\n"
+        "from pathlib import Path\n"
+        "from recapkit.atomic import write_bytes\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))\n"
+        "try:\n"
+        "    write_bytes(Path(sys.argv[1]), b'x' * 65536)\n"
+        "except OSError as exc:\n"
+        "    print(exc.errno)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(target)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == str(errno.EFBIG)
+    assert target.read_bytes() == b"original\n" * 10
+    assert os.listdir(tmp_path) == ["post.md"]  # the partial temp file is gone
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="mknod needs root")
+def test_an_output_device_is_written_in_place_not_replaced(tmp_path: Path) -> None:
+    device = tmp_path / "null"
+    os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # the same device as /dev/null
+    write_bytes(device, b"report", output=True)
+    write_bytes(device, b"report", output=True, overwrite=False)  # a device holds no data to lose
+    assert stat.S_ISCHR(device.stat().st_mode)
+    assert device.stat().st_rdev == os.makedev(1, 3)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs")
+def test_an_output_fifo_is_streamed_to_its_reader(tmp_path: Path) -> None:
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_bytes(fifo, b"line 1\nline 2\n", output=True)
+    reader.join(timeout=30)
+    assert received == [b"line 1\nline 2\n"]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_an_output_link_stays_a_link_and_its_file_is_replaced(tmp_path: Path) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real.name)
+    write_text(link, "new", output=True)
+    assert link.is_symlink() and real.read_text() == "new"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs and symbolic links")
+def test_a_post_swapped_for_a_link_or_fifo_is_replaced_not_followed(tmp_path: Path) -> None:
+    # --fix writes without `output`: whatever sits at the path is replaced by the fixed post, so
+    # a post swapped meanwhile never leads the write elsewhere or blocks on a FIFO.
+    elsewhere = tmp_path / "elsewhere.sh"
+    elsewhere.write_text("#!/bin/sh\n")
+    post = tmp_path / "post.md"
+    post.symlink_to(elsewhere)
+    write_text(post, "fixed")
+    assert not post.is_symlink() and post.read_text() == "fixed"
+    assert elsewhere.read_text() == "#!/bin/sh\n"
+    fifo = tmp_path / "fifo.md"
+    os.mkfifo(fifo)
+    write_text(fifo, "fixed")
+    assert fifo.read_text() == "fixed"

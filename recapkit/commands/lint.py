@@ -238,7 +238,8 @@ def emit(output_file: Path | None, report: Report, fmt: str) -> None:
 
     buffer = io.StringIO()
     write_report(fmt, report, buffer)
+    data = buffer.getvalue().encode("utf-8", "backslashreplace")
     try:
-        atomic.write_bytes(output_file, buffer.getvalue().encode("utf-8"))
+        atomic.write_bytes(output_file, data, output=True)
     except OSError as exc:
         raise UsageError(f"{output_file}: cannot write the report: {exc.strerror or exc}") from exc

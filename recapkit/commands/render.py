@@ -81,7 +81,7 @@ def command(
         click.echo(text, nl=False)
         return 0
     try:
-        write_text_atomic(Path(output), text, overwrite=force)
+        write_text_atomic(Path(output), text, overwrite=force, output=True)
     except FileExistsRefusedError as exc:
         click.echo(f"error: {exc}", err=True)
         return exc.exit_code

@@ -42,7 +42,7 @@ def command(output: str | None, force: bool) -> int:
     if not target.parent.is_dir():
         raise UsageError(f"{output}: directory {target.parent} does not exist")
     try:
-        atomic.write_text(target, text, overwrite=force)
+        atomic.write_text(target, text, overwrite=force, output=True)
     except FileExistsError:
         refused = FileExistsRefusedError(output)
         click.echo(f"error: {refused}", err=True)
