@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-__all__ = ["NotRegularFile", "ReadRefused", "TooLarge", "read_limited"]
+__all__ = ["NotRegularFile", "ReadRefused", "TooLarge", "read_head", "read_limited"]
 
 
 class ReadRefused(OSError):
@@ -48,11 +48,8 @@ def _megabytes(size: int) -> str:
     return f"{size / 2**20:.0f} MB" if size >= 2**20 else f"{size} bytes"
 
 
-def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
-    """The bytes of the regular file at *path* (links followed), at most *limit* of them.
-
-    Raises :class:`NotRegularFile`, :class:`TooLarge`, or the :class:`OSError` of ``open``.
-    """
+def _open_regular(path: str | os.PathLike[str]) -> tuple[int, os.stat_result]:
+    """An open descriptor of the regular file at *path*, and its stat; never blocks."""
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     descriptor = os.open(Path(path), flags)
     try:
@@ -63,6 +60,22 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         os.close(descriptor)
         raise NotRegularFile(f"{_kind(info.st_mode)}, not a regular file")
+    return descriptor, info
+
+
+def read_head(path: str | os.PathLike[str], size: int) -> bytes:
+    """The first *size* bytes (or fewer) of the regular file at *path*; see :func:`read_limited`."""
+    descriptor, _info = _open_regular(path)
+    with os.fdopen(descriptor, "rb") as stream:
+        return stream.read(size)
+
+
+def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file at *path* (links followed), at most *limit* of them.
+
+    Raises :class:`NotRegularFile`, :class:`TooLarge`, or the :class:`OSError` of ``open``.
+    """
+    descriptor, info = _open_regular(path)
     with os.fdopen(descriptor, "rb", buffering=0) as stream:
         if info.st_size > limit:
             raise TooLarge(

@@ -24,8 +24,10 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_or
 import attrs
 from attrs import field, frozen
 
+from recapkit._read import read_limited
 from recapkit.errors import ConfigError
 from recapkit.ssg import registry
+from recapkit.ssg.config_file import MAX_CONFIG_BYTES
 from recapkit.ssg.site import Folders, SiteFinder
 
 if TYPE_CHECKING:
@@ -299,7 +301,7 @@ def find_config(start: Path) -> Path | None:
 def _has_tool_table(path: Path) -> bool:
     # A cheap text test first: most pyproject files have no [tool.recapkit] and parsing them is wasted.
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, MAX_CONFIG_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
     if "recapkit" not in text:
@@ -313,7 +315,7 @@ def _has_tool_table(path: Path) -> bool:
 def load_config(path: Path) -> Config:
     """Read *path* (``recapkit.toml``: top-level keys; ``pyproject.toml``: ``[tool.recapkit]``)."""
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = tomllib.loads(read_limited(path, MAX_CONFIG_BYTES).decode("utf-8"))
     except OSError as exc:
         raise ConfigError(f"{_shown(path)}: cannot read: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from recapkit._read import read_limited
 from recapkit.lint.diagnostics import Diagnostic, Edit
+from recapkit.lint.engine import MAX_BYTES
 
 if TYPE_CHECKING:
     from recapkit.lint.engine import FileResult, Linter
@@ -79,7 +81,7 @@ def fix_file(linter: Linter, result: FileResult, *, unsafe: bool = False) -> Fix
     the same bytes)."""
     target = result.target
     try:
-        original = Path(target.real).read_bytes()
+        original = read_limited(target.real, MAX_BYTES)
     except OSError:
         return None
     post = linter.load(target, original)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from attrs import field, frozen
 
+from recapkit._read import read_limited
 from recapkit.lint import workers
 from recapkit.lint.cache import CachedFile, LintCache, Stamp, default_cache_dir, digest
 from recapkit.lint.discover import Target
@@ -130,7 +131,7 @@ def _read(target: Target, stamp: Stamp | None) -> bytes | None:
     """The file's bytes, or None when it is too large or unreadable (the loader then reports why)."""
     if stamp is None or stamp[0] > MAX_BYTES:
         return None
-    try:
-        return target.real.read_bytes()
+    try:  # a FIFO or a device (size 0 in its stamp) is refused here, never waited on
+        return read_limited(target.real, MAX_BYTES)
     except OSError:
         return None

@@ -12,12 +12,12 @@ from __future__ import annotations
 import codecs
 import gc
 import os
-import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recapkit._text import LineIndex
+from recapkit._read import NotRegularFile, TooLarge, read_limited
+from recapkit._text import LineIndex, lone_surrogate
 from recapkit.post.front_matter import handler_for, read_front_matter
 from recapkit.post.front_matter_images import front_matter_images
 from recapkit.post.markdown import Extraction, markdown_source, parse_tokens
@@ -55,13 +55,11 @@ def load_post(
     """Read and parse the post at *path* (see :func:`parse_post`)."""
     file = Path(path)
     try:
-        info = file.stat()
-        if not stat.S_ISREG(info.st_mode):
-            return _problem(file, LoadProblemKind.UNREADABLE, "not a regular file")
-        if info.st_size > max_bytes:
-            return _too_large(file, info.st_size, max_bytes)
-        with file.open("rb") as stream:
-            data = stream.read(max_bytes + 1)
+        data = read_limited(file, max_bytes)
+    except TooLarge as exc:
+        return _too_large(file, exc.size, max_bytes)
+    except NotRegularFile as exc:
+        return _problem(file, LoadProblemKind.UNREADABLE, str(exc))
     except OSError as exc:
         return _problem(
             file, LoadProblemKind.UNREADABLE, f"cannot read file: {exc.strerror or exc}"
@@ -85,7 +83,11 @@ def parse_post(
     """
     file = Path(path)
     if not isinstance(source, str | bytes):
-        source = _frontmatter_text(source)
+        try:
+            source = _frontmatter_text(source)
+        except UnicodeEncodeError:  # the YAML emitter refuses a lone surrogate in a value
+            message = "front matter holds a lone surrogate: not encodable text"
+            return _problem(file, LoadProblemKind.BINARY, message)
     if isinstance(source, bytes):
         decoded = _decode(file, source, max_bytes)
         if isinstance(decoded, Post):
@@ -207,6 +209,12 @@ def _text_problem(file: Path, text: str) -> Post | None:
             line,
             column,
         )
+    surrogate = lone_surrogate(text)
+    if surrogate is not None:  # only text handed over as str can hold one: bytes decode strictly
+        line = text.count("\n", 0, surrogate)
+        column = surrogate - (text.rfind("\n", 0, surrogate) + 1)
+        message = f"text holds U+{ord(text[surrogate]):04X}, a lone surrogate: not encodable text"
+        return _problem(file, LoadProblemKind.BINARY, message, line, column)
     return None
 
 

@@ -13,9 +13,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from recapkit import _yaml
+from recapkit._read import read_limited
 from recapkit.errors import RecapkitError
 
-MAX_CONFIG_BYTES = 5 * 2**20
+MAX_CONFIG_BYTES = 2**20
 """A site config larger than this is not read (detection treats it as empty)."""
 
 
@@ -47,9 +48,7 @@ def read_config(path: Path) -> tuple[dict[str, Any], str]:
     read (detection is best effort: ``recapkit lint`` and the generator itself report a broken
     config). TOML, JSON or YAML by the file's extension."""
     try:
-        if not path.is_file() or path.stat().st_size > MAX_CONFIG_BYTES:
-            return {}, ""
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_CONFIG_BYTES)
         text = raw.decode("utf-8-sig")
         if path.suffix == ".toml":
             data: Any = tomllib.loads(text)

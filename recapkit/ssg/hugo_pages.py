@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from recapkit._read import read_head
 from recapkit.ssg.config_file import lookup, names_list
 
 if TYPE_CHECKING:
@@ -97,8 +98,7 @@ def _pages_below(folder: Path) -> int:
 def _draft_file(path: Path) -> bool:
     """Whether the file's front matter says ``draft: true`` (its first lines, read quickly)."""
     try:
-        with path.open("rb") as file:
-            head = file.read(2048).decode("utf-8", "replace")
+        head = read_head(path, 2048).decode("utf-8", "replace")
     except OSError:
         return False
     return _DRAFT_LINE.search(head) is not None

@@ -37,11 +37,12 @@ from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from recapkit._read import read_limited
 from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, TagSyntax
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
 from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, raw_wrapped
-from recapkit.ssg.config_file import Folder
+from recapkit.ssg.config_file import MAX_CONFIG_BYTES, Folder
 from recapkit.ssg.dates import (
     DateReading,
     DateText,
@@ -302,7 +303,7 @@ def _gemfile_names_jekyll(folder: Folder) -> bool:
     if not folder.has("Gemfile"):
         return False
     try:
-        return bool(_GEMFILE.search((folder.path / "Gemfile").read_bytes()))
+        return bool(_GEMFILE.search(read_limited(folder.path / "Gemfile", MAX_CONFIG_BYTES)))
     except OSError:
         return False
 

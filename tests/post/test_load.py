@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from recapkit.post.types import FrontMatterFormat, ImageKind, LinkKind, LoadProblemKind, Post
 from recapkit.ssg.posts import load_post, parse_post
 from tests import paths
+from tests.unprivileged import as_nobody, needs_root
 
 FIXTURES = paths.FIXTURES / "posts"
 
@@ -203,15 +204,32 @@ def test_too_large_file_is_not_read(tmp_path: Path) -> None:
 def test_unreadable_paths(tmp_path: Path) -> None:
     assert load_post(tmp_path / "missing.md").problem.kind is LoadProblemKind.UNREADABLE  # type: ignore[union-attr]
     assert load_post(tmp_path).problem.kind is LoadProblemKind.UNREADABLE  # type: ignore[union-attr]
-    locked = tmp_path / "locked.md"
+
+
+@needs_root
+def test_a_file_the_user_may_not_read_is_unreadable_not_a_crash(shared_tmp: Path) -> None:
+    locked = shared_tmp / "locked.md"
     locked.write_text("---\ntitle: x\n---\n")
     locked.chmod(0)
-    try:
-        if os.access(locked, os.R_OK):  # running as root: permissions do not apply
-            pytest.skip("root can read any file")
-        assert load_post(locked).problem.kind is LoadProblemKind.UNREADABLE  # type: ignore[union-attr]
-    finally:
-        locked.chmod(0o644)
+    load_post(shared_tmp / "warm-up.md")  # imports done before the fork
+
+    problem = as_nobody(lambda: load_post(locked).problem)
+
+    assert problem is not None and problem.kind is LoadProblemKind.UNREADABLE
+    assert problem.message == "cannot read file: Permission denied"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/zero")
+def test_a_fifo_or_a_device_is_refused_without_reading(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)  # opening it to read would wait for a writer forever
+    zero = tmp_path / "zero.md"
+    zero.symlink_to("/dev/zero")  # reading it would never end
+
+    for path, kind in ((fifo, "a FIFO (named pipe)"), (zero, "a device")):
+        problem = load_post(path).problem
+        assert problem is not None and problem.kind is LoadProblemKind.UNREADABLE
+        assert problem.message == f"{kind}, not a regular file"
 
 
 def test_text_input_and_bytes_input_agree() -> None:
