@@ -7,6 +7,7 @@ when used, so ``recapkit lint`` does not pay for Jinja2 and ``recapkit render`` 
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 import traceback
@@ -65,6 +66,7 @@ def cli() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``) and return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
+    _escape_unencodable(sys.stdout)
     try:
         result = cli.main(args=args, prog_name="recapkit", standalone_mode=False)
     except click.exceptions.Abort:
@@ -95,6 +97,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(result, int):
         return result
     return 0
+
+
+def _escape_unencodable(stream: object) -> None:
+    """Let *stream* write what its encoding cannot hold as ``\\udc80``-style escapes.
+
+    A file name that is not UTF-8 (decoded by Python with surrogate escapes) or a value with a
+    lone surrogate would otherwise end the run with UnicodeEncodeError mid-report; stderr
+    already behaves so.
+    """
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="backslashreplace")
 
 
 def run() -> None:

@@ -23,6 +23,7 @@ from typing import Any
 from attrs import frozen
 
 from recapkit import atomic
+from recapkit._read import read_limited
 from recapkit.lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from recapkit.lint.suppressions import NONE, Suppressions
 
@@ -30,6 +31,8 @@ FORMAT = 4
 RACY_NS = 2_000_000_000
 """A file modified less than this long ago is matched by content, never by its time stamp."""
 MAX_ENTRIES = 50_000
+MAX_CACHE_BYTES = 512 * 2**20
+"""A cache file over this size is not read (it starts afresh)."""
 """Beyond this the oldest entries are dropped, so a shared cache dir cannot grow without bound."""
 
 Stamp = tuple[int, int]
@@ -74,11 +77,12 @@ class LintCache:
 
     def _load(self) -> dict[str, list[Any]]:
         try:
-            with self.path.open("rb") as stream:
-                data = json.load(stream)
-        except (OSError, ValueError):
+            data = json.loads(read_limited(self.path, MAX_CACHE_BYTES))
+        except (OSError, ValueError, RecursionError):
             return {}  # no cache yet, or a damaged one: start afresh rather than fail the lint
-        return data if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            return {}
+        return {str(key): entry for key, entry in data.items() if isinstance(entry, list)}
 
     @property
     def empty(self) -> bool:
@@ -150,7 +154,10 @@ class LintCache:
         with contextlib.suppress(OSError):
             self.directory.mkdir(parents=True, exist_ok=True)
             _sweep(self.directory, keep=self.path)
-            data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()
+            text = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+            # A file name that is not UTF-8 holds surrogate escapes: inside a JSON string,
+            # "backslashreplace" writes them as \\udcXX escapes, which read back the same.
+            data = text.encode("utf-8", "backslashreplace")
             atomic.write_bytes(self.path, data, durable=False)  # a lost cache costs one cold run
         self._dirty = False
 

@@ -101,6 +101,29 @@ def _end(d: Diagnostic) -> tuple[int | None, int | None]:
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
+# Control characters (C0 but tab, DEL, C1) and lone surrogates from a post's text or file name
+# reach the reader's terminal through messages and paths: ESC could recolour or retitle it,
+# BEL ring, a newline fake a finding. They are shown escaped, as ruff does.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNPRINTABLE_IN_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    """*text* with control characters and lone surrogates written as ``\\x1b``-style escapes
+    (newlines too, unless *lines*: a format that escapes them its own way)."""
+    pattern = _UNPRINTABLE_IN_LINES if lines else _UNPRINTABLE
+    return pattern.sub(_escape_one, text) if pattern.search(text) else text
+
+
+def _escape_one(match: re.Match[str]) -> str:
+    if match.group() in _NAMED:
+        return _NAMED[match.group()]
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+        code -= 0xDC00
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
 
 def text(report: Report, stream: IO[str]) -> None:
     """``path:line:col: CODE [*] message`` (``[*]``: ``--fix`` repairs it), then a summary;
@@ -111,16 +134,16 @@ def text(report: Report, stream: IO[str]) -> None:
         _statistics(report, stream)
     else:
         for d in report.diagnostics:
-            where = f"{d.path}:{d.line + 1}:{d.column + 1}:"
+            where = f"{printable(str(d.path))}:{d.line + 1}:{d.column + 1}:"
             code = d.code
             if report.color:
                 where = click.style(where, bold=True)
                 code = click.style(code, fg=_COLORS.get(d.severity, "red"), bold=True)
             mark = " [*]" if d.fixable_with(unsafe=report.unsafe_fixes) else ""
-            stream.write(f"{where} {code}{mark} {d.message}\n")
+            stream.write(f"{where} {code}{mark} {printable(d.message)}\n")
     if not report.quiet:
         for line in report.sites:
-            stream.write(f"Site: {line}\n")
+            stream.write(f"Site: {printable(line)}\n")
         stream.write(_summary_line(report) + "\n")
 
 
@@ -210,11 +233,11 @@ def github(report: Report, stream: IO[str]) -> None:
         # The message repeats the place: GitHub shows only 10 annotations per step and prints
         # the rest in the log as bare messages (ruff does the same).
         where = f"{Path(d.path).as_posix()}:{d.line + 1}:{d.column + 1}:"
-        message = _escape_data(f"{where} {d.code} {d.message}")
+        message = _escape_data(printable(f"{where} {d.code} {d.message}", lines=True))
         stream.write(f"::{level} {','.join(props)}::{message}\n")
     if not report.quiet:
         for line in report.sites:
-            stream.write(f"Site: {line}\n")
+            stream.write(f"Site: {printable(line)}\n")
         stream.write(_summary_line(report) + "\n")
 
 
@@ -290,7 +313,7 @@ def _sarif_result(d: Diagnostic, index: Mapping[str, int]) -> dict[str, Any]:
 
 # XML 1.0 cannot hold most control characters, even escaped: drop them rather than write a file
 # that GitLab or Jenkins then refuses to parse.
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml(text: str) -> str:

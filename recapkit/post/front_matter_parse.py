@@ -18,6 +18,7 @@ import yaml
 from attrs import field, frozen
 
 from recapkit import _yaml
+from recapkit._text import lone_surrogate
 from recapkit.post.types import (
     FrontMatter,
     FrontMatterError,
@@ -183,7 +184,48 @@ def _parse_json(source: str, _first_line: int = 0) -> _Parsed:
         return _failed((0, 0, f"cannot read JSON front matter: {exc}"))
     if not isinstance(data, dict):
         return _failed((0, 0, _not_a_mapping(data)))
+    if _holds_lone_surrogate(data):
+        return _failed(_lone_surrogate_error(source))
     return _Parsed(data, _json_key_locations(source, data))
+
+
+# JSON's \ud800-\udfff escapes are meant in pairs; Python's json module keeps a lone one as a
+# str that no file, terminal or report can encode (Hugo turns it into U+FFFD).
+_LONE_ESCAPE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def _holds_lone_surrogate(data: object) -> bool:
+    pending = [data]  # a loop, not recursion: JSON nests as deep as the parser allowed
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if lone_surrogate(value) is not None:
+                return True
+        elif isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return False
+
+
+def _lone_surrogate_error(source: str) -> tuple[int, int, str]:
+    match = _LONE_ESCAPE.search(source)
+    offset = match.start() if match else 0
+    escape = match.group() if match else "\\ud800"
+    line = source.count("\n", 0, offset)
+    column = offset - (source.rfind("\n", 0, offset) + 1)
+    return (
+        line,
+        column,
+        (
+            f"{escape} is half of a UTF-16 surrogate pair: no text can hold it alone "
+            "(write the character itself, or both halves of the pair)"
+        ),
+    )
 
 
 def _json_key_locations(source: str, data: Mapping[str, Any]) -> dict[str, Location]:

@@ -60,15 +60,14 @@ def render(fmt: str, **kwargs: object) -> str:
 def test_text() -> None:
     assert render("text").splitlines() == [
         "content/posts/a b.md:3:7: RK104 [*] tags must be a list, not 'go meetup'",
-        "content/posts/a b.md:10:1: RK201 image has no alt text: 100%, a,b: c",
-        "second line",
+        "content/posts/a b.md:10:1: RK201 image has no alt text: 100%, a,b: c\\nsecond line",
         "content/中文.md:1:1: RK401 <TODO> & more",
         "Found 3 problems (1 error, 1 warning, 1 info) in 2 files; 1 fixable with --fix.",
     ]
 
 
 def test_text_quiet_and_clean() -> None:
-    assert render("text", quiet=True).count("\n") == 4
+    assert render("text", quiet=True).count("\n") == 3  # one line per finding, newlines escaped
     stream = io.StringIO()
     write_report("text", Report(diagnostics=[], files=["a.md"]), stream)
     assert stream.getvalue() == "All checks passed (1 file).\n"
@@ -185,3 +184,13 @@ def test_every_format_handles_no_files(fmt: str) -> None:
     stream = io.StringIO()
     write_report(fmt, Report(diagnostics=[], files=[]), stream)
     assert stream.getvalue()
+
+
+def test_printable_escapes_what_would_drive_a_terminal() -> None:
+    from recapkit.lint.reporters import printable
+
+    # ESC (a colour, a screen clear, an OSC title), BEL, C1's CSI, a newline faking a finding,
+    # a byte of a non-UTF-8 file name (surrogate escape), a lone surrogate; tab and CJK stay.
+    raw = "a\x1b[2J\x1b]0;t\x07\x9b1m\nx.md:1:1: RK000\udcff\ud800\t中"
+    assert printable(raw) == "a\\x1b[2J\\x1b]0;t\\x07\\x9b1m\\nx.md:1:1: RK000\\xff\\ud800\t中"
+    assert printable("ok\nline", lines=True) == "ok\nline"
