@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from recapkit.config import Config
 from recapkit.errors import UsageError
@@ -42,6 +42,9 @@ class Target:
     real: Path
     site: Site | None = field(default=None, eq=False)
     """The site the file belongs to (None: none found, or not looked up)."""
+    outside: Path | None = field(default=None, eq=False)
+    """The folder that ``real`` lies outside of, when ``path`` is a link out of the site: it is
+    linted but never written (None: inside)."""
 
 
 def discover(
@@ -72,11 +75,30 @@ def discover(
             if pattern is not None:
                 excluded_given.append((path, pattern))
         site_of = sites.resolver(path) if sites is not None else (lambda _folder: site)
+        boundary = _write_boundary(path, config, site_of)
         for target in _expand(path, config, site_of, excluded):
             if target.real not in seen:
                 seen.add(target.real)
-                targets.append(target)
+                inside = any(target.real.is_relative_to(root) for root in boundary)
+                targets.append(target if inside else evolve(target, outside=boundary[0]))
     return targets
+
+
+def _write_boundary(path: Path, config: Config, site_of: SiteOf) -> tuple[Path, ...]:
+    """The folders --fix may write in for files found from *path*: the root of the site that
+    *path* lies in, as written (a link named on the command line is not followed for this);
+    without a site, the configuration's root (the current folder when there is no config
+    file) and the folder named (or holding the file named), again as written."""
+    absolute = path.absolute()
+    lexical = Path(os.path.realpath(absolute.parent)) / absolute.name
+    folder = lexical if path.is_dir() else lexical.parent
+    try:
+        site = site_of(folder)
+    except SiteDetectionError:
+        site = None
+    if site is not None:
+        return (Path(site.root).resolve(),)
+    return config.root.resolve(), folder
 
 
 def _check_given(path: Path) -> None:

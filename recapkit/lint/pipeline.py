@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -194,7 +195,7 @@ def lint(request: LintRequest) -> LintOutcome:
         outcome = _diff(linter, result, config, notes, unsafe=request.unsafe_fixes)
         return attrs.evolve(outcome, sites=sites)
     if request.mode is Mode.FIX:
-        result = _fix(linter, result, unsafe=request.unsafe_fixes)
+        result = _fix(linter, result, notes, unsafe=request.unsafe_fixes)
     summary = ""
     if remote is not None:
         result, summary = _remote_pass(remote, linter, result, notes, progress=request.progress)
@@ -233,14 +234,19 @@ def _fixable(result: LintResult, unsafe: bool) -> list[FileResult]:
     return [f for f in result.files if any(d.fixable_with(unsafe=unsafe) for d in f.diagnostics)]
 
 
-def _fix(linter: Linter, result: LintResult, *, unsafe: bool) -> LintResult:
+def _fix(linter: Linter, result: LintResult, notes: list[str], *, unsafe: bool) -> LintResult:
     """Apply the safe fixes (and the unsafe ones when asked), write each changed file
-    atomically, and re-lint it."""
+    atomically, and re-lint it; a file that must not be written keeps its findings and gets a
+    note in *notes* saying why."""
     from recapkit.lint.fix import fix_file
 
     replaced: dict[Path, FileResult] = {}
     fixed = 0
     for file in _fixable(result, unsafe):
+        refusal = unwritable(file.target)
+        if refusal is not None:
+            notes.append(f"{file.target.path}: not fixed: {refusal}")
+            continue
         outcome = fix_file(linter, file, unsafe=unsafe)
         if outcome is None or not outcome.changed:
             continue
@@ -249,6 +255,25 @@ def _fix(linter: Linter, result: LintResult, *, unsafe: bool) -> LintResult:
         fixed += outcome.applied
     files = tuple(replaced.get(f.target.real, f) for f in result.files)
     return attrs.evolve(result, files=files, fixed=fixed)
+
+
+def unwritable(target: Target) -> str | None:
+    """Why --fix must not write *target* (None: it may).
+
+    The write replaces the file by a rename, which needs no permission on the file itself, so
+    its mode is checked here: a read-only file stays read-only, even for root.
+    """
+    if target.outside is not None:
+        return f"it is a link to {target.real}, outside the site ({target.outside})"
+    try:
+        mode = target.real.stat().st_mode
+    except OSError as exc:
+        return f"cannot stat it: {exc.strerror or exc}"
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return f"it is read-only (mode {stat.S_IMODE(mode):04o})"
+    if not os.access(target.real, os.W_OK):
+        return "no permission to write it"
+    return None
 
 
 def _diff(
