@@ -352,7 +352,6 @@ def test_fix_keeps_the_file_mode(tmp_path: Path) -> None:
 def test_remote_checks_run_after_the_local_pass_and_honour_suppressions(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("recapkit.lint.remote.checker")
     import http.server
     import threading
 
@@ -414,7 +413,6 @@ def test_unwritable_report_file_is_a_usage_error(
 def test_config_cache_dir_reaches_the_remote_checker_too(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("recapkit.lint.remote.checker")
     import recapkit.lint.selection
     from recapkit.lint.rules import ALL_RULES
     from tests.lint.remote.server import serving
