@@ -1,13 +1,17 @@
 """The GitHub Action, the CI examples and the pre-commit hooks: they parse, agree with docs/ci.md,
-use only options `recapkit lint` has, and the action's lint step really annotates a bad post."""
+use only options `recapkit lint` has, and the action's steps really run: the install step hands its
+program to the lint step through a step output, and the lint step annotates a bad post."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -167,33 +171,84 @@ def write_site(root: Path) -> None:
     )
 
 
-def lint_step(
-    tmp_path: Path, **inputs: str
+def action_step(step_id: str) -> dict[str, Any]:
+    steps: list[dict[str, Any]] = load(ACTION)["runs"]["steps"]
+    return next(s for s in steps if s.get("id") == step_id)
+
+
+def expand(value: str, context: dict[str, str]) -> str:
+    """A step's ``env:`` value with each ``${{ name }}`` replaced as the runner would; a name the
+    context lacks fails the test, so a mistyped output or input name is caught here."""
+    return re.sub(r"\$\{\{\s*([\w.-]+)\s*\}\}", lambda m: context[m.group(1)], value)
+
+
+def run_step(
+    step_id: str, tmp_path: Path, cwd: Path, context: dict[str, str], env: dict[str, str]
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, str]]:
-    step = next(s for s in load(ACTION)["runs"]["steps"] if s.get("id") == "lint")
-    wrapper = tmp_path / "recapkit"
-    wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m recapkit "$@"\n')
-    wrapper.chmod(0o755)
-    outputs = tmp_path / "github-output"
-    outputs.touch()
-    defaults = {k: str(v["default"]) for k, v in load(ACTION)["inputs"].items()}
-    values = {**defaults, **inputs}
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "RECAPKIT_BIN": str(wrapper),
-        "GITHUB_OUTPUT": str(outputs),
-        "GITHUB_WORKSPACE": str(tmp_path),
-        "CACHE_DIR": str(tmp_path / "cache"),
-    }
-    for name in ("paths", "args", "remote", "cache", "sarif", "sarif-file"):
-        env[f"INPUT_{name.upper().replace('-', '_')}"] = values[name]
-    site = tmp_path / "site"
+    """Run one `run:` step of the action with bash, its `env:` expanded from ``context``; return the
+    process and the step outputs it wrote to $GITHUB_OUTPUT."""
+    spec = action_step(step_id)
+    outputs = tmp_path / f"github-output-{step_id}"
+    outputs.write_text("")
+    step_env = {name: expand(str(value), context) for name, value in spec.get("env", {}).items()}
+    full_env = {**os.environ, **env, **step_env, "GITHUB_OUTPUT": str(outputs)}
     result = subprocess.run(
-        ["bash", "-c", step["run"]], cwd=site, env=env, capture_output=True, text=True
+        ["bash", "-c", spec["run"]], cwd=cwd, env=full_env, capture_output=True, text=True
     )
     pairs = dict(line.split("=", 1) for line in outputs.read_text().splitlines())
     return result, pairs
+
+
+def action_context(tmp_path: Path, **inputs: str) -> dict[str, str]:
+    defaults = {k: str(v["default"]) for k, v in load(ACTION)["inputs"].items()}
+    context = {f"inputs.{name}": value for name, value in {**defaults, **inputs}.items()}
+    context["runner.temp"] = str(tmp_path)
+    context["github.action_path"] = str(ROOT)
+    return context
+
+
+def lint_step(
+    tmp_path: Path, recapkit_bin: Path | None = None, **inputs: str
+) -> tuple[subprocess.CompletedProcess[str], dict[str, str]]:
+    """The lint step run in ``tmp_path/site``; recapkit is this checkout unless ``recapkit_bin``
+    (what the install step put in its `recapkit-bin` output) says otherwise."""
+    if recapkit_bin is None:
+        recapkit_bin = tmp_path / "recapkit"
+        recapkit_bin.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m recapkit "$@"\n')
+        recapkit_bin.chmod(0o755)
+    context = action_context(tmp_path, **inputs)
+    context["steps.install.outputs.recapkit-bin"] = str(recapkit_bin)
+    env = {"PYTHONPATH": str(ROOT), "GITHUB_WORKSPACE": str(tmp_path)}
+    return run_step("lint", tmp_path, tmp_path / "site", context, env)
+
+
+def recapkit_wheel(folder: Path) -> Path:
+    """A wheel named recapkit 9.9.9 whose `recapkit` program runs this checkout's recapkit, so the
+    install step can install it from a local folder, without an index or the network."""
+    folder.mkdir()
+    wheel = folder / "recapkit-9.9.9-py3-none-any.whl"
+    info = "recapkit-9.9.9.dist-info"
+    files = {
+        "recapkit_from_checkout.py": (
+            "import os, sys\n\n\ndef main() -> None:\n"
+            f"    os.environ['PYTHONPATH'] = {str(ROOT)!r}\n"
+            f"    os.execv({sys.executable!r}, [{sys.executable!r}, '-m', 'recapkit', *sys.argv[1:]])\n"
+        ),
+        f"{info}/METADATA": "Metadata-Version: 2.1\nName: recapkit\nVersion: 9.9.9\n",
+        f"{info}/WHEEL": "Wheel-Version: 1.0\nGenerator: tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+        f"{info}/entry_points.txt": "[console_scripts]\nrecapkit = recapkit_from_checkout:main\n",
+    }
+    record = [f"{name},sha256={_digest(text)},{len(text.encode())}" for name, text in files.items()]
+    files[f"{info}/RECORD"] = "\n".join([*record, f"{info}/RECORD,,"]) + "\n"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return folder
+
+
+def _digest(text: str) -> str:
+    raw = hashlib.sha256(text.encode()).digest()
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
 
 def annotated_file(line: str, workspace: Path) -> str:
@@ -262,3 +317,31 @@ def test_lint_cli_agrees_with_the_step(site: Path, capsys: pytest.CaptureFixture
     code = main(["lint", "--output-format", "github", str(site / "content")])
     assert code == 1
     assert "::" in capsys.readouterr().out
+
+
+def test_the_install_step_hands_recapkit_to_the_lint_step_through_a_step_output(
+    site: Path, tmp_path: Path
+) -> None:
+    # The install step for real: a fresh venv under RUNNER_TEMP, recapkit==VERSION installed by pip
+    # from a local folder (no index, no network).
+    github_env = tmp_path / "github-env"
+    github_env.write_text("")
+    env = {
+        "RUNNER_TEMP": str(tmp_path),
+        "RUNNER_OS": "Linux",
+        "GITHUB_ENV": str(github_env),
+        "PIP_NO_INDEX": "1",
+        "PIP_FIND_LINKS": str(recapkit_wheel(tmp_path / "wheels")),
+    }
+    context = action_context(tmp_path, version="9.9.9")
+    result, outputs = run_step("install", tmp_path, tmp_path, context, env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    program = Path(outputs["recapkit-bin"])
+    assert program.is_relative_to(tmp_path / "recapkit-venv"), program
+    # Nothing reaches the environment of the user's later steps.
+    assert github_env.read_text() == ""
+    # The lint step runs the program named by that output (`steps.install.outputs.recapkit-bin`).
+    result, outputs = lint_step(tmp_path, recapkit_bin=program, paths="content")
+    assert outputs["exit-code"] == "1", result.stdout + result.stderr
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert {annotated_file(line, tmp_path) for line in annotations} == {"site/content/posts/bad.md"}
