@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 import re
 import shlex
 import shutil
@@ -244,3 +245,52 @@ def test_absurd_numbers_are_findings_not_tracebacks(
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     assert f"{path}{where}" in out + err
+
+
+def test_every_unreadable_file_in_a_folder_is_named_and_the_rest_still_validated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = (EXAMPLES / "rust-night-berlin-2025.json").read_bytes()
+    os.mkfifo(tmp_path / "a-fifo.yaml")  # read without O_NONBLOCK, this test would hang
+    (tmp_path / "b-zero.json").symlink_to("/dev/zero")
+    (tmp_path / "c-loop.yaml").symlink_to(tmp_path / "c-loop2.yaml")
+    (tmp_path / "c-loop2.yaml").symlink_to(tmp_path / "c-loop.yaml")
+    text = (EXAMPLES / "gopher-meetup-hangzhou-2025.yaml").read_text(encoding="utf-8")
+    (tmp_path / "d-utf16.yaml").write_bytes(text.encode("utf-16"))
+    (tmp_path / "z-good.json").write_bytes(good)
+    assert main(["validate", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert err.splitlines() == [
+        f"error: {tmp_path / 'a-fifo.yaml'}: a FIFO (named pipe), not a regular file",
+        f"error: {tmp_path / 'b-zero.json'}: a device, not a regular file (it links to /dev/zero)",
+        f"error: {tmp_path / 'c-loop.yaml'}: symlink loop: following its links never reaches a file",
+        f"error: {tmp_path / 'c-loop2.yaml'}: symlink loop: following its links never reaches a file",
+    ]
+    assert out.splitlines()[0].startswith(
+        f"{tmp_path / 'd-utf16.yaml'}:1:1: UTF-16 (little-endian) text, not UTF-8: save the file"
+    )
+    assert out.splitlines()[1].startswith(f"{tmp_path / 'z-good.json'}: ok: Rust Night Berlin")
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_and_the_others_are_still_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Folders nested past PATH_MAX: os.walk cannot list the deepest one (ENAMETOOLONG), a real
+    # failure even as root, where a permission-denied folder would still be readable.
+    (tmp_path / "a.json").write_bytes((EXAMPLES / "rust-night-berlin-2025.json").read_bytes())
+    descriptor = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for _ in range(20):
+            os.mkdir("d" * 250, dir_fd=descriptor)
+            inner = os.open("d" * 250, os.O_RDONLY, dir_fd=descriptor)
+            os.close(descriptor)
+            descriptor = inner
+    finally:
+        os.close(descriptor)
+    assert main(["validate", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert "cannot list this folder: File name too long" in err
+    assert err.startswith(f"error: {tmp_path / ('d' * 250)}/")
+    assert "no data files" not in err
+    assert out.startswith(f"{tmp_path / 'a.json'}: ok: ")
