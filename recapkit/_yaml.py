@@ -142,8 +142,12 @@ def describe_error(exc: yaml.YAMLError, text: str = "") -> tuple[int, int, str]:
     detail = f"{context + ', ' if context else ''}{problem}"
     context_mark = getattr(exc, "context_mark", None)
     if context and "quoted scalar" in context and context_mark is not None:
-        # The end of the file is where libyaml gave up; the quote that never closes is the news.
-        return context_mark.line, context_mark.column, "this quoted text is never closed"
+        if "end of stream" in problem or "document indicator" in problem:
+            # The end of the file is where libyaml gave up; the quote that never closes is the news.
+            return context_mark.line, context_mark.column, "this quoted text is never closed"
+        escape = _escape_problem(problem, mark or context_mark, text)
+        if escape is not None:
+            return escape
     if mark is None:
         return 0, 0, detail
     if "mapping values are not allowed" in problem or "could not find expected ':'" in problem:
@@ -162,6 +166,56 @@ def describe_error(exc: yaml.YAMLError, text: str = "") -> tuple[int, int, str]:
     elif "found character '\\t'" in problem or _char_at(text, mark) == "\t":
         detail += " (indent with spaces, not tabs)"
     return mark.line, mark.column, detail
+
+
+# What a backslash starts in double quotes, as far as an error needs to show it.
+_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|.?)")
+_SURROGATE_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
+_LITERALLY = "write \\\\ for a backslash, or use single quotes"
+
+
+def _escape_problem(problem: str, mark: yaml.Mark, text: str) -> tuple[int, int, str] | None:
+    """A bad escape in double quotes, at its backslash (libyaml points past it)."""
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    start = line.rfind("\\", 0, mark.column + 1)
+    if start < 0:  # no source to look at
+        return None
+    if "invalid Unicode" in problem:
+        message = describe_code_escape(line, start)
+    else:
+        escape = _ESCAPE.match(line, start)
+        written = escape.group() if escape else "\\"
+        digits = _HEX_DIGITS.get(written[1:2])
+        known = (
+            f"starts an escape of {digits} hex digits" if digits else "is not an escape YAML knows"
+        )
+        message = f"{written} {known}; {_LITERALLY}"
+    return (mark.line, start, message) if message else None
+
+
+def describe_code_escape(line: str, start: int) -> str | None:
+    """What is wrong with the ``\\u``/``\\U`` escape at *start* of *line*, which a parser
+    refused as no character (YAML and TOML alike): a UTF-16 surrogate, as JSON writes them
+    (``\\ud800``, ``\\ud83d\\ude00``), or a code past U+10FFFF."""
+    pair = _SURROGATE_PAIR.match(line, start)
+    if pair is not None:
+        code = 0x10000 + ((int(pair[1], 16) - 0xD800) << 10) + int(pair[2], 16) - 0xDC00
+        return (
+            f"{pair.group()} is a UTF-16 surrogate pair, which YAML and TOML do not read: write "
+            f"the character itself or \\U{code:08X}"
+        )
+    escape = _ESCAPE.match(line, start)
+    written = escape.group() if escape else ""
+    if re.fullmatch(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", written):
+        return (
+            f"{written} is a lone UTF-16 surrogate, not a character (UTF-8 cannot encode it): "
+            "write the character itself"
+        )
+    if len(written) == 10:
+        return f"{written} is past the last Unicode character, U+10FFFF"
+    return None
 
 
 def _full_width_colon_line(text: str, last: int) -> int | None:

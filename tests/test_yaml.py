@@ -52,3 +52,48 @@ def test_a_full_width_colon_is_named_where_it_is() -> None:
         _yaml.load("title: a\ncity：Hangzhou\nb: [\n")
     line, column, message = info.value.problems[0]
     assert (line, column) == (1, 4) and "full-width colon" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        (
+            'title: "\\ud800"\n',
+            8,
+            "\\ud800 is a lone UTF-16 surrogate, not a character (UTF-8 cannot encode it): "
+            "write the character itself",
+        ),
+        (
+            'title: "Go \\ud83d\\ude00"\n',
+            11,
+            "\\ud83d\\ude00 is a UTF-16 surrogate pair, which YAML and TOML do not read: "
+            "write the character itself or \\U0001F600",
+        ),
+        ('t: "\\U00110000"\n', 4, "\\U00110000 is past the last Unicode character, U+10FFFF"),
+        (
+            't: "C:\\Users\\me"\n',
+            6,
+            "\\U starts an escape of 8 hex digits; write \\\\ for a backslash, "
+            "or use single quotes",
+        ),
+        (
+            't: "C:\\data"\n',
+            6,
+            "\\d is not an escape YAML knows; write \\\\ for a backslash, or use single quotes",
+        ),
+    ],
+)
+def test_a_bad_escape_is_named_at_its_backslash_not_called_an_unclosed_quote(
+    text: str, column: int, message: str
+) -> None:
+    # libyaml reports them all "while parsing a quoted scalar", past the backslash.
+    for load in (_yaml.load, _yaml.load_tolerant):
+        with pytest.raises(_yaml.YamlProblem) as info:
+            load(text)
+        assert info.value.problems == [(0, column, f"YAML syntax error: {message}")]
+
+
+def test_a_quote_that_is_never_closed_is_still_named_where_it_opens() -> None:
+    with pytest.raises(_yaml.YamlProblem) as info:
+        _yaml.load('title: "Go\nnight\n')
+    assert info.value.problems == [(0, 7, "YAML syntax error: this quoted text is never closed")]

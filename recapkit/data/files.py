@@ -23,11 +23,13 @@ import yaml
 
 from recapkit import _yaml as yamlsafe
 from recapkit import atomic
+from recapkit._text import LineIndex, lone_surrogate
 from recapkit.data.convert import RecapDataError, format_path, structure_recap, unstructure_recap
 from recapkit.data.model import Recap
 from recapkit.data.positions import Locator, locate
 from recapkit.data.problems import DataFileError, FileProblem, file_problem
 from recapkit.data.reading import MAX_BYTES, read_text
+from recapkit.data.unencodable import surrogate_message
 from recapkit.errors import FileExistsRefusedError, UsageError
 
 __all__ = [
@@ -73,6 +75,10 @@ def parse_text(
     else they are raised like the others."""
     if not text.strip():
         raise file_problem(name, "file is empty; a recap needs at least title, date and event")
+    unencodable = lone_surrogate(text)
+    if unencodable is not None:  # only a caller's str can hold one: files are decoded strictly
+        line, column = LineIndex(text).position(unencodable)
+        raise file_problem(name, surrogate_message(text, unencodable, "the file"), line, column)
     found: list[tuple[int, int, str]] = []
     try:
         data = _parse(text, fmt, name, found)
@@ -110,6 +116,8 @@ def _parse(text: str, fmt: str, name: str, duplicates: list[tuple[int, int, str]
                 (int(match[1]) - 1, int(match[2]) - 1) if match else (text.count("\n"), 0)
             )
             message = _TOML_POSITION.sub("", str(exc)).strip()
+            if "Unicode scalar value" in message:  # tomllib points past the escape
+                line, column, message = _toml_escape(text, line, column, message)
             raise file_problem(name, f"TOML syntax error: {message}", line, column) from None
         except ValueError:  # int() past Python's digit limit, raised bare by the parser
             raise _huge_number(text, name) from None
@@ -121,6 +129,13 @@ def _parse(text: str, fmt: str, name: str, duplicates: list[tuple[int, int, str]
         ) from None
     except ValueError:
         raise _huge_number(text, name) from None
+
+
+def _toml_escape(text: str, line: int, column: int, message: str) -> tuple[int, int, str]:
+    source = text.split("\n")[line] if line < text.count("\n") + 1 else ""
+    start = source.rfind("\\", 0, column)
+    described = yamlsafe.describe_code_escape(source, start) if start >= 0 else None
+    return (line, start, described) if described else (line, column, message)
 
 
 def _huge_number(text: str, name: str) -> DataFileError:
@@ -186,7 +201,7 @@ _YAML_HINT = re.compile(r"; (?:quote it if it is text \(YAML[^)]*\)|YAML .*)$")
 def _place(
     locator: Locator, fmt: str, name: str, path: tuple[str | int, ...], message: str
 ) -> FileProblem:
-    line, column = locator.find(path, at_key=message.startswith("unknown key"))
+    line, column = locator.find(path, at_key=message.startswith(("unknown key", "key holds")))
     if fmt != "yaml":
         message = _YAML_HINT.sub("", message)
     raw = locator.scalar(path) if message.startswith("expected text, got") else None
@@ -203,7 +218,8 @@ def load_recap(path: str | os.PathLike[str], *, timezone: str | None = None) -> 
     """Read a YAML, TOML or JSON data file into a :class:`Recap`.
 
     Raises :class:`DataFileError` listing every problem with its line, and
-    :class:`~recapkit.errors.UsageError` for a missing file or an unknown extension.
+    :class:`~recapkit.errors.UsageError` for an unknown extension or a path that cannot be
+    read as a file (missing, a FIFO, a device, a folder, a symlink loop), saying which.
     """
     fmt = file_format(path)
     return loads_recap(read_text(path), fmt, name=str(path), timezone=timezone)

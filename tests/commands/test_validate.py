@@ -7,12 +7,14 @@ import os
 import re
 import shlex
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from recapkit.cli import main
-from tests.paths import EXAMPLES
+from tests.paths import EXAMPLES, ROOT
 
 INVALID = EXAMPLES / "invalid"
 DATA_FILES = sorted(p for p in EXAMPLES.glob("*.*") if p.suffix in (".yaml", ".toml", ".json"))
@@ -294,3 +296,54 @@ def test_a_folder_that_cannot_be_listed_is_an_error_and_the_others_are_still_che
     assert err.startswith(f"error: {tmp_path / ('d' * 250)}/")
     assert "no data files" not in err
     assert out.startswith(f"{tmp_path / 'a.json'}: ok: ")
+
+
+LONE_JSON = '{"title": "Go \\ud800", "date": "2025-03-01", "event": {"name": "Go"}}\n'
+LONE_YAML = 'title: "Go \\ud800"\ndate: 2025-03-01\nevent: {name: Go}\n'
+
+
+def test_a_lone_surrogate_is_a_finding_with_its_line_and_the_next_file_is_still_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    json_file = tmp_path / "a.json"
+    json_file.write_text(LONE_JSON, encoding="utf-8")
+    yaml_file = tmp_path / "b.yaml"
+    yaml_file.write_text(LONE_YAML, encoding="utf-8")
+    good = EXAMPLES / "rust-night-berlin-2025.json"
+    assert main(["validate", str(json_file), str(yaml_file), str(good)]) == 1
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.splitlines()[:2] == [
+        f"{json_file}:1:11: title: text holds \\ud800 (character 4), a lone UTF-16 surrogate "
+        "that UTF-8 cannot encode; write the character itself (an escaped pair such as "
+        "\\ud83d\\ude00 needs both halves)",
+        f"{yaml_file}:1:12: YAML syntax error: \\ud800 is a lone UTF-16 surrogate, not a "
+        "character (UTF-8 cannot encode it): write the character itself",
+    ]
+    assert out.splitlines()[2].startswith(f"{good}: ok: ")
+
+
+def test_no_command_prints_a_traceback_for_a_lone_surrogate_on_a_strict_utf8_stdout(
+    tmp_path: Path,
+) -> None:
+    # A real process: its stdout refuses what UTF-8 cannot encode, as a terminal's does (the
+    # C.UTF-8 locale would let some surrogates through as raw bytes).
+    data = tmp_path / "recap.json"
+    data.write_text(LONE_JSON, encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    for args in (
+        ["validate", str(data)],
+        ["render", str(data), "--ssg", "hugo"],
+        ["new", "--from", str(data), "--ssg", "hugo", "--site", str(tmp_path / "site")],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "recapkit", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert (done.returncode, "Traceback" in done.stderr) == (1, False), done.stderr
+        assert f"{data}:1:11: title: text holds \\ud800" in done.stdout + done.stderr
+    assert not (tmp_path / "site").exists()

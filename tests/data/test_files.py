@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from recapkit.data.convert import RecapDataError, structure_recap
 from recapkit.data.files import (
     DataFileError,
     OverwriteRefusedError,
@@ -431,3 +432,73 @@ def test_the_longest_duration_allowed_loads() -> None:
     recap = loads_recap(GOOD + "talks: [{title: t, duration: 10000}]\n", "yaml")
     assert recap.talks[0].duration is not None
     assert recap.talks[0].duration.total_seconds() == 10_000 * 60
+
+
+SURROGATE = "a lone UTF-16 surrogate that UTF-8 cannot encode; write the character itself"
+
+
+def test_a_lone_surrogate_in_json_is_a_problem_at_its_value_with_the_other_problems() -> None:
+    text = (
+        '{"title": "Go \\ud800", "date": "2025-03-01", "event": {"name": "Go", "kind": "x"},\n'
+        ' "extra": {"k\\udfff": ["\\ud83d"]}}\n'
+    )
+    problems = problems_of(text, "json")
+    assert [p.split(": ", 2)[:2] for p in problems] == [
+        ["f:1:11", "title"],
+        ["f:1:78", "event.kind"],
+        ["f:2:12", "extra.k\\udfff"],  # at the key, written as its escape
+        ["f:2:24", "extra.k\\udfff[0]"],
+    ]
+    assert problems[0].endswith(
+        f"text holds \\ud800 (character 4), {SURROGATE} (an escaped pair such as \\ud83d\\ude00 needs both halves)"
+    )
+    assert problems[2].split(": ", 2)[2].startswith("key holds \\udfff (character 2), ")
+    assert all(p.encode("utf-8") for p in problems)  # the report itself can be printed
+    whole = '{"title": "Go \\ud83d\\ude00", "date": "2025-03-01", "event": {"name": "Go"}}'
+    assert loads_recap(whole, "json").title == "Go \U0001f600"  # both halves: one character
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text", "where"),
+    [
+        ("yaml", "title: x\ndate: 2025-03-01\nevent: {name: 'Go \ud800'}\n", "f:3:19:"),
+        ("toml", 'title = "x \udc00"\n', "f:1:12:"),
+        ("json", '{"title": "\ud800"}', "f:1:12:"),
+    ],
+)
+def test_a_lone_surrogate_in_a_callers_text_is_a_problem_where_it_is(
+    fmt: str, text: str, where: str
+) -> None:
+    # Only a Python caller can pass one raw (a file is decoded strictly); libyaml would raise
+    # UnicodeEncodeError on it.
+    (problem,) = problems_of(text, fmt)
+    assert problem.startswith(f"{where} the file holds \\u")
+    assert SURROGATE in problem
+
+
+def test_structuring_data_with_a_lone_surrogate_names_its_path_in_printable_words() -> None:
+    data = {"title": "x", "date": "2025-03-01", "event": {"name": "Go"}, "tags": ["\ud800"]}
+    with pytest.raises(RecapDataError) as info:
+        structure_recap(data)
+    assert [p.path for p in info.value.problems] == [("tags", 0)]
+    assert str(info.value).startswith("tags[0]: text holds \\ud800 (character 1), ")
+    str(info.value).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('title = "\\ud800"\n', "f:1:10: TOML syntax error: \\ud800 is a lone UTF-16 surrogate"),
+        (
+            'title = "x"\nlead = """\n\\ud83d\\ude00"""\n',
+            "f:3:1: TOML syntax error: \\ud83d\\ude00 is a UTF-16 surrogate pair, which YAML and "
+            "TOML do not read: write the character itself or \\U0001F600",
+        ),
+        ('title = "\\U00110000"\n', "f:1:10: TOML syntax error: \\U00110000 is past the last"),
+    ],
+)
+def test_a_toml_escape_that_is_no_character_is_named_at_its_backslash(
+    text: str, expected: str
+) -> None:
+    (problem,) = problems_of(text, "toml")
+    assert problem.startswith(expected)
