@@ -14,6 +14,7 @@ import os
 import re
 import sys
 import tomllib
+from collections import Counter
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from recapkit import atomic
 from recapkit._text import LineIndex, lone_surrogate
 from recapkit.data.convert import RecapDataError, format_path, structure_recap, unstructure_recap
 from recapkit.data.model import Recap
-from recapkit.data.positions import Locator, locate
+from recapkit.data.positions import Locator, locate, repeated_json_keys
 from recapkit.data.problems import DataFileError, FileProblem, file_problem
 from recapkit.data.reading import MAX_BYTES, read_text
 from recapkit.data.unencodable import surrogate_message
@@ -71,7 +72,7 @@ def parse_text(
 ) -> Any:
     """The data in *text*, or a DataFileError with the line of the syntax error.
 
-    Problems that do not stop reading (duplicate YAML keys) go to *warnings* when given,
+    Problems that do not stop reading (duplicate keys in YAML and JSON) go to *warnings* when given,
     else they are raised like the others."""
     if not text.strip():
         raise file_problem(name, "file is empty; a recap needs at least title, date and event")
@@ -121,14 +122,40 @@ def _parse(text: str, fmt: str, name: str, duplicates: list[tuple[int, int, str]
             raise file_problem(name, f"TOML syntax error: {message}", line, column) from None
         except ValueError:  # int() past Python's digit limit, raised bare by the parser
             raise _huge_number(text, name) from None
+    repeated: list[str] = []
     try:
-        return json.loads(text)
+        data = json.loads(text, object_pairs_hook=lambda pairs: _object(pairs, repeated))
     except json.JSONDecodeError as exc:
         raise file_problem(
             name, f"JSON syntax error: {exc.msg}", exc.lineno - 1, exc.colno - 1
         ) from None
     except ValueError:
         raise _huge_number(text, name) from None
+    if repeated:
+        duplicates.extend(_json_duplicates(text, repeated))
+    return data
+
+
+def _object(pairs: list[tuple[str, Any]], repeated: list[str]) -> dict[str, Any]:
+    """A JSON object as ``json`` builds it (the last of a repeated key wins), noting repeats."""
+    result = dict(pairs)
+    if len(result) < len(pairs):
+        counts = Counter(key for key, _ in pairs)
+        repeated.extend(key for key, count in counts.items() if count > 1)
+    return result
+
+
+def _json_duplicates(text: str, repeated: list[str]) -> list[tuple[int, int, str]]:
+    """Duplicate JSON keys in the words YAML's get, at the second key."""
+    found = repeated_json_keys(text)
+    if found is None:  # the scanner could not follow the text: name them without a place
+        return [
+            (0, 0, f"duplicate key {key!r}; the later value would silently win") for key in repeated
+        ]
+    return [
+        yamlsafe.DuplicateKey(key, line, column, first).problem()
+        for key, line, column, first in found
+    ]
 
 
 def _toml_escape(text: str, line: int, column: int, message: str) -> tuple[int, int, str]:

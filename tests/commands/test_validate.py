@@ -347,3 +347,20 @@ def test_no_command_prints_a_traceback_for_a_lone_surrogate_on_a_strict_utf8_std
         assert (done.returncode, "Traceback" in done.stderr) == (1, False), done.stderr
         assert f"{data}:1:11: title: text holds \\ud800" in done.stdout + done.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_duplicate_json_keys_are_findings_and_the_next_file_is_still_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "a.json"
+    data.write_text(
+        '{"title": "Go", "date": "2025-03-01",\n "title": "Rust", "event": {"name": "Go"}}\n',
+        encoding="utf-8",
+    )
+    good = EXAMPLES / "rust-night-berlin-2025.json"
+    assert main(["validate", str(data), str(good)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        f"{data}:2:2: duplicate key 'title' (first on line 1); the later value would silently win"
+    )
+    assert out[1].startswith(f"{good}: ok: ")

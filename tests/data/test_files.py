@@ -226,6 +226,21 @@ def test_duplicate_keys_are_reported_with_the_other_problems() -> None:
     ]
 
 
+def test_duplicate_json_keys_are_reported_like_yaml_ones_at_the_second_key() -> None:
+    text = (
+        '{"title": "Go", "date": "2025-03-01", "tags": ["a"],\n'
+        ' "tags": ["b"], "event": {"name": "Go", "city": "X",\n'
+        '   "city": "Y"}, "lang": 7}\n'
+    )
+    assert problems_of(text, "json") == [
+        "f:2:2: duplicate key 'tags' (first on line 1); the later value would silently win",
+        "f:3:4: duplicate key 'city' (first on line 2); the later value would silently win",
+        'f:3:26: lang: expected text, got the number 7; write text in quotes: "7"',
+    ]
+    unique = '{"talks": [{"title": "A"}, {"title": "B"}], "title": "Go",'
+    assert loads_recap(unique + ' "date": "2025-03-01", "event": {"name": "Go"}}', "json")
+
+
 def test_problems_are_sorted_and_yaml_hints_stay_out_of_json() -> None:
     text = '{"title": 2025, "date": "2025-03-01", "event": {"name": "Go"}}'
     assert problems_of(text, "json") == [
