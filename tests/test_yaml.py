@@ -97,3 +97,39 @@ def test_a_quote_that_is_never_closed_is_still_named_where_it_opens() -> None:
     with pytest.raises(_yaml.YamlProblem) as info:
         _yaml.load('title: "Go\nnight\n')
     assert info.value.problems == [(0, 7, "YAML syntax error: this quoted text is never closed")]
+
+
+@pytest.mark.parametrize("brk", ["\r", "\x85", "\u2028", "\u2029"])
+def test_positions_count_lines_as_editors_do_not_as_yaml_1_1(brk: str) -> None:
+    # YAML 1.1 ends a line at each of these too; reported lines must match the editor's.
+    with pytest.raises(_yaml.YamlProblem) as info:
+        _yaml.load(f"a: 'x{brk}y'\nb: 1\nb: 2\n")
+    assert info.value.problems[0][:2] == (2, 0)
+    with pytest.raises(_yaml.YamlProblem) as info:
+        _yaml.load(f"a: 'x{brk}y'\nb: [1\n")
+    assert info.value.problems[0][0] == 2  # the end of the text, not a line past it
+
+
+@pytest.mark.parametrize(("char", "escape"), [("\x01", "\\x01"), ("\x7f", "\\x7f")])
+def test_a_control_character_is_named_where_it_is(char: str, escape: str) -> None:
+    # libyaml's reader has no mark, and its position counts bytes (é is two).
+    with pytest.raises(_yaml.YamlProblem) as info:
+        _yaml.load(f"a: é\nb: x{char}\n")
+    assert info.value.problems == [
+        (
+            1,
+            4,
+            f"YAML syntax error: U+{ord(char):04X} (a control character) is not allowed in YAML; "
+            "delete it, or "
+            f"write {escape} inside double quotes",
+        )
+    ]
+
+
+def test_a_lone_surrogate_in_text_is_a_problem_not_a_unicode_error() -> None:
+    for load in (_yaml.load, _yaml.load_tolerant):
+        with pytest.raises(_yaml.YamlProblem) as info:
+            load("a: 1\nb: x\ud800\n")  # a caller's str: libyaml cannot even encode it
+        assert info.value.problems == [
+            (1, 4, "the text holds \\ud800, a lone UTF-16 surrogate that UTF-8 cannot encode")
+        ]

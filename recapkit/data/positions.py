@@ -38,6 +38,7 @@ class Locator:
         self._text = text
         self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
         self._yaml: yaml.Node | None = None
+        self._yaml_lines = yamlsafe.YamlLines(text) if fmt in ("yaml", "yml") else None
         self._tree: _Pos | None = None
         try:
             if fmt in ("yaml", "yml"):
@@ -49,8 +50,8 @@ class Locator:
 
     def find(self, path: Sequence[PathPart], *, at_key: bool = False) -> tuple[int, int]:
         """0-based (line, column) of the value at *path*, or of its key when *at_key*."""
-        if self._yaml is not None:
-            return _find_yaml(self._yaml, path, at_key)
+        if self._yaml is not None and self._yaml_lines is not None:
+            return self._yaml_lines.position(*_find_yaml(self._yaml, path, at_key))
         node, found = self._tree, True
         for part in path:
             if node is None or part not in node.children:

@@ -517,3 +517,10 @@ def test_a_toml_escape_that_is_no_character_is_named_at_its_backslash(
 ) -> None:
     (problem,) = problems_of(text, "toml")
     assert problem.startswith(expected)
+
+
+def test_a_field_after_a_line_break_only_yaml_knows_is_placed_on_the_editors_line() -> None:
+    # A lone CR or U+2028 pasted into text: YAML 1.1 counts a line there, editors do not.
+    text = GOOD + "lead: 'one\u2028two\rthree'\nlang: 7\n"
+    (problem,) = problems_of(text)
+    assert problem.startswith("f:6:7: lang: expected text, got the number 7")
