@@ -72,8 +72,8 @@ def parse_text(
 ) -> Any:
     """The data in *text*, or a DataFileError with the line of the syntax error.
 
-    Problems that do not stop reading (duplicate keys in YAML and JSON) go to *warnings* when given,
-    else they are raised like the others."""
+    Problems that do not stop reading (duplicate keys in YAML and JSON) go to *warnings* when
+    given, else they are raised like the others."""
     if not text.strip():
         raise file_problem(name, "file is empty; a recap needs at least title, date and event")
     unencodable = lone_surrogate(text)
