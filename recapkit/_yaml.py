@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 from attrs import frozen
 
+from recapkit._text import LineIndex, lone_surrogate
 from recapkit.errors import RecapkitError
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -101,6 +102,34 @@ class YamlProblem(RecapkitError):
         super().__init__("; ".join(message for _line, _col, message in problems))
 
 
+# YAML 1.1 also ends a line at a lone CR, NEL, LS and PS; editors and recapkit count LF only.
+_EXTRA_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+_YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+class YamlLines:
+    """libyaml's (line, column) of one text, as recapkit counts them (lines end at LF).
+
+    The same in all but texts holding a lone CR, NEL, LS or PS, where libyaml's line numbers
+    run ahead of the editor's."""
+
+    def __init__(self, text: str) -> None:
+        self._index = LineIndex(text) if _EXTRA_BREAK.search(text) else None
+        self._starts = [0, *(m.end() for m in _YAML_BREAK.finditer(text))] if self._index else []
+
+    def position(self, line: int, column: int) -> tuple[int, int]:
+        if self._index is None or line >= len(self._starts):
+            return line, column
+        return self._index.position(min(self._starts[line] + column, len(self._index.text)))
+
+    def problems(self, problems: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        return [(*self.position(line, column), message) for line, column, message in problems]
+
+    def duplicate(self, key: DuplicateKey) -> DuplicateKey:
+        line, column = self.position(key.line, key.column)
+        return DuplicateKey(key.key, line, column, self.position(key.first_line, 0)[0])
+
+
 def _flow_depth_line(text: str) -> int | None:
     """The line where ``[``/``{`` nesting first exceeds the limit (quotes skipped roughly)."""
     depth, line, quote = 0, 0, ""
@@ -136,14 +165,29 @@ def describe_error(exc: yaml.YAMLError, text: str = "") -> tuple[int, int, str]:
     The data files and the front matter reader share it. *text* lets it look at the source:
     libyaml names neither a tab nor a full-width colon, and reports both lines away from them.
     """
+    if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.character, int):
+        return _reader_problem(exc.character, text)
+    line, column, message = _describe(exc, text)
+    line, column = YamlLines(text).position(line, column)
+    lines = text.split("\n")
+    if text and line >= len(lines):  # libyaml's end of a text without a final newline
+        line, column = len(lines) - 1, len(lines[-1])
+    return line, column, message
+
+
+def _describe(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     detail = f"{context + ', ' if context else ''}{problem}"
     context_mark = getattr(exc, "context_mark", None)
     if context and "quoted scalar" in context and context_mark is not None:
-        # The end of the file is where libyaml gave up; the quote that never closes is the news.
-        return context_mark.line, context_mark.column, "this quoted text is never closed"
+        if "end of stream" in problem or "document indicator" in problem:
+            # The end of the file is where libyaml gave up; the quote that never closes is the news.
+            return context_mark.line, context_mark.column, "this quoted text is never closed"
+        escape = _escape_problem(problem, mark or context_mark, text)
+        if escape is not None:
+            return escape
     if mark is None:
         return 0, 0, detail
     if "mapping values are not allowed" in problem or "could not find expected ':'" in problem:
@@ -162,6 +206,70 @@ def describe_error(exc: yaml.YAMLError, text: str = "") -> tuple[int, int, str]:
     elif "found character '\\t'" in problem or _char_at(text, mark) == "\t":
         detail += " (indent with spaces, not tabs)"
     return mark.line, mark.column, detail
+
+
+def _reader_problem(code: int, text: str) -> tuple[int, int, str]:
+    """A character YAML allows nowhere (U+0001, ESC, U+FFFE), where it first is: the reader
+    has no mark, and libyaml's position counts bytes, not characters."""
+    offset = text.find(chr(code))
+    line, column = LineIndex(text).position(offset) if offset >= 0 else (0, 0)
+    kind = "a control character" if code < 0x20 or 0x7F <= code <= 0x9F else "a non-character"
+    escape = f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    message = (
+        f"U+{code:04X} ({kind}) is not allowed in YAML; delete it, or write {escape} "
+        "inside double quotes"
+    )
+    return line, column, message
+
+
+# What a backslash starts in double quotes, as far as an error needs to show it.
+_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|.?)")
+_SURROGATE_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
+_LITERALLY = "write \\\\ for a backslash, or use single quotes"
+
+
+def _escape_problem(problem: str, mark: yaml.Mark, text: str) -> tuple[int, int, str] | None:
+    """A bad escape in double quotes, at its backslash (libyaml points past it)."""
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    start = line.rfind("\\", 0, mark.column + 1)
+    if start < 0:  # no source to look at
+        return None
+    if "invalid Unicode" in problem:
+        message = describe_code_escape(line, start)
+    else:
+        escape = _ESCAPE.match(line, start)
+        written = escape.group() if escape else "\\"
+        digits = _HEX_DIGITS.get(written[1:2])
+        known = (
+            f"starts an escape of {digits} hex digits" if digits else "is not an escape YAML knows"
+        )
+        message = f"{written} {known}; {_LITERALLY}"
+    return (mark.line, start, message) if message else None
+
+
+def describe_code_escape(line: str, start: int) -> str | None:
+    """What is wrong with the ``\\u``/``\\U`` escape at *start* of *line*, which a parser
+    refused as no character (YAML and TOML alike): a UTF-16 surrogate, as JSON writes them
+    (``\\ud800``, ``\\ud83d\\ude00``), or a code past U+10FFFF."""
+    pair = _SURROGATE_PAIR.match(line, start)
+    if pair is not None:
+        code = 0x10000 + ((int(pair[1], 16) - 0xD800) << 10) + int(pair[2], 16) - 0xDC00
+        return (
+            f"{pair.group()} is a UTF-16 surrogate pair, which YAML and TOML do not read: write "
+            f"the character itself or \\U{code:08X}"
+        )
+    escape = _ESCAPE.match(line, start)
+    written = escape.group() if escape else ""
+    if re.fullmatch(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", written):
+        return (
+            f"{written} is a lone UTF-16 surrogate, not a character (UTF-8 cannot encode it): "
+            "write the character itself"
+        )
+    if len(written) == 10:
+        return f"{written} is past the last Unicode character, U+10FFFF"
+    return None
 
 
 def _full_width_colon_line(text: str, last: int) -> int | None:
@@ -262,6 +370,12 @@ def compose(text: str) -> yaml.Node | None:
     deep = _flow_depth_line(text)
     if deep is not None:
         raise YamlProblem([(deep, 0, f"nesting deeper than {MAX_FLOW_DEPTH} levels")])
+    unencodable = lone_surrogate(text)
+    if unencodable is not None:  # libyaml would raise UnicodeEncodeError encoding the text
+        line, column = LineIndex(text).position(unencodable)
+        code = f"\\u{ord(text[unencodable]):04x}"
+        message = f"the text holds {code}, a lone UTF-16 surrogate that UTF-8 cannot encode"
+        raise YamlProblem([(line, column, message)])
     loader = Loader(text)
     try:
         node: yaml.Node | None = loader.get_single_node()
@@ -289,10 +403,11 @@ def load(text: str, duplicates: list[tuple[int, int, str]] | None = None) -> Any
     node = compose(text)
     if node is None:
         return None
+    lines = YamlLines(text)
     fatal, repeated = check_graph(node)
-    found = [duplicate.problem() for duplicate in repeated]
+    found = [lines.duplicate(duplicate).problem() for duplicate in repeated]
     if fatal or (found and duplicates is None):
-        raise YamlProblem(fatal or found)
+        raise YamlProblem(lines.problems(fatal) or found)
     if duplicates is not None:
         duplicates.extend(found)
     loader = Loader("")
@@ -300,6 +415,8 @@ def load(text: str, duplicates: list[tuple[int, int, str]] | None = None) -> Any
         return loader.construct_document(node)
     except yaml.YAMLError as exc:
         raise YamlProblem([syntax_problem(exc)]) from None
+    except YamlProblem as exc:  # a number too long, at libyaml's line
+        raise YamlProblem(lines.problems(exc.problems)) from None
     finally:
         loader.dispose()
 
@@ -313,7 +430,7 @@ def load_tolerant(text: str) -> Any:
         return None
     fatal, _duplicates = check_graph(node)
     if fatal:
-        raise YamlProblem(fatal)
+        raise YamlProblem(YamlLines(text).problems(fatal))
     try:
         return construct(node, TolerantLoader)
     except yaml.YAMLError as exc:

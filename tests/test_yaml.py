@@ -52,3 +52,84 @@ def test_a_full_width_colon_is_named_where_it_is() -> None:
         _yaml.load("title: a\ncity：Hangzhou\nb: [\n")
     line, column, message = info.value.problems[0]
     assert (line, column) == (1, 4) and "full-width colon" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        (
+            'title: "\\ud800"\n',
+            8,
+            "\\ud800 is a lone UTF-16 surrogate, not a character (UTF-8 cannot encode it): "
+            "write the character itself",
+        ),
+        (
+            'title: "Go \\ud83d\\ude00"\n',
+            11,
+            "\\ud83d\\ude00 is a UTF-16 surrogate pair, which YAML and TOML do not read: "
+            "write the character itself or \\U0001F600",
+        ),
+        ('t: "\\U00110000"\n', 4, "\\U00110000 is past the last Unicode character, U+10FFFF"),
+        (
+            't: "C:\\Users\\me"\n',
+            6,
+            "\\U starts an escape of 8 hex digits; write \\\\ for a backslash, "
+            "or use single quotes",
+        ),
+        (
+            't: "C:\\data"\n',
+            6,
+            "\\d is not an escape YAML knows; write \\\\ for a backslash, or use single quotes",
+        ),
+    ],
+)
+def test_a_bad_escape_is_named_at_its_backslash_not_called_an_unclosed_quote(
+    text: str, column: int, message: str
+) -> None:
+    # libyaml reports them all "while parsing a quoted scalar", past the backslash.
+    for load in (_yaml.load, _yaml.load_tolerant):
+        with pytest.raises(_yaml.YamlProblem) as info:
+            load(text)
+        assert info.value.problems == [(0, column, f"YAML syntax error: {message}")]
+
+
+def test_a_quote_that_is_never_closed_is_still_named_where_it_opens() -> None:
+    with pytest.raises(_yaml.YamlProblem) as info:
+        _yaml.load('title: "Go\nnight\n')
+    assert info.value.problems == [(0, 7, "YAML syntax error: this quoted text is never closed")]
+
+
+@pytest.mark.parametrize("brk", ["\r", "\x85", "\u2028", "\u2029"])
+def test_positions_count_lines_as_editors_do_not_as_yaml_1_1(brk: str) -> None:
+    # YAML 1.1 ends a line at each of these too; reported lines must match the editor's.
+    with pytest.raises(_yaml.YamlProblem) as info:
+        _yaml.load(f"a: 'x{brk}y'\nb: 1\nb: 2\n")
+    assert info.value.problems[0][:2] == (2, 0)
+    with pytest.raises(_yaml.YamlProblem) as info:
+        _yaml.load(f"a: 'x{brk}y'\nb: [1\n")
+    assert info.value.problems[0][0] == 2  # the end of the text, not a line past it
+
+
+@pytest.mark.parametrize(("char", "escape"), [("\x01", "\\x01"), ("\x7f", "\\x7f")])
+def test_a_control_character_is_named_where_it_is(char: str, escape: str) -> None:
+    # libyaml's reader has no mark, and its position counts bytes (é is two).
+    with pytest.raises(_yaml.YamlProblem) as info:
+        _yaml.load(f"a: é\nb: x{char}\n")
+    assert info.value.problems == [
+        (
+            1,
+            4,
+            f"YAML syntax error: U+{ord(char):04X} (a control character) is not allowed in YAML; "
+            "delete it, or "
+            f"write {escape} inside double quotes",
+        )
+    ]
+
+
+def test_a_lone_surrogate_in_text_is_a_problem_not_a_unicode_error() -> None:
+    for load in (_yaml.load, _yaml.load_tolerant):
+        with pytest.raises(_yaml.YamlProblem) as info:
+            load("a: 1\nb: x\ud800\n")  # a caller's str: libyaml cannot even encode it
+        assert info.value.problems == [
+            (1, 4, "the text holds \\ud800, a lone UTF-16 surrogate that UTF-8 cannot encode")
+        ]

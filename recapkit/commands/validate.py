@@ -25,13 +25,20 @@ def _summary(recap: Recap) -> str:
     )
 
 
-def data_files_in(folder: Path) -> list[Path]:
+def data_files_in(folder: Path, unlisted: list[str] | None = None) -> list[Path]:
     """The data files under *folder*, sorted, skipping hidden files and folders.
 
     Hidden ones are tools' settings (``.pre-commit-config.yaml``, ``.github/``), not recaps;
-    hidden folders are not even walked (``.git`` can be large)."""
+    hidden folders are not even walked (``.git`` can be large). A folder that cannot be listed
+    goes to *unlisted* as ``FOLDER: why``: os.walk would skip it in silence, and a check
+    that passes without having looked is worse than one that fails."""
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
+
+    def skipped(error: OSError) -> None:
+        if unlisted is not None:
+            unlisted.append(f"{error.filename}: cannot list this folder: {error.strerror or error}")
+
+    for root, dirs, files in os.walk(folder, onerror=skipped):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(
             Path(root, name)
@@ -41,18 +48,20 @@ def data_files_in(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def expand(names: tuple[str, ...]) -> list[str]:
-    """Each name as given, a folder replaced by the data files inside it (recursively)."""
+def expand(names: tuple[str, ...], unlisted: list[str]) -> list[str]:
+    """Each name as given, a folder replaced by the data files inside it (recursively); folders
+    that could not be listed go to *unlisted*."""
     files: list[str] = []
     for name in names:
         if Path(name).is_dir():
-            found = [str(p) for p in data_files_in(Path(name))]
-            if not found:
+            listed_before = len(unlisted)
+            found = [str(p) for p in data_files_in(Path(name), unlisted)]
+            if not found and len(unlisted) == listed_before:
                 click.echo(f"note: {name}: no data files in this folder", err=True)
             files.extend(found)
         else:
             files.append(name)
-    if not files:
+    if not files and not unlisted:
         raise UsageError(
             "no data files to check: name .yaml, .yml, .toml or .json files, or folders holding them"
         )
@@ -71,8 +80,9 @@ def report_problems(error: DataFileError, *, err: bool = False) -> int:
 
 @click.command(
     name="validate",
-    epilog="Exit status: 0 all valid; 1 a file has problems; 2 a file is missing or of an "
-    "unknown type, or no data file was found.",
+    epilog="Exit status: 0 all valid; 1 a file has problems; 2 a file is missing, unreadable "
+    "(a folder that cannot be listed, a FIFO, a device, a symlink loop) or of an unknown type, "
+    "or no data file was found. Every file is checked either way.",
 )
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
@@ -96,20 +106,25 @@ def command(paths: tuple[str, ...], timezone: str | None, quiet: bool) -> int:
     """
     from recapkit.data.convert import check_timezone
     from recapkit.data.files import DataFileError, load_recap
+    from recapkit.data.problems import printable
 
     if timezone is not None:
         check_timezone(timezone)
-    status = 0
-    for name in expand(paths):
+    unlisted: list[str] = []
+    files = expand(paths, unlisted)
+    for folder in unlisted:
+        click.echo(f"error: {printable(folder)}", err=True)
+    status = 2 if unlisted else 0
+    for name in files:
         try:
             recap = load_recap(name, timezone=timezone)
         except UsageError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {printable(str(exc))}", err=True)
             status = 2
             continue
         except DataFileError as exc:
             status = max(status, report_problems(exc))
             continue
         if not quiet:
-            click.echo(f"{name}: ok: {_summary(recap)}")
+            click.echo(printable(f"{name}: ok: {_summary(recap)}"))
     return status

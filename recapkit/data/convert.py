@@ -25,6 +25,7 @@ from recapkit.data import hooks, model
 from recapkit.data.describe import describe, key_text
 from recapkit.data.model import Recap
 from recapkit.data.problems import DataProblem, PathPart, RecapDataError, format_path, prefixed
+from recapkit.data.unencodable import surrogate_problems
 from recapkit.errors import UsageError
 
 __all__ = [
@@ -297,7 +298,8 @@ def structure_recap(data: Mapping[str, Any], *, timezone: str | None = None) -> 
     """Build a :class:`Recap` from loaded data, or raise :class:`RecapDataError` with every problem.
 
     Naive date-times take ``event.timezone`` when the data sets one, else *timezone*;
-    without either they stay naive.
+    without either they stay naive. Text holding a character UTF-8 cannot encode (a lone
+    surrogate) is a problem at its path: it would fail the first print or write of it.
     """
     if timezone is not None:
         check_timezone(timezone)
@@ -307,11 +309,16 @@ def structure_recap(data: Mapping[str, Any], *, timezone: str | None = None) -> 
         raise RecapDataError([DataProblem((), message)])
     if isinstance(raw.get(SCHEMA_KEY), str):  # editors' schema reference, not recap data
         raw = {key: value for key, value in raw.items() if key != SCHEMA_KEY}
+    unencodable = surrogate_problems(raw)  # reported with, not instead of, the other problems
     token = hooks.ZONE.set(_zone(raw, timezone))
     try:
         recap: Recap = converter.structure(raw, Recap)
+    except RecapDataError as exc:
+        raise RecapDataError([*unencodable, *exc.problems]) from None
     finally:
         hooks.ZONE.reset(token)
+    if unencodable:
+        raise RecapDataError(unencodable)
     return recap
 
 

@@ -1,8 +1,9 @@
 """Read and write recap data files (YAML, TOML, JSON) with precise, line-numbered problems.
 
 Reading never shows a traceback for bad input: syntax errors, empty, binary, non-UTF-8 or
-oversized files, alias bombs and data that does not fit the model all become
-:class:`FileProblem` entries (``file:line:col: field: message``) of one :class:`DataFileError`.
+oversized files (:mod:`recapkit.data.reading`), alias bombs, duplicate keys and data that does
+not fit the model all become :class:`FileProblem` entries (``file:line:col: field: message``)
+of one :class:`DataFileError`.
 Writing is atomic and refuses to replace an existing file unless asked to.
 """
 
@@ -13,21 +14,24 @@ import os
 import re
 import sys
 import tomllib
-from collections.abc import Iterable
+from collections import Counter
 from datetime import date, time
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 import yaml
-from attrs import frozen
 
 from recapkit import _yaml as yamlsafe
 from recapkit import atomic
+from recapkit._text import LineIndex, lone_surrogate
 from recapkit.data.convert import RecapDataError, format_path, structure_recap, unstructure_recap
 from recapkit.data.model import Recap
-from recapkit.data.positions import Locator, locate
-from recapkit.errors import FileExistsRefusedError, RecapkitError, UsageError
+from recapkit.data.positions import Locator, locate, repeated_json_keys
+from recapkit.data.problems import DataFileError, FileProblem, file_problem
+from recapkit.data.reading import MAX_BYTES, read_text
+from recapkit.data.unencodable import surrogate_message
+from recapkit.errors import FileExistsRefusedError, UsageError
 
 __all__ = [
     "MAX_BYTES",
@@ -40,37 +44,12 @@ __all__ = [
     "load_recap",
     "loads_recap",
     "locate",
+    "read_text",
 ]
 
-MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 """Recap data is a few levels deep; far deeper data is an attack or an accident."""
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
-
-
-@frozen
-class FileProblem:
-    """A problem at a place in a file; ``line`` and ``column`` are 0-based."""
-
-    path: str
-    line: int
-    column: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line + 1}:{self.column + 1}"
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
-
-
-class DataFileError(RecapkitError):
-    """A data file that cannot be read as a recap; ``problems`` lists every problem, in order."""
-
-    def __init__(self, problems: Iterable[FileProblem]) -> None:
-        self.problems = tuple(sorted(problems, key=lambda p: (p.line, p.column)))
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 class OverwriteRefusedError(FileExistsRefusedError):
@@ -85,28 +64,6 @@ def file_format(path: str | os.PathLike[str]) -> str:
     return fmt
 
 
-def _problem(name: str, message: str, line: int = 0, column: int = 0) -> DataFileError:
-    return DataFileError([FileProblem(name, line, column, "", message)])
-
-
-def read_text(path: str | os.PathLike[str]) -> str:
-    """The UTF-8 text of a data file (BOM dropped), or a DataFileError saying why not."""
-    name, file = str(path), Path(path)
-    if not file.is_file():
-        raise UsageError(f"{name}: no such file" if not file.exists() else f"{name}: not a file")
-    if file.stat().st_size > MAX_BYTES:
-        raise _problem(name, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not a recap")
-    data = file.read_bytes()
-    if b"\0" in data:
-        raise _problem(name, "binary file (it contains NUL bytes); save it as UTF-8 text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start)
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1)
-        raise _problem(name, "not UTF-8 text; save the file as UTF-8", line, column) from None
-
-
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -115,26 +72,30 @@ def parse_text(
 ) -> Any:
     """The data in *text*, or a DataFileError with the line of the syntax error.
 
-    Problems that do not stop reading (duplicate YAML keys) go to *warnings* when given,
-    else they are raised like the others."""
+    Problems that do not stop reading (duplicate keys in YAML and JSON) go to *warnings* when
+    given, else they are raised like the others."""
     if not text.strip():
-        raise _problem(name, "file is empty; a recap needs at least title, date and event")
+        raise file_problem(name, "file is empty; a recap needs at least title, date and event")
+    unencodable = lone_surrogate(text)
+    if unencodable is not None:  # only a caller's str can hold one: files are decoded strictly
+        line, column = LineIndex(text).position(unencodable)
+        raise file_problem(name, surrogate_message(text, unencodable, "the file"), line, column)
     found: list[tuple[int, int, str]] = []
     try:
         data = _parse(text, fmt, name, found)
     except RecursionError:
-        raise _problem(name, "data is nested too deeply") from None
+        raise file_problem(name, "data is nested too deeply") from None
     duplicates = [FileProblem(name, line, col, "", msg) for line, col, msg in found]
     if duplicates and warnings is None:
         raise DataFileError(duplicates)
     if data is None:
-        raise _problem(name, "file has no data (only comments?)")
+        raise file_problem(name, "file has no data (only comments?)")
     if _depth_exceeds(data, MAX_DEPTH):
-        raise _problem(name, f"data is nested deeper than {MAX_DEPTH} levels")
+        raise file_problem(name, f"data is nested deeper than {MAX_DEPTH} levels")
     huge = _unprintable_int(data)
     if huge is not None:  # TOML's 0x/0o/0b literals have no digit limit; str() of one has
         line, column = Locator(text, fmt).find(huge)
-        raise _problem(name, "this number is too large; no recap field takes one", line, column)
+        raise file_problem(name, "this number is too large; no recap field takes one", line, column)
     if warnings is not None:
         warnings.extend(duplicates)
     return data
@@ -156,17 +117,52 @@ def _parse(text: str, fmt: str, name: str, duplicates: list[tuple[int, int, str]
                 (int(match[1]) - 1, int(match[2]) - 1) if match else (text.count("\n"), 0)
             )
             message = _TOML_POSITION.sub("", str(exc)).strip()
-            raise _problem(name, f"TOML syntax error: {message}", line, column) from None
+            if "Unicode scalar value" in message:  # tomllib points past the escape
+                line, column, message = _toml_escape(text, line, column, message)
+            raise file_problem(name, f"TOML syntax error: {message}", line, column) from None
         except ValueError:  # int() past Python's digit limit, raised bare by the parser
             raise _huge_number(text, name) from None
+    repeated: list[str] = []
     try:
-        return json.loads(text)
+        data = json.loads(text, object_pairs_hook=lambda pairs: _object(pairs, repeated))
     except json.JSONDecodeError as exc:
-        raise _problem(
+        raise file_problem(
             name, f"JSON syntax error: {exc.msg}", exc.lineno - 1, exc.colno - 1
         ) from None
     except ValueError:
         raise _huge_number(text, name) from None
+    if repeated:
+        duplicates.extend(_json_duplicates(text, repeated))
+    return data
+
+
+def _object(pairs: list[tuple[str, Any]], repeated: list[str]) -> dict[str, Any]:
+    """A JSON object as ``json`` builds it (the last of a repeated key wins), noting repeats."""
+    result = dict(pairs)
+    if len(result) < len(pairs):
+        counts = Counter(key for key, _ in pairs)
+        repeated.extend(key for key, count in counts.items() if count > 1)
+    return result
+
+
+def _json_duplicates(text: str, repeated: list[str]) -> list[tuple[int, int, str]]:
+    """Duplicate JSON keys in the words YAML's get, at the second key."""
+    found = repeated_json_keys(text)
+    if found is None:  # the scanner could not follow the text: name them without a place
+        return [
+            (0, 0, f"duplicate key {key!r}; the later value would silently win") for key in repeated
+        ]
+    return [
+        yamlsafe.DuplicateKey(key, line, column, first).problem()
+        for key, line, column, first in found
+    ]
+
+
+def _toml_escape(text: str, line: int, column: int, message: str) -> tuple[int, int, str]:
+    source = text.split("\n")[line] if line < text.count("\n") + 1 else ""
+    start = source.rfind("\\", 0, column)
+    described = yamlsafe.describe_code_escape(source, start) if start >= 0 else None
+    return (line, start, described) if described else (line, column, message)
 
 
 def _huge_number(text: str, name: str) -> DataFileError:
@@ -177,7 +173,7 @@ def _huge_number(text: str, name: str) -> DataFileError:
     line = text.count("\n", 0, offset)
     column = offset - (text.rfind("\n", 0, offset) + 1)
     message = f"this number has more than {limit} digits; no recap field takes one"
-    return _problem(name, message, line, column)
+    return file_problem(name, message, line, column)
 
 
 def _depth_exceeds(data: Any, limit: int) -> bool:
@@ -232,7 +228,7 @@ _YAML_HINT = re.compile(r"; (?:quote it if it is text \(YAML[^)]*\)|YAML .*)$")
 def _place(
     locator: Locator, fmt: str, name: str, path: tuple[str | int, ...], message: str
 ) -> FileProblem:
-    line, column = locator.find(path, at_key=message.startswith("unknown key"))
+    line, column = locator.find(path, at_key=message.startswith(("unknown key", "key holds")))
     if fmt != "yaml":
         message = _YAML_HINT.sub("", message)
     raw = locator.scalar(path) if message.startswith("expected text, got") else None
@@ -249,7 +245,8 @@ def load_recap(path: str | os.PathLike[str], *, timezone: str | None = None) -> 
     """Read a YAML, TOML or JSON data file into a :class:`Recap`.
 
     Raises :class:`DataFileError` listing every problem with its line, and
-    :class:`~recapkit.errors.UsageError` for a missing file or an unknown extension.
+    :class:`~recapkit.errors.UsageError` for an unknown extension or a path that cannot be
+    read as a file (missing, a FIFO, a device, a folder, a symlink loop), saying which.
     """
     fmt = file_format(path)
     return loads_recap(read_text(path), fmt, name=str(path), timezone=timezone)

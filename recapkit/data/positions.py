@@ -38,6 +38,7 @@ class Locator:
         self._text = text
         self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
         self._yaml: yaml.Node | None = None
+        self._yaml_lines = yamlsafe.YamlLines(text) if fmt in ("yaml", "yml") else None
         self._tree: _Pos | None = None
         try:
             if fmt in ("yaml", "yml"):
@@ -49,8 +50,8 @@ class Locator:
 
     def find(self, path: Sequence[PathPart], *, at_key: bool = False) -> tuple[int, int]:
         """0-based (line, column) of the value at *path*, or of its key when *at_key*."""
-        if self._yaml is not None:
-            return _find_yaml(self._yaml, path, at_key)
+        if self._yaml is not None and self._yaml_lines is not None:
+            return self._yaml_lines.position(*_find_yaml(self._yaml, path, at_key))
         node, found = self._tree, True
         for part in path:
             if node is None or part not in node.children:
@@ -96,6 +97,22 @@ def locate(text: str, fmt: str, path: Sequence[PathPart]) -> tuple[int, int]:
     return Locator(text, fmt).find(path)
 
 
+def repeated_json_keys(text: str) -> list[tuple[str, int, int, int]] | None:
+    """(key, line, column, line of its first occurrence) of every key a JSON object repeats,
+    0-based, or None when the text cannot be scanned."""
+    scanner = _Scanner(text, toml=False)
+    try:
+        scanner.document()
+    except (_ScanError, RecursionError, IndexError):
+        return None
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    found = []
+    for key, offset, first in scanner.repeated:
+        line = bisect.bisect_right(starts, offset) - 1
+        found.append((key, line, offset - starts[line], bisect.bisect_right(starts, first) - 1))
+    return found
+
+
 def _find_yaml(root: yaml.Node, path: Sequence[PathPart], at_key: bool) -> tuple[int, int]:
     node, key_node = root, root
     for part in path:
@@ -136,6 +153,8 @@ class _Scanner:
 
     def __init__(self, text: str, *, toml: bool) -> None:
         self.text, self.toml, self.i = text, toml, 0
+        self.repeated: list[tuple[str, int, int]] = []
+        """JSON keys written twice in one object: (key, its offset, the first one's offset)."""
 
     def document(self) -> _Pos:
         start = self.space()  # the document "starts" at its first key, after comments
@@ -218,8 +237,12 @@ class _Scanner:
         for name, offset in parts[:-1]:
             node = node.children.setdefault(name, _Pos(offset, offset))
         self.inline_space()
-        value = self.value(parts[-1][1])
-        node.children[parts[-1][0]] = value
+        name, offset = parts[-1]
+        value = self.value(offset)
+        first = node.children.get(name)
+        if first is not None and not self.toml:  # TOML refuses them itself
+            self.repeated.append((name, offset, first.key_offset))
+        node.children[name] = value
 
     def value(self, key_offset: int) -> _Pos:
         start = self.i

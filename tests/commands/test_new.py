@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -338,3 +339,18 @@ def test_the_longest_unicode_title_still_makes_a_file(
     assert code == 0 and only_notes(err)
     path = Path(out.splitlines()[0])
     assert path.is_file() and len(path.name.encode("utf-8")) <= 203
+
+
+def test_a_data_file_that_is_no_regular_file_or_holds_a_lone_surrogate_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path / "site", "hugo")
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)  # opened without blocking, or this test would hang
+    code, out, err = run(["new", "--from", str(fifo), "--site", str(site)], capsys)
+    assert (code, out, err) == (2, "", f"error: {fifo}: a FIFO (named pipe), not a regular file\n")
+    lone = tmp_path / "lone.json"
+    lone.write_text('{"title": "\\ud800", "date": "2025-03-01", "event": {"name": "Go"}}', "utf-8")
+    code, out, err = run(["new", "--from", str(lone), "--site", str(site)], capsys)
+    assert (code, out) == (1, "") and err.startswith(f"{lone}:1:11: title: text holds \\ud800")
+    assert list((site / "content").iterdir()) == []

@@ -247,3 +247,23 @@ def test_a_missing_site_folder_is_a_usage_error_and_nothing_is_created(
     code, out, err = run(args, capsys)
     assert (code, out, err) == (2, "", f"error: site {missing} does not exist\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_data_file_that_is_no_regular_file_or_holds_a_lone_surrogate_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)  # opened without blocking, or this test would hang
+    zero = tmp_path / "zero.json"
+    zero.symlink_to("/dev/zero")
+    lone = tmp_path / "lone.json"
+    lone.write_text('{"title": "\\ud800", "date": "2025-03-01", "event": {"name": "Go"}}', "utf-8")
+    output = tmp_path / "post.md"
+    for data, expected in (
+        (fifo, (2, "", f"error: {fifo}: a FIFO (named pipe), not a regular file\n")),
+        (zero, (2, "", f"error: {zero}: a device, not a regular file (it links to /dev/zero)\n")),
+    ):
+        assert run(["render", str(data), "--ssg", "hugo", "-o", str(output)], capsys) == expected
+    code, out, err = run(["render", str(lone), "--ssg", "hugo", "-o", str(output)], capsys)
+    assert (code, out) == (1, "") and err.startswith(f"{lone}:1:11: title: text holds \\ud800")
+    assert not output.exists()

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import glob
+import os
 import re
 import shlex
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from recapkit.cli import main
-from tests.paths import EXAMPLES
+from tests.paths import EXAMPLES, ROOT
 
 INVALID = EXAMPLES / "invalid"
 DATA_FILES = sorted(p for p in EXAMPLES.glob("*.*") if p.suffix in (".yaml", ".toml", ".json"))
@@ -244,3 +247,120 @@ def test_absurd_numbers_are_findings_not_tracebacks(
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     assert f"{path}{where}" in out + err
+
+
+def test_every_unreadable_file_in_a_folder_is_named_and_the_rest_still_validated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = (EXAMPLES / "rust-night-berlin-2025.json").read_bytes()
+    os.mkfifo(tmp_path / "a-fifo.yaml")  # read without O_NONBLOCK, this test would hang
+    (tmp_path / "b-zero.json").symlink_to("/dev/zero")
+    (tmp_path / "c-loop.yaml").symlink_to(tmp_path / "c-loop2.yaml")
+    (tmp_path / "c-loop2.yaml").symlink_to(tmp_path / "c-loop.yaml")
+    text = (EXAMPLES / "gopher-meetup-hangzhou-2025.yaml").read_text(encoding="utf-8")
+    (tmp_path / "d-utf16.yaml").write_bytes(text.encode("utf-16"))
+    (tmp_path / "z-good.json").write_bytes(good)
+    assert main(["validate", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert err.splitlines() == [
+        f"error: {tmp_path / 'a-fifo.yaml'}: a FIFO (named pipe), not a regular file",
+        f"error: {tmp_path / 'b-zero.json'}: a device, not a regular file (it links to /dev/zero)",
+        f"error: {tmp_path / 'c-loop.yaml'}: symlink loop: following its links never reaches a file",
+        f"error: {tmp_path / 'c-loop2.yaml'}: symlink loop: following its links never reaches a file",
+    ]
+    assert out.splitlines()[0].startswith(
+        f"{tmp_path / 'd-utf16.yaml'}:1:1: UTF-16 (little-endian) text, not UTF-8: save the file"
+    )
+    assert out.splitlines()[1].startswith(f"{tmp_path / 'z-good.json'}: ok: Rust Night Berlin")
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_and_the_others_are_still_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Folders nested past PATH_MAX: os.walk cannot list the deepest one (ENAMETOOLONG), a real
+    # failure even as root, where a permission-denied folder would still be readable.
+    (tmp_path / "a.json").write_bytes((EXAMPLES / "rust-night-berlin-2025.json").read_bytes())
+    descriptor = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for _ in range(20):
+            os.mkdir("d" * 250, dir_fd=descriptor)
+            inner = os.open("d" * 250, os.O_RDONLY, dir_fd=descriptor)
+            os.close(descriptor)
+            descriptor = inner
+    finally:
+        os.close(descriptor)
+    assert main(["validate", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert "cannot list this folder: File name too long" in err
+    assert err.startswith(f"error: {tmp_path / ('d' * 250)}/")
+    assert "no data files" not in err
+    assert out.startswith(f"{tmp_path / 'a.json'}: ok: ")
+
+
+LONE_JSON = '{"title": "Go \\ud800", "date": "2025-03-01", "event": {"name": "Go"}}\n'
+LONE_YAML = 'title: "Go \\ud800"\ndate: 2025-03-01\nevent: {name: Go}\n'
+
+
+def test_a_lone_surrogate_is_a_finding_with_its_line_and_the_next_file_is_still_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    json_file = tmp_path / "a.json"
+    json_file.write_text(LONE_JSON, encoding="utf-8")
+    yaml_file = tmp_path / "b.yaml"
+    yaml_file.write_text(LONE_YAML, encoding="utf-8")
+    good = EXAMPLES / "rust-night-berlin-2025.json"
+    assert main(["validate", str(json_file), str(yaml_file), str(good)]) == 1
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.splitlines()[:2] == [
+        f"{json_file}:1:11: title: text holds \\ud800 (character 4), a lone UTF-16 surrogate "
+        "that UTF-8 cannot encode; write the character itself (an escaped pair such as "
+        "\\ud83d\\ude00 needs both halves)",
+        f"{yaml_file}:1:12: YAML syntax error: \\ud800 is a lone UTF-16 surrogate, not a "
+        "character (UTF-8 cannot encode it): write the character itself",
+    ]
+    assert out.splitlines()[2].startswith(f"{good}: ok: ")
+
+
+def test_no_command_prints_a_traceback_for_a_lone_surrogate_on_a_strict_utf8_stdout(
+    tmp_path: Path,
+) -> None:
+    # A real process: its stdout refuses what UTF-8 cannot encode, as a terminal's does (the
+    # C.UTF-8 locale would let some surrogates through as raw bytes).
+    data = tmp_path / "recap.json"
+    data.write_text(LONE_JSON, encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    for args in (
+        ["validate", str(data)],
+        ["render", str(data), "--ssg", "hugo"],
+        ["new", "--from", str(data), "--ssg", "hugo", "--site", str(tmp_path / "site")],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "recapkit", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert (done.returncode, "Traceback" in done.stderr) == (1, False), done.stderr
+        assert f"{data}:1:11: title: text holds \\ud800" in done.stdout + done.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_duplicate_json_keys_are_findings_and_the_next_file_is_still_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "a.json"
+    data.write_text(
+        '{"title": "Go", "date": "2025-03-01",\n "title": "Rust", "event": {"name": "Go"}}\n',
+        encoding="utf-8",
+    )
+    good = EXAMPLES / "rust-night-berlin-2025.json"
+    assert main(["validate", str(data), str(good)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        f"{data}:2:2: duplicate key 'title' (first on line 1); the later value would silently win"
+    )
+    assert out[1].startswith(f"{good}: ok: ")

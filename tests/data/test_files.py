@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from recapkit.data.convert import RecapDataError, structure_recap
 from recapkit.data.files import (
     DataFileError,
     OverwriteRefusedError,
@@ -225,6 +226,21 @@ def test_duplicate_keys_are_reported_with_the_other_problems() -> None:
     ]
 
 
+def test_duplicate_json_keys_are_reported_like_yaml_ones_at_the_second_key() -> None:
+    text = (
+        '{"title": "Go", "date": "2025-03-01", "tags": ["a"],\n'
+        ' "tags": ["b"], "event": {"name": "Go", "city": "X",\n'
+        '   "city": "Y"}, "lang": 7}\n'
+    )
+    assert problems_of(text, "json") == [
+        "f:2:2: duplicate key 'tags' (first on line 1); the later value would silently win",
+        "f:3:4: duplicate key 'city' (first on line 2); the later value would silently win",
+        'f:3:26: lang: expected text, got the number 7; write text in quotes: "7"',
+    ]
+    unique = '{"talks": [{"title": "A"}, {"title": "B"}], "title": "Go",'
+    assert loads_recap(unique + ' "date": "2025-03-01", "event": {"name": "Go"}}', "json")
+
+
 def test_problems_are_sorted_and_yaml_hints_stay_out_of_json() -> None:
     text = '{"title": 2025, "date": "2025-03-01", "event": {"name": "Go"}}'
     assert problems_of(text, "json") == [
@@ -431,3 +447,80 @@ def test_the_longest_duration_allowed_loads() -> None:
     recap = loads_recap(GOOD + "talks: [{title: t, duration: 10000}]\n", "yaml")
     assert recap.talks[0].duration is not None
     assert recap.talks[0].duration.total_seconds() == 10_000 * 60
+
+
+SURROGATE = "a lone UTF-16 surrogate that UTF-8 cannot encode; write the character itself"
+
+
+def test_a_lone_surrogate_in_json_is_a_problem_at_its_value_with_the_other_problems() -> None:
+    text = (
+        '{"title": "Go \\ud800", "date": "2025-03-01", "event": {"name": "Go", "kind": "x"},\n'
+        ' "extra": {"k\\udfff": ["\\ud83d"]}}\n'
+    )
+    problems = problems_of(text, "json")
+    assert [p.split(": ", 2)[:2] for p in problems] == [
+        ["f:1:11", "title"],
+        ["f:1:78", "event.kind"],
+        ["f:2:12", "extra.k\\udfff"],  # at the key, written as its escape
+        ["f:2:24", "extra.k\\udfff[0]"],
+    ]
+    assert problems[0].endswith(
+        f"text holds \\ud800 (character 4), {SURROGATE} (an escaped pair such as \\ud83d\\ude00 needs both halves)"
+    )
+    assert problems[2].split(": ", 2)[2].startswith("key holds \\udfff (character 2), ")
+    assert all(p.encode("utf-8") for p in problems)  # the report itself can be printed
+    whole = '{"title": "Go \\ud83d\\ude00", "date": "2025-03-01", "event": {"name": "Go"}}'
+    assert loads_recap(whole, "json").title == "Go \U0001f600"  # both halves: one character
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text", "where"),
+    [
+        ("yaml", "title: x\ndate: 2025-03-01\nevent: {name: 'Go \ud800'}\n", "f:3:19:"),
+        ("toml", 'title = "x \udc00"\n', "f:1:12:"),
+        ("json", '{"title": "\ud800"}', "f:1:12:"),
+    ],
+)
+def test_a_lone_surrogate_in_a_callers_text_is_a_problem_where_it_is(
+    fmt: str, text: str, where: str
+) -> None:
+    # Only a Python caller can pass one raw (a file is decoded strictly); libyaml would raise
+    # UnicodeEncodeError on it.
+    (problem,) = problems_of(text, fmt)
+    assert problem.startswith(f"{where} the file holds \\u")
+    assert SURROGATE in problem
+
+
+def test_structuring_data_with_a_lone_surrogate_names_its_path_in_printable_words() -> None:
+    data = {"title": "x", "date": "2025-03-01", "event": {"name": "Go"}, "tags": ["\ud800"]}
+    with pytest.raises(RecapDataError) as info:
+        structure_recap(data)
+    assert [p.path for p in info.value.problems] == [("tags", 0)]
+    assert str(info.value).startswith("tags[0]: text holds \\ud800 (character 1), ")
+    str(info.value).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('title = "\\ud800"\n', "f:1:10: TOML syntax error: \\ud800 is a lone UTF-16 surrogate"),
+        (
+            'title = "x"\nlead = """\n\\ud83d\\ude00"""\n',
+            "f:3:1: TOML syntax error: \\ud83d\\ude00 is a UTF-16 surrogate pair, which YAML and "
+            "TOML do not read: write the character itself or \\U0001F600",
+        ),
+        ('title = "\\U00110000"\n', "f:1:10: TOML syntax error: \\U00110000 is past the last"),
+    ],
+)
+def test_a_toml_escape_that_is_no_character_is_named_at_its_backslash(
+    text: str, expected: str
+) -> None:
+    (problem,) = problems_of(text, "toml")
+    assert problem.startswith(expected)
+
+
+def test_a_field_after_a_line_break_only_yaml_knows_is_placed_on_the_editors_line() -> None:
+    # A lone CR or U+2028 pasted into text: YAML 1.1 counts a line there, editors do not.
+    text = GOOD + "lead: 'one\u2028two\rthree'\nlang: 7\n"
+    (problem,) = problems_of(text)
+    assert problem.startswith("f:6:7: lang: expected text, got the number 7")
