@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from recapkit.atomic import temp_prefix, write_bytes, write_text
+from tests.paths import EXAMPLES
 
 
 def test_new_file_gets_the_umask_mode_and_exact_bytes(tmp_path: Path) -> None:
@@ -120,7 +121,7 @@ def test_an_output_fifo_is_streamed_to_its_reader(tmp_path: Path) -> None:
     fifo = tmp_path / "report.fifo"
     os.mkfifo(fifo)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
     write_bytes(fifo, b"line 1\nline 2\n", output=True)
     reader.join(timeout=30)
@@ -153,3 +154,18 @@ def test_a_post_swapped_for_a_link_or_fifo_is_replaced_not_followed(tmp_path: Pa
     os.mkfifo(fifo)
     write_text(fifo, "fixed")
     assert fifo.read_text() == "fixed"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs")
+def test_dump_recap_streams_to_a_fifo(tmp_path: Path) -> None:
+    from recapkit import dump_recap, load_recap
+
+    fifo = tmp_path / "recap.yaml"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()), daemon=True)
+    reader.start()
+    recap = load_recap(EXAMPLES / "gopher-meetup-hangzhou-2025.yaml")
+    dump_recap(recap, fifo)
+    reader.join(timeout=30)
+    assert f"title: {recap.title}" in received[0] and stat.S_ISFIFO(fifo.lstat().st_mode)

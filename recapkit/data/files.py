@@ -288,12 +288,12 @@ def dumps_recap(recap: Recap, fmt: str) -> str:
 
 def dump_recap(recap: Recap, path: str | os.PathLike[str], *, force: bool = False) -> None:
     """Write *recap* to *path* (format from the extension) atomically; refuse to overwrite
-    an existing file unless *force*."""
+    an existing file unless *force*. A *path* that is a device or FIFO is written in place."""
     target = Path(path)
     text = dumps_recap(recap, file_format(target))
     if not target.parent.is_dir():
         raise UsageError(f"{target}: directory {target.parent} does not exist")
     try:
-        atomic.write_text(target, text, overwrite=force)
+        atomic.write_text(target, text, overwrite=force, output=True)
     except FileExistsError:
         raise OverwriteRefusedError(target) from None

@@ -103,7 +103,7 @@ def test_a_report_to_a_fifo_is_streamed_and_the_fifo_stays(site: Path) -> None:
     fifo = site / "report.fifo"
     os.mkfifo(fifo)
     received: list[str] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()), daemon=True)
     reader.start()
     done = recapkit("lint", "content", "--output-format", "json", "-o", str(fifo), cwd=site)
     reader.join(timeout=LIVENESS)
