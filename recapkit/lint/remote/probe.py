@@ -9,7 +9,7 @@ from attrs import define, field, frozen
 from requests.cookies import RequestsCookieJar
 
 from recapkit.lint.remote.results import CheckResult, Outcome
-from recapkit.lint.remote.sniff import SNIFF_BYTES, sniff_image
+from recapkit.lint.remote.sniff import SNIFF_BYTES, looks_like_html, sniff_image
 
 
 @define
@@ -60,19 +60,25 @@ DONE = Step(done=True)
 AGAIN = Step(done=False)
 
 
-def read_prefix(chunks: Iterator[bytes], *, full: bool) -> bytes:
+def read_prefix(pieces: Iterator[bytes], *, full: bool) -> bytes:
     """The first :data:`SNIFF_BYTES` of a body, or all of a shorter one.
 
-    A chunked body arrives in pieces of any size: gather them. Stop as soon as the magic bytes
-    prove an image (a body that stalls after them is beyond what this check reads), unless
-    *full*: the hotlink proof compares equally long prefixes of two answers.
+    *pieces* are the bytes as they arrive, in pieces of any size: gather them, and stop as
+    soon as they decide (magic bytes prove an image, or an HTML page starts), so that a body
+    that stalls after them is judged at once. Unless *full*: the hotlink proof compares
+    equally long prefixes of two answers.
     """
     prefix = b""
-    for chunk in chunks:
-        prefix += chunk
-        if len(prefix) >= SNIFF_BYTES or (not full and sniff_image(prefix)):
+    for piece in pieces:
+        prefix += piece
+        if len(prefix) >= SNIFF_BYTES or (not full and _decided(prefix)):
             break
     return prefix[:SNIFF_BYTES]
+
+
+def _decided(prefix: bytes) -> bool:
+    """Whether more bytes could not change the verdict: an image, or the start of a page."""
+    return sniff_image(prefix) is not None or looks_like_html(prefix)
 
 
 def hotlink_verdict(

@@ -39,6 +39,7 @@ from recapkit.lint.remote.safety import (
 from recapkit.lint.remote.sniff import SNIFF_BYTES, image_verdict
 from recapkit.lint.remote.transport import (
     ack_now,
+    arriving,
     body_error_detail,
     connection_detail,
     release_body,
@@ -205,12 +206,11 @@ class Prober:
             release_body(response, b"")
             return self._finish(probe, Outcome.OK)
         ack_now(response)
-        chunks = response.iter_content(SNIFF_BYTES)
         proving = probe.referer is not None or probe.with_referer is not None
-        probe.prefix = read_prefix(chunks, full=proving)
+        probe.prefix = read_prefix(arriving(response, SNIFF_BYTES), full=proving)
         if current_expired():  # cut by the deadline: the prefix may be short, judge nothing
             raise requests.Timeout("deadline passed while reading the body")
-        release_body(response, probe.prefix, chunks)
+        release_body(response, probe.prefix)
         verdict = image_verdict(response.headers.get("Content-Type"), probe.prefix)
         if verdict:
             return self._finish(probe, Outcome.NOT_IMAGE, f"{response.status_code} but {verdict}")

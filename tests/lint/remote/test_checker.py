@@ -12,7 +12,8 @@ from attrs import evolve
 
 from recapkit.lint.diagnostics import Severity
 from recapkit.lint.remote import RemoteOptions, RemoteRef, RemoteReport, run_remote_checks
-from tests.lint.remote.server import HTML, PNG, Reply, Server, serving
+from recapkit.lint.remote.results import Outcome
+from tests.lint.remote.server import FOREVER, HTML, PNG, Reply, Server, serving
 
 FAST = RemoteOptions(
     enabled=True,
@@ -210,6 +211,30 @@ def test_html_served_for_an_image_is_not_an_image(server: Server) -> None:
     )
     assert "HTML" in diagnostic.message
     assert len(server.hits()) == 1
+
+
+@pytest.mark.parametrize("framing", ["length", "close", "chunked"])
+@pytest.mark.parametrize("magic", [PNG[:8], b"\xff\xd8\xff"], ids=["png", "jpeg"])
+def test_an_image_that_stalls_right_after_its_magic_bytes_passes(
+    server: Server, framing: str, magic: bytes
+) -> None:
+    """Judged on the first bytes that arrive, whatever frames the body.
+
+    Waiting for more (512 bytes, or the rest of a small body to reuse the connection) would
+    end at the deadline: RK503 "timed out". ``length`` announces a body small enough to drain.
+    """
+    stalled = Reply(200, b"", chunks=(magic,), stall=FOREVER, framing=framing, length=4096)
+    url = server.route("/stalled.png", stalled)
+    report = check(image(url), options=evolve(FAST, max_retries=0))
+    assert report.diagnostics == [] and report.results[url].outcome is Outcome.OK
+    assert len(server.hits()) == 1
+
+
+def test_a_page_that_stalls_after_its_start_is_not_an_image(server: Server) -> None:
+    """The start of an HTML page decides too: RK502, not a timeout."""
+    page = Reply(200, b"", {"Content-Type": "text/html"}, chunks=(HTML[:21],), stall=FOREVER)
+    report = check(image(server.route("/photo.jpg", page)), options=evolve(FAST, max_retries=0))
+    assert codes(report) == ["RK502"] and "HTML" in report.diagnostics[0].message
 
 
 def test_an_image_with_a_wrong_content_type_is_judged_by_its_bytes(server: Server) -> None:
