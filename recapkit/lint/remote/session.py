@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from attrs import evolve
 
+from recapkit.lint.remote.cookies import cookie_header, remember
 from recapkit.lint.remote.deadline import Watch, Watchdog, current_expired
 from recapkit.lint.remote.options import RemoteOptions
 from recapkit.lint.remote.probe import AGAIN, DONE, Probe, Step, hotlink_verdict, read_prefix
@@ -89,7 +90,6 @@ class Prober:
                 probe.method,
                 probe.current,
                 headers=self._headers(probe),
-                cookies=probe.cookies,
                 timeout=(self.options.connect_timeout, self.options.timeout),
                 allow_redirects=False,
                 stream=True,
@@ -167,6 +167,8 @@ class Prober:
                 headers["Range"] = f"bytes=0-{SNIFF_BYTES - 1}"
         if probe.referer:
             headers["Referer"] = probe.referer
+        if cookies := cookie_header(probe.cookies, probe.current):
+            headers["Cookie"] = cookies
         headers.update(self.options.headers_for(probe.host))
         return headers
 
@@ -187,7 +189,7 @@ class Prober:
         return self._finish(probe, Outcome.BROKEN, f"invalid request ({short_error(exc)})")
 
     def _answer(self, probe: Probe, response: requests.Response) -> Step:
-        probe.cookies.update(response.cookies)
+        remember(probe.cookies, response)
         status = response.status_code
         if 300 <= status < 400 and status != 304:
             return self._redirect(probe, response)
@@ -256,13 +258,12 @@ class Prober:
             return self._finish(
                 probe, Outcome.UNVERIFIED, f"redirects to a non-HTTP URL {location}"
             )
-        if target in probe.hops:
-            chain = " -> ".join([*probe.hops[probe.hops.index(target) :], target])
-            return self._finish(probe, Outcome.BROKEN, f"redirect loop: {chain}")
+        hop = probe.hop_to(target)
+        if loop := probe.loop_to(hop):
+            return self._finish(probe, Outcome.BROKEN, f"redirect loop: {' -> '.join(loop)}")
         if len(probe.hops) > MAX_REDIRECTS:
             return self._finish(probe, Outcome.BROKEN, f"more than {MAX_REDIRECTS} redirects")
-        probe.hops.append(target)
-        probe.current = target
+        probe.go_to(hop)
         if response.status_code == 303:
             probe.method = "GET"
         return AGAIN

@@ -64,6 +64,7 @@ class Server:
     def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, list[Reply]] = {}
         self.head_routes: dict[str, list[Reply]] = {}
+        self.cookie_routes: dict[str, tuple[str, Reply, Reply]] = {}
         self.seen: list[Seen] = []
         self.sent: dict[str, int] = {}
         self.stopping = threading.Event()
@@ -81,6 +82,11 @@ class Server:
         """Answer HEAD requests of *path* differently from GET (which :meth:`route` sets)."""
         self.head_routes[path] = list(replies)
 
+    def route_cookie(self, path: str, cookie: str, with_it: Reply, without: Reply) -> str:
+        """Answer *path* with *with_it* when the request carries *cookie* (``name=value``)."""
+        self.cookie_routes[path] = (cookie, with_it, without)
+        return self.url(path)
+
     def url(self, path: str) -> str:
         return f"http://{self.host}:{self.port}{path}"
 
@@ -88,7 +94,10 @@ class Server:
         with self._lock:
             return [s for s in self.seen if path is None or s.path == path]
 
-    def next_reply(self, path: str, method: str = "GET") -> Reply:
+    def next_reply(self, path: str, method: str = "GET", cookies: str = "") -> Reply:
+        if path in self.cookie_routes:
+            cookie, with_it, without = self.cookie_routes[path]
+            return with_it if cookie in cookies.split("; ") else without
         with self._lock:
             routes = self.head_routes if path in self.head_routes and method == "HEAD" else None
             replies = (routes or self.routes).get(
@@ -131,7 +140,7 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
         def _answer(self, *, body: bool) -> None:
             path = self.path
             server.record(Seen(self.command, path, dict(self.headers.items()), time.monotonic()))
-            reply = server.next_reply(path, self.command)
+            reply = server.next_reply(path, self.command, self.headers.get("Cookie", ""))
             if reply.delay:
                 time.sleep(reply.delay)
             if reply.drip or reply.close_after_headers or reply.chunks:

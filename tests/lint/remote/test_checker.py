@@ -169,6 +169,42 @@ def test_a_redirect_loop_is_broken(server: Server) -> None:
     assert len(server.hits()) == 2
 
 
+def test_a_redirect_to_itself_that_sets_a_cookie_is_followed_with_the_cookie(
+    server: Server,
+) -> None:
+    """A login or consent wall: not a loop, the second request is not the first one."""
+    wall = Reply(302, b"", {"Location": "/wall.png", "Set-Cookie": "consent=yes; Path=/"})
+    url = server.route_cookie("/wall.png", "consent=yes", with_it=Reply(), without=wall)
+    assert check(image(url)).diagnostics == []
+    first, second = server.hits()
+    assert "Cookie" not in first.headers and second.headers["Cookie"] == "consent=yes"
+
+
+def test_a_redirect_to_itself_with_the_same_cookies_is_a_loop(server: Server) -> None:
+    trap = Reply(302, b"", {"Location": "/trap.png", "Set-Cookie": "consent=yes; Path=/"})
+    url = server.route_cookie("/trap.png", "never=sent", with_it=Reply(), without=trap)
+    [diagnostic] = check(image(url)).diagnostics
+    assert diagnostic.code == "RK501"
+    assert f"redirect loop: {url} -> {url}" in diagnostic.message
+    assert len(server.hits()) == 2  # without the cookie, then with it; the third would repeat
+
+
+def test_a_chains_cookies_go_to_no_other_check_and_no_other_host(server: Server) -> None:
+    with serving("127.0.0.2") as other:
+        away = other.route("/away.png")
+        setter = Reply(302, b"", {"Location": "/landed.png", "Set-Cookie": "sid=1; Path=/"})
+        start = server.route("/start.png", setter)
+        server.route("/landed.png", Reply(302, b"", {"Location": away}))
+        later = server.route("/later.png")
+        options = evolve(FAST, max_concurrency=1, per_host_concurrency=1)
+        assert check(image(start), image(later, line=5), options=options).diagnostics == []
+        [elsewhere] = other.hits()
+    assert server.hits("/landed.png")[0].headers["Cookie"] == "sid=1"  # the same chain: kept
+    assert "Cookie" not in elsewhere.headers  # another host
+    assert "Cookie" not in server.hits("/later.png")[0].headers  # another URL's check
+    assert [h.path for h in server.hits()] == ["/start.png", "/later.png", "/landed.png"]
+
+
 def test_more_than_five_redirects_are_broken(server: Server) -> None:
     for hop in range(7):
         server.route(f"/hop{hop}", Reply(302, b"", {"Location": f"/hop{hop + 1}"}))
