@@ -15,7 +15,7 @@ never raises. Any SQLite error, opening, reading or writing, becomes one line of
   for want of room or memory is left as it is, and this run goes on without it;
 * any other (a corrupt page, a file that is not a database or not our layout, a read-only
   file) is set aside as ``remote-cache.sqlite3.corrupt-<UTC time>``, with its ``-wal`` and
-  ``-shm``, and a new cache is built in its place;
+  ``-shm`` (replacing an older one set aside), and a new cache is built in its place;
 * when even that fails (a read-only folder), the run goes on without a cache.
 
 A cache that fails to answer answers "nothing cached", so the run's results never change.
@@ -182,6 +182,7 @@ class RemoteCache:
             if os.path.lexists(side):
                 side.rename(f"{aside}{suffix}")
         self.path.rename(aside)
+        _forget_older(self.path, aside)
         return aside
 
     # -- queries -----------------------------------------------------------------------
@@ -206,6 +207,16 @@ class RemoteCache:
 
 
 _WITHOUT = "this run goes on without a cache"
+
+
+def _forget_older(path: Path, kept: Path) -> None:
+    """Remove files set aside before *kept*: one broken copy is enough to look at, and a CI
+    cache must not grow by one at every breakage."""
+    ours = {kept.name, *(f"{kept.name}{suffix}" for suffix in _SIDE_FILES)}
+    for old in path.parent.glob(f"{path.name}.corrupt-*"):
+        if old.name not in ours:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -121,6 +121,18 @@ def test_a_spoiled_cache_is_set_aside_and_rebuilt(
     assert works(tmp_path) and len(set_aside(tmp_path)) == 1
 
 
+def test_only_the_latest_spoiled_file_is_kept(tmp_path: Path) -> None:
+    """A CI cache must not grow by one file at every breakage."""
+    for spoil in SPOILERS:
+        spoil(filled(tmp_path))
+        cache = RemoteCache(tmp_path, max_age=3600)
+        cache.fresh(["https://a.example/1.png"], image=True)
+        cache.close()
+        assert len(cache.notes) == 1
+    [aside] = set_aside(tmp_path)
+    assert aside.read_bytes().startswith(b"SQLite format 3")  # the truncated one, the last
+
+
 def test_a_cache_spoiled_while_open_is_rebuilt_when_written(tmp_path: Path) -> None:
     path = filled(tmp_path)
     cache = RemoteCache(tmp_path, max_age=3600)  # opened fine; spoiled before the run ends
