@@ -32,6 +32,8 @@ def remember(jar: RequestsCookieJar, response: requests.Response) -> None:
 
 def cookie_header(jar: RequestsCookieJar, url: str) -> str:
     """The ``Cookie`` header a request to *url* carries ("" for none)."""
+    if not len(jar):  # most chains set none: skip preparing a request
+        return ""
     try:
         request = requests.Request("GET", url).prepare()
     except requests.RequestException:
