@@ -6,7 +6,6 @@ own diagnostic at its own line and column.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -16,7 +15,7 @@ from urllib.parse import urlsplit
 from attrs import field, frozen
 
 from recapkit.lint.diagnostics import Diagnostic
-from recapkit.lint.remote.cache import RemoteCache, open_cache
+from recapkit.lint.remote.cache import RemoteCache, default_cache_dir
 from recapkit.lint.remote.limiter import HostScheduler
 from recapkit.lint.remote.options import RemoteOptions
 from recapkit.lint.remote.probe import Probe
@@ -89,8 +88,8 @@ def run_remote_checks(
     notes: list[str] = []
     cache: RemoteCache | None = None
     if options.enabled and options.use_cache:
-        cache, problem = open_cache(options.cache_dir, max_age=options.max_cache_age)
-        notes += [problem] if problem else []
+        folder = options.cache_dir or default_cache_dir()
+        cache = RemoteCache(folder, max_age=options.max_cache_age)
     todo = {url: image for url, image in wanted.items() if url not in results}
     if cache is not None:
         results.update(_cached(cache, todo, allow_private=options.allow_private))
@@ -125,12 +124,9 @@ def _remember(
     for url, result in results.items():
         if result.outcome is Outcome.OK and not result.from_cache:
             cache.record(url, image=wanted[url], private=result.private)
-    try:
-        cache.flush()
-    except sqlite3.Error as exc:  # a locked or broken cache loses this run's results, nothing else
-        notes.append(f"remote cache not updated: {exc}")
-    finally:
-        cache.close()
+    cache.flush()
+    cache.close()
+    notes += cache.notes  # a broken cache was set aside or skipped: the results stand
 
 
 def _probe_all(

@@ -8,8 +8,17 @@ from urllib.parse import urlsplit
 from attrs import define, field, frozen
 from requests.cookies import RequestsCookieJar
 
+from recapkit.lint.remote.cookies import chain_jar, cookie_header
 from recapkit.lint.remote.results import CheckResult, Outcome
-from recapkit.lint.remote.sniff import SNIFF_BYTES, sniff_image
+from recapkit.lint.remote.sniff import SNIFF_BYTES, looks_like_html, sniff_image
+
+
+@frozen
+class Hop:
+    """One request of a redirect chain: its URL and the ``Cookie`` header it carries."""
+
+    url: str
+    cookies: str = ""
 
 
 @define
@@ -22,10 +31,11 @@ class Probe:
     """Set while proving a hotlink block: this request carries the site as Referer."""
     current: str = ""
     method: str = "GET"
-    hops: list[str] = field(factory=list)
+    hops: list[Hop] = field(factory=list)
+    """The requests of the redirect chain so far: the last one is :attr:`current`."""
     retries: int = 0
     use_range: bool = True
-    cookies: RequestsCookieJar = field(factory=RequestsCookieJar)
+    cookies: RequestsCookieJar = field(factory=chain_jar)
     prefix: bytes = b""
     with_referer: tuple[CheckResult, bytes] | None = None
     result: CheckResult | None = None
@@ -38,13 +48,32 @@ class Probe:
 
     def restart(self) -> None:
         self.current = self.url
-        self.hops = [self.url]
+        self.cookies = chain_jar()
+        self.hops = [Hop(self.url)]
         self.method = "GET" if self.is_image else "HEAD"
         self.retries = 0
 
     @property
     def host(self) -> str:
         return (urlsplit(self.current).hostname or "").lower()
+
+    def hop_to(self, target: str) -> Hop:
+        """The request a redirect to *target* makes next, with the cookies the chain has now."""
+        return Hop(target, cookie_header(self.cookies, target))
+
+    def loop_to(self, hop: Hop) -> list[str] | None:
+        """The URLs of the loop *hop* closes, or None.
+
+        A loop repeats a request: the same URL *and* the same cookies. A redirect to the same
+        URL that sets a cookie is a new request (a login or consent wall), as for browsers.
+        """
+        if hop not in self.hops:
+            return None
+        return [seen.url for seen in self.hops[self.hops.index(hop) :]] + [hop.url]
+
+    def go_to(self, hop: Hop) -> None:
+        self.hops.append(hop)
+        self.current = hop.url
 
 
 @frozen
@@ -60,19 +89,25 @@ DONE = Step(done=True)
 AGAIN = Step(done=False)
 
 
-def read_prefix(chunks: Iterator[bytes], *, full: bool) -> bytes:
+def read_prefix(pieces: Iterator[bytes], *, full: bool) -> bytes:
     """The first :data:`SNIFF_BYTES` of a body, or all of a shorter one.
 
-    A chunked body arrives in pieces of any size: gather them. Stop as soon as the magic bytes
-    prove an image (a body that stalls after them is beyond what this check reads), unless
-    *full*: the hotlink proof compares equally long prefixes of two answers.
+    *pieces* are the bytes as they arrive, in pieces of any size: gather them, and stop as
+    soon as they decide (magic bytes prove an image, or an HTML page starts), so that a body
+    that stalls after them is judged at once. Unless *full*: the hotlink proof compares
+    equally long prefixes of two answers.
     """
     prefix = b""
-    for chunk in chunks:
-        prefix += chunk
-        if len(prefix) >= SNIFF_BYTES or (not full and sniff_image(prefix)):
+    for piece in pieces:
+        prefix += piece
+        if len(prefix) >= SNIFF_BYTES or (not full and _decided(prefix)):
             break
     return prefix[:SNIFF_BYTES]
+
+
+def _decided(prefix: bytes) -> bool:
+    """Whether more bytes could not change the verdict: an image, or the start of a page."""
+    return sniff_image(prefix) is not None or looks_like_html(prefix)
 
 
 def hotlink_verdict(

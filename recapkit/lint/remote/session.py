@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from attrs import evolve
 
+from recapkit.lint.remote.cookies import cookie_header, remember
 from recapkit.lint.remote.deadline import Watch, Watchdog, current_expired
 from recapkit.lint.remote.options import RemoteOptions
 from recapkit.lint.remote.probe import AGAIN, DONE, Probe, Step, hotlink_verdict, read_prefix
@@ -39,6 +40,7 @@ from recapkit.lint.remote.safety import (
 from recapkit.lint.remote.sniff import SNIFF_BYTES, image_verdict
 from recapkit.lint.remote.transport import (
     ack_now,
+    arriving,
     body_error_detail,
     connection_detail,
     release_body,
@@ -88,7 +90,6 @@ class Prober:
                 probe.method,
                 probe.current,
                 headers=self._headers(probe),
-                cookies=probe.cookies,
                 timeout=(self.options.connect_timeout, self.options.timeout),
                 allow_redirects=False,
                 stream=True,
@@ -166,6 +167,8 @@ class Prober:
                 headers["Range"] = f"bytes=0-{SNIFF_BYTES - 1}"
         if probe.referer:
             headers["Referer"] = probe.referer
+        if cookies := cookie_header(probe.cookies, probe.current):
+            headers["Cookie"] = cookies
         headers.update(self.options.headers_for(probe.host))
         return headers
 
@@ -186,7 +189,7 @@ class Prober:
         return self._finish(probe, Outcome.BROKEN, f"invalid request ({short_error(exc)})")
 
     def _answer(self, probe: Probe, response: requests.Response) -> Step:
-        probe.cookies.update(response.cookies)
+        remember(probe.cookies, response)
         status = response.status_code
         if 300 <= status < 400 and status != 304:
             return self._redirect(probe, response)
@@ -205,12 +208,11 @@ class Prober:
             release_body(response, b"")
             return self._finish(probe, Outcome.OK)
         ack_now(response)
-        chunks = response.iter_content(SNIFF_BYTES)
         proving = probe.referer is not None or probe.with_referer is not None
-        probe.prefix = read_prefix(chunks, full=proving)
+        probe.prefix = read_prefix(arriving(response, SNIFF_BYTES), full=proving)
         if current_expired():  # cut by the deadline: the prefix may be short, judge nothing
             raise requests.Timeout("deadline passed while reading the body")
-        release_body(response, probe.prefix, chunks)
+        release_body(response, probe.prefix)
         verdict = image_verdict(response.headers.get("Content-Type"), probe.prefix)
         if verdict:
             return self._finish(probe, Outcome.NOT_IMAGE, f"{response.status_code} but {verdict}")
@@ -256,13 +258,12 @@ class Prober:
             return self._finish(
                 probe, Outcome.UNVERIFIED, f"redirects to a non-HTTP URL {location}"
             )
-        if target in probe.hops:
-            chain = " -> ".join([*probe.hops[probe.hops.index(target) :], target])
-            return self._finish(probe, Outcome.BROKEN, f"redirect loop: {chain}")
+        hop = probe.hop_to(target)
+        if loop := probe.loop_to(hop):
+            return self._finish(probe, Outcome.BROKEN, f"redirect loop: {' -> '.join(loop)}")
         if len(probe.hops) > MAX_REDIRECTS:
             return self._finish(probe, Outcome.BROKEN, f"more than {MAX_REDIRECTS} redirects")
-        probe.hops.append(target)
-        probe.current = target
+        probe.go_to(hop)
         if response.status_code == 303:
             probe.method = "GET"
         return AGAIN

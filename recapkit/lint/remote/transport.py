@@ -1,7 +1,8 @@
 """The HTTP plumbing under the checker: the pooled session, and reading as little as possible.
 
-A response body is never read beyond a small bound: an image's first bytes, then at most
-:data:`DRAIN_LIMIT` more to keep the connection alive; anything longer is cut by closing it.
+A response body is never read beyond a small bound, and never waited for beyond need: an
+image's first bytes as they arrive, then at most :data:`DRAIN_LIMIT` more that are already
+there, to keep the connection alive; anything else is cut by closing it.
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ import contextlib
 import http.client
 import socket
 import ssl
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-from urllib3.exceptions import ReadTimeoutError
+from urllib3.exceptions import DecodeError, HTTPError, ReadTimeoutError
+from urllib3.exceptions import SSLError as BodySSLError
 
 from recapkit.lint.remote.deadline import WatchMixin
 from recapkit.lint.remote.options import RemoteOptions
@@ -84,25 +86,87 @@ class _NoCookies(requests.cookies.cookielib.DefaultCookiePolicy):  # type: ignor
         return False
 
 
-def release_body(response: requests.Response, read: bytes, chunks: Any = None) -> None:
-    """Return the connection to the pool when the rest of the body is small, else drop it.
+def arriving(response: requests.Response, limit: int) -> Iterator[bytes]:
+    """The body as it arrives, at most *limit* bytes: each piece is what one read returns.
 
-    The body is never read beyond :data:`DRAIN_LIMIT`: a huge or endless body costs a
-    closed connection, not a download.
+    A read waits for the first byte, never for more (``read1``): the caller decides on the
+    first bytes it gets, so that a body that stalls right after them costs nothing. Errors come
+    as requests' own exceptions, as from ``iter_content``.
+    """
+    left = limit
+    while left > 0:
+        with _as_requests_errors():
+            piece: bytes = response.raw.read1(left, decode_content=True)
+        if not piece:
+            return
+        left -= len(piece)
+        yield piece
+
+
+def release_body(response: requests.Response, read: bytes) -> None:
+    """Return the connection to the pool when the rest of the body is small and already here.
+
+    The body is never read beyond :data:`DRAIN_LIMIT`, and never waited for: what has not
+    arrived yet (a body that stalls, a slow one, a huge or endless one) costs a closed
+    connection, not a wait or a download.
     """
     length = response.headers.get("Content-Length", "")
-    if response.request.method == "HEAD" or (
+    if response.request.method != "HEAD" and not (
         length.isascii() and length.isdigit() and int(length) - len(read) <= DRAIN_LIMIT
     ):
-        ack_now(response)
-        try:
-            drained = 0
-            for chunk in chunks if chunks is not None else response.iter_content(4096):
-                drained += len(chunk)
-                if drained > DRAIN_LIMIT:
+        return
+    with _not_waiting(response):
+        drained = 0
+        with contextlib.suppress(HTTPError, OSError):
+            while drained <= DRAIN_LIMIT:
+                piece = response.raw.read1(4096, decode_content=True)
+                if not piece:
                     break
-        except (requests.RequestException, OSError):
-            pass  # the connection is dropped by close(); the answer we have stands
+                drained += len(piece)
+
+
+@contextlib.contextmanager
+def _not_waiting(response: requests.Response) -> Iterator[None]:
+    """Reads of *response* return only what has already arrived (the socket does not block).
+
+    A read that finds nothing ends the body early: urllib3 then drops the connection instead
+    of returning it to the pool. A drained body hands the connection back to the pool during
+    the last read; the timeout restored after it is the run's read timeout, the same any
+    request sets again before using the connection.
+    """
+    sock = _socket(response)
+    if sock is None:
+        yield
+        return
+    previous = sock.gettimeout()
+    sock.settimeout(0.0)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            sock.settimeout(previous)
+
+
+@contextlib.contextmanager
+def _as_requests_errors() -> Iterator[None]:
+    """urllib3's errors while reading a body, as requests raises them from ``iter_content``."""
+    try:
+        yield
+    except ReadTimeoutError as exc:
+        raise requests.exceptions.ReadTimeout(exc) from exc
+    except BodySSLError as exc:
+        raise requests.exceptions.SSLError(exc) from exc
+    except DecodeError as exc:
+        raise requests.exceptions.ContentDecodingError(exc) from exc
+    except HTTPError as exc:  # ProtocolError, IncompleteRead: broken off
+        raise requests.exceptions.ChunkedEncodingError(exc) from exc
+
+
+def _socket(response: requests.Response) -> socket.socket | None:
+    connection = getattr(response.raw, "connection", None) or getattr(
+        response.raw, "_connection", None
+    )
+    return getattr(connection, "sock", None)
 
 
 def ack_now(response: requests.Response) -> None:
@@ -113,10 +177,7 @@ def ack_now(response: requests.Response) -> None:
     delays that acknowledgement by up to 40 ms: 40 ms lost per image. TCP_QUICKACK sends it now.
     """
     quickack = getattr(socket, "TCP_QUICKACK", None)
-    connection = getattr(response.raw, "connection", None) or getattr(
-        response.raw, "_connection", None
-    )
-    sock = getattr(connection, "sock", None)
+    sock = _socket(response)
     if quickack is None or sock is None:
         return
     with contextlib.suppress(OSError):

@@ -18,6 +18,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 HTML = b"<!DOCTYPE html><html><head><title>Not here</title></head><body>gone</body></html>"
+FOREVER = 3600.0
+"""A stall that lasts until the server stops."""
 
 
 @dataclass
@@ -35,8 +37,13 @@ class Reply:
     close_after_headers: bool = False
     """Announce the body's length, send the headers, then hang up."""
     chunks: tuple[bytes, ...] = ()
-    """Send the body chunked: these chunks, then wait :attr:`stall` seconds, then end it."""
+    """Send the body in these pieces, framed by :attr:`framing`, then wait :attr:`stall`
+    seconds (or until the server stops), then end it."""
     stall: float = 0.0
+    framing: str = "chunked"
+    """``chunked``; ``length``: a Content-Length of :attr:`length`; ``close``: neither (the
+    body ends when the connection closes)."""
+    length: int = 0
 
 
 @dataclass
@@ -57,8 +64,10 @@ class Server:
     def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, list[Reply]] = {}
         self.head_routes: dict[str, list[Reply]] = {}
+        self.cookie_routes: dict[str, tuple[str, Reply, Reply]] = {}
         self.seen: list[Seen] = []
         self.sent: dict[str, int] = {}
+        self.stopping = threading.Event()
         self._served: dict[str, int] = {}
         self._lock = threading.Lock()
         self._httpd = _HTTPServer((host, 0), _handler(self))
@@ -73,6 +82,11 @@ class Server:
         """Answer HEAD requests of *path* differently from GET (which :meth:`route` sets)."""
         self.head_routes[path] = list(replies)
 
+    def route_cookie(self, path: str, cookie: str, with_it: Reply, without: Reply) -> str:
+        """Answer *path* with *with_it* when the request carries *cookie* (``name=value``)."""
+        self.cookie_routes[path] = (cookie, with_it, without)
+        return self.url(path)
+
     def url(self, path: str) -> str:
         return f"http://{self.host}:{self.port}{path}"
 
@@ -80,7 +94,10 @@ class Server:
         with self._lock:
             return [s for s in self.seen if path is None or s.path == path]
 
-    def next_reply(self, path: str, method: str = "GET") -> Reply:
+    def next_reply(self, path: str, method: str = "GET", cookies: str = "") -> Reply:
+        if path in self.cookie_routes:
+            cookie, with_it, without = self.cookie_routes[path]
+            return with_it if cookie in cookies.split("; ") else without
         with self._lock:
             routes = self.head_routes if path in self.head_routes and method == "HEAD" else None
             replies = (routes or self.routes).get(
@@ -102,6 +119,7 @@ class Server:
         return self
 
     def stop(self) -> None:
+        self.stopping.set()
         self._httpd.shutdown()
         self._httpd.server_close()
 
@@ -122,7 +140,7 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
         def _answer(self, *, body: bool) -> None:
             path = self.path
             server.record(Seen(self.command, path, dict(self.headers.items()), time.monotonic()))
-            reply = server.next_reply(path, self.command)
+            reply = server.next_reply(path, self.command, self.headers.get("Cookie", ""))
             if reply.delay:
                 time.sleep(reply.delay)
             if reply.drip or reply.close_after_headers or reply.chunks:
@@ -152,10 +170,14 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
         def _misbehave(self, reply: Reply, *, body: bool) -> None:
             reason = self.responses.get(reply.status, ("",))[0]
             headers = dict(reply.headers)
-            if reply.chunks:
-                headers["Transfer-Encoding"] = "chunked"
-            else:
+            if not reply.chunks:
                 headers["Content-Length"] = str(len(reply.body))
+            elif reply.framing == "chunked":
+                headers["Transfer-Encoding"] = "chunked"
+            elif reply.framing == "length":
+                headers["Content-Length"] = str(reply.length)
+            else:
+                headers["Connection"] = "close"
             head = f"HTTP/1.1 {reply.status} {reason}\r\n" + "".join(
                 f"{name}: {value}\r\n" for name, value in headers.items()
             )
@@ -165,10 +187,12 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
             if not reply.chunks:
                 self._send(reply.body, reply.drip)
                 return
+            chunked = reply.framing == "chunked"
             for chunk in reply.chunks:
-                self._send(b"%x\r\n%s\r\n" % (len(chunk), chunk), 0.0)
-            time.sleep(reply.stall)
-            self._send(b"0\r\n\r\n", 0.0)
+                self._send(b"%x\r\n%s\r\n" % (len(chunk), chunk) if chunked else chunk, 0.0)
+            server.stopping.wait(reply.stall)
+            if chunked:
+                self._send(b"0\r\n\r\n", 0.0)
 
         def _send(self, data: bytes, drip: float) -> None:
             if not drip:

@@ -12,7 +12,8 @@ from attrs import evolve
 
 from recapkit.lint.diagnostics import Severity
 from recapkit.lint.remote import RemoteOptions, RemoteRef, RemoteReport, run_remote_checks
-from tests.lint.remote.server import HTML, PNG, Reply, Server, serving
+from recapkit.lint.remote.results import Outcome
+from tests.lint.remote.server import FOREVER, HTML, PNG, Reply, Server, serving
 
 FAST = RemoteOptions(
     enabled=True,
@@ -168,6 +169,42 @@ def test_a_redirect_loop_is_broken(server: Server) -> None:
     assert len(server.hits()) == 2
 
 
+def test_a_redirect_to_itself_that_sets_a_cookie_is_followed_with_the_cookie(
+    server: Server,
+) -> None:
+    """A login or consent wall: not a loop, the second request is not the first one."""
+    wall = Reply(302, b"", {"Location": "/wall.png", "Set-Cookie": "consent=yes; Path=/"})
+    url = server.route_cookie("/wall.png", "consent=yes", with_it=Reply(), without=wall)
+    assert check(image(url)).diagnostics == []
+    first, second = server.hits()
+    assert "Cookie" not in first.headers and second.headers["Cookie"] == "consent=yes"
+
+
+def test_a_redirect_to_itself_with_the_same_cookies_is_a_loop(server: Server) -> None:
+    trap = Reply(302, b"", {"Location": "/trap.png", "Set-Cookie": "consent=yes; Path=/"})
+    url = server.route_cookie("/trap.png", "never=sent", with_it=Reply(), without=trap)
+    [diagnostic] = check(image(url)).diagnostics
+    assert diagnostic.code == "RK501"
+    assert f"redirect loop: {url} -> {url}" in diagnostic.message
+    assert len(server.hits()) == 2  # without the cookie, then with it; the third would repeat
+
+
+def test_a_chains_cookies_go_to_no_other_check_and_no_other_host(server: Server) -> None:
+    with serving("127.0.0.2") as other:
+        away = other.route("/away.png")
+        setter = Reply(302, b"", {"Location": "/landed.png", "Set-Cookie": "sid=1; Path=/"})
+        start = server.route("/start.png", setter)
+        server.route("/landed.png", Reply(302, b"", {"Location": away}))
+        later = server.route("/later.png")
+        options = evolve(FAST, max_concurrency=1, per_host_concurrency=1)
+        assert check(image(start), image(later, line=5), options=options).diagnostics == []
+        [elsewhere] = other.hits()
+    assert server.hits("/landed.png")[0].headers["Cookie"] == "sid=1"  # the same chain: kept
+    assert "Cookie" not in elsewhere.headers  # another host
+    assert "Cookie" not in server.hits("/later.png")[0].headers  # another URL's check
+    assert [h.path for h in server.hits()] == ["/start.png", "/later.png", "/landed.png"]
+
+
 def test_more_than_five_redirects_are_broken(server: Server) -> None:
     for hop in range(7):
         server.route(f"/hop{hop}", Reply(302, b"", {"Location": f"/hop{hop + 1}"}))
@@ -210,6 +247,30 @@ def test_html_served_for_an_image_is_not_an_image(server: Server) -> None:
     )
     assert "HTML" in diagnostic.message
     assert len(server.hits()) == 1
+
+
+@pytest.mark.parametrize("framing", ["length", "close", "chunked"])
+@pytest.mark.parametrize("magic", [PNG[:8], b"\xff\xd8\xff"], ids=["png", "jpeg"])
+def test_an_image_that_stalls_right_after_its_magic_bytes_passes(
+    server: Server, framing: str, magic: bytes
+) -> None:
+    """Judged on the first bytes that arrive, whatever frames the body.
+
+    Waiting for more (512 bytes, or the rest of a small body to reuse the connection) would
+    end at the deadline: RK503 "timed out". ``length`` announces a body small enough to drain.
+    """
+    stalled = Reply(200, b"", chunks=(magic,), stall=FOREVER, framing=framing, length=4096)
+    url = server.route("/stalled.png", stalled)
+    report = check(image(url), options=evolve(FAST, max_retries=0))
+    assert report.diagnostics == [] and report.results[url].outcome is Outcome.OK
+    assert len(server.hits()) == 1
+
+
+def test_a_page_that_stalls_after_its_start_is_not_an_image(server: Server) -> None:
+    """The start of an HTML page decides too: RK502, not a timeout."""
+    page = Reply(200, b"", {"Content-Type": "text/html"}, chunks=(HTML[:21],), stall=FOREVER)
+    report = check(image(server.route("/photo.jpg", page)), options=evolve(FAST, max_retries=0))
+    assert codes(report) == ["RK502"] and "HTML" in report.diagnostics[0].message
 
 
 def test_an_image_with_a_wrong_content_type_is_judged_by_its_bytes(server: Server) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from recapkit.cli import main
+from recapkit.lint.remote.cache import CACHE_FILE
 from tests.lint.remote.server import HTML, Reply, Server, serving
+from tests.lint.remote.spoil import SPOILERS, not_a_database, read_only
 
 GONE = Reply(404, HTML, {"Content-Type": "text/html"})
 
@@ -72,3 +74,54 @@ def test_offline_and_private_addresses_request_nothing(
     out, _ = capsys.readouterr()
     assert "RK504" in out and "loopback address" in out
     assert server.hits() == []
+
+
+def cache_warnings(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.startswith("warning: remote cache")]
+
+
+@pytest.mark.parametrize("spoil", SPOILERS)
+def test_a_spoiled_cache_costs_one_warning_and_is_rebuilt(
+    site: tuple[Server, Path], capsys: pytest.CaptureFixture[str], spoil: Callable[[Path], None]
+) -> None:
+    """A CI cache restored broken: the run is the run without a cache, and the next is cached."""
+    server, root = site
+    cache = root / "cache"
+    assert lint("--remote", cache=cache) == 1
+    first, _ = capsys.readouterr()
+    spoil(cache / CACHE_FILE)
+    asked = len(server.hits("/ok.png"))
+
+    assert lint("--remote", cache=cache) == 1
+    out, err = capsys.readouterr()
+    assert out == first and "(0 from cache)" in err
+    [warning] = cache_warnings(err)
+    [aside] = [p.name for p in cache.glob("*.corrupt-*") if not p.name.endswith(("wal", "shm"))]
+    assert warning.startswith(f"warning: remote cache {cache / CACHE_FILE} is unusable (")
+    assert warning.endswith(f"moved aside to {aside}, and a new one was built")
+    assert len(server.hits("/ok.png")) == asked + 1  # asked again, as without a cache
+
+    assert lint("--remote", cache=cache) == 1
+    out, err = capsys.readouterr()
+    assert out == first and "(1 from cache)" in err and cache_warnings(err) == []
+    assert len(server.hits("/ok.png")) == asked + 1  # the rebuilt cache answered
+
+
+def test_a_spoiled_cache_in_a_read_only_folder_runs_without_a_cache(
+    site: tuple[Server, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, root = site
+    cache = root / "cache"
+    assert lint("--remote", cache=cache) == 1
+    first, _ = capsys.readouterr()
+    not_a_database(cache / CACHE_FILE)
+    spoiled = (cache / CACHE_FILE).read_bytes()
+    with read_only(cache):
+        assert lint("--remote", cache=cache) == 1
+    out, err = capsys.readouterr()
+    assert out == first and "(0 from cache)" in err
+    [warning] = cache_warnings(err)
+    assert warning.startswith(f"warning: remote cache {cache / CACHE_FILE} is unusable (")
+    assert "cannot be moved aside" in warning
+    assert warning.endswith("this run goes on without a cache")
+    assert (cache / CACHE_FILE).read_bytes() == spoiled and list(cache.glob("*.corrupt-*")) == []

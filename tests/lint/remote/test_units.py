@@ -1,4 +1,5 @@
-"""Unit tests of the remote checker's parts: sniffing, Retry-After, backoff, addresses, scheduling."""
+"""Unit tests of the remote checker's parts: sniffing, Retry-After, backoff, addresses, scheduling,
+cookies."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from email.utils import formatdate
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from requests.cookies import create_cookie
 
+from recapkit.lint.remote.cookies import chain_jar, cookie_header
 from recapkit.lint.remote.limiter import HostScheduler
 from recapkit.lint.remote.retry import backoff_delay, parse_retry_after, retry_wait
 from recapkit.lint.remote.safety import AddressRefused, address_kind, check_addresses
@@ -267,3 +270,26 @@ def test_a_finished_watch_leaves_its_sockets_alone() -> None:
         watchdog.close()
         ours.close()
         theirs.close()
+
+
+# -- cookies -----------------------------------------------------------------------------
+
+
+def test_a_chains_cookies_go_where_browsers_send_them() -> None:
+    """By domain, path and Secure; without a Domain attribute, to the setting host only.
+
+    (Subdomains need host names, which loopback servers do not have: hence cookies made here
+    as the standard library makes them from ``Set-Cookie`` on https://example.com/.)
+    """
+    jar = chain_jar()
+    host_only = create_cookie("sid", "1", domain="example.com")
+    host_only.domain_specified = False  # Set-Cookie: sid=1
+    jar.set_cookie(host_only)
+    jar.set_cookie(create_cookie("wide", "2", domain=".example.com"))  # Domain=example.com
+    jar.set_cookie(create_cookie("safe", "3", domain=".example.com", secure=True))
+    jar.set_cookie(create_cookie("deep", "4", domain=".example.com", path="/talks"))
+    assert cookie_header(jar, "https://example.com/talks/1") == "deep=4; sid=1; wide=2; safe=3"
+    assert cookie_header(jar, "https://cdn.example.com/x.png") == "wide=2; safe=3"
+    assert cookie_header(jar, "http://cdn.example.com/x.png") == "wide=2"
+    assert cookie_header(jar, "https://example.org/") == ""
+    assert cookie_header(chain_jar(), "https://example.com/") == ""
