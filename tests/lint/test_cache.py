@@ -3,6 +3,7 @@ concurrent runs."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -88,6 +89,26 @@ def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
     hits, found = _cached_run(tmp_path)
     assert hits == 0 and len(found) == 3
     assert _cached_run(tmp_path)[0] == 1  # and rewritten
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ['{"x": 5, "y": "z"}', '{"KEY": [1, 2]}', '{"KEY": 7}', "[" * 100_000, "\udcff", "fifo"],
+    ids=["wrong-types", "short-entry", "number-entry", "deep", "not-utf8", "fifo"],
+)
+def test_a_cache_of_any_shape_or_kind_is_ignored_and_replaced(tmp_path: Path, damage: str) -> None:
+    write(tmp_path / "content" / "a.md", POST)
+    _cached_run(tmp_path)
+    (cache_file,) = (tmp_path / "cache").iterdir()
+    cache_file.unlink()
+    if damage == "fifo":
+        os.mkfifo(cache_file)  # read without care, it would block the run forever
+    else:
+        key = json.dumps(str((tmp_path / "content" / "a.md").resolve()))[1:-1]
+        cache_file.write_bytes(damage.replace("KEY", key).encode("utf-8", "surrogateescape"))
+    hits, found = _cached_run(tmp_path)
+    assert hits == 0 and len(found) == 3
+    assert _cached_run(tmp_path)[0] == 1  # replaced by a good cache
 
 
 def test_unchanged_files_are_not_even_read_and_a_touched_file_is_hashed(
