@@ -62,3 +62,27 @@ def lone_surrogate(text: str) -> int | None:
     """The offset of the first character of *text* that UTF-8 cannot encode, or None."""
     match = _SURROGATE.search(text)
     return match.start() if match else None
+
+
+# Control characters (C0 but tab, DEL, C1) and lone surrogates from a post, a data file or a file
+# name reach the reader's terminal through messages and paths: ESC could recolour or retitle it,
+# BEL ring, a newline fake a finding. They are shown escaped, as ruff does.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNPRINTABLE_IN_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    """*text* with control characters and lone surrogates written as ``\\x1b``-style escapes
+    (newlines too, unless *lines*: a format that escapes them its own way)."""
+    pattern = _UNPRINTABLE_IN_LINES if lines else _UNPRINTABLE
+    return pattern.sub(_escape_one, text) if pattern.search(text) else text
+
+
+def _escape_one(match: re.Match[str]) -> str:
+    if match.group() in _NAMED:
+        return _NAMED[match.group()]
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+        code -= 0xDC00
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import click
 
 from recapkit.__about__ import __version__
+from recapkit._text import printable
 from recapkit.errors import RecapkitError
 
 # name -> one-line summary, shown by `recapkit --help` without importing every command.
@@ -76,19 +77,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.ctx is not None:
             click.echo(exc.ctx.get_usage(), err=True)
             click.echo(f"Try '{exc.ctx.command_path} --help' for help.\n", err=True)
-        click.echo(f"error: {exc.format_message()}", err=True)
+        click.echo(printable(f"error: {exc.format_message()}", lines=True), err=True)
         return 2
     except click.ClickException as exc:
-        click.echo(f"error: {exc.format_message()}", err=True)
+        click.echo(printable(f"error: {exc.format_message()}", lines=True), err=True)
         return 2
     except RecapkitError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(printable(f"error: {exc}", lines=True), err=True)
         return exc.exit_code
     except BrokenPipeError:
         return 0  # `recapkit lint | head` closed the pipe: not an error of ours
     except OSError as exc:  # the file system said no (permissions, a folder where a file goes, ...)
         where = f"{exc.filename}: " if exc.filename else ""
-        click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+        click.echo(printable(f"error: {where}{exc.strerror or exc}", lines=True), err=True)
         return 2
     except Exception:  # a bug: say so and keep the traceback for the report
         click.echo("error: internal error, please report it with this traceback:", err=True)

@@ -104,9 +104,9 @@ def command(paths: tuple[str, ...], timezone: str | None, quiet: bool) -> int:
       recapkit validate examples/invalid/
       recapkit validate --timezone Asia/Shanghai --quiet examples/pycon-riverside-2025.toml
     """
+    from recapkit._text import printable
     from recapkit.data.convert import check_timezone
     from recapkit.data.files import DataFileError, load_recap
-    from recapkit.data.problems import printable
 
     if timezone is not None:
         check_timezone(timezone)

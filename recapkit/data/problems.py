@@ -7,17 +7,10 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
+from recapkit._text import printable
 from recapkit.errors import RecapkitError
 
 PathPart = str | int
-
-
-def printable(text: str) -> str:
-    """*text* with every character UTF-8 cannot encode written as its escape (``\\ud800``).
-
-    A lone surrogate from a JSON ``"\\ud800"`` (or a file name that is not UTF-8) would
-    otherwise make the very message that reports it fail to print."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @frozen
@@ -57,7 +50,7 @@ class FileProblem:
     """A problem at a place in a file; ``line`` and ``column`` are 0-based.
 
     ``str()`` is the line a user sees, ``file:line:col: field: message`` (1-based), always
-    printable: characters UTF-8 cannot encode are shown as escapes."""
+    printable: control characters and characters UTF-8 cannot encode are shown as escapes."""
 
     path: str
     line: int

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from attrs import field, frozen
 
 from recapkit.__about__ import __version__
+from recapkit._text import printable
 from recapkit.lint.diagnostics import Diagnostic, Severity
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
@@ -100,29 +101,6 @@ def _end(d: Diagnostic) -> tuple[int | None, int | None]:
 # --- text ------------------------------------------------------------------------------------------
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
-
-# Control characters (C0 but tab, DEL, C1) and lone surrogates from a post's text or file name
-# reach the reader's terminal through messages and paths: ESC could recolour or retitle it,
-# BEL ring, a newline fake a finding. They are shown escaped, as ruff does.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
-_UNPRINTABLE_IN_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-_NAMED = {"\n": "\\n", "\r": "\\r"}
-
-
-def printable(text: str, *, lines: bool = False) -> str:
-    """*text* with control characters and lone surrogates written as ``\\x1b``-style escapes
-    (newlines too, unless *lines*: a format that escapes them its own way)."""
-    pattern = _UNPRINTABLE_IN_LINES if lines else _UNPRINTABLE
-    return pattern.sub(_escape_one, text) if pattern.search(text) else text
-
-
-def _escape_one(match: re.Match[str]) -> str:
-    if match.group() in _NAMED:
-        return _NAMED[match.group()]
-    code = ord(match.group())
-    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
-        code -= 0xDC00
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def text(report: Report, stream: IO[str]) -> None:

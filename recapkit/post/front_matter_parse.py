@@ -18,7 +18,7 @@ import yaml
 from attrs import field, frozen
 
 from recapkit import _yaml
-from recapkit._text import lone_surrogate
+from recapkit.data.unencodable import surrogate_problems
 from recapkit.post.types import (
     FrontMatter,
     FrontMatterError,
@@ -184,7 +184,7 @@ def _parse_json(source: str, _first_line: int = 0) -> _Parsed:
         return _failed((0, 0, f"cannot read JSON front matter: {exc}"))
     if not isinstance(data, dict):
         return _failed((0, 0, _not_a_mapping(data)))
-    if _holds_lone_surrogate(data):
+    if surrogate_problems(data):
         return _failed(_lone_surrogate_error(source))
     return _Parsed(data, _json_key_locations(source, data))
 
@@ -195,21 +195,6 @@ _LONE_ESCAPE = re.compile(
     r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
     r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
 )
-
-
-def _holds_lone_surrogate(data: object) -> bool:
-    pending = [data]  # a loop, not recursion: JSON nests as deep as the parser allowed
-    while pending:
-        value = pending.pop()
-        if isinstance(value, str):
-            if lone_surrogate(value) is not None:
-                return True
-        elif isinstance(value, dict):
-            pending.extend(value.keys())
-            pending.extend(value.values())
-        elif isinstance(value, list):
-            pending.extend(value)
-    return False
 
 
 def _lone_surrogate_error(source: str) -> tuple[int, int, str]:

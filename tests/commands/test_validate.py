@@ -364,3 +364,14 @@ def test_duplicate_json_keys_are_findings_and_the_next_file_is_still_checked(
         f"{data}:2:2: duplicate key 'title' (first on line 1); the later value would silently win"
     )
     assert out[1].startswith(f"{good}: ok: ")
+
+
+def test_terminal_escapes_in_a_data_file_are_shown_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "recap.yaml"
+    data.write_text('title: "x"\n"dat\\e]0;pwned\\a": 2024-01-01\n', encoding="utf-8")
+    assert main(["validate", str(data)]) == 1
+    out = capsys.readouterr()
+    assert "\x1b" not in out.out + out.err and "\x07" not in out.out + out.err
+    assert f"{data}:2:1: dat\\x1b]0;pwned\\x07: unknown key" in out.out + out.err
