@@ -7,12 +7,12 @@ import os
 import stat
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from recapkit.atomic import temp_prefix, write_bytes, write_text
+from tests.files import FifoReader
 from tests.paths import EXAMPLES
 
 
@@ -118,15 +118,10 @@ def test_an_output_device_is_written_in_place_not_replaced(tmp_path: Path) -> No
 
 @pytest.mark.skipif(os.name != "posix", reason="FIFOs")
 def test_an_output_fifo_is_streamed_to_its_reader(tmp_path: Path) -> None:
-    fifo = tmp_path / "report.fifo"
-    os.mkfifo(fifo)
-    received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
-    reader.start()
-    write_bytes(fifo, b"line 1\nline 2\n", output=True)
-    reader.join(timeout=30)
-    assert received == [b"line 1\nline 2\n"]
-    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    fifo = FifoReader(tmp_path / "report.fifo")
+    write_bytes(fifo.path, b"line 1\nline 2\n", output=True)
+    assert fifo.text() == "line 1\nline 2\n"
+    assert stat.S_ISFIFO(fifo.path.lstat().st_mode)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links")
@@ -160,12 +155,7 @@ def test_a_post_swapped_for_a_link_or_fifo_is_replaced_not_followed(tmp_path: Pa
 def test_dump_recap_streams_to_a_fifo(tmp_path: Path) -> None:
     from recapkit import dump_recap, load_recap
 
-    fifo = tmp_path / "recap.yaml"
-    os.mkfifo(fifo)
-    received: list[str] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_text()), daemon=True)
-    reader.start()
+    fifo = FifoReader(tmp_path / "recap.yaml")
     recap = load_recap(EXAMPLES / "gopher-meetup-hangzhou-2025.yaml")
-    dump_recap(recap, fifo)
-    reader.join(timeout=30)
-    assert f"title: {recap.title}" in received[0] and stat.S_ISFIFO(fifo.lstat().st_mode)
+    dump_recap(recap, fifo.path)
+    assert f"title: {recap.title}" in fifo.text() and stat.S_ISFIFO(fifo.path.lstat().st_mode)

@@ -11,13 +11,12 @@ import os
 import stat
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from recapkit.cli import main
-from tests.files import write
+from tests.files import FifoReader, write
 from tests.unprivileged import as_nobody, needs_root
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs, devices and links")
@@ -100,16 +99,11 @@ def test_a_report_to_a_descriptor_path_reaches_stdout(site: Path) -> None:
 
 
 def test_a_report_to_a_fifo_is_streamed_and_the_fifo_stays(site: Path) -> None:
-    fifo = site / "report.fifo"
-    os.mkfifo(fifo)
-    received: list[str] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_text()), daemon=True)
-    reader.start()
-    done = recapkit("lint", "content", "--output-format", "json", "-o", str(fifo), cwd=site)
-    reader.join(timeout=LIVENESS)
+    fifo = FifoReader(site / "report.fifo")
+    done = recapkit("lint", "content", "--output-format", "json", "-o", str(fifo.path), cwd=site)
     assert done.returncode == 1
-    assert json.loads(received[0])["diagnostics"][0]["code"] == "RK301"
-    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert json.loads(fifo.text())["diagnostics"][0]["code"] == "RK301"
+    assert stat.S_ISFIFO(fifo.path.lstat().st_mode)
 
 
 @needs_root
