@@ -9,6 +9,7 @@ top of the content folder, a ``_posts`` folder, a date at the start of a file na
 from __future__ import annotations
 
 import enum
+import functools
 import os
 import re
 from datetime import date
@@ -100,14 +101,30 @@ def below_content(path: Path, content_dirs: Iterable[Path]) -> tuple[str, ...] |
     """The parts of *path* below the content folder (of *content_dirs*, a site's) it lies in
     (None: in none).
 
-    Compared as given and with links resolved, so a relative path (``content/posts/x.md`` when
-    linting from the site's folder) or a linked site root gives the same answer.
+    Compared as given, made absolute, then with links resolved, so a relative path
+    (``content/posts/x.md`` when linting from the site's folder) or a linked site root gives
+    the same answer; links are resolved only when the cheaper comparisons fail (each
+    resolution is a system call per path component, and this runs for every post).
     """
-    for directory in content_dirs:
-        for candidate, base in ((path, directory), (_resolved(path), _resolved(directory))):
-            if candidate.is_relative_to(base):
-                return candidate.relative_to(base).parts
+    directories = tuple(content_dirs)
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    for candidate in (path, absolute):
+        for directory in directories:
+            parts = _parts_below(candidate, directory)
+            if parts is not None:
+                return parts
+    real = _resolved(path)
+    for directory in directories:
+        parts = _parts_below(real, _resolved_folder(directory))
+        if parts is not None:
+            return parts
     return None
+
+
+def _parts_below(path: Path, directory: Path) -> tuple[str, ...] | None:
+    # Path.is_relative_to raises and catches an exception for every miss: too slow per post.
+    size = len(directory.parts)
+    return path.parts[size:] if path.parts[:size] == directory.parts else None
 
 
 def top_level_page(post: Post, content_dirs: Iterable[Path]) -> bool:
@@ -123,6 +140,11 @@ def top_level_page(post: Post, content_dirs: Iterable[Path]) -> bool:
             return False
         parts = all_parts[len(all_parts) - all_parts[::-1].index("content") :]
     return len(parts) == 1 or (len(parts) == 2 and post.path.name == "index.md")
+
+
+@functools.lru_cache(maxsize=256)
+def _resolved_folder(path: Path) -> Path:
+    return _resolved(path)  # a site's content folders: a few, asked for every post
 
 
 def _resolved(path: Path) -> Path:
