@@ -1,4 +1,5 @@
-"""A real ``recapkit lint`` process tree: the workers never outlive their parent.
+"""A real ``recapkit lint`` process tree: the workers never outlive their parent, and SIGTERM stops
+a run the way Ctrl-C does.
 
 Each test starts a real process in its own session (so the whole tree is found by session id,
 even after the workers are orphaned), waits until its workers exist, signals it, and reads
@@ -174,6 +175,29 @@ def test_workers_exit_when_the_parent_is_killed(long_site: Path) -> None:
     with lint_run(long_site) as run:
         os.kill(run.process.pid, signal.SIGKILL)  # nothing of it runs any more: no cleanup
         assert run.process.wait(timeout=BOUND) == -signal.SIGKILL  # killed mid-run
+        assert run.survivors() == []
+
+
+@pytest.mark.parametrize(
+    ("signum", "to_group", "code"),
+    [
+        pytest.param(signal.SIGTERM, False, 143, id="SIGTERM-to-the-parent"),
+        pytest.param(signal.SIGTERM, True, 143, id="SIGTERM-to-the-process-group"),
+        pytest.param(signal.SIGINT, True, 130, id="Ctrl-C-to-the-process-group"),
+    ],
+)
+def test_sigterm_and_ctrl_c_stop_a_run_cleanly(
+    long_site: Path, signum: signal.Signals, to_group: bool, code: int
+) -> None:
+    with lint_run(long_site) as run:
+        if to_group:  # a terminal's Ctrl-C reaches every process of the foreground group
+            os.killpg(run.process.pid, signum)
+        else:  # a CI runner or a supervisor signals the process it started
+            os.kill(run.process.pid, signum)
+        assert run.process.wait(timeout=BOUND) == code
+        err = run.stderr.read_text()
+        assert "Traceback" not in err
+        assert err.strip() == "Aborted."
         assert run.survivors() == []
 
 
