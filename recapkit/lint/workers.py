@@ -11,8 +11,13 @@ exits when reading it reaches end-of-file; the kernel closes that end when the p
 pipe works on every platform and has no race (end-of-file is a state, not an event a worker can
 miss while starting). On Linux a worker forked by the main thread also asks the kernel for
 SIGKILL when its parent dies, which still works while the worker is stuck in C code holding the
-GIL (a slow regex), when the lifeline's thread cannot run. An interrupted run (Ctrl-C, SIGTERM)
-cuts the lifeline at once rather than letting the workers finish every queued chunk.
+GIL (a slow regex), when the lifeline's thread cannot run.
+
+An interrupted run (Ctrl-C, SIGTERM) asks its workers to stop at their next file rather than
+finish every queued chunk. They are asked, never killed, while the parent lives: a worker killed
+while sending a result would leave the pool's reader thread waiting for the rest of the message
+for ever. For the same reason workers ignore Ctrl-C and SIGTERM sent to the whole process group:
+the parent, which gets them too, stops the pool.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
+    from multiprocessing.synchronize import Event
 
     from recapkit.lint.discover import Target
     from recapkit.lint.engine import FileResult, Linter
@@ -109,6 +115,7 @@ def _pool(linter: Linter, workers: int) -> Iterator[ProcessPoolExecutor]:
     context = multiprocessing.get_context(START_METHOD)
     lifeline, parent_end = context.Pipe(duplex=False)
     _parent_ends.add(parent_end)
+    stop = context.Event()
     # The pool forks its workers in this thread, during the map() that follows: the kernel's
     # parent-death signal follows the forking *thread*, so it is asked for only when that thread
     # is the main one (which ends last); the lifeline covers every other case.
@@ -119,12 +126,12 @@ def _pool(linter: Linter, workers: int) -> Iterator[ProcessPoolExecutor]:
         max_workers=workers,
         mp_context=context,
         initializer=_init,
-        initargs=(linter, lifeline, os.getpid() if forked_by_main else None),
+        initargs=(linter, lifeline, stop, os.getpid() if forked_by_main else None),
     )
     try:
         yield pool
     except BaseException:  # interrupted (Ctrl-C, SIGTERM), closed early, or failed
-        _cut(parent_end)  # the workers exit now instead of finishing every queued chunk
+        stop.set()  # each running chunk ends at its next file; the queued ones are cancelled
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     else:
@@ -154,20 +161,23 @@ def _drop_parent_ends() -> None:
 if hasattr(os, "register_at_fork"):  # POSIX; elsewhere a child inherits no pipe end unasked
     os.register_at_fork(after_in_child=_drop_parent_ends)
 
+_stop: Event | None = None
+"""In a worker: set by the parent when the run is interrupted."""
+
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 _ORPHANED = 1
 """A worker's exit status when its parent is gone (nobody reads it but the init process)."""
 
 
-def _init(linter: Linter, lifeline: Connection, parent: int | None) -> None:
-    """In each worker: keep the linter, ignore Ctrl-C, and end with the parent."""
-    global _linter
-    _linter = linter
-    # Ctrl-C reaches the whole process group: the parent decides and tears the pool down, rather
-    # than each worker raising KeyboardInterrupt mid-chunk (a traceback per worker).
+def _init(linter: Linter, lifeline: Connection, stop: Event, parent: int | None) -> None:
+    """In each worker: keep the linter, leave interruptions to the parent, end with the parent."""
+    global _linter, _stop
+    _linter, _stop = linter, stop
+    # Ctrl-C (and SIGTERM from systemd or pkill) reach the whole process group; the parent then
+    # stops the pool. A worker acting on its own would print a KeyboardInterrupt traceback, or
+    # die in the middle of sending a result (see the module's docstring).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # A forked worker inherits the parent's SIGTERM handler; terminating a worker must end it.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if parent is not None:
         _die_with(parent)
     watch = threading.Thread(target=_watch, args=(lifeline,), name="lifeline", daemon=True)
@@ -189,13 +199,23 @@ def _die_with(parent: int) -> None:
 
 def _watch(lifeline: Connection) -> None:
     # The parent never writes, so this returns only at end-of-file: every write end is closed,
-    # which means the parent has exited (however it ended) or tore the pool down.
+    # which means the parent has exited, however it ended (it closes its end itself only once
+    # the pool has shut down).
     with contextlib.suppress(EOFError, OSError):
         lifeline.recv_bytes()
     os._exit(_ORPHANED)  # no cleanup to run: the results would have nowhere to go
 
 
+class Stopped(Exception):
+    """A chunk left unfinished because the run was interrupted (its results are not wanted)."""
+
+
 def _lint_chunk(chunk: list[Job]) -> list[tuple[int, FileResult]]:
     linter = _linter
     assert linter is not None, "worker started without a linter"
-    return [(index, linter.lint_data(target, data)) for index, target, data in chunk]
+    results = []
+    for index, target, data in chunk:
+        if _stop is not None and _stop.is_set():
+            raise Stopped  # not a shorter list: that would read as a complete chunk
+        results.append((index, linter.lint_data(target, data)))
+    return results

@@ -142,14 +142,14 @@ def _workers(process: subprocess.Popen[bytes], count: int, stderr: Path) -> list
 
 
 def _started(pid: int) -> bool:
-    """Whether the worker's initializer ran: its first act is to ignore Ctrl-C (until then a
-    Ctrl-C would interrupt the worker's own start-up)."""
+    """Whether the worker's initializer ran: its first act is to ignore Ctrl-C and SIGTERM (left
+    to the parent). Until then a signal sent to the group would interrupt the worker's start-up."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return False
     ignored = next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:"))
-    return bool(int(ignored, 16) >> (signal.SIGINT - 1) & 1)
+    return all(int(ignored, 16) >> (signum - 1) & 1 for signum in (signal.SIGINT, signal.SIGTERM))
 
 
 def _clean_up(process: subprocess.Popen[bytes]) -> None:
