@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from attrs import frozen
 
+from recapkit.atomic import TEMP_PREFIX
 from tests.files import write
 from tests.paths import ROOT
 
@@ -35,9 +36,13 @@ SECTION = "##Talk {n}\n\nAbout **Go** and `generics`: [the slides](https://examp
 
 
 def post(number: int, sections: int) -> str:
-    """A post of *sections* talks."""
+    """A post with *sections* headings RK301 fixes (``##Talk`` -> ``## Talk``)."""
     body = "".join(SECTION.format(n=n) for n in range(sections))
     return f"---\ntitle: Recap {number}\ndate: 2024-05-01\n---\n\n{body}"
+
+
+def fixed(text: str) -> str:
+    return text.replace("\n##Talk", "\n## Talk")
 
 
 def make_site(root: Path, posts: int, sections: int) -> dict[Path, str]:
@@ -199,6 +204,26 @@ def test_sigterm_and_ctrl_c_stop_a_run_cleanly(
         assert "Traceback" not in err
         assert err.strip() == "Aborted."
         assert run.survivors() == []
+
+
+def test_sigterm_during_fix_leaves_every_post_whole(tmp_path: Path) -> None:
+    """Each post is the old one or the fixed one: a write that began ends, or none began."""
+    texts = make_site(tmp_path, posts=240, sections=20)
+
+    def some_post_fixed() -> bool:
+        return any(path.stat().st_size != len(text) for path, text in texts.items())
+
+    with lint_run(tmp_path, "--fix", "--select", "RK301", jobs=1) as run:
+        poll(some_post_fixed, "--fix to write a post")
+        os.kill(run.process.pid, signal.SIGTERM)
+        assert run.process.wait(timeout=BOUND) == 143
+        assert "Traceback" not in run.stderr.read_text()
+    for path, text in texts.items():
+        assert path.read_text() in (text, fixed(text)), path
+    assert (
+        sorted(p.name for p in (tmp_path / "content").iterdir() if p.name.startswith(TEMP_PREFIX))
+        == []
+    )
 
 
 # A stand-in for recapkit's Linter (the workers only call lint_data), doing endless work, run by
