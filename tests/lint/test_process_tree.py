@@ -178,7 +178,7 @@ def long_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_workers_exit_when_the_parent_is_killed(long_site: Path) -> None:
     with lint_run(long_site) as run:
-        os.kill(run.process.pid, signal.SIGKILL)  # nothing of it runs any more: no cleanup
+        os.kill(run.process.pid, signal.SIGKILL)  # no handler, no cleanup: only the kernel acts
         assert run.process.wait(timeout=BOUND) == -signal.SIGKILL  # killed mid-run
         assert run.survivors() == []
 
@@ -195,7 +195,7 @@ def test_sigterm_and_ctrl_c_stop_a_run_cleanly(
     long_site: Path, signum: signal.Signals, to_group: bool, code: int
 ) -> None:
     with lint_run(long_site) as run:
-        if to_group:  # a terminal's Ctrl-C reaches every process of the foreground group
+        if to_group:  # Ctrl-C in a terminal, systemd stopping a unit, pkill: every process
             os.killpg(run.process.pid, signum)
         else:  # a CI runner or a supervisor signals the process it started
             os.kill(run.process.pid, signum)
