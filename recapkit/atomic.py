@@ -3,23 +3,26 @@
 Every file recapkit writes (a fixed post, a scaffolded post, a rendered post, a data file, a
 report, a cache entry) goes through :func:`write_bytes` or :func:`write_text`: a temporary file
 in the same folder, then a rename. An overwritten file keeps its permission bits; a new file
-gets what ``open()`` would give it (``0o666 & ~umask``).
+gets what ``open()`` would give it (``0o666 & ~umask``). Ctrl-C and SIGTERM wait for a write to
+end, so an interrupted run leaves neither half a file nor a temporary one.
 
 An *output* the user named (``-o`` of lint, render, schema) is treated as a shell redirection
-would treat it; two kinds of target are then not renamed over. A target that exists and is not a regular file (a
-device such as ``/dev/stdout``, a FIFO, ``/proc/self/fd/1``, a shell's ``>(cat)``) is written
-in place, streamed as a shell redirection would: renaming over it would replace a device node
-with a file (as root, for the whole container); nothing a user keeps is lost by writing to it, so
-``overwrite=False`` does not refuse it. A symbolic link is followed and the file it
-names is replaced, so the link stays a link.
+would treat it; two kinds of target are then not renamed over. A target that exists and is not
+a regular file (a device such as ``/dev/stdout``, a FIFO, ``/proc/self/fd/1``, a shell's
+``>(cat)``) is written in place: renaming over it would replace a device node with a file (as
+root, for the whole container); nothing a user keeps is lost by writing to it, so
+``overwrite=False`` does not refuse it. A symbolic link is followed and the file it names is
+replaced, so the link stays a link.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -51,22 +54,41 @@ def write_bytes(
         mode = stat.S_IMODE(path.stat().st_mode) if overwrite else _new_file_mode()
     except FileNotFoundError:
         mode = _new_file_mode()
-    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path.name))
-    temp = Path(temp_name)
+    with _interruptions_held():
+        descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path.name))
+        temp = Path(temp_name)
+        try:
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(data)
+                if durable:
+                    stream.flush()
+                    os.fsync(stream.fileno())
+            temp.chmod(mode)
+            if overwrite:
+                temp.replace(path)
+            else:
+                _link_no_clobber(temp, path, data)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+
+
+@contextlib.contextmanager
+def _interruptions_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block ends, and are raised then.
+
+    Raised inside mkstemp, after it created the file but before the ``finally`` that removes it
+    covers it, they would leave the temporary file behind. Blocked in this thread only: were
+    another thread to take the signal, Python would still raise it here, as it would without this.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            if durable:
-                stream.flush()
-                os.fsync(stream.fileno())
-        temp.chmod(mode)
-        if overwrite:
-            temp.replace(path)
-        else:
-            _link_no_clobber(temp, path, data)
+        yield
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _is_special(path: Path) -> bool:

@@ -1,6 +1,9 @@
 """The ``recapkit`` command line: ``main(argv) -> int`` never calls ``sys.exit``.
 
-Exit codes: 0 clean, 1 findings (or a refused write), 2 usage, config or internal error.
+Exit codes: 0 clean, 1 findings (or a refused write), 2 usage, config or internal error;
+130 interrupted (Ctrl-C), 143 terminated (SIGTERM): 128 + the signal's number, as a shell shows a
+process the signal ended. SIGTERM unwinds exactly like Ctrl-C (workers stopped, atomic writes
+finished or not begun, no traceback).
 Each subcommand lives in ``recapkit/commands/<name>.py`` as ``command`` and is imported only
 when used, so ``recapkit lint`` does not pay for Jinja2 and ``recapkit render`` not for requests.
 """
@@ -9,9 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from types import FrameType
 
 import click
 
@@ -64,14 +70,66 @@ def cli() -> None:
     """
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, as Ctrl-C raises KeyboardInterrupt.
+
+    A KeyboardInterrupt, so it unwinds the same way: past every ``except Exception`` (a rule's
+    crash handler does not report it as a finding), through every ``finally`` and ``with``.
+    """
+
+    exit_code = 128 + signal.SIGTERM
+
+
+INTERRUPTED = 128 + signal.SIGINT
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """While the command runs, SIGTERM interrupts it like Ctrl-C; then the previous handler again.
+
+    Only from the main thread (where Python runs handlers) and only over the default handler: a
+    program that calls :func:`main` and handles SIGTERM itself keeps its own handling.
+    """
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    ):
+        yield
+        return
+    signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _interrupted(exc: KeyboardInterrupt) -> int:
+    click.echo("Aborted.", err=True)
+    return exc.exit_code if isinstance(exc, Terminated) else INTERRUPTED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``) and return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     _escape_unencodable(sys.stdout)
+    with _sigterm_interrupts():
+        try:
+            return _run(args)
+        except KeyboardInterrupt as exc:  # outside the command (click turns it into Abort inside)
+            return _interrupted(exc)
+
+
+def _run(args: list[str]) -> int:
     try:
         result = cli.main(args=args, prog_name="recapkit", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # Ctrl-C or SIGTERM
+            return _interrupted(exc.__cause__)
+        click.echo("Aborted.", err=True)  # a prompt was refused
         return 2
     except click.UsageError as exc:
         if exc.ctx is not None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
@@ -53,3 +56,22 @@ def test_file_system_refusal_is_an_error_line_not_a_traceback(
     assert code == 2
     assert err.startswith("error: ")
     assert "Traceback" not in err and "internal error" not in err
+
+
+def _own_handler(signum: int, frame: FrameType | None) -> None:
+    """A calling program's own SIGTERM handling."""
+
+
+@pytest.mark.parametrize("handler", [signal.SIG_DFL, _own_handler], ids=["default", "own"])
+def test_main_leaves_sigterm_as_it_found_it(
+    handler: Callable[[int, FrameType | None], None] | signal.Handlers,
+) -> None:
+    """SIGTERM interrupts a command like Ctrl-C only while main() runs (the real process:
+    tests/lint/test_process_tree.py); afterwards the default is back, and a program that calls
+    main() with its own handler keeps it."""
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        assert main(["--version"]) == 0
+        assert signal.getsignal(signal.SIGTERM) is handler
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -54,8 +55,11 @@ def run(plan: Plan) -> LintResult:
     else:
         misses = list(run.jobs())
         linted = workers.lint_many(plan.linter, misses, jobs=options.jobs)
-    for index, result in linted:
-        run.done(index, result)
+    # Closed at once on the way out, not when the garbage collector gets to it: an interruption
+    # (Ctrl-C, SIGTERM) here stops the workers before the interrupted run is reported.
+    with contextlib.closing(linted):
+        for index, result in linted:
+            run.done(index, result)
     if cache is not None:
         cache.save()
     files = tuple(r for r in run.results if r is not None)

@@ -4,21 +4,41 @@ Linting is CPU-bound Python (YAML, Markdown, regexes), so threads would not help
 workers are forked: they inherit the imported modules and the configured :class:`Linter`, so a
 worker starts in milliseconds instead of re-importing recapkit. They are forked before the
 parent reads any file, so they do not carry copies of the parent's file buffers.
+
+A worker never outlives the process that started it, however that process ends (``kill -9``
+included): each worker watches a *lifeline*, a pipe whose only write end the parent holds, and
+exits when reading it reaches end-of-file; the kernel closes that end when the parent dies. The
+pipe works on every platform and has no race (end-of-file is a state, not an event a worker can
+miss while starting). On Linux a worker forked by the main thread also asks the kernel for
+SIGKILL when its parent dies, which still works while the worker is stuck in C code holding the
+GIL (a slow regex), when the lifeline's thread cannot run.
+
+An interrupted run (Ctrl-C, SIGTERM) asks its workers to stop at their next file rather than
+finish every queued chunk. They are asked, never killed, while the parent lives: a worker killed
+while sending a result would leave the pool's reader thread waiting for the rest of the message
+for ever. For the same reason workers ignore Ctrl-C and SIGTERM sent to the whole process group:
+the parent, which gets them too, stops the pool.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import math
 import multiprocessing
 import os
+import signal
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.synchronize import Event
+
     from recapkit.lint.discover import Target
     from recapkit.lint.engine import FileResult, Linter
 
@@ -53,14 +73,17 @@ def _workers(jobs: int | None, count: int) -> int:
 
 def lint_many(
     linter: Linter, jobs_list: Sequence[Job], *, jobs: int | None = None
-) -> Iterator[tuple[int, FileResult]]:
-    """Lint every job, yielding ``(index, result)`` (in chunk order, not necessarily job order)."""
+) -> Generator[tuple[int, FileResult], None, None]:
+    """Lint every job, yielding ``(index, result)`` (in chunk order, not necessarily job order).
+
+    Close the generator when leaving early (``contextlib.closing``): that stops the workers.
+    """
     return lint_stream(linter, iter(jobs_list), len(jobs_list), jobs=jobs)
 
 
 def lint_stream(
     linter: Linter, jobs_iter: Iterable[Job], count: int, *, jobs: int | None = None
-) -> Iterator[tuple[int, FileResult]]:
+) -> Generator[tuple[int, FileResult], None, None]:
     """Like :func:`lint_many` for an iterable of (at most *count*) jobs produced lazily."""
     workers = _workers(jobs, count)
     if workers <= 1:
@@ -81,24 +104,118 @@ def _chunks(jobs_iter: Iterable[Job], size: int) -> Iterator[list[Job]]:
         yield chunk
 
 
-def _pool(linter: Linter, workers: int) -> ProcessPoolExecutor:
+@contextlib.contextmanager
+def _pool(linter: Linter, workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool whose workers end with it: at its end, at an exception, or with this process."""
     global _linter
     _linter = linter  # forked workers see it without pickling
     # Objects alive now (modules, the linter) move out of the collector's sight, so workers never
     # touch (and so copy) the pages they share with this process while collecting garbage.
     gc.freeze()
-    context = multiprocessing.get_context(START_METHOD) if START_METHOD else None
-    return ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init, initargs=(linter,)
+    context = multiprocessing.get_context(START_METHOD)
+    lifeline, parent_end = context.Pipe(duplex=False)
+    _parent_ends.add(parent_end)
+    stop = context.Event()
+    # The pool forks its workers in this thread, during the map() that follows: the kernel's
+    # parent-death signal follows the forking *thread*, so it is asked for only when that thread
+    # is the main one (which ends last); the lifeline covers every other case.
+    forked_by_main = (
+        START_METHOD == "fork" and threading.current_thread() is threading.main_thread()
     )
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init,
+        initargs=(linter, lifeline, stop, os.getpid() if forked_by_main else None),
+    )
+    try:
+        yield pool
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM), closed early, or failed
+        stop.set()  # each running chunk ends at its next file; the queued ones are cancelled
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    else:
+        pool.shutdown(wait=True)
+    finally:
+        _cut(parent_end)
+        lifeline.close()
 
 
-def _init(linter: Linter) -> None:
-    global _linter
-    _linter = linter
+_parent_ends: set[Connection] = set()
+"""The write ends of this process's lifelines (one per live pool)."""
+
+
+def _cut(parent_end: Connection) -> None:
+    _parent_ends.discard(parent_end)
+    parent_end.close()
+
+
+def _drop_parent_ends() -> None:
+    # In every child forked from this process: were a worker (or any other child) to keep a copy
+    # of a write end, no worker of that pool would ever read end-of-file after the parent died.
+    for parent_end in _parent_ends:
+        parent_end.close()
+    _parent_ends.clear()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX; elsewhere a child inherits no pipe end unasked
+    os.register_at_fork(after_in_child=_drop_parent_ends)
+
+_stop: Event | None = None
+"""In a worker: set by the parent when the run is interrupted."""
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+_ORPHANED = 1
+"""A worker's exit status when its parent is gone (nobody reads it but the init process)."""
+
+
+def _init(linter: Linter, lifeline: Connection, stop: Event, parent: int | None) -> None:
+    """In each worker: keep the linter, leave interruptions to the parent, end with the parent."""
+    global _linter, _stop
+    _linter, _stop = linter, stop
+    # Ctrl-C (and SIGTERM from systemd or pkill) reach the whole process group; the parent then
+    # stops the pool. A worker acting on its own would print a KeyboardInterrupt traceback, or
+    # die in the middle of sending a result (see the module's docstring).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if parent is not None:
+        _die_with(parent)
+    watch = threading.Thread(target=_watch, args=(lifeline,), name="lifeline", daemon=True)
+    watch.start()
+
+
+def _die_with(parent: int) -> None:
+    """Linux: the kernel sends SIGKILL to this worker when its parent (thread) ends."""
+    import ctypes  # here: only forked Linux workers need it
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl (not glibc or musl): the lifeline suffices
+        return
+    if os.getppid() != parent:  # the parent died before the request: no signal will come
+        os._exit(_ORPHANED)
+
+
+def _watch(lifeline: Connection) -> None:
+    # The parent never writes, so this returns only at end-of-file: every write end is closed,
+    # which means the parent has exited, however it ended (it closes its end itself only once
+    # the pool has shut down).
+    with contextlib.suppress(EOFError, OSError):
+        lifeline.recv_bytes()
+    os._exit(_ORPHANED)  # no cleanup to run: the results would have nowhere to go
+
+
+class Stopped(Exception):
+    """A chunk left unfinished because the run was interrupted (its results are not wanted)."""
 
 
 def _lint_chunk(chunk: list[Job]) -> list[tuple[int, FileResult]]:
     linter = _linter
     assert linter is not None, "worker started without a linter"
-    return [(index, linter.lint_data(target, data)) for index, target, data in chunk]
+    results = []
+    for index, target, data in chunk:
+        if _stop is not None and _stop.is_set():
+            raise Stopped  # not a shorter list: that would read as a complete chunk
+        results.append((index, linter.lint_data(target, data)))
+    return results

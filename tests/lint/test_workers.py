@@ -1,14 +1,18 @@
-"""Parallel runs: the same findings as a serial run, also with spawned workers."""
+"""Parallel runs: the same findings as a serial run, also with spawned workers; the workers stop
+with the run (their life with a real parent process: test_process_tree.py)."""
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import pytest
 
 from recapkit.config import Config
+from recapkit.lint.discover import discover
+from recapkit.lint.engine import Linter
 from recapkit.lint.pipeline import lint_paths
-from recapkit.lint.workers import SERIAL_BELOW
+from recapkit.lint.workers import SERIAL_BELOW, lint_many
 from tests.lint.fakes import fake_rules, write
 
 __all__ = ["fake_rules"]
@@ -47,3 +51,17 @@ def test_workers_also_work_when_spawned(tmp_path: Path, monkeypatch: pytest.Monk
     config = Config(root=tmp_path, per_file_ignores={"content/00*.md": ("RK2",)})
     result = lint_paths(["content"], config=config, jobs=2)
     assert len(result.diagnostics) == 100 * 1 + 100 * 3  # 0000-0099: RK301 only
+
+
+def test_leaving_a_parallel_run_early_stops_its_workers(tmp_path: Path) -> None:
+    """When a run is interrupted the runner closes the results: by the time close() returns, no
+    worker is left (stopped, not merely told to stop)."""
+    for index in range(SERIAL_BELOW):
+        write(tmp_path / "content" / f"{index:04}.md", POST)
+    config = Config(root=tmp_path)
+    targets = discover(["content"], config=config, sites=config.site_finder())
+    results = lint_many(Linter(config), [(i, t, None) for i, t in enumerate(targets)], jobs=2)
+    next(results)
+    assert len(multiprocessing.active_children()) == 2
+    results.close()
+    assert multiprocessing.active_children() == []
