@@ -26,7 +26,8 @@ in its content folders only. Settings come from the nearest recapkit.toml or
 
 \b
 Exit status: 0 no findings (or all fixed), 1 findings remain,
-2 usage, configuration or internal error.
+2 usage, configuration or internal error, 130/143 interrupted by
+Ctrl-C/SIGTERM.
 
 \b
 Examples:
