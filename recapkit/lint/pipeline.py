@@ -243,7 +243,7 @@ def _fix(linter: Linter, result: LintResult, notes: list[str], *, unsafe: bool) 
     replaced: dict[Path, FileResult] = {}
     fixed = 0
     for file in _fixable(result, unsafe):
-        refusal = unwritable(file.target)
+        refusal = _unwritable(file.target)
         if refusal is not None:
             notes.append(f"{file.target.path}: not fixed: {refusal}")
             continue
@@ -257,7 +257,7 @@ def _fix(linter: Linter, result: LintResult, notes: list[str], *, unsafe: bool) 
     return attrs.evolve(result, files=files, fixed=fixed)
 
 
-def unwritable(target: Target) -> str | None:
+def _unwritable(target: Target) -> str | None:
     """Why --fix must not write *target* (None: it may).
 
     The write replaces the file by a rename, which needs no permission on the file itself, so
