@@ -29,6 +29,7 @@ from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
 from recapkit.ssg.config_file import Folder
 from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso
 from recapkit.ssg.kinds import PageKind, filename_date, has_date, is_draft, shared_kind
+from recapkit.ssg.renderers import COMMONMARK, Renderer
 from recapkit.ssg.themes import THEME_IMAGE_KEYS
 
 if TYPE_CHECKING:
@@ -177,6 +178,10 @@ class Generator(abc.ABC):
         if kind is not None:
             return kind
         return PageKind.PAGE if self.is_page_by_place(post, site) else PageKind.ENTRY
+
+    def renderer(self, site: Site | None) -> Renderer:
+        """The Markdown renderer *site*'s posts go through (its default, or what it configures)."""
+        return COMMONMARK
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         """Whether *post* is a standalone page by where it lies (``about.md`` at the top)."""

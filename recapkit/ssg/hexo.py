@@ -28,6 +28,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -35,11 +36,12 @@ from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from recapkit._read import read_limited
 from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, unquote
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
 from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, raw_wrapped
-from recapkit.ssg.config_file import Folder, names_list
+from recapkit.ssg.config_file import MAX_CONFIG_BYTES, Folder, names_list
 from recapkit.ssg.dates import (
     DateReading,
     DateText,
@@ -53,6 +55,7 @@ from recapkit.ssg.dates import (
 from recapkit.ssg.hexo_names import name_date as date_from_name
 from recapkit.ssg.hexo_names import post_name
 from recapkit.ssg.kinds import PageKind, has_date, outside_posts_folder
+from recapkit.ssg.renderers import MARKDOWN_IT, MARKED, OTHER, Renderer
 from recapkit.ssg.themes import THEME_KEYS
 
 if TYPE_CHECKING:
@@ -147,6 +150,16 @@ class Hexo(Generator):
         )
 
     draft_flags = (("published", False),)  # Hexo has no `draft` key (hexo.io/docs/front-matter)
+
+    def renderer(self, site: Site | None) -> Renderer:
+        # Hexo renders Markdown with the renderer plugin the site installs (package.json);
+        # `hexo init` installs hexo-renderer-marked. Which of several wins depends on load
+        # order, so several count only when they agree.
+        plugins = _renderer_plugins(site.root) if site is not None else ()
+        found = list(dict.fromkeys(_PLUGIN_RENDERERS.get(name, OTHER) for name in plugins))
+        if not found:
+            return MARKED
+        return found[0] if len(found) == 1 else OTHER
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return outside_posts_folder(post)  # a layout does not make a post in `_posts` a page
@@ -292,6 +305,32 @@ def _within(root: Path, path: Path) -> bool:
 def _source_dir(config: Mapping[str, Any]) -> str:
     value = config.get("source_dir")
     return value if isinstance(value, str) and value else "source"
+
+
+def _renderer_plugins(root: Path) -> tuple[str, ...]:
+    """The Markdown renderer plugins in the site's package.json dependencies, in order."""
+    try:
+        manifest = json.loads(read_limited(root / "package.json", MAX_CONFIG_BYTES))
+    except (OSError, ValueError, RecursionError):
+        return ()
+    names: list[str] = []
+    for key in ("dependencies", "devDependencies"):
+        table = manifest.get(key) if isinstance(manifest, dict) else None
+        if isinstance(table, dict):
+            names += [str(name) for name in table if _MARKDOWN_RENDERER.fullmatch(str(name))]
+    return tuple(names)
+
+
+# Plugins that render Markdown (not hexo-renderer-ejs, -stylus, -pug ...).
+_MARKDOWN_RENDERER = re.compile(
+    r"hexo-renderer-(?:marked|markdown-it.*|kramed|pandoc|showdown|mdx.*)"
+)
+# The renderers recapkit knows among them; any other is OTHER.
+_PLUGIN_RENDERERS = {
+    "hexo-renderer-marked": MARKED,
+    "hexo-renderer-markdown-it": MARKDOWN_IT,
+    "hexo-renderer-markdown-it-plus": MARKDOWN_IT,
+}
 
 
 GENERATOR = Hexo()

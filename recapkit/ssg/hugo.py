@@ -50,6 +50,7 @@ from recapkit.ssg.config_file import Folder, has_key, lookup, names_list, text_s
 from recapkit.ssg.dates import DateReading, DateText, Fate, Fields, fields, is_iso, site_zone
 from recapkit.ssg.hugo_pages import DEFAULT_DATE_KEYS, date_sources, main_sections, not_listed
 from recapkit.ssg.kinds import PageKind, below_content, has_date, top_level_page
+from recapkit.ssg.renderers import GOLDMARK, OTHER, Renderer
 from recapkit.ssg.themes import THEME_KEYS
 
 if TYPE_CHECKING:
@@ -174,6 +175,13 @@ class Hugo(Generator):
         # A layout changes how a page looks, not whether lists show it: only build options do.
         kind = super().page_kind(post, site)
         return PageKind.STUB if kind is PageKind.ENTRY and not_listed(post) else kind
+
+    def renderer(self, site: Site | None) -> Renderer:
+        # https://gohugo.io/configuration/markup/#default-handler: goldmark unless
+        # markup.defaultMarkdownHandler names another (pandoc, rst, asciidocext).
+        markup = lookup(site.config, "markup") if site is not None else None
+        handler = lookup(markup, "defaultMarkdownHandler") if isinstance(markup, dict) else None
+        return GOLDMARK if handler in (None, "", "goldmark") else OTHER
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return top_level_page(post, content_of(site))

@@ -54,6 +54,7 @@ from recapkit.ssg.dates import (
     utc_instant,
 )
 from recapkit.ssg.kinds import outside_posts_folder
+from recapkit.ssg.renderers import COMMONMARK_GEM, KRAMDOWN, OTHER, Renderer
 from recapkit.ssg.themes import THEME_KEYS
 
 if TYPE_CHECKING:
@@ -125,6 +126,14 @@ class Jekyll(Generator):
         )
 
     draft_flags = (("published", False),)  # Jekyll has no `draft` key
+
+    def renderer(self, site: Site | None) -> Renderer:
+        # https://jekyllrb.com/docs/configuration/markdown/: `markdown: kramdown` (with GFM
+        # input) by default; jekyll-commonmark adds CommonMark and CommonMarkGhPages.
+        name = str(site.config.get("markdown") or "kramdown") if site is not None else "kramdown"
+        if name.lower() == "kramdown":
+            return KRAMDOWN
+        return COMMONMARK_GEM if name.lower().startswith("commonmark") else OTHER
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return outside_posts_folder(post)  # a layout does not make a post in `_posts` a page

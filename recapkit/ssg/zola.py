@@ -37,6 +37,7 @@ from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site,
 from recapkit.ssg.config_file import Folder, has_key, url_path
 from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso
 from recapkit.ssg.kinds import below_content, top_level_page
+from recapkit.ssg.renderers import PULLDOWN_CMARK, Renderer
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
@@ -97,6 +98,9 @@ class Zola(Generator):
         )
 
     draft_flags = (("draft", True),)
+
+    def renderer(self, site: Site | None) -> Renderer:
+        return PULLDOWN_CMARK  # Zola has no other (see recapkit.ssg.renderers)
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return top_level_page(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from recapkit.lint.rules.base import AnyRule, LintContext, NoOptions, Rule
 from recapkit.lint.rules.date_format import DateFormat
+from recapkit.lint.rules.emphasis_not_rendered import EmphasisNotRendered
 from recapkit.lint.rules.empty_link import EmptyLink
 from recapkit.lint.rules.filename_date_mismatch import FilenameDateMismatch
 from recapkit.lint.rules.front_matter_syntax import FrontMatterSyntax
@@ -49,6 +50,7 @@ ALL_RULES: tuple[type[AnyRule], ...] = (
     ImageUnverified,
     HeadingMissingSpace,
     EmptyLink,
+    EmphasisNotRendered,
     PlaceholderLeft,
     TalkWithoutTakeaways,
     RemoteBroken,
