@@ -34,7 +34,12 @@ from recapkit.lint.sites import SiteUse, site_uses
 if TYPE_CHECKING:
     from recapkit.lint.remote.options import RemoteOptions
 
-FAILING = (Severity.ERROR, Severity.WARNING)
+FAILING = {
+    "error": (Severity.ERROR,),
+    "warning": (Severity.ERROR, Severity.WARNING),
+    "info": (Severity.ERROR, Severity.WARNING, Severity.INFO),
+}
+"""``fail-on`` -> the severities that make the run exit 1."""
 """Severities that make the exit status 1 (``info`` findings are shown but do not fail CI)."""
 
 
@@ -57,6 +62,8 @@ class Overrides:
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     require_timezone: bool | None = None
+    fail_on: str | None = None
+    """The lowest severity that fails the run (``error``, ``warning`` or ``info``)."""
 
 
 @frozen
@@ -110,7 +117,8 @@ class LintOutcome:
             return 1 if self.diffs else 0
         if exit_zero:
             return 0
-        return 1 if any(d.severity in FAILING for d in self.result.diagnostics) else 0
+        failing = FAILING[self.config.fail_on]
+        return 1 if any(d.severity in failing for d in self.result.diagnostics) else 0
 
 
 def settings(request: LintRequest) -> Config:
@@ -147,6 +155,8 @@ def _overridden(config: Config, overrides: Overrides) -> Config:
         changes["exclude"] = config.exclude + overrides.exclude
     if overrides.require_timezone is not None:
         changes["require_timezone"] = overrides.require_timezone
+    if overrides.fail_on is not None:
+        changes["fail_on"] = overrides.fail_on
     return attrs.evolve(config, **changes) if changes else config
 
 
@@ -242,6 +252,7 @@ def _fix(linter: Linter, result: LintResult, notes: list[str], *, unsafe: bool) 
 
     replaced: dict[Path, FileResult] = {}
     fixed = 0
+    repaired: list[Diagnostic] = []
     for file in _fixable(result, unsafe):
         refusal = _unwritable(file.target)
         if refusal is not None:
@@ -253,8 +264,19 @@ def _fix(linter: Linter, result: LintResult, notes: list[str], *, unsafe: bool) 
         atomic.write_bytes(file.target.real, outcome.fixed)
         replaced[file.target.real] = outcome.result
         fixed += outcome.applied
+        repaired += _repaired(file, outcome.result, unsafe)
     files = tuple(replaced.get(f.target.real, f) for f in result.files)
-    return attrs.evolve(result, files=files, fixed=fixed)
+    return attrs.evolve(result, files=files, fixed=fixed, fixes=tuple(repaired))
+
+
+def _repaired(before: FileResult, after: FileResult, unsafe: bool) -> list[Diagnostic]:
+    """The fixable findings of *before* that the fixed file no longer has."""
+    left = {(d.code, d.message) for d in after.diagnostics}
+    return [
+        d
+        for d in before.diagnostics
+        if d.fixable_with(unsafe=unsafe) and (d.code, d.message) not in left
+    ]
 
 
 def _unwritable(target: Target) -> str | None:
