@@ -49,11 +49,7 @@ def test_full_output_shows_the_line_and_marks_the_span_in_terminal_columns(
     write(Path("a.md"), "---\ntitle: 中文\ntags: 中文 标签\n---\n")
     lint("--output-format", "full", "a.md")
     assert capsys.readouterr().out == (
-        "a.md:3:7: RK104 [*] tags must be a list\n"
-        "  |\n"
-        "3 | tags: 中文 标签\n"
-        "  |       ^^^^^^^^^\n"
-        "\n"
+        "a.md:3:7: RK104 [*] tags must be a list\n  |\n3 | tags: 中文 标签\n  |       ^^^^^^^^^\n\n"
     )
 
 
