@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
 HELP = """Check posts: front matter, images, Markdown and recap data.
 
-PATHS are files or folders (default: the current folder); a site's root is searched
-in its content folders only. Settings come from the nearest recapkit.toml or
+PATHS are files, folders or quoted globs ("content/**/*.md"; "!drafts/**" leaves
+files out); default: the current folder. A site's root is searched in its content
+folders only. Settings come from the nearest recapkit.toml or
 [tool.recapkit] in pyproject.toml; flags override them.
 
 \b
@@ -37,6 +38,8 @@ Examples:
   recapkit lint content/
   recapkit lint --select RK2 --ignore RK205 --statistics .
   recapkit lint --output-format full --fail-on error content/
+  recapkit lint "content/posts/**/*.md" "!content/posts/archive/**"
+  recapkit lint --changed-since origin/main content/
   recapkit lint --output-format sarif . > recapkit.sarif
   recapkit lint --fix content/posts/2025-gophercon-recap.md
   recapkit lint --fix --unsafe-fixes content/
@@ -109,6 +112,11 @@ _OPTIONS: list[Callable[[Any], Any]] = [
     click.option(
         "--show-files", is_flag=True, help="Print the files that would be linted; lint nothing."
     ),
+    click.option(
+        "--changed-since",
+        metavar="REF",
+        help="Only files git says changed since REF (its merge base with HEAD), committed or not.",
+    ),
     click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary line."),
     click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain."),
     click.option(
@@ -158,6 +166,7 @@ def lint(**flags: Any) -> int:
             require_timezone=flags["require_timezone"],
             fail_on=flags["fail_on"],
         ),
+        changed_since=flags["changed_since"],
         mode=Mode.DIFF if flags["diff"] else Mode.FIX if flags["fix"] else Mode.CHECK,
         unsafe_fixes=flags["unsafe_fixes"],
         jobs=flags["jobs"],

@@ -24,9 +24,11 @@ from attrs import field, frozen
 from recapkit import atomic
 from recapkit.config import Config, discover_config, load_config
 from recapkit.lint import selection
+from recapkit.lint.changed import changed_only
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.discover import Target, discover
 from recapkit.lint.engine import FileResult, Linter, LintResult
+from recapkit.lint.globs import GlobSet, split_given
 from recapkit.lint.remote.flags import RemoteFlags
 from recapkit.lint.runner import LintOptions, Plan, run
 from recapkit.lint.sites import SiteUse, site_uses
@@ -78,6 +80,8 @@ class LintRequest:
     isolated: bool = False
     """Ignore every config file."""
     overrides: Overrides = field(factory=Overrides)
+    changed_since: str | None = None
+    """Only the files git says changed since this ref (committed, staged, unstaged or new)."""
     mode: Mode = Mode.CHECK
     unsafe_fixes: bool = False
     """With :attr:`Mode.FIX` or :attr:`Mode.DIFF`: apply the unsafe fixes too."""
@@ -123,7 +127,7 @@ class LintOutcome:
 
 def settings(request: LintRequest) -> Config:
     """The configuration of *request*: its config file's settings with the overrides on top."""
-    paths = request.paths or (Path(),)
+    paths = split_given(request.paths)[0] or [Path()]
     if request.config is not None:
         config = request.config
     elif request.isolated:
@@ -173,10 +177,16 @@ class Resolved:
 def resolve(request: LintRequest) -> Resolved:
     """The settings of *request*, the files it lints and their sites, with the notes on them
     (an excluded path, no files, files no generator claims)."""
-    paths = request.paths or (Path(),)
+    paths, negations = split_given(request.paths)
+    paths = paths or [Path()]
     config = settings(request)
     excluded: list[tuple[Path, str]] = []
     targets = discover(paths, config=config, sites=config.site_finder(), excluded_given=excluded)
+    if negations:
+        dropped = GlobSet(negations, Path.cwd())
+        targets = [t for t in targets if not dropped.matches(t.real)]
+    if request.changed_since is not None:
+        targets = changed_only(targets, request.changed_since)
     notes = [_excluded_note(request, config, path, pattern) for path, pattern in excluded]
     unexplained = [str(p) for p in paths if p not in {path for path, _ in excluded}]
     if not targets and unexplained:
