@@ -6,6 +6,7 @@ Codes and names are a public contract: CI configs name them. Never renumber a ru
 from __future__ import annotations
 
 from recapkit.lint.rules.base import AnyRule, LintContext, NoOptions, Rule
+from recapkit.lint.rules.code_outside_fence import CodeOutsideFence
 from recapkit.lint.rules.date_format import DateFormat
 from recapkit.lint.rules.empty_link import EmptyLink
 from recapkit.lint.rules.filename_date_mismatch import FilenameDateMismatch
@@ -49,6 +50,7 @@ ALL_RULES: tuple[type[AnyRule], ...] = (
     ImageUnverified,
     HeadingMissingSpace,
     EmptyLink,
+    CodeOutsideFence,
     PlaceholderLeft,
     TalkWithoutTakeaways,
     RemoteBroken,
