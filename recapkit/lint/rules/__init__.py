@@ -28,6 +28,7 @@ from recapkit.lint.rules.remote_skipped import RemoteSkipped
 from recapkit.lint.rules.remote_unverified import RemoteUnverified
 from recapkit.lint.rules.required_key import RequiredKey
 from recapkit.lint.rules.settings import LintSettings
+from recapkit.lint.rules.table_broken import TableBroken
 from recapkit.lint.rules.talk_without_takeaways import TalkWithoutTakeaways
 from recapkit.lint.rules.unknown_key import UnknownKey
 from recapkit.lint.rules.unreadable_post import UnreadablePost
@@ -51,6 +52,7 @@ ALL_RULES: tuple[type[AnyRule], ...] = (
     HeadingMissingSpace,
     EmptyLink,
     CodeOutsideFence,
+    TableBroken,
     PlaceholderLeft,
     TalkWithoutTakeaways,
     RemoteBroken,
