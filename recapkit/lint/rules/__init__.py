@@ -32,6 +32,7 @@ from recapkit.lint.rules.table_broken import TableBroken
 from recapkit.lint.rules.talk_without_takeaways import TalkWithoutTakeaways
 from recapkit.lint.rules.unknown_key import UnknownKey
 from recapkit.lint.rules.unreadable_post import UnreadablePost
+from recapkit.lint.rules.web_boilerplate import WebBoilerplate
 
 ALL_RULES: tuple[type[AnyRule], ...] = (
     UnreadablePost,
@@ -53,6 +54,7 @@ ALL_RULES: tuple[type[AnyRule], ...] = (
     EmptyLink,
     CodeOutsideFence,
     TableBroken,
+    WebBoilerplate,
     PlaceholderLeft,
     TalkWithoutTakeaways,
     RemoteBroken,
