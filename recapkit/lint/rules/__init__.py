@@ -19,6 +19,7 @@ from recapkit.lint.rules.image_missing_alt import ImageMissingAlt
 from recapkit.lint.rules.image_not_found import ImageNotFound
 from recapkit.lint.rules.image_unverified import ImageUnverified
 from recapkit.lint.rules.key_type import KeyType
+from recapkit.lint.rules.list_item_too_long import ListItemTooLong
 from recapkit.lint.rules.missing_front_matter import MissingFrontMatter
 from recapkit.lint.rules.placeholder_left import PlaceholderLeft
 from recapkit.lint.rules.recap_data import RecapData
@@ -55,6 +56,7 @@ ALL_RULES: tuple[type[AnyRule], ...] = (
     CodeOutsideFence,
     TableBroken,
     WebBoilerplate,
+    ListItemTooLong,
     PlaceholderLeft,
     TalkWithoutTakeaways,
     RemoteBroken,
