@@ -25,14 +25,15 @@ _COMMAND = re.compile(
     r"|pip3? install |npm (?:install|run|i) |yarn (?:add|install) |docker (?:run|build|pull|"
     r"push|ps|exec|images|compose) |kubectl [a-z]+ |git (?:clone|checkout|commit|push|pull|add|"
     r"log|diff|status|remote|init|rebase|merge) |apt(?:-get)? install |yum install |brew install"
-    r" |curl -|wget http|export [A-Z_]+=|python3? (?:[\w./-]+\.py\b|-m \w)|cd [\w./~-]+$|mkdir -p )"
+    r" |curl -|wget http|export [A-Z_]+=|python3? (?:[\w./-]+\.py\b|-m \w)|cd [\w./~-]+$|mkdir -p "
+    r"|set -[euxo]+\b|echo [\"'$]|chmod [+0-7]|rm -[rf]+ |tar -?[xzcvf]+ |ls -[la]+\b)"
 )
 # Declarations and statements that start a line of Go, Python, JavaScript, Java, C, Rust.
 _KEYWORD = re.compile(
     r"^\s*(?:package \w+$|import (?:\(|\"|\w+(?:\.\w+)*$)|from [\w.]+ import \w|func [\w(]"
     r"|def \w+\(|class \w+[(:]|type \w+ (?:struct|interface)\b|var \w+ |const \w+ |let \w+ ="
     r"|fn \w+\(|pub fn |public (?:static |class |void )|#include [<\"]|return\b.*[;)]$"
-    r"|if err != nil|defer \w|go func\b|for .*:= range\b|(?:el)?if .*:$|else:$)"
+    r"|if err != nil|defer \w|go func\b|for .*:= range\b|(?:el)?if .*:$|else:$|#!/)"
 )
 # `};`, `})`, `}`: the end of a block.
 _CLOSER = re.compile(r"^\s*[})\]]+[;,)]*\s*$")

@@ -58,8 +58,10 @@ class _Run:
 
     def qualifies(self, min_lines: int) -> bool:
         """Enough code lines, or a `# comment` heading between two lines of code."""
-        if self.strong() >= 2 and len(self.kinds) >= min_lines:
-            return True
+        return (self.strong() >= 2 and len(self.kinds) >= min_lines) or self.has_comment_heading()
+
+    def has_comment_heading(self) -> bool:
+        """Whether a `#` heading sits between two lines of code (nothing else between)."""
         lines = sorted(self.kinds)
         return any(
             self.kinds[line] == _HEADING
@@ -71,13 +73,20 @@ class _Run:
 
     def trimmed(self) -> _Run:
         """The run from its first line of code to its last line that is no heading: a real
-        heading above or below the code is no comment of it."""
+        heading above or below the code is no comment of it, unless the run's other `#` lines
+        are comments and nothing separates it from the code."""
         lines = sorted(self.kinds)
         while lines and self.kinds[lines[0]] not in (_CODE, *_YAML_KINDS):
             lines.pop(0)
         while lines and self.kinds[lines[-1]] in (_HEADING, _OUTPUT):
             lines.pop()
-        return _Run({line: self.kinds[line] for line in lines})
+        trimmed = _Run({line: self.kinds[line] for line in lines})
+        if trimmed.has_comment_heading():
+            # A run whose `#` lines are comments: the `#` line right above it is one too.
+            while lines and self.kinds.get(lines[0] - 1) == _HEADING:
+                lines.insert(0, lines[0] - 1)
+                trimmed.kinds[lines[0]] = _HEADING
+        return trimmed
 
 
 class CodeOutsideFence(Rule[CodeOutsideFenceOptions]):
@@ -197,14 +206,28 @@ def _runs(post: Post) -> Iterator[_Run]:
 def _kinds(post: Post, start: int, end: int, heading: bool) -> Iterator[tuple[int, str | None]]:
     """What each line of one block is; after a prompt, the lines up to the next are output."""
     output = _MAX_OUTPUT + 1
+    in_tag = False
     for line in range(start, end):
+        text = post.lines.line_text(line)
         kind = _kind(post, line, heading)
-        if _TAG_OPEN.search(post.text[post.lines.offset(start) : post.lines.offset(line)]):
+        if in_tag:
             kind = None  # an attribute of a multi-line HTML tag (`width=128`)
-        elif kind is None and output < _MAX_OUTPUT and not _has_prose(post.lines.line_text(line)):
+        elif kind is None and output < _MAX_OUTPUT and not _has_prose(text):
             kind = _OUTPUT
-        output = 0 if is_prompt(post.lines.line_text(line)) else output + 1
+        output = 0 if is_prompt(text) else output + 1
+        in_tag = _tag_still_open(in_tag, text)
         yield line, kind
+
+
+def _tag_still_open(open_before: bool, text: str) -> bool:
+    """Whether an HTML tag is open at the end of *text* (one line), given whether one was at
+    its start: one pass per line, however long the paragraph."""
+    if open_before:
+        close = text.find(">")
+        if close < 0:
+            return True
+        text = text[close + 1 :]
+    return _TAG_OPEN.search(text) is not None
 
 
 def _something_between(post: Post, after: int, before: int) -> bool:

@@ -39,6 +39,7 @@ def test_a_real_heading_above_the_code_is_not_part_of_the_run() -> None:
         'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("你好")\n}\n',
         "def total(values):\n    result = sum(values)\n    return result\n",
         '#include <stdio.h>\nint main(void) {\n  printf("hi\\n");\n}\n',
+        "#!/bin/sh\nset -e\ngo test ./...\n",
     ],
 )
 def test_pasted_source_is_reported(code: str) -> None:
@@ -110,3 +111,21 @@ def test_a_shell_session_with_output_and_a_yaml_manifest_are_reported() -> None:
 )
 def test_prose_that_shares_a_sign_or_two_with_code_is_not_reported(text: str) -> None:
     assert run(RULE, FRONT + text + "\n" + text)[1] == []
+
+
+def test_a_comment_heading_right_above_a_commented_run_is_part_of_it() -> None:
+    session = "# 安装依赖\n$ pip install -r requirements.txt\n# 启动服务\n$ python3 main.py\n"
+    post, found = run(RULE, FRONT + "## 部署\n\n" + session)
+    assert codes(found) == [(7, "RK304")]
+    assert "2 heading(s)" in found[0].message
+    fixed = apply_fixes(post, found).decode()
+    assert fixed.endswith(
+        "## 部署\n\n```bash\n# 安装依赖\n$ pip install -r requirements.txt\n"
+        "# 启动服务\n$ python3 main.py\n```\n"
+    )
+
+
+def test_the_attributes_of_a_long_html_tag_are_not_code() -> None:
+    tag = FRONT + "Logo: <img\n" + '  data-x = "1";\n' * 2000 + ">\n"
+    assert run(RULE, tag)[1] == []
+    assert codes(run(RULE, tag + "\nx := 1;\ny := 2;\nz := 3;\n")[1]) == [(2008, "RK304")]
