@@ -28,6 +28,11 @@ FRONT = "---\ntitle: T\n---\n\nThe recap itself.\n\n"
         "微信扫一扫关注该公众号",
         "阅读 1024 · 在看 3",
         "分享到：",
+        "预览时标签不可点",
+        "继续滑动看下一个",
+        "版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。",
+        "posted @ 2019-04-01 21:03 gopher 阅读(1024) 评论(3) 编辑 收藏",
+        "Like this: Like Loading...",
     ],
 )
 def test_page_chrome_is_reported_with_what_readers_see(block: str) -> None:
