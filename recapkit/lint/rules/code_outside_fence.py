@@ -150,6 +150,7 @@ class CodeOutsideFence(Rule[CodeOutsideFenceOptions]):
     summary = "Lines that look like code are outside any code block (shown as prose/headings)."
     default_severity = Severity.WARNING
     fixable = True
+    unsafe_fixes_only = True
     Options = CodeOutsideFenceOptions
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
