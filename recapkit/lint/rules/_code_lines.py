@@ -89,6 +89,11 @@ def is_code(line: str) -> bool:
     )
 
 
+def has_prose(line: str) -> bool:
+    """Whether *line* holds prose: CJK text outside literals and comments, or many words."""
+    return bool(_CJK.search(without_literals(line))) or len(line.split()) > 8
+
+
 def yaml_key(line: str) -> str | None:
     """What YAML mapping line *line* is: ``nested`` (indented), ``value`` (a top-level key and
     its value), ``key`` (a top-level key alone: the start of a nested block, or a word that

@@ -11,9 +11,9 @@ from attrs import define, field, frozen
 from recapkit.lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from recapkit.lint.rules._code_lines import (
     guess_language,
+    has_prose,
     is_code,
     is_prompt,
-    without_literals,
     yaml_key,
 )
 from recapkit.lint.rules.base import LintContext, Rule, option
@@ -213,7 +213,7 @@ def _kinds(post: Post, start: int, end: int, heading: bool) -> Iterator[tuple[in
         kind = _kind(post, line, heading)
         if in_tag:
             kind = None  # an attribute of a multi-line HTML tag (`width=128`)
-        elif kind is None and output < _MAX_OUTPUT and not _has_prose(text):
+        elif kind is None and output < _MAX_OUTPUT and not has_prose(text):
             kind = _OUTPUT
         output = 0 if is_prompt(text) else output + 1
         in_tag = _tag_still_open(in_tag, text)
@@ -247,17 +247,12 @@ def _kind(post: Post, line: int, heading: bool) -> str | None:
     yaml = yaml_key(text)
     if yaml is not None:
         return {"nested": _NESTED_YAML, "value": _YAML, "key": _YAML_KEY}[yaml]
-    if _WEAK.match(text) and not _has_prose(text):
+    if _WEAK.match(text) and not has_prose(text):
         return _WEAK_LINE
     return None
 
 
 _TAG_OPEN = re.compile(r"<[A-Za-z][^<>]*$")
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
-
-
-def _has_prose(text: str) -> bool:
-    return bool(_CJK.search(without_literals(text))) or len(text.split()) > 8
 
 
 def _fence(post: Post, first: int, last: int) -> Fix | None:
