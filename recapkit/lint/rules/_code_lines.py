@@ -26,14 +26,18 @@ _COMMAND = re.compile(
     r"push|ps|exec|images|compose) |kubectl [a-z]+ |git (?:clone|checkout|commit|push|pull|add|"
     r"log|diff|status|remote|init|rebase|merge) |apt(?:-get)? install |yum install |brew install"
     r" |curl -|wget http|export [A-Z_]+=|python3? (?:[\w./-]+\.py\b|-m \w)|cd [\w./~-]+$|mkdir -p "
-    r"|set -[euxo]+\b|echo [\"'$]|chmod [+0-7]|rm -[rf]+ |tar -?[xzcvf]+ |ls -[la]+\b)"
+    r"|set -[euxo]+\b|echo [\"'$]|chmod [+0-7]|rm -[rf]+ |tar -?[xzcvf]+ |ls -[la]+\b"
+    r"|helm (?:install|upgrade|repo) |make (?:all|build|test|install|clean|run|deps|lint)$"
+    # Dockerfile instructions, upper case as Docker's reference writes them.
+    r"|(?:FROM [\w./:-]+(?: AS \w+)?|RUN \S|COPY \S+ \S|ADD \S+ \S|WORKDIR /|ENV [A-Z_]+[= ]"
+    r"|EXPOSE \d+|CMD \[|ENTRYPOINT \[)\S*)"
 )
 # Declarations and statements that start a line of Go, Python, JavaScript, Java, C, Rust.
 _KEYWORD = re.compile(
     r"^\s*(?:package \w+$|import (?:\(|\"|\w+(?:\.\w+)*$)|from [\w.]+ import \w|func [\w(]"
     r"|def \w+\(|class \w+[(:]|type \w+ (?:struct|interface)\b|var \w+ |const \w+ |let \w+ ="
     r"|fn \w+\(|pub fn |public (?:static |class |void )|#include [<\"]|return\b.*[;)]$"
-    r"|if err != nil|defer \w|go func\b|for .*:= range\b|(?:el)?if .*:$|else:$|#!/)"
+    r"|if err != nil|defer \w|go func\b|for .*:= range\b|(?:el)?if .*:$|for \w+(?:, \w+)* in .*:$|else:$|#!/)"
 )
 # `};`, `})`, `}`: the end of a block.
 _CLOSER = re.compile(r"^\s*[})\]]+[;,)]*\s*$")
@@ -129,6 +133,7 @@ _LANGUAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^\s*(?:\$ |sudo |\./|go \w+|pip3? |npm |docker |kubectl |git |cd )", re.M),
     ),
     ("c", re.compile(r"^#include ", re.M)),
+    ("dockerfile", re.compile(r"^(?:FROM|RUN|COPY|WORKDIR|CMD|ENTRYPOINT) ", re.M)),
     ("javascript", re.compile(r"^\s*(?:const|let|var) \w+ = |=> \{|console\.log\(", re.M)),
     ("json", re.compile(r'^\s*"[^"]+"\s*:', re.M)),
     ("yaml", re.compile(r"^\s*[a-z][\w.-]*:(?:\s+\S+(?: \S+){0,2})?\s*$", re.M)),

@@ -98,9 +98,10 @@ class CodeOutsideFence(Rule[CodeOutsideFenceOptions]):
     heading (in the page and its table of contents). This rule reports a run of at least
     `min-lines` lines in a row (blank lines between them allowed) that look like code: a shell
     prompt and a command (`$ go build`), a command that can only be one (`go test ./...`,
-    `docker run`), a declaration (`package main`, `func main() {`, `def f(x):`,
-    `#include <stdio.h>`), a line ending in `;`, `{` or `(`, a closing `}`, an assignment, a
-    call as a whole statement, a JSON member, a line that is a fifth symbols; a block of YAML
+    `docker run`), a Dockerfile instruction (`FROM golang:1.22`), a declaration
+    (`package main`, `func main() {`, `def f(x):`, `#include <stdio.h>`), a line ending in
+    `;`, `{` or `(`, a closing `}`, an assignment, a call as a whole statement, a JSON
+    member, a line that is a fifth symbols; a block of YAML
     counts when it has nested keys (`metadata:` then `  name: bot`). The lines after a prompt,
     up to the next one, are the command's output and join the run. A `# ...` heading between
     two such lines counts as a lost comment. Lines of prose (CJK text outside string literals
@@ -139,7 +140,8 @@ class CodeOutsideFence(Rule[CodeOutsideFenceOptions]):
     ## Fix
 
     `recapkit lint --fix --unsafe-fixes` wraps the run in a ```` ``` ```` fence with a guessed
-    language (`bash`, `go`, `python`, `c`, `javascript`, `json`, `yaml`, or none); `--diff` shows it
+    language (`bash`, `go`, `python`, `c`, `dockerfile`, `javascript`, `json`, `yaml`, or none);
+    `--diff` shows it
     first. It is unsafe: the guess may be wrong, and inside a fence a backslash escape the
     writer typed for Markdown is shown as it is. No fix is offered for a run that already
     contains a fence.

@@ -40,6 +40,9 @@ def test_a_real_heading_above_the_code_is_not_part_of_the_run() -> None:
         "def total(values):\n    result = sum(values)\n    return result\n",
         '#include <stdio.h>\nint main(void) {\n  printf("hi\\n");\n}\n',
         "#!/bin/sh\nset -e\ngo test ./...\n",
+        "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /bot .\n",
+        "app.get('/', (req, res) => {\n  res.send('hi');\n});\n",
+        "for i in range(3):\n    print(i)\nprint('done')\n",
     ],
 )
 def test_pasted_source_is_reported(code: str) -> None:
@@ -75,6 +78,19 @@ def test_the_unsafe_fix_wraps_the_run_in_a_fence_with_a_guessed_language() -> No
     assert "$ ./app --config c.yaml\r\n```\r\n\r\nDone." in fixed
     again = parse_post(fixed, "content/posts/post.md")
     assert list(RULE.check(again, LintContext())) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "language"),
+    [
+        ("FROM golang:1.22 AS build\nWORKDIR /src\nRUN go build -o /bot .\n", "dockerfile"),
+        ("import os\nfrom pathlib import Path\ndef main():\n", "python"),
+        ("x = 1;\ny = 2;\nz = 3;\n", ""),
+    ],
+)
+def test_the_fence_names_the_language_the_lines_are_in(code: str, language: str) -> None:
+    post, found = run(RULE, FRONT + code)
+    assert apply_fixes(post, found).decode().startswith(FRONT + f"```{language}\n")
 
 
 def test_go_code_gets_a_go_fence_and_a_run_with_a_fence_in_it_gets_no_fix() -> None:
