@@ -24,7 +24,9 @@ Every rule `recapkit lint` applies, generated from the rules themselves
 terminal). Codes and names are stable: use either in `select`, `ignore`, `per-file-ignores`,
 `[tool.recapkit.severity]` and suppression comments. **Severity** is the default; *error* and
 *warning* both fail CI unless configured otherwise. **Fix** marks rules whose findings
-`recapkit lint --fix` repairs safely. The RK5xx rules run only with `--remote`.
+`recapkit lint --fix` repairs safely. The RK5xx rules run only with `--remote`. The RK6xx rules
+(CJK style) are opt-in: `ALL` leaves them off; select them by family, code or name
+(`extend-select = ["RK6"]`), and they then check Chinese posts only.
 """
 
 
@@ -37,6 +39,8 @@ def rule_header(rule: type[AnyRule]) -> str:
     """One line of facts under a rule's heading."""
     facts = [f"Severity: {rule.default_severity.value}"]
     facts.append("fixable with `--fix`" if rule.fixable else "not fixable")
+    if rule.opt_in:
+        facts.append("opt-in: runs only when selected")
     if rule.uses_filesystem:
         facts.append("looks beyond the post's text")
     return " · ".join(facts)
