@@ -22,6 +22,9 @@ FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "�
 # of the character, not punctuation (`后跟一个 : 冒号`, `和 ! 运算符`).
 _BETWEEN = re.compile(f"(?<={CJK})(?: ([,:;?!])|([,:;?!]) ?)(?={CJK})")
 _LINE_END = re.compile(f"(?<={CJK}) ?([:?!])$")
+# A mark closing emphasis, Chinese text after it: `**作者:** 项目的创始人`.
+_BEFORE_MARKUP = re.compile(f"(?<={CJK})([,:;?!])$")
+_AFTER_MARKUP = re.compile(f" ?{CJK}")
 # Parentheses around text with a CJK character, touching a CJK character outside:
 # `函数(参数)`, `(注)参见`. `f(x)` and `中文(English)` are left alone (code, or a writer's
 # choice some styles allow).
@@ -85,15 +88,23 @@ class FullwidthPunctuation(Rule[NoOptions]):
     opt_in = True
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
-        for piece in chinese_prose(post, context):
-            yield from self._marks(post, piece)
+        pieces = chinese_prose(post, context)
+        for index, piece in enumerate(pieces):
+            following = pieces[index + 1] if index + 1 < len(pieces) else None
+            yield from self._marks(post, piece, following)
             yield from self._parentheses(post, piece)
 
-    def _marks(self, post: Post, piece: Piece) -> Iterator[Diagnostic]:
+    def _marks(self, post: Post, piece: Piece, following: Piece | None) -> Iterator[Diagnostic]:
         text = post.text[piece.start : piece.end]
         found = list(_BETWEEN.finditer(text))
         if _ends_line(post, piece):
             found += _LINE_END.finditer(text)
+        elif (
+            following is not None
+            and following.joined
+            and _AFTER_MARKUP.match(post.text, following.start)
+        ):
+            found += _BEFORE_MARKUP.finditer(text)
         for match in found:
             start, end = piece.start + match.start(), piece.start + match.end()
             group = 1 if match.group(1) else 2
