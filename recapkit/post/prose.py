@@ -21,9 +21,13 @@ from recapkit.post.markdown import _InlineMap, markdown_source
 from recapkit.post.types import ImageKind, Post
 
 # Text that reads as prose to Markdown but is not prose to a reader: a URL, an email address, a
-# template tag or shortcode (`{{< figure >}}`, `{% asset_img %}`, `{{ site.url }}`). Bounded.
+# template tag or shortcode (`{{< figure >}}`, `{% asset_img %}`, `{{ site.url }}`), a Chinese
+# site's registration number (`沪ICP备11037377号-56`, `京公网安备 11010502030143号`: shown as
+# issued, not spaced like words). Bounded.
 _NOT_PROSE = re.compile(
-    r"(?:https?|ftp)://[^\s<>\"'\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]{1,2000}"
+    r"[\u4e00-\u9fff]{1,3}ICP[备证]\d{1,12}号(?:-\d{1,4})?"
+    r"|[\u4e00-\u9fff]{1,3}公网安备 ?\d{1,20}号"
+    r"|(?:https?|ftp)://[^\s<>\"'\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]{1,2000}"
     r"|\bwww\.[^\s<>\"'\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]{1,2000}"
     r"|[\w.+-]{1,100}@[\w-]{1,100}(?:\.[\w-]{1,100})+"
     r"|\{\{.{0,2000}?\}\}|\{%.{0,2000}?%\}|\{#.{0,2000}?#\}",

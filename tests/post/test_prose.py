@@ -40,6 +40,11 @@ def test_code_links_html_urls_and_tags_are_no_prose() -> None:
     ]
 
 
+def test_registration_numbers_are_no_prose() -> None:
+    source = "---\ntitle: T\n---\n\n备案号：沪ICP备11037377号-56，京公网安备 11010502030143号\n"
+    assert texts(source) == ["T", "备案号：", "，"]
+
+
 def test_alt_text_of_markdown_and_html_images() -> None:
     source = '---\ntitle: T\n---\n\n![图片alt](a中.png) <img src="b中.png" alt="中文alt">\n'
     assert texts(source) == ["T", "图片alt", " ", "中文alt"]
