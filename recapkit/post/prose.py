@@ -11,6 +11,7 @@ such a token is left out, so a position is never approximate). Front matter valu
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator, Sequence
 
@@ -75,8 +76,23 @@ def _body(post: Post, source: Sequence[str]) -> Iterator[Piece]:
         elif token.type == "inline" and token.children and token.map:
             if token.map[0] in post.code.lines:  # a paragraph inside {% highlight %} is code
                 continue
-            where = _InlineMap(token, source, in_table, cursors)
+            where = _InlineMap(_first_text_line(token, source), source, in_table, cursors)
             yield from _inline(post, token, where)
+
+
+def _first_text_line(token: Token, source: Sequence[str]) -> Token:
+    """*token*, or a copy whose map starts at its first line with text: markdown-it strips a
+    paragraph's content with Python's ``str.strip``, which takes lines of ideographic spaces
+    (U+3000, a Chinese paragraph indent) with it, so the content starts lines later."""
+    assert token.map is not None
+    first, end = token.map
+    while first < end - 1 and first < len(source) and not source[first].strip():
+        first += 1
+    if first == token.map[0]:
+        return token
+    moved = copy.copy(token)
+    moved.map = [first, end]
+    return moved
 
 
 def _inline(post: Post, token: Token, where: _InlineMap) -> Iterator[Piece]:

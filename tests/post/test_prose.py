@@ -69,6 +69,14 @@ def test_text_changed_by_an_escape_is_left_out_rather_than_misplaced() -> None:
         assert "\\" not in post.text[piece.start : piece.end]
 
 
+def test_a_paragraph_after_a_line_of_ideographic_spaces_is_found() -> None:
+    post = parse_post("\u3000\u3000\n\u3000\u3000于是1986年春天\n", Path("post.md"))
+    pieces = prose_pieces(post)
+    assert [(post.location(p.start).line, post.text[p.start : p.end]) for p in pieces] == [
+        (1, "于是1986年春天")
+    ]
+
+
 def test_lines_inside_code_block_tags_are_no_prose() -> None:
     source = "{% highlight go %}\n中文Go\n{% endhighlight %}\n\n正文\n"
     assert texts(source, "jekyll") == ["正文"]
