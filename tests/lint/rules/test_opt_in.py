@@ -58,6 +58,16 @@ def test_extend_select_adds_them_to_the_default_and_ignore_still_wins() -> None:
     assert "RK601" not in codes(Config(extend_select=("RK601",), severity={"RK6": "off"}))
 
 
+def test_the_rule_list_marks_them(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rule", "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-3].startswith("RK601  cjk-latin-spacing")
+    assert lines[-3].endswith("(fixable, opt-in)")
+    assert not any("opt-in" in line for line in lines[:-3])
+    assert main(["rule", "RK601"]) == 0
+    assert "opt-in: runs only when selected" in capsys.readouterr().out
+
+
 def test_a_typo_is_still_an_error() -> None:
     with pytest.raises(ConfigError, match="unknown rule 'RK69'"):
         codes(Config(select=("RK69",)))
