@@ -66,6 +66,10 @@ class CjkLatinSpacing(Rule[CjkLatinSpacingOptions]):
     本次 Meetup 共有 3 场分享，主题是 Go 语言。
     ```
 
+    Not reported: code and URLs (`` `fmt.Println中文` ``, `https://go.dev/中文`), an English
+    post (`We met at 北京GDG.`), and, unless `link-spacing` is on, a link's edge
+    (`中文[Go](https://go.dev)`).
+
     In English: a space is needed where Chinese text meets an English word or a number, as
     between two English words.
 

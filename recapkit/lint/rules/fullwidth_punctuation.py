@@ -69,6 +69,9 @@ class FullwidthPunctuation(Rule[NoOptions]):
     本次活动的主题是：云原生，欢迎参加！
     ```
 
+    Not reported: `Hello, world!` and `f(x)` in a Chinese post, `会议时间10:30`, and
+    `和 ! 运算符` (the character itself).
+
     In English: a comma, colon, semicolon, question or exclamation mark, or a pair of
     parentheses in a Chinese sentence is written full-width.
 

@@ -54,6 +54,10 @@ class SpaceAroundFullwidthPunctuation(Rule[NoOptions]):
     下午的主题是 Kubernetes，讲者来自 PingCAP。
     ```
 
+    Not reported: a space between a URL and a mark (`见 https://go.dev/ 。`, which keeps the
+    autolink from taking the `。` in), a smiley (`谢谢 ：）`), curly quotes (`他说 “你好”`),
+    and English text.
+
     In English: full-width punctuation takes no space before or after it.
 
     ## Fix
