@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from recapkit.post.load import parse_post
 from recapkit.post.prose import prose_pieces
 from recapkit.ssg import registry
@@ -80,3 +83,33 @@ def test_a_paragraph_after_a_line_of_ideographic_spaces_is_found() -> None:
 def test_lines_inside_code_block_tags_are_no_prose() -> None:
     source = "{% highlight go %}\n中文Go\n{% endhighlight %}\n\n正文\n"
     assert texts(source, "jekyll") == ["正文"]
+
+
+_MARKDOWN = st.lists(
+    st.sampled_from(
+        ["中文", "Go", " ", "`code中`", "[链接](http://x.org/中a)", "**", "_", "<b>", "</b>",
+         "https://go.dev/中", "{{< x 中a >}}", "\n", "\n\n", "    ", "```\n代码a\n```\n", "![图a](b中.png)",
+         "\u3000", "\\*", "&amp;", "| a | 中 |\n|---|---|\n| 中b | c |\n", "# "]
+    ),
+    max_size=25,
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=_MARKDOWN)
+def test_pieces_never_touch_code_urls_or_destinations(parts: list[str]) -> None:
+    post = parse_post("---\ntitle: T\n---\n\n" + "".join(parts) + "\n", Path("post.md"))
+    previous_end = 0
+    for piece in prose_pieces(post):
+        assert previous_end <= piece.start < piece.end
+        previous_end = piece.end
+        text = post.text[piece.start : piece.end]
+        assert "\n" not in text and "://" not in text and "{{" not in text
+        for offset in range(piece.start, piece.end):
+            assert not post.in_code(offset)
+        for link in [*post.links, *post.images]:
+            start = post.offset(link.line, link.column)
+            end = post.offset(link.end_line, link.end_column)
+            destination = post.text.find("](", start, end)
+            if destination >= 0:
+                assert not (destination <= piece.start < end)

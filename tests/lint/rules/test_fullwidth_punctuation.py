@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recapkit.lint.diagnostics import Applicability
 from recapkit.lint.rules.fullwidth_punctuation import FullwidthPunctuation
@@ -66,3 +68,21 @@ def test_message_position_and_safety() -> None:
 def test_title_values_are_checked() -> None:
     post, found = run(RULE, "---\ntitle: 你好,世界\nlang: zh\n---\n\n正文\n")
     assert apply_fixes(post, found).decode().startswith("---\ntitle: 你好，世界\n")
+
+
+_ALPHABET = st.sampled_from(list("中文Go3 ,:;?!()`*，\n"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(body=st.text(alphabet=_ALPHABET, max_size=30))
+def test_fixes_only_change_marks_and_spaces_and_settle(body: str) -> None:
+    source = FRONT + body + "\n"
+    text = source
+    for _round in range(4):
+        post, found = run(RULE, text)
+        if not found:
+            break
+        text = apply_fixes(post, found).decode()
+    assert run(RULE, text)[1] == []
+    kept = str.maketrans("", "", " ,:;?!()，：；？！（）")
+    assert text.translate(kept) == source.translate(kept)

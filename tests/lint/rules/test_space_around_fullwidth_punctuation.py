@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recapkit.lint.rules.space_around_fullwidth_punctuation import (
     SpaceAroundFullwidthPunctuation,
@@ -54,3 +56,18 @@ def test_message_and_position() -> None:
     _post, found = run(RULE, FRONT + "你好，  世界\n")
     assert [(d.line, d.column, d.end_line, d.end_column) for d in found] == [(5, 3, 5, 5)]
     assert found[0].message == "space beside full-width punctuation: `你好，  世界`"
+
+
+_ALPHABET = st.sampled_from(list("中文Go3 ，。（）`*[]()\n\u3000"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(body=st.text(alphabet=_ALPHABET, max_size=30))
+def test_fixes_only_remove_spaces_and_leave_nothing_to_report(body: str) -> None:
+    source = FRONT + body + "\n"
+    post, found = run(RULE, source)
+    after = apply_fixes(post, found).decode()
+    assert after.replace(" ", "").replace("\u3000", "") == source.replace(" ", "").replace(
+        "\u3000", ""
+    )
+    assert run(RULE, after)[1] == []
