@@ -27,11 +27,9 @@ _BEFORE_MARKUP = re.compile(f"(?<={CJK})([,:;?!])$")
 _AFTER_MARKUP = re.compile(f" ?{CJK}")
 # Parentheses around text with a CJK character, touching a CJK character outside:
 # `函数(参数)`, `(注)参见`. `f(x)` and `中文(English)` are left alone (code, or a writer's
-# choice some styles allow).
-_PARENS = re.compile(
-    f"(?<={CJK})\\(([^()\\n]{{0,80}}{CJK}[^()\\n]{{0,80}})\\)"
-    f"|\\(([^()\\n]{{0,80}}{CJK}[^()\\n]{{0,80}})\\)(?={CJK})"
-)
+# choice some styles allow). Each `(` scans at most to the next parenthesis: linear.
+_PARENS = re.compile(r"\(([^()\n]{1,160})\)")
+_CJK_CHAR = re.compile(CJK)
 _LATIN_WORD = re.compile("[A-Za-z0-9]")
 
 
@@ -118,8 +116,10 @@ class FullwidthPunctuation(Rule[NoOptions]):
     def _parentheses(self, post: Post, piece: Piece) -> Iterator[Diagnostic]:
         text = post.text[piece.start : piece.end]
         for match in _PARENS.finditer(text):
+            inside = match.group(1)
+            if not (_CJK_CHAR.search(inside) and _touches_cjk(text, match.start(), match.end())):
+                continue
             opening, closing = piece.start + match.start(), piece.start + match.end() - 1
-            inside = match.group(1) or match.group(2)
             safe = _LATIN_WORD.search(inside) is None
             fix = Fix(
                 (Edit(opening, opening + 1, "（"), Edit(closing, closing + 1, "）")),
@@ -143,6 +143,13 @@ class FullwidthPunctuation(Rule[NoOptions]):
             end_column=stop.column,
             fix=fix,
         )
+
+
+def _touches_cjk(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a CJK character right before or right after it."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return bool(_CJK_CHAR.fullmatch(before) or _CJK_CHAR.fullmatch(after))
 
 
 _LINE_END_AFTER = re.compile(r"[*_~]{0,3}\r?(?:\n|\Z)")

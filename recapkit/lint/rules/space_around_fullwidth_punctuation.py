@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from recapkit.post.types import Post
 
 _MARK = f"[{FULLWIDTH_PUNCTUATION}]"
-# Spaces (ASCII or ideographic) right after or right before a full-width mark.
-_SPACES = re.compile(f"(?<={_MARK})[ \u3000]+|[ \u3000]+(?={_MARK})")
+# Spaces (ASCII or ideographic) right after or right before a full-width mark. A run is only
+# tried from its first space, so a long run without a mark costs one scan, not one per space.
+_SPACES = re.compile(f"(?<={_MARK})[ \u3000]+|(?<![ \u3000])[ \u3000]+(?={_MARK})")
 # Full-width marks that are no punctuation: a smiley (`：）`, `：-（`) or an arrow (`=》`, `《-`).
 _NOT_PUNCTUATION = "[：:]-?[）（)(]|[=-]》|《[=-]"
 _STARTS_NOT_PUNCTUATION = re.compile(_NOT_PUNCTUATION)
