@@ -110,7 +110,11 @@ def _inline(post: Post, token: Token, where: _InlineMap) -> Iterator[Piece]:
                 joined = False
                 continue
             cursor = found + len(child.content)
-            for piece in _split(post, _file_span(post, where, content, found, cursor)):
+            in_file = _file_span(post, where, content, found, cursor)
+            if in_file is None:  # text left out: what follows does not touch what came before
+                joined = False
+                continue
+            for piece in _split(post, in_file):
                 yield Piece(piece[0], piece[1], joined and piece[2], depth, across and piece[2])
                 joined, across = True, False
             continue
@@ -143,10 +147,8 @@ def _file_span(
     return offset, offset + end - start
 
 
-def _split(post: Post, span: tuple[int, int] | None) -> Iterator[tuple[int, int, bool]]:
+def _split(post: Post, span: tuple[int, int]) -> Iterator[tuple[int, int, bool]]:
     """*span* without URLs and template tags: (start, end, joined to what came before)."""
-    if span is None:
-        return
     start, end = span
     joined = True
     text = post.text[start:end]

@@ -113,3 +113,12 @@ def test_pieces_never_touch_code_urls_or_destinations(parts: list[str]) -> None:
             destination = post.text.find("](", start, end)
             if destination >= 0:
                 assert not (destination <= piece.start < end)
+
+
+def test_text_left_out_breaks_the_run() -> None:
+    post = parse_post("中文**x&amp;y**Go\n", Path("post.md"))  # `x&y` is not in the file
+    pieces = prose_pieces(post)
+    assert [(post.text[p.start : p.end], p.joined) for p in pieces] == [
+        ("中文", False),
+        ("Go", False),
+    ]
