@@ -50,8 +50,11 @@ class Piece:
     """Only inline markup (emphasis delimiters, a link's brackets and destination) separates it
     from the previous piece: a reader sees the two as one run of text."""
     depth: int = 0
-    """How deep in emphasis and links it is: where the previous piece was shallower, the markup
-    between them opens (a space belongs before it); deeper, it closes (a space goes after)."""
+    """How deep in emphasis and links it is."""
+    floor: int = 0
+    """The shallowest depth between the previous piece and this one: equal to the previous
+    piece's depth, the markup between them only opens (a space belongs before it); equal to
+    this piece's, it only closes (a space goes after it); below both, it closes and opens."""
     across_link: bool = False
     """The markup between it and the previous piece is a link's edge (``[`` or ``](url)``)."""
 
@@ -101,11 +104,14 @@ def _inline(post: Post, token: Token, where: _InlineMap) -> Iterator[Piece]:
     """The text children of one inline token, located in the file."""
     content = token.content
     cursor, depth, joined, across, autolink, link_end = 0, 0, False, False, False, 0
+    floor = 0
     for child in token.children or []:
         kind = child.type
         span = child.meta.get("span")
+        if kind == "text" and not child.content:
+            continue  # markdown-it leaves empty text tokens between delimiters
         if kind == "text" and not autolink:
-            found = content.find(child.content, cursor) if child.content else -1
+            found = content.find(child.content, cursor)
             if found < 0:
                 joined = False
                 continue
@@ -115,12 +121,15 @@ def _inline(post: Post, token: Token, where: _InlineMap) -> Iterator[Piece]:
                 joined = False
                 continue
             for piece in _split(post, in_file):
-                yield Piece(piece[0], piece[1], joined and piece[2], depth, across and piece[2])
-                joined, across = True, False
+                yield Piece(
+                    piece[0], piece[1], joined and piece[2], depth, floor, across and piece[2]
+                )
+                joined, across, floor = True, False, depth
             continue
         if kind in _NESTING or kind in ("link_open", "link_close"):
             opening = kind.endswith("_open")
             depth += 1 if opening else -1
+            floor = min(floor, depth)
             across = across or kind.startswith("link")
             if kind == "link_open" and span is not None:
                 autolink = child.markup == "autolink"

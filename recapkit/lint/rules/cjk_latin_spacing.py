@@ -107,10 +107,14 @@ class CjkLatinSpacing(Rule[CjkLatinSpacingOptions]):
         left, right = post.text[previous.end - 1], post.text[piece.start]
         if not _pair(left, right):
             return
-        at = previous.end if piece.depth >= previous.depth else piece.start
-        yield self._finding(post, previous.end - 1, piece.start, at)
+        if piece.floor == previous.depth:  # `中文**Go**`, `中文[Go](…)`: before what opens
+            yield self._finding(post, previous.end - 1, piece.start, previous.end)
+        elif piece.floor == piece.depth:  # `**中文**Go`: after what closes
+            yield self._finding(post, previous.end - 1, piece.start, piece.start)
+        else:  # `**中**_Go_`: the space belongs between the closing and the opening marks
+            yield self._finding(post, previous.end - 1, piece.start, None)
 
-    def _finding(self, post: Post, left: int, right: int, insert_at: int) -> Diagnostic:
+    def _finding(self, post: Post, left: int, right: int, insert_at: int | None) -> Diagnostic:
         where, end = post.location(left), post.location(right + 1)
         shown = around(post.text, left, right + 1)
         return self.diagnostic(
@@ -120,7 +124,9 @@ class CjkLatinSpacing(Rule[CjkLatinSpacingOptions]):
             f"no space between Chinese and English or digits: `{shown}`",
             end_line=end.line,
             end_column=end.column,
-            fix=Fix((Edit(insert_at, insert_at, " "),), "insert a space"),
+            fix=None
+            if insert_at is None
+            else Fix((Edit(insert_at, insert_at, " "),), "insert a space"),
         )
 
 

@@ -76,6 +76,9 @@ def test_title_description_and_alt_text_are_checked() -> None:
 def test_the_space_goes_outside_emphasis() -> None:
     assert fixed(FRONT + "中文**Go**中文\n") == FRONT + "中文 **Go** 中文\n"
     assert fixed(FRONT + "**中文**Go\n") == FRONT + "**中文** Go\n"
+    assert fixed(FRONT + "**中文**[Go](x)\n") == FRONT + "**中文**[Go](x)\n"  # a link's edge
+    _post, found = run(RULE, FRONT + "**中**_Go_\n")  # between a closing and an opening mark
+    assert [(d.line, d.column, d.fix) for d in found] == [(5, 2, None)]
 
 
 def test_link_edges_only_with_link_spacing() -> None:
