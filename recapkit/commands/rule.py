@@ -9,7 +9,12 @@ from recapkit.errors import UsageError
 
 @click.command(name="rule")
 @click.argument("rule", required=False)
-@click.option("--list", "list_rules", is_flag=True, help="List every rule: code, name, summary.")
+@click.option(
+    "--list",
+    "list_rules",
+    is_flag=True,
+    help="List every rule: code, name, summary (opt-in rules run only when selected).",
+)
 def command(rule: str | None, list_rules: bool) -> int:
     """Explain a lint rule: what it reports, why, an example and the fix.
 
@@ -27,8 +32,11 @@ def command(rule: str | None, list_rules: bool) -> int:
     if list_rules:
         width = max(len(r.name) for r in ALL_RULES)
         for each in ALL_RULES:
-            fix = " (fixable)" if each.fixable else ""
-            click.echo(f"{each.code}  {each.name:<{width}}  {each.summary}{fix}")
+            notes = [
+                note for note, on in (("fixable", each.fixable), ("opt-in", each.opt_in)) if on
+            ]
+            tail = f" ({', '.join(notes)})" if notes else ""
+            click.echo(f"{each.code}  {each.name:<{width}}  {each.summary}{tail}")
         return 0
     if rule is None:
         raise UsageError("name a rule (e.g. `recapkit rule RK201`) or use --list")

@@ -2,7 +2,10 @@
 
 A selector is ``ALL``, a code or code prefix (``RK2``, ``RK201``) or a rule name
 (``image-missing-alt``). The enabled set is ``select`` (default ``ALL``) plus ``extend-select``
-minus ``ignore``; a severity of ``off`` also disables a rule. Every selector, severity key and
+minus ``ignore``; a severity of ``off`` also disables a rule. An opt-in rule
+(:attr:`~recapkit.lint.rules.base.Rule.opt_in`) is enabled only by a selector that names it: its
+code, its name or a code prefix at least as long as its family's (``RK6``); ``ALL`` and ``RK``
+leave it off (and ``ignore`` and the other settings apply to it with any selector). Every selector, severity key and
 option is checked against the registry, so a typo in CI config fails loudly (exit 2) instead of
 silently linting nothing.
 """
@@ -50,8 +53,8 @@ def select_rules(config: Config, registry: Sequence[type[AnyRule]] | None = None
     """Resolve *config* against *registry* (default: every rule recapkit ships)."""
     registry = tuple(registry) if registry is not None else all_rules()
     where = config.where()
-    chosen = set(expand(config.select or ("ALL",), registry, f"{where}: select"))
-    chosen |= expand(config.extend_select, registry, f"{where}: extend-select")
+    chosen = set(expand(config.select or ("ALL",), registry, f"{where}: select", enabling=True))
+    chosen |= expand(config.extend_select, registry, f"{where}: extend-select", enabling=True)
     chosen -= expand(config.ignore, registry, f"{where}: ignore")
     severities: dict[str, Severity] = {}
     for key, value in config.severity.items():
@@ -70,13 +73,24 @@ def select_rules(config: Config, registry: Sequence[type[AnyRule]] | None = None
     return Selection(rules=rules, severities=severities, per_file_ignores=ignores, names=names)
 
 
-def expand(selectors: Iterable[str], registry: Sequence[type[AnyRule]], where: str) -> set[str]:
-    """The codes *selectors* name; an unknown selector is a :class:`ConfigError`."""
+def expand(
+    selectors: Iterable[str],
+    registry: Sequence[type[AnyRule]],
+    where: str,
+    *,
+    enabling: bool = False,
+) -> set[str]:
+    """The codes *selectors* name; an unknown selector is a :class:`ConfigError`. When
+    *enabling* (``select``, ``extend-select``), a broad selector leaves opt-in rules out."""
     codes: set[str] = set()
     for selector in selectors:
         matched = _match(selector.strip(), registry)
         if not matched:
             raise ConfigError(_unknown_selector(selector, registry, where))
+        if enabling:
+            matched = {code for code in matched if _names(selector.strip(), code, registry)}
+            if not matched:
+                continue  # `RK` on a registry of opt-in rules only: nothing, and no typo
         codes |= matched
     return codes
 
@@ -87,6 +101,19 @@ def _match(selector: str, registry: Sequence[type[AnyRule]]) -> set[str]:
         return {cls.code for cls in registry}
     by_name = {cls.code for cls in registry if cls.name.upper() == upper}
     return by_name or {cls.code for cls in registry if cls.code.upper().startswith(upper) and upper}
+
+
+_FAMILY_LENGTH = len("RK6")
+
+
+def _names(selector: str, code: str, registry: Sequence[type[AnyRule]]) -> bool:
+    """Whether *selector* enables the rule *code*: any selector enables a rule that is not
+    opt-in; an opt-in rule needs its name or a prefix that names at least its family."""
+    cls = next(c for c in registry if c.code == code)
+    if not cls.opt_in:
+        return True
+    upper = selector.upper()
+    return upper == cls.name.upper() or (upper != "ALL" and len(upper) >= _FAMILY_LENGTH)
 
 
 def _unknown_selector(selector: str, registry: Sequence[type[AnyRule]], where: str) -> str:

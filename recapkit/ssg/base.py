@@ -125,6 +125,9 @@ class Generator(abc.ABC):
     """Front matter keys that the generator itself (or an official plugin its sites use) defines
     as images: an image named there is served the way the generator serves files, so a missing
     one is an error (RK203). Cite the documentation that defines each."""
+    language_keys: ClassVar[tuple[str, ...]] = ()
+    """Config keys that state the site's default content language, the first present wins
+    (:func:`recapkit.post.language.site_language` reads them)."""
     theme_image_keys: ClassVar[tuple[str, ...]] = THEME_IMAGE_KEYS
     """Keys its usual themes show as images: read like :attr:`image_keys`, but where the file is
     is the theme's business, so recapkit cannot tell that one is missing (RK206)."""

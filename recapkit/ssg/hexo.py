@@ -118,6 +118,7 @@ class Hexo(Generator):
     # `photos`: "the photos of the article (used in gallery posts)", a post variable of Hexo's
     # own (hexo.io/docs/variables#Page-Variables); `cover`, `thumbnail`... are themes' keys.
     image_keys = ("photos",)
+    language_keys = ("language",)  # hexo.io/docs/configuration: a list's first is the default
     tags = TagSyntax(
         images=(ImageTags("{%", _IMAGE_TAG, _tag_image),), code=(CodeTags("{%", _CODE_TAG),)
     )

@@ -130,6 +130,7 @@ class Hugo(Generator):
     # (gohugo.io/templates/embedded/#open-graph; `_funcs/get-page-images.html`: a page
     # resource, else a global resource, else a path under the site's URL).
     image_keys = ("images",)
+    language_keys = ("languageCode", "defaultContentLanguage")  # the tag; the key defaults to "en"
     tags = TagSyntax(
         images=(ImageTags("{{", _IMAGE_SHORTCODE, _shortcode_image),),
         code=(CodeTags("{{", _CODE_SHORTCODE),),

@@ -99,6 +99,7 @@ class Jekyll(Generator):
     # an image associated with the post" (jekyll/jekyll-seo-tag docs/usage.md). Jekyll itself
     # defines no image key.
     image_keys = ("image",)
+    language_keys = ("lang",)  # site.lang, read by jekyll-seo-tag and minima
     tags = TagSyntax(code=(CodeTags("{%", _CODE_TAG),))
     reads_loose_dates = True
     # kramdown (Jekyll's default renderer, GFM input included) parses its own table syntax:

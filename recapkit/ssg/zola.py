@@ -78,6 +78,7 @@ class Zola(Generator):
     # No front matter key of Zola's is an image (getzola.org/documentation/content/page/
     # #front-matter): images in `[extra]` belong to the theme.
     image_keys = ()
+    language_keys = ("default_language",)  # getzola.org/documentation/getting-started/configuration
 
     def claim(self, folder: Folder) -> Claim | None:
         name = next((n for n in CONFIG_NAMES if folder.has(n)), None)

@@ -6,12 +6,14 @@ Codes and names are a public contract: CI configs name them. Never renumber a ru
 from __future__ import annotations
 
 from recapkit.lint.rules.base import AnyRule, LintContext, NoOptions, Rule
+from recapkit.lint.rules.cjk_latin_spacing import CjkLatinSpacing
 from recapkit.lint.rules.code_outside_fence import CodeOutsideFence
 from recapkit.lint.rules.date_format import DateFormat
 from recapkit.lint.rules.emphasis_not_rendered import EmphasisNotRendered
 from recapkit.lint.rules.empty_link import EmptyLink
 from recapkit.lint.rules.filename_date_mismatch import FilenameDateMismatch
 from recapkit.lint.rules.front_matter_syntax import FrontMatterSyntax
+from recapkit.lint.rules.fullwidth_punctuation import FullwidthPunctuation
 from recapkit.lint.rules.heading_missing_space import HeadingMissingSpace
 from recapkit.lint.rules.image_alt_filename import ImageAltFilename
 from recapkit.lint.rules.image_hotlink_blocked import ImageHotlinkBlocked
@@ -30,6 +32,9 @@ from recapkit.lint.rules.remote_skipped import RemoteSkipped
 from recapkit.lint.rules.remote_unverified import RemoteUnverified
 from recapkit.lint.rules.required_key import RequiredKey
 from recapkit.lint.rules.settings import LintSettings
+from recapkit.lint.rules.space_around_fullwidth_punctuation import (
+    SpaceAroundFullwidthPunctuation,
+)
 from recapkit.lint.rules.table_broken import TableBroken
 from recapkit.lint.rules.talk_without_takeaways import TalkWithoutTakeaways
 from recapkit.lint.rules.unknown_key import UnknownKey
@@ -65,8 +70,11 @@ ALL_RULES: tuple[type[AnyRule], ...] = (
     RemoteNotAnImage,
     RemoteUnverified,
     RemoteSkipped,
+    CjkLatinSpacing,
+    FullwidthPunctuation,
+    SpaceAroundFullwidthPunctuation,
 )
-"""Every rule, in code order."""
+"""Every rule, in code order. The RK6 rules are opt-in (off unless selected by name or code)."""
 
 REMOTE_RULES = (RemoteBroken, RemoteNotAnImage, RemoteUnverified, RemoteSkipped)
 """The RK5xx family, whose findings the remote checker makes."""

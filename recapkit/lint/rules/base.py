@@ -96,6 +96,10 @@ class Rule(abc.ABC, Generic[OptionsT]):
     unsafe_fixes_only: ClassVar[bool] = False
     """True when every fix the rule offers is unsafe: only ``--fix --unsafe-fixes`` applies
     them (its docs say so)."""
+    opt_in: ClassVar[bool] = False
+    """True for a rule that runs only when named (its code, a prefix of its family such as
+    ``RK6``, or its name): ``ALL`` and broader prefixes leave it off, as ruff does with its
+    preview rules. For style conventions a site may not follow (the RK6 CJK style rules)."""
     uses_filesystem: ClassVar[bool] = False
     """True when the result depends on more than the post's text and the settings: other files
     (an image on disk) or the post's own path (a date in the file name). A cache keyed by the

@@ -25,7 +25,9 @@ terminal). Codes and names are stable: use either in `select`, `ignore`, `per-fi
 `[tool.recapkit.severity]` and suppression comments. **Severity** is the default; *error* and
 *warning* both fail CI unless configured otherwise. **Fix** marks rules whose findings
 `recapkit lint --fix` repairs safely (*unsafe*: only with `--unsafe-fixes`, as the fix may change
-the page). The RK5xx rules run only with `--remote`.
+the page). The RK5xx rules run only with `--remote`. The RK6xx rules (CJK style) are opt-in: `ALL`
+leaves them off; select them by family, code or name (`extend-select = ["RK6"]`), and they then
+check Chinese posts only.
 """
 
 
@@ -44,6 +46,8 @@ def rule_header(rule: type[AnyRule]) -> str:
         if rule.unsafe_fixes_only
         else "fixable with `--fix`"
     )
+    if rule.opt_in:
+        facts.append("opt-in: runs only when selected")
     if rule.uses_filesystem:
         facts.append("looks beyond the post's text")
     return " · ".join(facts)
