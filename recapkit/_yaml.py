@@ -467,7 +467,7 @@ def load(text: str, duplicates: list[tuple[int, int, str]] | None = None) -> Any
     try:
         return loader.construct_document(node)
     except yaml.YAMLError as exc:
-        raise YamlProblem([syntax_problem(exc)]) from None
+        raise YamlProblem([syntax_problem(exc, text)]) from None
     except YamlProblem as exc:  # a number too long, at libyaml's line
         raise YamlProblem(lines.problems(exc.problems)) from None
     finally:
@@ -487,4 +487,4 @@ def load_tolerant(text: str) -> Any:
     try:
         return construct(node, TolerantLoader)
     except yaml.YAMLError as exc:
-        raise YamlProblem([syntax_problem(exc)]) from None
+        raise YamlProblem([syntax_problem(exc, text)]) from None

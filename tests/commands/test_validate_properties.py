@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from recapkit.cli import main
@@ -136,6 +136,7 @@ def test_validate_survives_mutated_examples(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(text=texts, suffix=st.sampled_from(SUFFIXES))
+@example(text="\u2028<<: ", suffix=".yaml")  # a constructor error after a YAML 1.1 line break
 def test_validate_survives_text_made_of_data_file_pieces(
     text: str, suffix: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
