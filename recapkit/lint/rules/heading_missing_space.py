@@ -177,10 +177,16 @@ def _can_start_a_heading(
     return previous is not None and looks_like_heading(previous["hashes"], previous["rest"])
 
 
-_TAG_OPEN = re.compile(r"<[A-Za-z][^<>]*$")
+# A tag whose quoted attribute value is still open at the end of the text: the only place in
+# a tag where a line can start with `#` (an attribute name cannot, an unquoted value cannot
+# span lines), as in `<img style="color:\n#EFEFEF; ...">`.
+_IN_ATTRIBUTE = re.compile(
+    r"""<[A-Za-z][\w:-]*\s(?:[^<>"']|"[^"]*"|'[^']*')*=\s*(?:"[^"]*|'[^']*)$"""
+)
 
 
 def _inside_html_tag(post: Post, start: int, line: int) -> bool:
-    """Whether an HTML tag opened earlier in the paragraph is still open where *line* starts."""
+    """Whether an HTML tag opened earlier in the paragraph has a quoted attribute value still
+    open where *line* starts."""
     before = post.text[post.lines.offset(start) : post.lines.offset(line)]
-    return _TAG_OPEN.search(before) is not None
+    return _IN_ATTRIBUTE.search(before) is not None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from recapkit.lint.rules.empty_link import EmptyLink
@@ -91,6 +91,7 @@ _LINES = st.lists(
 
 @settings(max_examples=100, deadline=None)
 @given(lines=_LINES)
+@example(lines=["#< <a", "#< <"])  # `<a` at a line's end opens no attribute value
 def test_fixes_only_insert_spaces_and_leave_nothing_to_report(lines: list[str]) -> None:
     source = FRONT + "\n".join(lines) + "\n"
     post, found = run(RULE, source)
