@@ -371,7 +371,9 @@ def lint_text(request: LintRequest, source: str | bytes, path: Path | None = Non
     :attr:`LintOutcome.fixed_text`, with :attr:`Mode.DIFF` the diff names *path*.
     ``request.paths`` is not used.
     """
-    data = source.encode("utf-8") if isinstance(source, str) else source
+    # A lone surrogate (JSON can carry one) stays as the bytes a file would hold: not UTF-8,
+    # which the loader reports, rather than an exception here.
+    data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
     request = attrs.evolve(request, paths=(path or Path(),))
     config = settings(request)
     linter = Linter(config)
