@@ -65,6 +65,8 @@ class RecapkitServer(LanguageServer):
         self.delay = delay
         self.snapshots: dict[str, Snapshot] = {}
         self.waiting: dict[str, asyncio.Task[None]] = {}
+        self.fixes: dict[str, tuple[str, str]] = {}
+        """Per document, its last text asked to be fixed and that text fixed."""
         self.lints = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recapkit-lint")
 
     @property
@@ -109,15 +111,22 @@ class RecapkitServer(LanguageServer):
         return await self.lint_now(uri)
 
     async def fixed(self, uri: str, text: str) -> str:
-        """*text* with every safe fix applied, as ``recapkit lint --fix`` would write it."""
+        """*text* with every safe fix applied, as ``recapkit lint --fix`` would write it (kept
+        for the text: an editor asks for code actions at every move of the cursor)."""
+        known = self.fixes.get(uri)
+        if known is not None and known[0] == text:
+            return known[1]
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.lints, _fixed, uri, text)
+        fixed = await loop.run_in_executor(self.lints, _fixed, uri, text)
+        self.fixes[uri] = (text, fixed)
+        return fixed
 
     def forget(self, uri: str) -> None:
         """The document was closed: stop waiting for it and clear its findings in the client
         (the file on disk is ``recapkit lint``'s business again)."""
         self._cancel(uri)
         self.snapshots.pop(uri, None)
+        self.fixes.pop(uri, None)
         self._publish(uri, [], None)
 
     def document(self, uri: str, version: int | None) -> convert.Document:

@@ -101,7 +101,15 @@ async def test_findings_are_published_as_the_writer_types_and_cleared_on_close(
     assert heading.code_description.href.endswith("docs/rules.md#rk301-heading-missing-space")
     assert "room.jpg not found" in image.message  # looked for beside the post's own path
 
-    _change(client, uri, 2, POST.replace("##Title", "## Title"))
+    # As an editor sends a keystroke: the one character typed, where it was typed.
+    after_hashes = types.Position(line=5, character=2)
+    typed = types.TextDocumentContentChangePartial(
+        range=types.Range(start=after_hashes, end=after_hashes), text=" "
+    )
+    document = types.VersionedTextDocumentIdentifier(uri=uri, version=2)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(text_document=document, content_changes=[typed])
+    )
     published = await client.wait_for_notification(PUBLISHED)
     assert (published.version, _summary(published.diagnostics)[0][0]) == (2, "RK203")
 
@@ -221,3 +229,13 @@ async def test_a_broken_config_is_shown_at_the_top_of_the_post(
     assert problem.message.endswith(
         "recapkit.toml: invalid TOML: Invalid value (at end of document)"
     )
+
+
+@pytest.mark.asyncio
+async def test_an_unsaved_buffer_is_checked_as_a_generic_post(client: LanguageClient) -> None:
+    uri = "untitled:Untitled-1"
+    item = types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=POST)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
+    published = await client.wait_for_notification(PUBLISHED)
+    assert "RK301" in [d.code for d in published.diagnostics]
+    assert any("<stdin>: checked as a generic post" in m.message for m in client.log_messages)
