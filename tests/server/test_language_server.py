@@ -35,14 +35,9 @@ def site(tmp_path: Path) -> Path:
     return tmp_path / "content" / "posts" / "meetup" / "index.md"
 
 
-async def _session(client: LanguageClient, encodings: list[str] | None) -> AsyncIterator[None]:
-    general = types.GeneralClientCapabilities(position_encodings=encodings)
-    capabilities = types.ClientCapabilities(
-        general=general,
-        workspace=types.WorkspaceClientCapabilities(
-            workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=True)
-        ),
-    )
+async def _session(client: LanguageClient, editor: str) -> AsyncIterator[None]:
+    """A session with the capabilities a real editor declares (recorded by pytest-lsp)."""
+    capabilities = pytest_lsp.client_capabilities(editor)
     await client.initialize_session(types.InitializeParams(capabilities=capabilities))
     yield
     await client.shutdown_session()
@@ -50,13 +45,15 @@ async def _session(client: LanguageClient, encodings: list[str] | None) -> Async
 
 @pytest_lsp.fixture(config=SERVER)
 async def client(lsp_client: LanguageClient) -> AsyncIterator[None]:
-    async for _ in _session(lsp_client, None):  # the default encoding: UTF-16
+    """VS Code: UTF-16 positions, versioned workspace edits."""
+    async for _ in _session(lsp_client, "visual-studio-code"):
         yield
 
 
 @pytest_lsp.fixture(config=SERVER)
-async def utf8_client(lsp_client: LanguageClient) -> AsyncIterator[None]:
-    async for _ in _session(lsp_client, [types.PositionEncodingKind.Utf8]):
+async def neovim(lsp_client: LanguageClient) -> AsyncIterator[None]:
+    """Neovim 0.11: prefers UTF-8 positions, takes plain workspace edits."""
+    async for _ in _session(lsp_client, "neovim@v0.11.0"):
         yield
 
 
@@ -208,13 +205,17 @@ async def test_a_code_action_fixes_the_heading_and_fix_all_fixes_the_post(
 
 
 @pytest.mark.asyncio
-async def test_positions_follow_the_encoding_the_client_chose(
-    utf8_client: LanguageClient, site: Path
+async def test_positions_and_edits_follow_what_the_client_supports(
+    neovim: LanguageClient, site: Path
 ) -> None:
-    _open(utf8_client, site, POST)
-    published = await utf8_client.wait_for_notification(PUBLISHED)
-    image = published.diagnostics[1]
+    uri = _open(neovim, site, POST)
+    published = await neovim.wait_for_notification(PUBLISHED)
+    heading, image = published.diagnostics
     assert (image.range.start.line, image.range.start.character) == (7, 5)  # 😀 is 4 bytes
+    quick, _ = await _actions(neovim, uri, heading.range)
+    assert quick.edit is not None and quick.edit.document_changes is None
+    (insert,) = (quick.edit.changes or {})[uri]
+    assert (insert.range.start.line, insert.range.start.character, insert.new_text) == (5, 2, " ")
 
 
 @pytest.mark.asyncio
