@@ -201,11 +201,64 @@ def _describe(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
                     "space (': ')"
                 ),
             )
+    explained = _misindented_key(text, mark.line, problem) or _glued_key(text, mark.line, problem)
+    if explained is not None:
+        return explained
     if "mapping values are not allowed" in problem:
         detail += " (quote text that contains ': ')"
     elif "found character '\\t'" in problem or _char_at(text, mark) == "\t":
         detail += " (indent with spaces, not tabs)"
     return mark.line, mark.column, detail
+
+
+_KEY_LINE = re.compile(r"^( *)([^\s:#'\"\-][^:]*?):(?: |$)")
+_GLUED_KEY = re.compile(r"^( *)([A-Za-z_][\w-]*):(?=[^\s/:])")
+
+
+def _misindented_key(text: str, line: int, problem: str) -> tuple[int, int, str] | None:
+    """A key that is not lined up with the keys above it (``  name:`` then `` city:``)."""
+    if "expected key" not in problem and "expected <block end>" not in problem:
+        return None
+    lines = text.split("\n")
+    if not 0 < line < len(lines):
+        return None
+    here = _KEY_LINE.match(lines[line])
+    above = next((n for n in range(line - 1, -1, -1) if lines[n].strip()), None)
+    sibling = _KEY_LINE.match(lines[above]) if above is not None else None
+    if here is None or sibling is None or above is None:
+        return None
+    indent, wanted = len(here[1]), len(sibling[1])
+    if indent == wanted:
+        return None
+    message = (
+        f"`{here[2]}:` is indented {_spaces(indent)} but `{sibling[2]}:` on line {above + 1} "
+        f"above it {_spaces(wanted)}: keys of one mapping must line up (indent `{here[2]}:` "
+        f"like the key it belongs with)"
+    )
+    return line, indent, message
+
+
+def _glued_key(text: str, line: int, problem: str) -> tuple[int, int, str] | None:
+    """``title:x``: without a space after the colon the line is text, not a key, and libyaml
+    only complains at the next key, a line below."""
+    if "mapping values are not allowed" not in problem and "expected key" not in problem:
+        return None
+    lines = text.split("\n")
+    for number in range(min(line, len(lines) - 1), max(line - 3, -1), -1):
+        glued = _GLUED_KEY.match(lines[number])
+        if glued is not None and ": " not in lines[number]:
+            key = glued[2]
+            value = lines[number][glued.end() :].strip()
+            message = (
+                f"`{key}:{value}` has no space after the colon, so YAML reads the line as text, "
+                f"not a key: write `{key}: {value}`"
+            )
+            return number, glued.end() - 1, message
+    return None
+
+
+def _spaces(count: int) -> str:
+    return "1 space" if count == 1 else f"{count} spaces"
 
 
 def _reader_problem(code: int, text: str) -> tuple[int, int, str]:

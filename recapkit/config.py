@@ -229,6 +229,8 @@ class Config:
     hotlink_hosts: tuple[str, ...] | None = None
     require_timezone: bool = False
     strict_keys: bool = False
+    fail_on: Literal["error", "warning", "info"] = "warning"
+    """The lowest severity that makes ``recapkit lint`` exit 1."""
     cache_dir: str | None = None
     templates_dir: Path | None = field(default=None, metadata={"parse": lambda _w, raw: _text(raw)})
     """A folder of custom templates (absolute: resolved against the config file's folder)."""

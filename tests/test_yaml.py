@@ -133,3 +133,38 @@ def test_a_lone_surrogate_in_text_is_a_problem_not_a_unicode_error() -> None:
         assert info.value.problems == [
             (1, 4, "the text holds \\ud800, a lone UTF-16 surrogate that UTF-8 cannot encode")
         ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        (
+            "title: x\nevent:\n  name: Go meetup\n city: Hangzhou\n",
+            (3, 1),
+            "`city:` is indented 1 space but `name:` on line 3 above it 2 spaces: keys of one "
+            "mapping must line up (indent `city:` like the key it belongs with)",
+        ),
+        (
+            "title:x\ndate: 2024-05-01\n",
+            (0, 5),
+            "`title:x` has no space after the colon, so YAML reads the line as text, not a key: "
+            "write `title: x`",
+        ),
+    ],
+    ids=["dedented-key", "no-space-after-colon"],
+)
+def test_indentation_and_a_glued_colon_are_explained_where_they_are(
+    text: str, where: tuple[int, int], message: str
+) -> None:
+    with pytest.raises(_yaml.YamlProblem) as info:
+        _yaml.load(text)
+    line, column, said = info.value.problems[0]
+    assert (line, column) == where
+    assert said == f"YAML syntax error: {message}"
+    assert "quote" not in said  # quoting is not the cure here
+
+
+def test_a_colon_in_a_value_still_gets_the_quoting_hint() -> None:
+    with pytest.raises(_yaml.YamlProblem) as info:
+        _yaml.load("title: Go: the talk\n")
+    assert info.value.problems[0][2].endswith("(quote text that contains ': ')")

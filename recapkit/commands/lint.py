@@ -10,19 +10,24 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from recapkit._text import printable
 from recapkit.commands import _stdin
 from recapkit.commands._generator_choice import GeneratorChoice
 from recapkit.commands._remote_flags import remote_flags, remote_options
 from recapkit.errors import UsageError
 from recapkit.lint.reporters import FORMATS, Report, rule_infos, write_report
 
+TEXT_FORMATS = ("text", "concise", "full")
+
 if TYPE_CHECKING:
     from recapkit.lint.pipeline import LintRequest
 
 HELP = """Check posts: front matter, images, Markdown and recap data.
 
-PATHS are files or folders (default: the current folder); a site's root is searched
-in its content folders only. - reads the post from standard input (see --stdin-filename). Settings come from the nearest recapkit.toml or
+PATHS are files, folders or quoted globs ("content/**/*.md"; "!drafts/**" leaves
+files out); default: the current folder. A site's root is searched in its content
+folders only. - reads one post from standard input (see --stdin-filename).
+Settings come from the nearest recapkit.toml or
 [tool.recapkit] in pyproject.toml; flags override them.
 
 \b
@@ -34,6 +39,9 @@ Ctrl-C/SIGTERM.
 Examples:
   recapkit lint content/
   recapkit lint --select RK2 --ignore RK205 --statistics .
+  recapkit lint --output-format full --fail-on error content/
+  recapkit lint "content/posts/**/*.md" "!content/posts/archive/**"
+  recapkit lint --changed-since origin/main content/
   recapkit lint --output-format sarif . > recapkit.sarif
   recapkit lint --fix content/posts/2025-gophercon-recap.md
   recapkit lint --fix --unsafe-fixes content/
@@ -94,6 +102,25 @@ _OPTIONS: list[Callable[[Any], Any]] = [
         is_flag=True,
         help="Show the number of findings per rule instead of each finding (text output).",
     ),
+    click.option(
+        "--show-fixes",
+        is_flag=True,
+        help="List the fixes: those --fix applied, or without --fix those it would apply.",
+    ),
+    click.option(
+        "--fail-on",
+        type=click.Choice(("error", "warning", "info")),
+        help="The lowest severity that makes the run exit 1 (default: warning, or fail-on in "
+        "the config).",
+    ),
+    click.option(
+        "--show-files", is_flag=True, help="Print the files that would be linted; lint nothing."
+    ),
+    click.option(
+        "--changed-since",
+        metavar="REF",
+        help="Only files git says changed since REF (its merge base with HEAD), committed or not.",
+    ),
     click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary line."),
     click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain."),
     click.option(
@@ -141,7 +168,9 @@ def lint(**flags: Any) -> int:
             ignore=_split(flags["ignore"]),
             exclude=tuple(flags["exclude"]),
             require_timezone=flags["require_timezone"],
+            fail_on=flags["fail_on"],
         ),
+        changed_since=flags["changed_since"],
         mode=Mode.DIFF if flags["diff"] else Mode.FIX if flags["fix"] else Mode.CHECK,
         unsafe_fixes=flags["unsafe_fixes"],
         jobs=flags["jobs"],
@@ -155,6 +184,8 @@ def lint(**flags: Any) -> int:
         if ignored:
             click.echo(f"warning: {', '.join(ignored)} ignored with --show-settings", err=True)
         return _show_settings(request)
+    if flags["show_files"]:
+        return _show_files(request)
     outcome = _stdin.lint_stdin(request, flags) if _stdin.reads_stdin(flags) else lint(request)
     for note in outcome.notes:
         click.echo(f"warning: {note}", err=True)
@@ -163,7 +194,7 @@ def lint(**flags: Any) -> int:
     if request.mode is Mode.DIFF:
         return _print_diff(outcome)
     fmt = output_format(flags["output_format"])
-    if flags["statistics"] and fmt != "text":
+    if flags["statistics"] and fmt not in TEXT_FORMATS:
         # Counts per rule are a text view; the machine formats always carry every finding.
         click.echo(
             f"warning: --statistics is ignored with {fmt} output (it needs --output-format text)",
@@ -182,6 +213,9 @@ def lint(**flags: Any) -> int:
         unsafe_fixes=flags["unsafe_fixes"],
         summary_extra={"cached": result.cache_hits, "sites": [use.row() for use in outcome.sites]},
         sites=[use.line() for use in outcome.sites],
+        source=fmt == "full",
+        show_fixes=flags["show_fixes"],
+        fixes=result.fixes,
     )
     emit(flags["output_file"], report, fmt, _stdin.report_stream(flags))
     return outcome.exit_code(exit_zero=flags["exit_zero"])
@@ -197,6 +231,18 @@ def _show_settings(request: LintRequest) -> int:
     for note in notes:
         click.echo(f"warning: {note}", err=True)
     click.echo("\n".join(lines))
+    return 0
+
+
+def _show_files(request: LintRequest) -> int:
+    """``--show-files``: the files a run would lint, one per line, as the user would name them."""
+    from recapkit.lint.pipeline import resolve
+
+    resolved = resolve(request)
+    for note in resolved.notes:
+        click.echo(f"warning: {note}", err=True)
+    for target in resolved.targets:
+        click.echo(printable(str(target.path)))
     return 0
 
 

@@ -55,6 +55,8 @@ class LintResult:
     elapsed: float = 0.0
     fixed: int = 0
     """Findings repaired by ``--fix``."""
+    fixes: tuple[Diagnostic, ...] = ()
+    """Those findings, as they were before the fix (``--show-fixes`` lists them)."""
     internal_errors: int = 0
 
     @property

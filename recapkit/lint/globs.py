@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import glob
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -69,3 +70,30 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
     prefix = "^" if anchored else "(?:^|/)"
     # A match on a directory covers everything below it: `drafts` excludes `drafts/x.md`.
     return re.compile(prefix + "".join(parts) + "(?:/|$)")
+
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+def split_given(given: Sequence[Path]) -> tuple[list[Path], list[str]]:
+    """The paths a user named, their quoted globs expanded, and their ``!negations``.
+
+    A shell expands ``content/**/*.md`` only with ``globstar`` on, and never in a CI config that
+    quotes it, so recapkit expands a path that does not exist but holds ``*``, ``?`` or ``[``
+    itself (``**`` crosses folders, hidden names only when the glob names them). ``!pattern``
+    drops the files it matches (gitignore-like, relative to the current folder). A glob that
+    matches nothing is kept as it is, so the caller reports it as a path that does not exist.
+    """
+    paths: list[Path] = []
+    negations: list[str] = []
+    for path in given:
+        text = str(path)
+        if text.startswith("!") and len(text) > 1:
+            negations.append(text[1:])
+        elif not path.exists() and _GLOB_CHARS.search(text):
+            # glob.glob, not Path.glob: an absolute pattern works the same as a relative one.
+            found = sorted(glob.glob(text, recursive=True))  # noqa: PTH207
+            paths += [Path(name) for name in found] or [path]
+        else:
+            paths.append(path)
+    return paths, negations

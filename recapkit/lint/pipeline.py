@@ -25,10 +25,11 @@ from attrs import field, frozen
 from recapkit import atomic
 from recapkit.config import Config, discover_config, load_config
 from recapkit.lint import selection
+from recapkit.lint.changed import changed_only
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.discover import Target, discover
 from recapkit.lint.engine import INTERNAL_ERROR, FileResult, Linter, LintResult
-from recapkit.lint.globs import GlobSet
+from recapkit.lint.globs import GlobSet, split_given
 from recapkit.lint.remote.flags import RemoteFlags
 from recapkit.lint.runner import LintOptions, Plan, run
 from recapkit.lint.sites import SiteUse, site_uses
@@ -36,7 +37,12 @@ from recapkit.lint.sites import SiteUse, site_uses
 if TYPE_CHECKING:
     from recapkit.lint.remote.options import RemoteOptions
 
-FAILING = (Severity.ERROR, Severity.WARNING)
+FAILING = {
+    "error": (Severity.ERROR,),
+    "warning": (Severity.ERROR, Severity.WARNING),
+    "info": (Severity.ERROR, Severity.WARNING, Severity.INFO),
+}
+"""``fail-on`` -> the severities that make the run exit 1."""
 """Severities that make the exit status 1 (``info`` findings are shown but do not fail CI)."""
 
 
@@ -59,6 +65,8 @@ class Overrides:
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     require_timezone: bool | None = None
+    fail_on: str | None = None
+    """The lowest severity that fails the run (``error``, ``warning`` or ``info``)."""
 
 
 @frozen
@@ -73,6 +81,8 @@ class LintRequest:
     isolated: bool = False
     """Ignore every config file."""
     overrides: Overrides = field(factory=Overrides)
+    changed_since: str | None = None
+    """Only the files git says changed since this ref (committed, staged, unstaged or new)."""
     mode: Mode = Mode.CHECK
     unsafe_fixes: bool = False
     """With :attr:`Mode.FIX` or :attr:`Mode.DIFF`: apply the unsafe fixes too."""
@@ -115,12 +125,13 @@ class LintOutcome:
             return 1 if self.diffs else 0
         if exit_zero:
             return 0
-        return 1 if any(d.severity in FAILING for d in self.result.diagnostics) else 0
+        failing = FAILING[self.config.fail_on]
+        return 1 if any(d.severity in failing for d in self.result.diagnostics) else 0
 
 
 def settings(request: LintRequest) -> Config:
     """The configuration of *request*: its config file's settings with the overrides on top."""
-    paths = request.paths or (Path(),)
+    paths = split_given(request.paths)[0] or [Path()]
     if request.config is not None:
         config = request.config
     elif request.isolated:
@@ -152,6 +163,8 @@ def _overridden(config: Config, overrides: Overrides) -> Config:
         changes["exclude"] = config.exclude + overrides.exclude
     if overrides.require_timezone is not None:
         changes["require_timezone"] = overrides.require_timezone
+    if overrides.fail_on is not None:
+        changes["fail_on"] = overrides.fail_on
     return attrs.evolve(config, **changes) if changes else config
 
 
@@ -168,10 +181,16 @@ class Resolved:
 def resolve(request: LintRequest) -> Resolved:
     """The settings of *request*, the files it lints and their sites, with the notes on them
     (an excluded path, no files, files no generator claims)."""
-    paths = request.paths or (Path(),)
+    paths, negations = split_given(request.paths)
+    paths = paths or [Path()]
     config = settings(request)
     excluded: list[tuple[Path, str]] = []
     targets = discover(paths, config=config, sites=config.site_finder(), excluded_given=excluded)
+    if negations:
+        dropped = GlobSet(negations, Path.cwd())
+        targets = [t for t in targets if not dropped.matches(t.real)]
+    if request.changed_since is not None:
+        targets = changed_only(targets, request.changed_since)
     notes = [_excluded_note(request, config, path, pattern) for path, pattern in excluded]
     unexplained = [str(p) for p in paths if p not in {path for path, _ in excluded}]
     if not targets and unexplained:
@@ -247,6 +266,7 @@ def _fix(linter: Linter, result: LintResult, notes: list[str], *, unsafe: bool) 
 
     replaced: dict[Path, FileResult] = {}
     fixed = 0
+    repaired: list[Diagnostic] = []
     for file in _fixable(result, unsafe):
         refusal = _unwritable(file.target)
         if refusal is not None:
@@ -258,8 +278,19 @@ def _fix(linter: Linter, result: LintResult, notes: list[str], *, unsafe: bool) 
         atomic.write_bytes(file.target.real, outcome.fixed)
         replaced[file.target.real] = outcome.result
         fixed += outcome.applied
+        repaired += _repaired(file, outcome.result, unsafe)
     files = tuple(replaced.get(f.target.real, f) for f in result.files)
-    return attrs.evolve(result, files=files, fixed=fixed)
+    return attrs.evolve(result, files=files, fixed=fixed, fixes=tuple(repaired))
+
+
+def _repaired(before: FileResult, after: FileResult, unsafe: bool) -> list[Diagnostic]:
+    """The fixable findings of *before* that the fixed file no longer has."""
+    left = {(d.code, d.message) for d in after.diagnostics}
+    return [
+        d
+        for d in before.diagnostics
+        if d.fixable_with(unsafe=unsafe) and (d.code, d.message) not in left
+    ]
 
 
 def _unwritable(target: Target) -> str | None:
@@ -427,5 +458,8 @@ def _fixed_text(outcome: LintOutcome, target: Target, data: bytes, *, unsafe: bo
         return outcome
     if outcome.mode is Mode.DIFF:
         return attrs.evolve(outcome, diffs=(unified_diff(fixed),), would_fix=fixed.applied)
-    result = attrs.evolve(outcome.result, files=(fixed.result,), fixed=fixed.applied)
+    repaired = tuple(_repaired(outcome.result.files[0], fixed.result, unsafe))
+    result = attrs.evolve(
+        outcome.result, files=(fixed.result,), fixed=fixed.applied, fixes=repaired
+    )
     return attrs.evolve(outcome, result=result, fixed_text=fixed.fixed)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -21,7 +22,8 @@ from recapkit.__about__ import __version__
 from recapkit._text import printable
 from recapkit.lint.diagnostics import Diagnostic, Severity
 
-FORMATS = ("text", "json", "github", "sarif", "junit")
+FORMATS = ("text", "concise", "full", "json", "github", "sarif", "junit")
+"""``text`` is ``concise`` (one line per finding); ``full`` adds each finding's source line."""
 INFORMATION_URI = "https://pypi.org/project/recapkit/"
 
 
@@ -55,6 +57,12 @@ class Report:
     summary_extra: Mapping[str, Any] = field(factory=dict)
     sites: Sequence[str] = ()
     """One line per site: its root, the generator that read it, its config and file count."""
+    source: bool = False
+    """Show each finding's line of the post under it, marked (``--output-format full``)."""
+    show_fixes: bool = False
+    """List the fixes: the ones ``--fix`` applied (:attr:`fixes`), else the ones available."""
+    fixes: Sequence[Diagnostic] = ()
+    """The findings ``--fix`` repaired in this run."""
 
 
 Reporter = Callable[[Report, IO[str]], None]
@@ -104,33 +112,92 @@ _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "bl
 
 
 def text(report: Report, stream: IO[str]) -> None:
-    """``path:line:col: CODE [*] message`` (``[*]``: ``--fix`` repairs it), then a summary;
-    ``--statistics``: counts per rule instead."""
-    import click
-
+    """``path:line:col: CODE [*] message`` (``[*]``: ``--fix`` repairs it; a warning or info
+    finding names its severity after the code), then a summary; ``--statistics``: counts per
+    rule instead; ``full``: each finding's source line under it."""
     if report.statistics:
         _statistics(report, stream)
     else:
+        lines = _SourceLines() if report.source else None
         for d in report.diagnostics:
-            where = f"{printable(str(d.path))}:{d.line + 1}:{d.column + 1}:"
-            code = d.code
-            if report.color:
-                where = click.style(where, bold=True)
-                code = click.style(code, fg=_COLORS.get(d.severity, "red"), bold=True)
-            mark = " [*]" if d.fixable_with(unsafe=report.unsafe_fixes) else ""
-            stream.write(f"{where} {code}{mark} {printable(d.message)}\n")
+            stream.write(_text_line(report, d) + "\n")
+            if lines is not None:
+                stream.write(lines.context(d))
+    if report.show_fixes:
+        _fix_list(report, stream)
     if not report.quiet:
         for line in report.sites:
             stream.write(f"Site: {printable(line)}\n")
         stream.write(_summary_line(report) + "\n")
 
 
+def _text_line(report: Report, d: Diagnostic) -> str:
+    import click
+
+    where = f"{printable(str(d.path))}:{d.line + 1}:{d.column + 1}:"
+    code = d.code
+    if report.color:
+        where = click.style(where, bold=True)
+        code = click.style(code, fg=_COLORS.get(d.severity, "red"), bold=True)
+    level = "" if d.severity is Severity.ERROR else f" ({d.severity.value})"
+    mark = " [*]" if d.fixable_with(unsafe=report.unsafe_fixes) else ""
+    return f"{where} {code}{level}{mark} {printable(d.message)}"
+
+
 def _statistics(report: Report, stream: IO[str]) -> None:
     names = {d.code: d.name for d in report.diagnostics}
-    fixable = {d.code for d in report.diagnostics if d.fixable_with(unsafe=report.unsafe_fixes)}
+    fixable = Counter(
+        d.code for d in report.diagnostics if d.fixable_with(unsafe=report.unsafe_fixes)
+    )
     for code, count in Counter(d.code for d in report.diagnostics).most_common():
-        mark = "[*] " if code in fixable else "    "
-        stream.write(f"{count:>6}  {code}  {mark}{names[code]}\n")
+        mark = "[*] " if fixable[code] else "    "
+        can = f" ({fixable[code]} fixable)" if 0 < fixable[code] < count else ""
+        stream.write(f"{count:>6}  {code}  {mark}{names[code]}{can}\n")
+
+
+def _fix_list(report: Report, stream: IO[str]) -> None:
+    """``--show-fixes``: what ``--fix`` changed, or (without it) what it would change."""
+    if report.fixes:
+        stream.write(f"Fixed {_plural(len(report.fixes), 'problem')}:\n")
+        shown: Sequence[Diagnostic] = report.fixes
+    else:
+        shown = [d for d in report.diagnostics if d.fixable_with(unsafe=report.unsafe_fixes)]
+        if shown:
+            stream.write("Fixes available (--fix):\n")
+    for d in shown:
+        what = d.fix.description if d.fix is not None else ""
+        stream.write(f"  {printable(str(d.path))}:{d.line + 1}:{d.column + 1}: {d.code} {what}\n")
+
+
+class _SourceLines:
+    """Each finding's line of its post, read once per file, with a marker under the span."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, list[str]] = {}
+
+    def context(self, d: Diagnostic) -> str:
+        lines = self._lines(str(d.path))
+        if not 0 <= d.line < len(lines):
+            return "\n"
+        text = lines[d.line].expandtabs(4)
+        end = d.end_column if d.end_line == d.line and d.end_column is not None else len(text)
+        gutter = str(d.line + 1)
+        marker = " " * _width(text[: d.column]) + "^" * max(1, _width(text[d.column : end]))
+        pad = " " * len(gutter)
+        return f"{pad} |\n{gutter} | {printable(text)}\n{pad} | {marker}\n\n"
+
+    def _lines(self, path: str) -> list[str]:
+        if path not in self._files:
+            try:
+                self._files[path] = Path(path).read_text("utf-8", "replace").splitlines()
+            except OSError:
+                self._files[path] = []
+        return self._files[path]
+
+
+def _width(text: str) -> int:
+    """Terminal columns of *text*: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _summary_line(report: Report) -> str:
@@ -344,6 +411,8 @@ def junit(report: Report, stream: IO[str]) -> None:
 
 REPORTERS: dict[str, Reporter] = {
     "text": text,
+    "concise": text,
+    "full": text,  # with Report.source set by the command
     "json": json_report,
     "github": github,
     "sarif": sarif,

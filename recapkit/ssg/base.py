@@ -144,6 +144,11 @@ class Generator(abc.ABC):
     hierarchy_list_keys: ClassVar[frozenset[str]] = frozenset()
     """List keys whose list value it reads as one hierarchy (``[a, b]`` is a > b)."""
     taxonomy_table: ClassVar[str | None] = None
+    gfm_tables: ClassVar[bool] = True
+    """Whether its Markdown renderer reads pipe tables as GitHub Flavored Markdown does (goldmark,
+    marked, pulldown-cmark): no table without a ``|---|`` row under the header, and a line after
+    a row (no blank line between) is one more row. False: kramdown's tables, which need no
+    delimiter row and turn to text when a line without a ``|`` follows them."""
     """A front matter table whose every value must be a list of terms (Zola ``taxonomies``)."""
 
     def __repr__(self) -> str:

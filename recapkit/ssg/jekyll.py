@@ -101,6 +101,10 @@ class Jekyll(Generator):
     image_keys = ("image",)
     tags = TagSyntax(code=(CodeTags("{%", _CODE_TAG),))
     reads_loose_dates = True
+    # kramdown (Jekyll's default renderer, GFM input included) parses its own table syntax:
+    # https://kramdown.gettalong.org/syntax.html#tables "the separator line is optional"; a line
+    # without a pipe after a table row makes the whole block a paragraph (built with Jekyll 4.3).
+    gfm_tables = False
     undated_folders = frozenset({"_drafts"})
     splits_list_strings = frozenset({"tags", "categories"})
 

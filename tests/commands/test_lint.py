@@ -55,7 +55,7 @@ def test_findings_exit_1_with_path_line_col_code_message(
     assert lines[:4] == [
         "content/post.md:3:7: RK104 [*] tags must be a list",
         "content/post.md:6:1: RK301 [*] no space after '#'",
-        "content/post.md:8:1: RK201 image has no alt text",
+        "content/post.md:8:1: RK201 (warning) image has no alt text",
         "content/post.md:8:1: RK203 missing.png not found",
     ]
     assert lines[4:] == [

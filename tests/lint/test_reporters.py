@@ -60,8 +60,8 @@ def render(fmt: str, **kwargs: object) -> str:
 def test_text() -> None:
     assert render("text").splitlines() == [
         "content/posts/a b.md:3:7: RK104 [*] tags must be a list, not 'go meetup'",
-        "content/posts/a b.md:10:1: RK201 image has no alt text: 100%, a,b: c\\nsecond line",
-        "content/中文.md:1:1: RK401 <TODO> & more",
+        "content/posts/a b.md:10:1: RK201 (warning) image has no alt text: 100%, a,b: c\\nsecond line",
+        "content/中文.md:1:1: RK401 (info) <TODO> & more",
         "Found 3 problems (1 error, 1 warning, 1 info) in 2 files; 1 fixable with --fix.",
     ]
 

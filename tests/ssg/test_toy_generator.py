@@ -100,7 +100,7 @@ def test_a_registered_generator_is_detected_and_lints_its_own_way(
     out = capsys.readouterr().out
     assert status == 1
     assert out.count("RK103") == 1 and "second.md:1:1: RK103 no date: Toy files the note" in out
-    assert "RK105 unknown key `mod`; did you mean `mood`?" in out  # the toy's own vocabulary
+    assert "RK105 (warning) unknown key `mod`; did you mean `mood`?" in out  # the toy's own vocabulary
     assert "RK203 image /gone.png not found (tried public/gone.png)" in out  # its static folder
     assert "here.png" not in out and "also-gone" not in out  # found; inside its code block
     assert "RK301" not in out

@@ -6,6 +6,7 @@ Codes and names are a public contract: CI configs name them. Never renumber a ru
 from __future__ import annotations
 
 from recapkit.lint.rules.base import AnyRule, LintContext, NoOptions, Rule
+from recapkit.lint.rules.code_outside_fence import CodeOutsideFence
 from recapkit.lint.rules.date_format import DateFormat
 from recapkit.lint.rules.emphasis_not_rendered import EmphasisNotRendered
 from recapkit.lint.rules.empty_link import EmptyLink
@@ -19,6 +20,7 @@ from recapkit.lint.rules.image_missing_alt import ImageMissingAlt
 from recapkit.lint.rules.image_not_found import ImageNotFound
 from recapkit.lint.rules.image_unverified import ImageUnverified
 from recapkit.lint.rules.key_type import KeyType
+from recapkit.lint.rules.list_item_too_long import ListItemTooLong
 from recapkit.lint.rules.missing_front_matter import MissingFrontMatter
 from recapkit.lint.rules.placeholder_left import PlaceholderLeft
 from recapkit.lint.rules.recap_data import RecapData
@@ -28,9 +30,11 @@ from recapkit.lint.rules.remote_skipped import RemoteSkipped
 from recapkit.lint.rules.remote_unverified import RemoteUnverified
 from recapkit.lint.rules.required_key import RequiredKey
 from recapkit.lint.rules.settings import LintSettings
+from recapkit.lint.rules.table_broken import TableBroken
 from recapkit.lint.rules.talk_without_takeaways import TalkWithoutTakeaways
 from recapkit.lint.rules.unknown_key import UnknownKey
 from recapkit.lint.rules.unreadable_post import UnreadablePost
+from recapkit.lint.rules.web_boilerplate import WebBoilerplate
 
 ALL_RULES: tuple[type[AnyRule], ...] = (
     UnreadablePost,
@@ -51,6 +55,10 @@ ALL_RULES: tuple[type[AnyRule], ...] = (
     HeadingMissingSpace,
     EmptyLink,
     EmphasisNotRendered,
+    CodeOutsideFence,
+    TableBroken,
+    WebBoilerplate,
+    ListItemTooLong,
     PlaceholderLeft,
     TalkWithoutTakeaways,
     RemoteBroken,

@@ -93,6 +93,9 @@ class Rule(abc.ABC, Generic[OptionsT]):
     """One line: what the rule reports."""
     default_severity: ClassVar[Severity] = Severity.ERROR
     fixable: ClassVar[bool] = False
+    unsafe_fixes_only: ClassVar[bool] = False
+    """True when every fix the rule offers is unsafe: only ``--fix --unsafe-fixes`` applies
+    them (its docs say so)."""
     uses_filesystem: ClassVar[bool] = False
     """True when the result depends on more than the post's text and the settings: other files
     (an image on disk) or the post's own path (a date in the file name). A cache keyed by the

@@ -24,7 +24,8 @@ Every rule `recapkit lint` applies, generated from the rules themselves
 terminal). Codes and names are stable: use either in `select`, `ignore`, `per-file-ignores`,
 `[tool.recapkit.severity]` and suppression comments. **Severity** is the default; *error* and
 *warning* both fail CI unless configured otherwise. **Fix** marks rules whose findings
-`recapkit lint --fix` repairs safely. The RK5xx rules run only with `--remote`.
+`recapkit lint --fix` repairs safely (*unsafe*: only with `--unsafe-fixes`, as the fix may change
+the page). The RK5xx rules run only with `--remote`.
 """
 
 
@@ -36,7 +37,13 @@ def anchor(rule: type[AnyRule]) -> str:
 def rule_header(rule: type[AnyRule]) -> str:
     """One line of facts under a rule's heading."""
     facts = [f"Severity: {rule.default_severity.value}"]
-    facts.append("fixable with `--fix`" if rule.fixable else "not fixable")
+    facts.append(
+        "not fixable"
+        if not rule.fixable
+        else "fixable with `--fix --unsafe-fixes`"
+        if rule.unsafe_fixes_only
+        else "fixable with `--fix`"
+    )
     if rule.uses_filesystem:
         facts.append("looks beyond the post's text")
     return " · ".join(facts)
@@ -55,7 +62,7 @@ def index_table() -> str:
     rows = ["| Code | Name | Summary | Severity | Fix |", "|---|---|---|---|---|"]
     for rule in ALL_RULES:
         link = f"[{rule.code}](#{anchor(rule)})"
-        fix = "yes" if rule.fixable else ""
+        fix = ("unsafe" if rule.unsafe_fixes_only else "yes") if rule.fixable else ""
         rows.append(
             f"| {link} | `{rule.name}` | {rule.summary} | {rule.default_severity.value} | {fix} |"
         )

@@ -27,8 +27,13 @@ SITES = {
 LOCAL_RULES = [rule() for rule in ALL_RULES if not rule.code.startswith("RK5")]
 
 
+PASTED = paths.FIXTURES / "pasted"
+"""Posts with web content pasted in (RK304-RK307), read as generic Markdown."""
+
+
 def fixture_posts() -> list[tuple[str, Path]]:
-    return [(site, path) for site in SITES for path in sorted((FIXTURES / site).rglob("*.md"))]
+    posts = [(site, path) for site in SITES for path in sorted((FIXTURES / site).rglob("*.md"))]
+    return posts + [("generic", path) for path in sorted(PASTED.glob("*.md"))]
 
 
 def context_for(site_name: str) -> LintContext:
