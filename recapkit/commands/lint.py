@@ -216,6 +216,7 @@ def lint(**flags: Any) -> int:
         source=fmt == "full",
         show_fixes=flags["show_fixes"],
         fixes=result.fixes,
+        texts=outcome.texts,
     )
     emit(flags["output_file"], report, fmt, _stdin.report_stream(flags))
     return outcome.exit_code(exit_zero=flags["exit_zero"])

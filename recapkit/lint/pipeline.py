@@ -15,7 +15,7 @@ import enum
 import os
 import stat
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -113,6 +113,9 @@ class LintOutcome:
     """With :attr:`Mode.DIFF`: the findings the fixes would repair."""
     sites: tuple[SiteUse, ...] = ()
     """Which generator read which files (reported per site)."""
+    texts: Mapping[str, str] = field(factory=dict)
+    """The texts :func:`lint_text` linted, by the path shown for them (for the report's source
+    lines: the file on disk may differ, or not exist)."""
     fixed_text: bytes | None = None
     """With :func:`lint_text` and :attr:`Mode.FIX`: the text with the fixes applied (the text
     as it came when none could be)."""
@@ -418,7 +421,8 @@ def lint_text(request: LintRequest, source: str | bytes, path: Path | None = Non
     file = linter.lint_data(target, data)
     crashed = sum(1 for d in file.diagnostics if d.code == INTERNAL_ERROR[0])
     result = LintResult((file,), time.perf_counter() - started, internal_errors=crashed)
-    outcome = LintOutcome(result, config, linter, request.mode, notes, fixed_text=keep)
+    texts = {str(target.path): _readable(data)}
+    outcome = LintOutcome(result, config, linter, request.mode, notes, texts=texts, fixed_text=keep)
     outcome = _fixed_text(outcome, target, data, unsafe=request.unsafe_fixes)
     if remote is not None and request.mode is not Mode.DIFF:
         more: list[str] = []
@@ -462,4 +466,9 @@ def _fixed_text(outcome: LintOutcome, target: Target, data: bytes, *, unsafe: bo
     result = attrs.evolve(
         outcome.result, files=(fixed.result,), fixed=fixed.applied, fixes=repaired
     )
-    return attrs.evolve(outcome, result=result, fixed_text=fixed.fixed)
+    texts = {str(target.path): _readable(fixed.fixed)}  # what the remaining findings are in
+    return attrs.evolve(outcome, result=result, fixed_text=fixed.fixed, texts=texts)
+
+
+def _readable(data: bytes) -> str:
+    return data.decode("utf-8", "replace").removeprefix("\ufeff")

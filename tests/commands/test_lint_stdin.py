@@ -195,3 +195,12 @@ def test_a_subprocess_reads_its_real_standard_input(tmp_path: Path) -> None:
         env={"PYTHONPATH": str(Path(__file__).parents[2]), "PATH": "/usr/bin:/bin"},
     )
     assert (done.returncode, done.stdout.decode("utf-8")) == (0, FIXED)
+
+
+def test_full_output_shows_the_lines_of_the_text_not_of_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path / PATH, "---\ntitle: On disk\n---\n\nsaved text\n\nline six on disk\n")
+    assert lint_stdin(monkeypatch, POST, "--output-format", "full", "-", "--stdin-filename", PATH)
+    out = capsys.readouterr().out
+    assert "6 | ##Talks\n  | ^^^^^^^\n" in out and "on disk" not in out
