@@ -40,7 +40,10 @@ def reads_stdin(flags: dict[str, Any]) -> bool:
         raise UsageError("- (standard input) cannot be linted together with other paths")
     if flags["stdin_filename"] is not None and given and not dashes:
         raise UsageError("--stdin-filename names the file that - (standard input) stands for")
-    return bool(dashes) or flags["stdin_filename"] is not None
+    reads = bool(dashes) or flags["stdin_filename"] is not None
+    if reads and flags.get("changed_since"):
+        raise UsageError("--changed-since picks files; standard input is one text, not a file")
+    return reads
 
 
 def paths(flags: dict[str, Any]) -> tuple[Path, ...]:

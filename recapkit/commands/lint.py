@@ -26,7 +26,7 @@ HELP = """Check posts: front matter, images, Markdown and recap data.
 
 PATHS are files, folders or quoted globs ("content/**/*.md"; "!drafts/**" leaves
 files out); default: the current folder. A site's root is searched in its content
-folders only. - reads one post from standard input (see --stdin-filename).
+folders only. A lone - reads one post from standard input.
 Settings come from the nearest recapkit.toml or
 [tool.recapkit] in pyproject.toml; flags override them.
 

@@ -164,6 +164,10 @@ def test_the_cache_is_not_used(
             ["--stdin-filename", PATH, "blog"],
             "--stdin-filename names the file that - (standard input) stands for",
         ),
+        (
+            ["--changed-since", "HEAD", "-"],
+            "--changed-since picks files; standard input is one text, not a file",
+        ),
     ],
 )
 def test_stdin_with_other_paths_is_a_usage_error(
