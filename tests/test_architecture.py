@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("recapkit.ssg",),
     ("recapkit.config",),
     ("recapkit.lint", "recapkit.rendering", "recapkit.scaffolding"),
+    ("recapkit.server",),  # the language server: lint's client, as the commands are
     ("recapkit.commands",),
     ("recapkit.cli", "recapkit.__main__", "recapkit"),
 )

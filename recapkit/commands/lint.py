@@ -11,6 +11,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from recapkit._text import printable
+from recapkit.commands import _stdin
 from recapkit.commands._generator_choice import GeneratorChoice
 from recapkit.commands._remote_flags import remote_flags, remote_options
 from recapkit.errors import UsageError
@@ -25,7 +26,8 @@ HELP = """Check posts: front matter, images, Markdown and recap data.
 
 PATHS are files, folders or quoted globs ("content/**/*.md"; "!drafts/**" leaves
 files out); default: the current folder. A site's root is searched in its content
-folders only. Settings come from the nearest recapkit.toml or
+folders only. A lone - reads one post from standard input.
+Settings come from the nearest recapkit.toml or
 [tool.recapkit] in pyproject.toml; flags override them.
 
 \b
@@ -44,6 +46,7 @@ Examples:
   recapkit lint --fix content/posts/2025-gophercon-recap.md
   recapkit lint --fix --unsafe-fixes content/
   recapkit lint --diff content/
+  recapkit lint - --stdin-filename content/posts/a.md < a.md
   recapkit lint --remote --links content/
 """
 
@@ -55,6 +58,7 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 
 _OPTIONS: list[Callable[[Any], Any]] = [
     click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+    _stdin.option,
     click.option(
         "--config",
         "config_file",
@@ -152,7 +156,7 @@ def _build(function: Callable[..., int]) -> click.Command:
 def lint(**flags: Any) -> int:
     from recapkit.lint.pipeline import LintRequest, Mode, Overrides, lint
 
-    paths = tuple(flags["paths"]) or (Path(),)
+    paths = _stdin.paths(flags) or tuple(flags["paths"]) or (Path(),)
     request = LintRequest(
         paths=paths,
         config_file=flags["config_file"],
@@ -182,7 +186,7 @@ def lint(**flags: Any) -> int:
         return _show_settings(request)
     if flags["show_files"]:
         return _show_files(request)
-    outcome = lint(request)
+    outcome = _stdin.lint_stdin(request, flags) if _stdin.reads_stdin(flags) else lint(request)
     for note in outcome.notes:
         click.echo(f"warning: {note}", err=True)
     if outcome.remote_summary and not flags["quiet"]:
@@ -212,8 +216,9 @@ def lint(**flags: Any) -> int:
         source=fmt == "full",
         show_fixes=flags["show_fixes"],
         fixes=result.fixes,
+        texts=outcome.texts,
     )
-    emit(flags["output_file"], report, fmt)
+    emit(flags["output_file"], report, fmt, _stdin.report_stream(flags))
     return outcome.exit_code(exit_zero=flags["exit_zero"])
 
 
@@ -273,10 +278,10 @@ def use_color(flags: dict[str, Any], stream: IO[str]) -> bool:
     return stream.isatty()
 
 
-def emit(output_file: Path | None, report: Report, fmt: str) -> None:
-    """Write *report* to *output_file* (atomically) or stdout."""
+def emit(output_file: Path | None, report: Report, fmt: str, stream: IO[str] | None = None) -> None:
+    """Write *report* to *output_file* (atomically) or *stream* (default: stdout)."""
     if output_file is None:
-        write_report(fmt, report, sys.stdout)
+        write_report(fmt, report, stream or sys.stdout)
         return
     import io
 

@@ -21,6 +21,7 @@ from recapkit.lint.diagnostics import Diagnostic, Edit
 from recapkit.lint.engine import MAX_BYTES
 
 if TYPE_CHECKING:
+    from recapkit.lint.discover import Target
     from recapkit.lint.engine import FileResult, Linter
 
 MAX_PASSES = 4
@@ -79,15 +80,22 @@ def fix_file(linter: Linter, result: FileResult, *, unsafe: bool = False) -> Fix
     """Fix one linted file in memory (unsafe fixes too when *unsafe*), re-linting after each
     pass; None when it cannot be fixed safely (unreadable, or its text would not round-trip to
     the same bytes)."""
-    target = result.target
     try:
-        original = read_limited(target.real, MAX_BYTES)
+        original = read_limited(result.target.real, MAX_BYTES)
     except OSError:
         return None
+    return fix_bytes(linter, result.target, original, unsafe=unsafe)
+
+
+def fix_bytes(
+    linter: Linter, target: Target, original: bytes, *, unsafe: bool = False
+) -> FixOutcome | None:
+    """Fix *original*, the bytes of *target* (read from it, or given: a text from an editor),
+    in memory, as :func:`fix_file` does."""
     post = linter.load(target, original)
     if post.problem is not None or encode(post, post.text) != original:
         return None
-    current, text, applied = result, post.text, []
+    text, applied = post.text, []
     for _ in range(MAX_PASSES):
         current = linter.lint_post(target, post)
         new_text, fixes = apply_fixes(text, current.diagnostics, unsafe=unsafe)

@@ -14,7 +14,8 @@ from __future__ import annotations
 import enum
 import os
 import stat
-from collections.abc import Sequence
+import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from recapkit.lint import selection
 from recapkit.lint.changed import changed_only
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.discover import Target, discover
-from recapkit.lint.engine import FileResult, Linter, LintResult
+from recapkit.lint.engine import INTERNAL_ERROR, FileResult, Linter, LintResult
 from recapkit.lint.globs import GlobSet, split_given
 from recapkit.lint.remote.flags import RemoteFlags
 from recapkit.lint.runner import LintOptions, Plan, run
@@ -112,6 +113,12 @@ class LintOutcome:
     """With :attr:`Mode.DIFF`: the findings the fixes would repair."""
     sites: tuple[SiteUse, ...] = ()
     """Which generator read which files (reported per site)."""
+    texts: Mapping[str, str] = field(factory=dict)
+    """The texts :func:`lint_text` linted, by the path shown for them (for the report's source
+    lines: the file on disk may differ, or not exist)."""
+    fixed_text: bytes | None = None
+    """With :func:`lint_text` and :attr:`Mode.FIX`: the text with the fixes applied (the text
+    as it came when none could be)."""
 
     def exit_code(self, *, exit_zero: bool = False) -> int:
         """0 clean (or all fixed), 1 findings remain (with --diff: fixes to apply), 2 a crash."""
@@ -379,3 +386,89 @@ def lint_paths(
         remote=RemoteFlags(offline=True),
     )
     return lint(request).result
+
+
+# --- one text as if it were a file: `recapkit lint -` and `recapkit server` --------------------
+
+STDIN = Path("<stdin>")
+"""The name of a text linted without a path (``recapkit lint -`` without ``--stdin-filename``)."""
+
+
+def lint_text(request: LintRequest, source: str | bytes, path: Path | None = None) -> LintOutcome:
+    """Lint *source* (a text from standard input or an editor) as if it were the file *path*.
+
+    Everything a file run decides from where the file is, is decided from *path*, which need not
+    exist: the configuration found from it, its site and generator, ``exclude`` and per-file
+    ignores, the images relative to it; then the same rules, suppressions and severities. Without
+    *path* the text is a generic post named ``<stdin>`` in the current folder. Nothing is
+    cached (a text has no stamp) and nothing is written: with :attr:`Mode.FIX` the fixed text is
+    :attr:`LintOutcome.fixed_text`, with :attr:`Mode.DIFF` the diff names *path*.
+    ``request.paths`` is not used.
+    """
+    # A lone surrogate (JSON can carry one) stays as the bytes a file would hold: not UTF-8,
+    # which the loader reports, rather than an exception here.
+    data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    request = attrs.evolve(request, paths=(path or Path(),))
+    config = settings(request)
+    linter = Linter(config)
+    target, notes = _text_target(request, config, path)
+    keep = data if request.mode is Mode.FIX else None
+    if target is None:  # excluded, as a file named on the command line would be
+        return LintOutcome(LintResult(()), config, linter, request.mode, notes, fixed_text=keep)
+    remote = _remote_options(request, config, linter)
+    linter.collect_remote = remote is not None
+    started = time.perf_counter()
+    file = linter.lint_data(target, data)
+    crashed = sum(1 for d in file.diagnostics if d.code == INTERNAL_ERROR[0])
+    result = LintResult((file,), time.perf_counter() - started, internal_errors=crashed)
+    texts = {str(target.path): _readable(data)}
+    outcome = LintOutcome(result, config, linter, request.mode, notes, texts=texts, fixed_text=keep)
+    outcome = _fixed_text(outcome, target, data, unsafe=request.unsafe_fixes)
+    if remote is not None and request.mode is not Mode.DIFF:
+        more: list[str] = []
+        result, summary = _remote_pass(remote, linter, outcome.result, more, progress=False)
+        notes += tuple(more)
+        outcome = attrs.evolve(outcome, result=result, remote_summary=summary, notes=notes)
+    return attrs.evolve(outcome, sites=site_uses([target], config.ssg))
+
+
+def _text_target(
+    request: LintRequest, config: Config, path: Path | None
+) -> tuple[Target | None, tuple[str, ...]]:
+    """The target a text stands for, and the notes on it (None: *path* is excluded)."""
+    finder = config.site_finder()
+    if path is None:
+        here = Path.cwd()
+        site = finder.site_of(here, here) if config.ssg else None
+        how = "a generic post" if site is None else f"a post of {site.generator.label}"
+        note = f"{STDIN}: checked as {how}; pass --stdin-filename PATH to check it as that file"
+        return Target(STDIN, here / STDIN.name, site), (note,)
+    real = Path(os.path.realpath(path))
+    pattern = GlobSet(config.exclude, config.root).pattern_of(real)
+    if pattern is not None:
+        return None, (_excluded_note(request, config, path, pattern),)
+    target = Target(path, real, finder.resolver(path)(real.parent))
+    return target, tuple(use.note() for use in site_uses([target], config.ssg) if not use.detected)
+
+
+def _fixed_text(outcome: LintOutcome, target: Target, data: bytes, *, unsafe: bool) -> LintOutcome:
+    """*outcome* with what ``--fix`` or ``--diff`` makes of the text (nothing is written)."""
+    from recapkit.lint.fix import fix_bytes, unified_diff
+
+    if outcome.mode is Mode.CHECK or not _fixable(outcome.result, unsafe):
+        return outcome
+    fixed = fix_bytes(outcome.linter, target, data, unsafe=unsafe)
+    if fixed is None or not fixed.changed:
+        return outcome
+    if outcome.mode is Mode.DIFF:
+        return attrs.evolve(outcome, diffs=(unified_diff(fixed),), would_fix=fixed.applied)
+    repaired = tuple(_repaired(outcome.result.files[0], fixed.result, unsafe))
+    result = attrs.evolve(
+        outcome.result, files=(fixed.result,), fixed=fixed.applied, fixes=repaired
+    )
+    texts = {str(target.path): _readable(fixed.fixed)}  # what the remaining findings are in
+    return attrs.evolve(outcome, result=result, fixed_text=fixed.fixed, texts=texts)
+
+
+def _readable(data: bytes) -> str:
+    return data.decode("utf-8", "replace").removeprefix("\ufeff")

@@ -63,6 +63,9 @@ class Report:
     """List the fixes: the ones ``--fix`` applied (:attr:`fixes`), else the ones available."""
     fixes: Sequence[Diagnostic] = ()
     """The findings ``--fix`` repaired in this run."""
+    texts: Mapping[str, str] = field(factory=dict)
+    """Posts linted from memory (``recapkit lint -``), by the path they are shown under: ``full``
+    shows their lines, not those of the file on disk."""
 
 
 Reporter = Callable[[Report, IO[str]], None]
@@ -118,7 +121,7 @@ def text(report: Report, stream: IO[str]) -> None:
     if report.statistics:
         _statistics(report, stream)
     else:
-        lines = _SourceLines() if report.source else None
+        lines = _SourceLines(report.texts) if report.source else None
         for d in report.diagnostics:
             stream.write(_text_line(report, d) + "\n")
             if lines is not None:
@@ -172,8 +175,8 @@ def _fix_list(report: Report, stream: IO[str]) -> None:
 class _SourceLines:
     """Each finding's line of its post, read once per file, with a marker under the span."""
 
-    def __init__(self) -> None:
-        self._files: dict[str, list[str]] = {}
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self._files = {path: text.splitlines() for path, text in texts.items()}
 
     def context(self, d: Diagnostic) -> str:
         lines = self._lines(str(d.path))
