@@ -227,3 +227,32 @@ def test_rule(recapkit_bin: Path, work: Path) -> None:
     result = run(recapkit_bin, "rule", "RK301", cwd=work)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# RK301 heading-missing-space\n")
+
+
+# --- what the docs tell people to install -------------------------------------------------------
+
+DOCUMENTED_ADDRESS = "git+https://github.com/recapkit/recapkit"
+
+
+def documented_installs() -> list[tuple[str, str]]:
+    """(page, what follows `pip install`/`pipx install`) for each install in a code block."""
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    found = []
+    for page in pages:
+        blocks = re.findall(r"^```\w*\n(.*?)^```", page.read_text(encoding="utf-8"), re.M | re.S)
+        for line in (line for block in blocks for line in block.splitlines()):
+            command = line.split("#")[0]  # a comment may say what to run once recapkit is published
+            for match in re.finditer(r"\bpipx? install ((?:-\S+ )*)(\S+(?: @ \S+)?)", command):
+                found.append((page.relative_to(ROOT).as_posix(), match.group(2)))
+    return found
+
+
+def test_documented_installs_work_before_recapkit_is_published() -> None:
+    """recapkit is not on PyPI yet: every install command in a code block names a clone (`.`, an
+    extra of it), a path or the git address, never the bare package name (docs/index.md, Install)."""
+    installs = documented_installs()
+    assert any(DOCUMENTED_ADDRESS in spec for _, spec in installs), installs
+    for page, spec in installs:
+        if "recapkit" not in spec:
+            continue  # `pip install -e .`, `pip install rumdl` (a benchmark's tool)
+        assert DOCUMENTED_ADDRESS in spec or spec.startswith("./"), (page, spec)
