@@ -23,7 +23,10 @@ def command() -> int:
       recapkit server
     """
     if importlib.util.find_spec("pygls") is None:
-        raise UsageError("recapkit server needs pygls: pip install 'recapkit[server]'")
+        raise UsageError(
+            "recapkit server needs pygls, which the server extra installs: pip install -e "
+            "'.[server]' in a clone (see docs/editors.md)"
+        )
     from recapkit.server import serve
 
     serve()

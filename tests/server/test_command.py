@@ -18,5 +18,6 @@ def test_without_pygls_it_says_which_extra_to_install(
     )
     assert main(["server"]) == 2
     assert capsys.readouterr().err == (
-        "error: recapkit server needs pygls: pip install 'recapkit[server]'\n"
+        "error: recapkit server needs pygls, which the server extra installs: pip install -e "
+        "'.[server]' in a clone (see docs/editors.md)\n"
     )
