@@ -137,6 +137,15 @@ class CodeOutsideFence(Rule[CodeOutsideFenceOptions]):
     ```
     ````
 
+    The same in a Chinese post pasted from a WeChat article (the comment becomes a heading):
+
+    ```markdown
+    $ go mod tidy
+    # 运行服务
+    $ go run main.go
+    $ curl localhost:8080
+    ```
+
     ## Fix
 
     `recapkit lint --fix --unsafe-fixes` wraps the run in a ```` ``` ```` fence with a guessed

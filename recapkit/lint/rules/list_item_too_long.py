@@ -40,9 +40,10 @@ class ListItemTooLong(Rule[ListItemTooLongOptions]):
 
     ## Example
 
-    Bad: `- Day one: ...` followed by 40 sentences, all in the same item.
+    Bad: `- Day one: ...` followed by 40 sentences, all in the same item; or `- 第一天：……`
+    followed by a whole article pasted from a web page, its paragraph breaks lost.
 
-    Good: a heading for the day and its text as paragraphs, or short items.
+    Good: a heading for the day (`## 第一天`) and its text as paragraphs, or short items.
 
     ## Fix
 

@@ -83,6 +83,15 @@ class TableBroken(Rule[NoOptions]):
     The slides are below.
     ```
 
+    In Chinese, the caption typed right under the table becomes one more row on Hugo and Hexo:
+
+    ```markdown
+    | 时间  | 议题     |
+    | ----- | -------- |
+    | 14:00 | 开场     |
+    以上为当天议程。
+    ```
+
     ## Fix
 
     Add the delimiter row, a blank line after the table, or the missing header cells. No

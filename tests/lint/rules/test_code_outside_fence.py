@@ -145,3 +145,13 @@ def test_the_attributes_of_a_long_html_tag_are_not_code() -> None:
     tag = FRONT + "Logo: <img\n" + '  data-x = "1";\n' * 2000 + ">\n"
     assert run(RULE, tag)[1] == []
     assert codes(run(RULE, tag + "\nx := 1;\ny := 2;\nz := 3;\n")[1]) == [(2008, "RK304")]
+
+
+def test_the_chinese_example_of_the_docs_is_reported() -> None:
+    from recapkit.lint.rules.code_outside_fence import CodeOutsideFence
+    from tests.lint.rules.helpers import run as run_rule
+
+    lines = "$ go mod tidy\n# 运行服务\n$ go run main.go\n$ curl localhost:8080\n"
+    assert lines in (CodeOutsideFence.__doc__ or "").replace("    ", "")
+    found = run_rule(CodeOutsideFence(), "---\ntitle: T\n---\n\n" + lines)[1]
+    assert [(d.line, d.code) for d in found] == [(4, "RK304")]

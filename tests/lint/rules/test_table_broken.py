@@ -84,3 +84,12 @@ def test_a_row_with_prose_pasted_on_its_line_is_reported() -> None:
 def test_an_empty_cell_or_a_comment_beyond_the_header_loses_nothing() -> None:
     table = "| a | b |\n|---|---|\n| 1 | 2 | <!-- note -->\n| 3 | 4 ||\n"
     assert run(RULE, FRONT + table)[1] == []
+
+
+def test_the_chinese_example_of_the_docs_is_reported() -> None:
+    from recapkit.lint.rules.table_broken import TableBroken
+    from tests.lint.rules.helpers import run as run_rule
+
+    table = "| 时间  | 议题     |\n| ----- | -------- |\n| 14:00 | 开场     |\n以上为当天议程。\n"
+    found = run_rule(TableBroken(), "---\ntitle: T\n---\n\n" + table)[1]
+    assert [(d.line, d.code) for d in found] == [(7, "RK305")]
