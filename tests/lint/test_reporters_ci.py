@@ -90,6 +90,15 @@ def test_gitlab_report_takes_the_root_from_ci_project_dir(
     assert {i["location"]["path"] for i in issues} == {"content/a.md"}
 
 
+def test_gitlab_report_outside_a_repository_names_files_from_the_current_folder(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / ".git").rmdir()
+    write(Path("content/a.md"), POST)
+    issues = json.loads(run("gitlab", str(Path("content/a.md").resolve())))
+    assert {i["location"]["path"] for i in issues} == {"content/a.md"}
+
+
 def test_gitlab_fingerprints_survive_moved_lines_and_tell_twins_apart() -> None:
     post = Path("content/a.md")
     write(post, POST)

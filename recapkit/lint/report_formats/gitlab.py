@@ -61,7 +61,8 @@ def _issue(d: Diagnostic, path: str, print_: str) -> dict[str, Any]:
 class _RepositoryPaths:
     """Paths relative to the repository root, as GitLab links them to the merge request's files:
     the root is ``$CI_PROJECT_DIR`` in a GitLab job, else the nearest folder above the file that
-    holds ``.git``; a file outside any repository keeps the path it was shown under."""
+    holds ``.git``, else the current folder; a file outside the root keeps the path it was shown
+    under."""
 
     def __init__(self, project_dir: str | None) -> None:
         self._project = Path(project_dir).resolve() if project_dir else None
@@ -70,6 +71,7 @@ class _RepositoryPaths:
     def relative(self, shown: str) -> str:
         path = Path(shown).resolve()
         root = self._project if self._project is not None else self._root(path.parent)
+        root = root if root is not None else Path.cwd().resolve()
         if root is not None and path.is_relative_to(root):
             return path.relative_to(root).as_posix()
         return Path(shown).as_posix().removeprefix("./")
