@@ -2,7 +2,9 @@
 
 Positions are shown 1-based; an end column is exclusive (the column after the last character),
 as SARIF and GitHub expect. Paths are shown as the user gave them (relative paths stay
-relative to the current directory).
+relative to the current directory). What a report holds is :mod:`recapkit.lint.report`; the CI
+services' own formats (GitLab Code Quality, reviewdog, a step summary) are in
+:mod:`recapkit.lint.report_formats`.
 """
 
 from __future__ import annotations
@@ -11,96 +13,52 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
-from attrs import field, frozen
-
 from recapkit.__about__ import __version__
 from recapkit._text import printable
 from recapkit.lint.diagnostics import Diagnostic, Severity
+from recapkit.lint.report import (
+    INFORMATION_URI,
+    Report,
+    Reporter,
+    RuleInfo,
+    counts,
+    plural,
+    rule_infos,
+    source_text,
+    summary_line,
+)
+from recapkit.lint.report_formats import gitlab, markdown, rdjson
 
-FORMATS = ("text", "concise", "full", "json", "github", "sarif", "junit")
+__all__ = [
+    "FORMATS",
+    "REPORTERS",
+    "Report",
+    "Reporter",
+    "RuleInfo",
+    "counts",
+    "printable",
+    "rule_infos",
+    "write_report",
+]
+
+FORMATS = (
+    "text",
+    "concise",
+    "full",
+    "json",
+    "github",
+    "sarif",
+    "junit",
+    "gitlab",
+    "rdjson",
+    "markdown",
+)
 """``text`` is ``concise`` (one line per finding); ``full`` adds each finding's source line."""
-INFORMATION_URI = "https://pypi.org/project/recapkit/"
-
-
-@frozen
-class RuleInfo:
-    """What reporters say about a rule (SARIF's rule metadata)."""
-
-    code: str
-    name: str
-    summary: str
-    severity: Severity
-    documentation: str = ""
-
-
-@frozen
-class Report:
-    """Everything a reporter shows."""
-
-    diagnostics: Sequence[Diagnostic]
-    """Sorted by path, line, column and code."""
-    files: Sequence[str]
-    """Every file linted (JUnit lists clean files as passing tests)."""
-    rules: Sequence[RuleInfo] = ()
-    fixed: int = 0
-    elapsed: float = 0.0
-    statistics: bool = False
-    quiet: bool = False
-    color: bool = False
-    unsafe_fixes: bool = False
-    """Whether ``--unsafe-fixes`` was given: unsafe fixes then count as fixable."""
-    summary_extra: Mapping[str, Any] = field(factory=dict)
-    sites: Sequence[str] = ()
-    """One line per site: its root, the generator that read it, its config and file count."""
-    source: bool = False
-    """Show each finding's line of the post under it, marked (``--output-format full``)."""
-    show_fixes: bool = False
-    """List the fixes: the ones ``--fix`` applied (:attr:`fixes`), else the ones available."""
-    fixes: Sequence[Diagnostic] = ()
-    """The findings ``--fix`` repaired in this run."""
-    texts: Mapping[str, str] = field(factory=dict)
-    """Posts linted from memory (``recapkit lint -``), by the path they are shown under: ``full``
-    shows their lines, not those of the file on disk."""
-
-
-Reporter = Callable[[Report, IO[str]], None]
-
-
-def rule_infos(rules: Sequence[Any]) -> list[RuleInfo]:
-    """RuleInfo of rule instances or classes (anything with code, name, summary, ...)."""
-    infos = []
-    for rule in rules:
-        doc = rule.documentation() if hasattr(rule, "documentation") else ""
-        summary = getattr(rule, "summary", "") or (doc.splitlines()[0] if doc else rule.name)
-        infos.append(RuleInfo(rule.code, rule.name, summary, Severity(rule.default_severity), doc))
-    return sorted(infos, key=lambda r: r.code)
-
-
-def counts(report: Report) -> dict[str, Any]:
-    """The JSON ``summary``: totals per severity and per rule."""
-    by_severity = Counter(str(d.severity) for d in report.diagnostics)
-    return {
-        "files": len(report.files),
-        "files_with_findings": len({d.path for d in report.diagnostics}),
-        "diagnostics": len(report.diagnostics),
-        "errors": by_severity.get("error", 0),
-        "warnings": by_severity.get("warning", 0),
-        "info": by_severity.get("info", 0),
-        "fixable": sum(1 for d in report.diagnostics if d.fixable_with(unsafe=report.unsafe_fixes)),
-        "unsafe_fixable": sum(
-            1
-            for d in report.diagnostics
-            if d.fixable and not d.fixable_with(unsafe=report.unsafe_fixes)
-        ),
-        "fixed": report.fixed,
-        "by_rule": dict(sorted(Counter(d.code for d in report.diagnostics).items())),
-        **report.summary_extra,
-    }
 
 
 def _end(d: Diagnostic) -> tuple[int | None, int | None]:
@@ -131,7 +89,7 @@ def text(report: Report, stream: IO[str]) -> None:
     if not report.quiet:
         for line in report.sites:
             stream.write(f"Site: {printable(line)}\n")
-        stream.write(_summary_line(report) + "\n")
+        stream.write(summary_line(report) + "\n")
 
 
 def _text_line(report: Report, d: Diagnostic) -> str:
@@ -161,7 +119,7 @@ def _statistics(report: Report, stream: IO[str]) -> None:
 def _fix_list(report: Report, stream: IO[str]) -> None:
     """``--show-fixes``: what ``--fix`` changed, or (without it) what it would change."""
     if report.fixes:
-        stream.write(f"Fixed {_plural(len(report.fixes), 'problem')}:\n")
+        stream.write(f"Fixed {plural(len(report.fixes), 'problem')}:\n")
         shown: Sequence[Diagnostic] = report.fixes
     else:
         shown = [d for d in report.diagnostics if d.fixable_with(unsafe=report.unsafe_fixes)]
@@ -191,35 +149,13 @@ class _SourceLines:
 
     def _lines(self, path: str) -> list[str]:
         if path not in self._files:
-            try:
-                self._files[path] = Path(path).read_text("utf-8", "replace").splitlines()
-            except OSError:
-                self._files[path] = []
+            self._files[path] = (source_text(path, {}) or "").splitlines()
         return self._files[path]
 
 
 def _width(text: str) -> int:
     """Terminal columns of *text*: CJK characters take two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _summary_line(report: Report) -> str:
-    total = len(report.diagnostics)
-    fixed = f"; fixed {report.fixed}" if report.fixed else ""
-    if total == 0:
-        return f"All checks passed ({_plural(len(report.files), 'file')}{fixed})."
-    c = counts(report)
-    parts = [_plural(c["errors"], "error"), _plural(c["warnings"], "warning"), f"{c['info']} info"]
-    kinds = ", ".join(p for p in parts if not p.startswith("0 "))
-    fixable = f"; {c['fixable']} fixable with --fix" if c["fixable"] else ""
-    if c["unsafe_fixable"]:
-        fixable += f" ({c['unsafe_fixable']} more with --unsafe-fixes)"
-    files = _plural(c["files_with_findings"], "file")
-    return f"Found {_plural(total, 'problem')} ({kinds}) in {files}{fixable}{fixed}."
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 # --- json ------------------------------------------------------------------------------------------
@@ -286,7 +222,7 @@ def github(report: Report, stream: IO[str]) -> None:
     if not report.quiet:
         for line in report.sites:
             stream.write(f"Site: {printable(line)}\n")
-        stream.write(_summary_line(report) + "\n")
+        stream.write(summary_line(report) + "\n")
 
 
 # --- SARIF 2.1.0 -----------------------------------------------------------------------------------
@@ -420,6 +356,9 @@ REPORTERS: dict[str, Reporter] = {
     "github": github,
     "sarif": sarif,
     "junit": junit,
+    "gitlab": gitlab.report,
+    "rdjson": rdjson.report,
+    "markdown": markdown.report,
 }
 
 

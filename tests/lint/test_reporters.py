@@ -10,7 +10,7 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 
 from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from recapkit.lint.reporters import Report, rule_infos, write_report
+from recapkit.lint.reporters import FORMATS, Report, rule_infos, write_report
 from tests.lint.fakes import FAKE_RULES
 from tests.paths import FIXTURES
 
@@ -179,7 +179,7 @@ def test_junit_drops_characters_xml_cannot_hold() -> None:
     assert failure is not None and failure.get("message") == "bad  byte"
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_handles_no_files(fmt: str) -> None:
     stream = io.StringIO()
     write_report(fmt, Report(diagnostics=[], files=[]), stream)
