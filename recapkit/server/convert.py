@@ -12,11 +12,11 @@ from collections.abc import Iterable, Sequence
 from attrs import frozen
 from lsprotocol import types
 
+from recapkit.lint import report
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.server.positions import Positions
 
 SOURCE = "recapkit"
-RULES_PAGE = "https://github.com/recapkit/recapkit/blob/main/docs/rules.md"
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.{SOURCE}"
 """``source.fixAll.recapkit``: what an editor runs on save when told to fix all on save."""
 
@@ -28,8 +28,8 @@ _SEVERITY = {
 
 
 def rule_url(diagnostic: Diagnostic) -> str:
-    """The rule's section of the rules page (its heading is ``RK301 heading-missing-space``)."""
-    return f"{RULES_PAGE}#{diagnostic.code.lower()}-{diagnostic.name}"
+    """The rule's section of the rules page, as every report format links it."""
+    return report.rule_url(diagnostic.code, diagnostic.name)
 
 
 def lsp_range(diagnostic: Diagnostic, positions: Positions) -> types.Range:

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recapkit.cli import main
+from recapkit.lint.reporters import FORMATS
 from tests import paths
 
 SEEDS = tuple(p.read_bytes() for p in sorted((paths.EXAMPLES / "site" / "content").rglob("*.md")))
@@ -80,7 +81,7 @@ def lint(*args: str) -> tuple[int, str]:
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=posts, fmt=st.sampled_from(["text", "json", "github", "sarif", "junit"]))
+@given(data=posts, fmt=st.sampled_from(list(FORMATS)))
 def test_lint_survives_any_post_and_writes_nothing(
     data: bytes, fmt: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
