@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from recapkit.lint.remote.flags import RemoteFlags, parse_duration
+from recapkit.lint.remote.flags import RemoteFlags, parse_accept, parse_duration
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -21,6 +21,18 @@ def _duration(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         return None
     try:
         return parse_duration(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+def _statuses(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> frozenset[int] | None:
+    """A click callback: ``200,429`` or ``200..=299,429`` -> the statuses."""
+    if value is None:
+        return None
+    try:
+        return parse_accept(value)
     except ValueError as exc:
         raise click.BadParameter(str(exc), ctx, param) from None
 
@@ -101,6 +113,33 @@ _OPTIONS: list[Callable[[F], F]] = [
         metavar="REGEX",
         help="Check URLs matching REGEX even when excluded (repeatable).",
     ),
+    click.option(
+        "--exclude-file",
+        multiple=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="FILE",
+        help="Skip URLs matching a regex of FILE, one a line, # comments (a .lycheeignore).",
+    ),
+    click.option(
+        "--accept",
+        callback=_statuses,
+        metavar="CODES",
+        help="Statuses that count as OK, e.g. 200,429 or 200..=299,429 [default: 2xx].",
+    ),
+    click.option(
+        "-H",
+        "--header",
+        multiple=True,
+        metavar="'[HOST] NAME: VALUE'",
+        help="Send this header (to HOST only, e.g. api.github.com or *.github.com); "
+        "${VAR} is read from the environment. Repeatable.",
+    ),
+    click.option(
+        "--dump",
+        is_flag=True,
+        default=False,
+        help="Print the URLs the remote checks would request, one a line; request none.",
+    ),
     click.option("--user-agent", metavar="TEXT", help="The User-Agent header."),
     click.option(
         "--site-url",
@@ -113,6 +152,7 @@ REMOTE_PARAM_NAMES = (
     "remote", "links", "offline", "max_concurrency", "per_host_concurrency", "per_host_interval",
     "timeout", "connect_timeout", "max_retries", "max_retry_wait", "max_cache_age", "cache_dir",
     "no_cache", "allow_private", "exclude_url", "include_url", "user_agent", "site_url",
+    "exclude_file", "accept", "header", "dump",
 )  # fmt: skip
 """The keyword arguments :func:`remote_options` adds to a command."""
 
@@ -127,6 +167,6 @@ def remote_options(function: F) -> F:
 def remote_flags(values: Mapping[str, Any]) -> RemoteFlags:
     """The remote flags among a command's parsed *values*, typed."""
     given = {name: values[name] for name in REMOTE_PARAM_NAMES if name in values}
-    for name in ("exclude_url", "include_url"):
+    for name in ("exclude_url", "include_url", "header", "exclude_file"):
         given[name] = tuple(given.get(name) or ())
     return RemoteFlags(**given)

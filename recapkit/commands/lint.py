@@ -186,6 +186,13 @@ def lint(**flags: Any) -> int:
         return _show_settings(request)
     if flags["show_files"]:
         return _show_files(request)
+    if flags["dump"]:
+        from recapkit.commands._remote_dump import dump
+
+        if _stdin.reads_stdin(flags):
+            raise UsageError("--dump lists the URLs of files, not of standard input")
+
+        return dump(request, output_format(flags["output_format"]))
     outcome = _stdin.lint_stdin(request, flags) if _stdin.reads_stdin(flags) else lint(request)
     for note in outcome.notes:
         click.echo(f"warning: {note}", err=True)

@@ -36,6 +36,7 @@ from recapkit.lint.sites import SiteUse, site_uses
 
 if TYPE_CHECKING:
     from recapkit.lint.remote.options import RemoteOptions
+    from recapkit.lint.remote.refs import RemoteRef
 
 FAILING = {
     "error": (Severity.ERROR,),
@@ -340,15 +341,8 @@ def _remote_pass(
     """Remote checks on the URLs the local pass collected (or cached), under the local pass's
     policy: its selection, per-file ignores, suppressions and severities."""
     from recapkit.lint.remote.checker import run_remote_checks  # requests, only when asked
-    from recapkit.lint.remote.refs import RemoteRef
 
-    refs = [
-        RemoteRef(url, str(file.target.path), line, column, end_line, end_column, is_image)
-        for file in result.files
-        for url, line, column, end_line, end_column, is_image in file.remote_refs
-        if is_image or options.include_links
-    ]
-    report = run_remote_checks(refs, options, show_progress=progress)
+    report = run_remote_checks(_remote_refs(result, options), options, show_progress=progress)
     notes.extend(report.notes)
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in report.diagnostics:
@@ -362,6 +356,36 @@ def _remote_pass(
             file = attrs.evolve(file, diagnostics=merged)
         files.append(file)
     return attrs.evolve(result, files=tuple(files)), report.summary.summary_line()
+
+
+def _remote_refs(result: LintResult, options: RemoteOptions) -> list[RemoteRef]:
+    from recapkit.lint.remote.refs import RemoteRef
+
+    return [
+        RemoteRef(url, str(file.target.path), line, column, end_line, end_column, is_image)
+        for file in result.files
+        for url, line, column, end_line, end_column, is_image in file.remote_refs
+        if is_image or options.include_links
+    ]
+
+
+def remote_urls(request: LintRequest) -> tuple[list[RemoteRef], list[str]]:
+    """``--dump``: every remote URL use a run would check (excluded URLs left out), and the
+    notes; nothing is requested. Empty when remote checks are off."""
+    resolved = resolve(request)
+    linter = Linter(resolved.config)
+    options = _remote_options(request, resolved.config, linter)
+    if options is None:
+        return [], resolved.notes
+    linter.collect_remote = True
+    cache_dir = request.cache_dir or resolved.config.cache_path
+    plan = Plan(
+        linter,
+        resolved.targets,
+        LintOptions(jobs=request.jobs, use_cache=request.use_cache, cache_dir=cache_dir),
+    )
+    refs = _remote_refs(run(plan), options)
+    return [ref for ref in refs if not options.is_excluded(ref.url)], resolved.notes
 
 
 def lint_paths(

@@ -26,6 +26,7 @@ from recapkit.errors import RecapkitError
 from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import TagSyntax
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
+from recapkit.ssg.anchors import Slugger
 from recapkit.ssg.config_file import Folder
 from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso
 from recapkit.ssg.kinds import PageKind, filename_date, has_date, is_draft, shared_kind
@@ -190,6 +191,11 @@ class Generator(abc.ABC):
     def renderer(self, site: Site | None) -> Renderer:
         """The Markdown renderer *site*'s posts go through (its default, or what it configures)."""
         return COMMONMARK
+
+    def heading_anchor(self, site: Site | None) -> Slugger | None:
+        """How *site*'s renderer turns a heading's text into its id (:mod:`recapkit.ssg.anchors`);
+        None when recapkit cannot tell, and links to headings are then not checked."""
+        return None
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         """Whether *post* is a standalone page by where it lies (``about.md`` at the top)."""

@@ -40,6 +40,7 @@ from recapkit._read import read_limited
 from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, unquote
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
+from recapkit.ssg.anchors import Slugger, hexo_slugize
 from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, raw_wrapped
 from recapkit.ssg.config_file import MAX_CONFIG_BYTES, Folder, names_list
 from recapkit.ssg.dates import (
@@ -161,6 +162,18 @@ class Hexo(Generator):
         if not found:
             return MARKED
         return found[0] if len(found) == 1 else OTHER
+
+    def heading_anchor(self, site: Site | None) -> Slugger | None:
+        # hexo-renderer-marked's README: `marked.headerIds` (true) and `marked.modifyAnchors`
+        # (0: keep case, 1: lower, 2: upper) in _config.yml.
+        if self.renderer(site) is not MARKED:
+            return None
+        options = site.config.get("marked") if site is not None else None
+        options = options if isinstance(options, Mapping) else {}
+        if options.get("headerIds") is False:
+            return None
+        transform = options.get("modifyAnchors")
+        return hexo_slugize(transform if transform in (1, 2) else 0)
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return outside_posts_folder(post)  # a layout does not make a post in `_posts` a page

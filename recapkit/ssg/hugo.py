@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, plain, unquote
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
+from recapkit.ssg.anchors import Slugger, goldmark_github, goldmark_github_ascii
 from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, content_of
 from recapkit.ssg.config_file import Folder, has_key, lookup, names_list, text_setting, url_path
 from recapkit.ssg.dates import DateReading, DateText, Fate, Fields, fields, is_iso, site_zone
@@ -184,6 +185,17 @@ class Hugo(Generator):
         handler = lookup(markup, "defaultMarkdownHandler") if isinstance(markup, dict) else None
         return GOLDMARK if handler in (None, "", "goldmark") else OTHER
 
+    def heading_anchor(self, site: Site | None) -> Slugger | None:
+        # https://gohugo.io/configuration/markup/#goldmark: parser.autoHeadingID (true) and
+        # parser.autoHeadingIDType: github (default), github-ascii, blackfriday (not modelled).
+        if self.renderer(site) is not GOLDMARK:
+            return None
+        parser = _goldmark_parser(site.config if site is not None else {})
+        if parser.get("autoheadingid") is False:
+            return None
+        kind = str(parser.get("autoheadingidtype") or "github").lower()
+        return {"github": goldmark_github, "github-ascii": goldmark_github_ascii}.get(kind)
+
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return top_level_page(post, content_of(site))
 
@@ -292,3 +304,11 @@ def _rfc_date(text: str) -> bool:
 
 
 GENERATOR = Hugo()
+
+
+def _goldmark_parser(config: Mapping[str, Any]) -> dict[str, Any]:
+    """``markup.goldmark.parser`` with its keys lower-cased (Hugo's keys ignore case)."""
+    found: Any = config
+    for key in ("markup", "goldmark", "parser"):
+        found = lookup(found, key) if isinstance(found, Mapping) else None
+    return {str(k).lower(): v for k, v in found.items()} if isinstance(found, Mapping) else {}

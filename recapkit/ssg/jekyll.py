@@ -41,6 +41,7 @@ from recapkit._read import read_limited
 from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, TagSyntax
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
+from recapkit.ssg.anchors import Slugger, kramdown_basic, kramdown_gfm
 from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, raw_wrapped
 from recapkit.ssg.config_file import MAX_CONFIG_BYTES, Folder
 from recapkit.ssg.dates import (
@@ -139,6 +140,18 @@ class Jekyll(Generator):
         if name.lower() == "kramdown":
             return KRAMDOWN
         return COMMONMARK_GEM if name.lower().startswith("commonmark") else OTHER
+
+    def heading_anchor(self, site: Site | None) -> Slugger | None:
+        # https://jekyllrb.com/docs/configuration/markdown/: kramdown with `input: GFM` and
+        # `auto_ids: true` unless the site's `kramdown:` table says otherwise.
+        if self.renderer(site) is not KRAMDOWN:
+            return None
+        options = site.config.get("kramdown") if site is not None else None
+        options = options if isinstance(options, Mapping) else {}
+        if options.get("auto_ids") is False:
+            return None
+        reader = str(options.get("input") or "GFM").lower()
+        return {"gfm": kramdown_gfm, "kramdown": kramdown_basic}.get(reader)
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return outside_posts_folder(post)  # a layout does not make a post in `_posts` a page

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from recapkit.post.front_matter_dump import dump_toml, prune
 from recapkit.post.types import FrontMatterFormat
+from recapkit.ssg.anchors import Slugger
 from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, content_of
 from recapkit.ssg.config_file import Folder, has_key, url_path
 from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso
@@ -102,6 +103,13 @@ class Zola(Generator):
 
     def renderer(self, site: Site | None) -> Renderer:
         return PULLDOWN_CMARK  # Zola has no other (see recapkit.ssg.renderers)
+
+    def heading_anchor(self, site: Site | None) -> Slugger | None:
+        # Zola's `slugify.anchors` is "on" by default (config/src/config/slugify.rs), which is
+        # the `slug` crate: deunicode transliteration (`安装 Go` -> `an-zhuang-go`). Python has
+        # no copy of deunicode's tables, and a guessed transliteration would report good links
+        # as broken; "safe" and "off" keep text whose exact rules are not modelled either.
+        return None
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return top_level_page(

@@ -122,7 +122,7 @@ def _remember(
     cache: RemoteCache, results: dict[str, CheckResult], wanted: dict[str, bool], notes: list[str]
 ) -> None:
     for url, result in results.items():
-        if result.outcome is Outcome.OK and not result.from_cache:
+        if result.outcome is Outcome.OK and not result.from_cache and result.cacheable:
             cache.record(url, image=wanted[url], private=result.private)
     cache.flush()
     cache.close()

@@ -18,24 +18,15 @@ from attrs import evolve, field, frozen
 from recapkit.__about__ import __version__
 from recapkit.config import read_table
 from recapkit.errors import ConfigError, UsageError
-from recapkit.lint.remote.flags import RemoteFlags, parse_duration
+from recapkit.lint.remote.flags import RemoteFlags, parse_accept, parse_duration
+from recapkit.lint.remote.headers import (
+    HostHeaders,
+    expand_headers,
+    parse_header_flag,
+    parse_headers,
+)
 
 DEFAULT_USER_AGENT = f"Mozilla/5.0 (compatible; recapkit/{__version__}; link checker)"
-_HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
-_ENV_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-
-
-@frozen
-class HostHeaders:
-    """Extra request headers for one host (``api.github.com``) or its subdomains (``*.github.com``)."""
-
-    host: str
-    headers: tuple[tuple[str, str], ...]
-
-    def matches(self, host: str) -> bool:
-        if self.host.startswith("*."):
-            return host.endswith(self.host[1:])
-        return host == self.host
 
 
 def host_matches(host: str, patterns: tuple[str, ...]) -> bool:
@@ -69,6 +60,15 @@ class RemoteOptions:
     site_url: str | None = None
     hotlink_hosts: tuple[str, ...] = ()
     headers: tuple[HostHeaders, ...] = ()
+    accept: frozenset[int] | None = None
+    """Statuses that count as success; None: any 2xx (redirects are followed either way)."""
+    dump: bool = False
+    """List the URLs that would be checked; request none."""
+
+    def accepts(self, status: int) -> bool:
+        if self.accept is None:
+            return 200 <= status < 300
+        return status in self.accept
 
     def is_excluded(self, url: str) -> bool:
         """Excluded by a pattern and not re-included (``include`` wins, as in lychee)."""
@@ -111,6 +111,16 @@ def _pattern_list(where: str, raw: Any) -> tuple[str, ...]:
     return tuple(_compile(p, where).pattern for p in _expect_list(raw, where))
 
 
+def _accept(where: str, raw: Any) -> frozenset[int]:
+    """``accept = "200..=299,429"`` or ``accept = [200, 429]``."""
+    if isinstance(raw, list) and all(isinstance(c, int) and not isinstance(c, bool) for c in raw):
+        raw = ",".join(str(c) for c in raw)
+    try:
+        return parse_accept(_expect(raw, str, "a list of statuses or a string", where))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
 def _site_url(where: str, raw: Any) -> str:
     return validate_site_url(_expect(raw, str, "a string", where), where)
 
@@ -145,8 +155,9 @@ class RemoteConfig:
     include: tuple[str, ...] = _parsed(_pattern_list, ())
     user_agent: str | None = None
     site_url: str | None = _parsed(_site_url)
-    headers: tuple[HostHeaders, ...] = _parsed(lambda where, raw: _parse_headers(raw, where), ())
+    headers: tuple[HostHeaders, ...] = _parsed(lambda where, raw: parse_headers(raw, where), ())
     """Header values as written: ``${VAR}`` is filled by :func:`parse_remote_config`."""
+    accept: frozenset[int] | None = _parsed(_accept)
 
 
 def parse_remote_config(
@@ -167,7 +178,7 @@ def parse_remote_config(
         raise ConfigError(f"{where}: expected a table or true/false, got {type(raw).__name__}")
     config = read_table(RemoteConfig, raw, where=where)
     cache_dir = Path(base_dir or ".") / config.cache_dir if config.cache_dir else None
-    headers = _expanded(config.headers, os.environ if env is None else env)
+    headers = expand_headers(config.headers, os.environ if env is None else env)
     return evolve(config, cache_dir=cache_dir, headers=headers)
 
 
@@ -207,45 +218,10 @@ def validate_site_url(text: str, where: str) -> str:
     return text
 
 
-def _parse_headers(value: Any, where: str) -> tuple[HostHeaders, ...]:
-    if not isinstance(value, Mapping):
-        raise ConfigError(f"{where}: expected a table of hosts, each a table of headers")
-    result = []
-    for host, table in value.items():
-        if not isinstance(table, Mapping):
-            raise ConfigError(f"{where}.{host}: expected a table of header = value")
-        headers = tuple(
-            (name, _header_value(name, raw, f"{where}.{host}.{name}"))
-            for name, raw in table.items()
-        )
-        result.append(HostHeaders(host.lower(), headers))
-    return tuple(result)
-
-
-def _header_value(name: str, raw: Any, where: str) -> str:
-    if not _HEADER_NAME.match(name):
-        raise ConfigError(f"{where}: invalid header name")
-    if not isinstance(raw, str) or "\r" in raw or "\n" in raw:
-        raise ConfigError(f"{where}: expected a one-line string")
-    return raw
-
-
-def _expanded(hosts: tuple[HostHeaders, ...], env: Mapping[str, str]) -> tuple[HostHeaders, ...]:
-    """Header values with ``${VAR}`` filled; a header whose variable is unset is left out (a pull
-    request from a fork has no secrets)."""
-    return tuple(
-        HostHeaders(entry.host, tuple(
-            (name, _ENV_VAR.sub(lambda m: env[m[1]], raw))
-            for name, raw in entry.headers
-            if all(env.get(var) for var in _ENV_VAR.findall(raw))
-        ))
-        for entry in hosts
-    )  # fmt: skip
-
-
 _PLAIN = (
     "max_concurrency", "per_host_concurrency", "per_host_interval", "timeout", "connect_timeout",
     "max_retries", "max_retry_wait", "max_cache_age", "cache_dir", "user_agent", "site_url",
+    "accept",
 )  # fmt: skip
 
 
@@ -254,11 +230,14 @@ def build_remote_options(
     *,
     config: RemoteConfig | None = None,
     hotlink_hosts: Iterable[str] = (),
+    env: Mapping[str, str] | None = None,
 ) -> RemoteOptions:
     """:class:`RemoteOptions` from the command line's *flags* over the config table over the
-    defaults; ``--exclude-url``/``--include-url`` add to the config's lists."""
+    defaults; ``--exclude-url``/``--exclude-file``/``--include-url``/``--header`` add to the
+    config's lists. ``--dump`` implies ``--remote`` (it lists what that would check)."""
     flags = flags or RemoteFlags()
     config = config or RemoteConfig()
+    env = os.environ if env is None else env
     merged: dict[str, Any] = {}
     for name in _PLAIN:
         value = getattr(flags, name)
@@ -268,16 +247,18 @@ def build_remote_options(
     links_on = flags.links if flags.links is not None else bool(config.links)
     enabled = (
         flags.remote if flags.remote is not None else bool(config.enabled) or bool(flags.links)
-    )
+    ) or flags.dump
+    excluded = [*config.exclude, *flags.exclude_url, *_exclude_files(flags.exclude_file)]
     options = RemoteOptions(
         enabled=enabled and not flags.offline,
         include_links=links_on,
         use_cache=not flags.no_cache and config.cache is not False,
         allow_private=flags.allow_private or bool(config.allow_private),
-        exclude=_patterns([*config.exclude, *flags.exclude_url], "--exclude-url"),
+        exclude=_patterns(excluded, "--exclude-url"),
         include=_patterns([*config.include, *flags.include_url], "--include-url"),
         hotlink_hosts=tuple(h.lower() for h in hotlink_hosts),
-        headers=config.headers,
+        headers=config.headers + _header_flags(flags.header, env),
+        dump=flags.dump,
     )
     return evolve(options, **{k: v for k, v in merged.items() if v is not None})
 
@@ -287,3 +268,25 @@ def _patterns(patterns: list[str], where: str) -> tuple[Any, ...]:
         return compile_patterns(patterns, where)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _header_flags(texts: tuple[str, ...], env: Mapping[str, str]) -> tuple[HostHeaders, ...]:
+    """``--header`` values, after the config's (so they win), variables filled from *env*."""
+    return expand_headers(tuple(parse_header_flag(text) for text in texts), env)
+
+
+def _exclude_files(paths: tuple[Path, ...]) -> list[str]:
+    """The patterns of lychee-style ignore files: one regular expression a line; blank lines
+    and lines starting with ``#`` are skipped. Each pattern is checked with its file and line."""
+    patterns: list[str] = []
+    for path in paths:
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"--exclude-file {path}: cannot read it: {exc}") from None
+        for number, line in enumerate(lines, 1):
+            pattern = line.strip()
+            if pattern and not pattern.startswith("#"):
+                _patterns([pattern], f"{path}:{number}")
+                patterns.append(pattern)
+    return patterns

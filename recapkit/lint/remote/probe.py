@@ -42,6 +42,8 @@ class Probe:
     answered: bool = False
     private: bool = False
     """Some hop resolved to a non-global address (allowed by ``--allow-private``)."""
+    by_accept: bool = False
+    """Some answer was a non-2xx status that ``--accept`` counts as fine."""
 
     def __attrs_post_init__(self) -> None:
         self.restart()

@@ -28,3 +28,6 @@ class CheckResult:
     private: bool = False
     """Reached through a loopback or private address (only possible with ``--allow-private``):
     a run without that flag must not take this success from the cache."""
+    cacheable: bool = True
+    """False for a success only ``--accept`` made (a ``429`` the user accepts): a run without
+    that ``--accept`` must ask again, so it is not remembered."""

@@ -191,10 +191,14 @@ class Prober:
     def _answer(self, probe: Probe, response: requests.Response) -> Step:
         remember(probe.cookies, response)
         status = response.status_code
-        if 300 <= status < 400 and status != 304:
+        if 300 <= status < 400 and status != 304 and not self._accepted(status):
             return self._redirect(probe, response)
-        if 200 <= status < 300:
-            return self._success(probe, response)
+        if self._accepted(status):
+            if 200 <= status < 300:
+                return self._success(probe, response)
+            release_body(response, b"")  # the user accepts this status as it is: no sniffing
+            probe.by_accept = True
+            return self._finish(probe, Outcome.OK, f"{status} accepted")
         if status == 416 and probe.use_range:  # an empty file, or a server confused by Range
             probe.use_range = False
             return AGAIN
@@ -202,6 +206,11 @@ class Prober:
             probe.method = "GET"  # HEAD refused (405, 403, 501...) or wrong: GET decides
             return AGAIN
         return self._error_status(probe, response)
+
+    def _accepted(self, status: int) -> bool:
+        """``--accept`` (default: any 2xx); a 206 answers our own Range request, so it counts
+        as the 200 the user would see."""
+        return self.options.accepts(200 if status == 206 else status)
 
     def _success(self, probe: Probe, response: requests.Response) -> Step:
         if probe.method == "HEAD" or not probe.is_image:
@@ -311,5 +320,5 @@ class Prober:
                 probe.with_referer, (result, probe.prefix), self.options.site_url
             )
             result = evolve(result, answered=probe.answered, private=probe.private)
-        probe.result = result
+        probe.result = evolve(result, cacheable=not probe.by_accept)
         return DONE

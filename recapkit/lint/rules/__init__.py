@@ -5,6 +5,7 @@ Codes and names are a public contract: CI configs name them. Never renumber a ru
 
 from __future__ import annotations
 
+from recapkit.lint.rules.anchor_not_found import AnchorNotFound
 from recapkit.lint.rules.base import AnyRule, LintContext, NoOptions, Rule
 from recapkit.lint.rules.cjk_latin_spacing import CjkLatinSpacing
 from recapkit.lint.rules.code_outside_fence import CodeOutsideFence
@@ -57,6 +58,7 @@ ALL_RULES: tuple[type[AnyRule], ...] = (
     ImageInsecureUrl,
     ImageHotlinkBlocked,
     ImageUnverified,
+    AnchorNotFound,
     HeadingMissingSpace,
     EmptyLink,
     EmphasisNotRendered,

@@ -130,6 +130,28 @@ def test_a_header_whose_variable_is_unset_is_left_out() -> None:
     assert options.headers_for("example.org") == {}
 
 
+def test_accept_comes_from_the_config_as_a_list_or_ranges_and_the_flag_wins() -> None:
+    listed = parse_remote_config({"accept": [200, 429]})
+    assert build_remote_options(parse_flags(), config=listed).accept == {200, 429}
+    ranged = parse_remote_config({"accept": "200..=204,429"})
+    assert ranged.accept == {200, 201, 202, 203, 204, 429}
+    assert parse_remote_config({"accept": "200..204"}).accept == {200, 201, 202, 203}
+    options = build_remote_options(parse_flags("--accept", "200"), config=ranged)
+    assert options.accept == {200} and not options.accepts(204)
+    assert build_remote_options(parse_flags()).accepts(204)  # no --accept: any 2xx
+
+
+def test_header_flags_add_to_the_config_and_win_for_the_same_name() -> None:
+    config = parse_remote_config({"headers": {"api.github.com": {"X-A": "config"}}})
+    options = build_remote_options(
+        parse_flags("-H", "X-A: flag", "-H", "*.github.com X-B: $B"),
+        config=config,
+        env={"B": " b \n"},
+    )
+    assert options.headers_for("api.github.com") == {"X-A": "flag", "X-B": "b"}
+    assert options.headers_for("example.org") == {"X-A": "flag"}
+
+
 def test_a_bare_boolean_enables_remote_checks() -> None:
     assert parse_remote_config(True) == RemoteConfig(enabled=True)
 
@@ -146,6 +168,8 @@ def test_a_bare_boolean_enables_remote_checks() -> None:
         ({"site-url": "example.com"}, "expected an http"),
         ({"headers": {"h": {"Bad Name": "x"}}}, "invalid header name"),
         ({"headers": {"h": {"X-A": "a\r\nInjected: 1"}}}, "one-line string"),
+        ({"accept": "2xx"}, "accept: not a status or a range"),
+        ({"accept": True}, "accept: expected a list of statuses or a string"),
         ("on", "expected a table or true/false"),
     ],
 )
