@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -168,6 +169,21 @@ def test_a_config_change_relints_every_file(site: Path) -> None:
 
 
 @needs_watchfiles
+def test_a_change_to_the_site_config_relints_every_file(tmp_path: Path) -> None:
+    write(tmp_path / "hugo.toml", 'title = "Meetups"\n')
+    write(tmp_path / "content" / "a.md", DIRTY.format(title="A"))
+    watching = Watching(tmp_path, "content")
+    try:
+        watching.until("Watching content for changes")
+        put(tmp_path, "hugo.toml", 'title = "Meetups"\ncontentDir = "content"\n')
+        changed = watching.until("in all; watching.")
+        assert "Config changed (hugo.toml): linting every file." in changed[0]
+        assert any(line.startswith("content/a.md:5:1: RK301") for line in changed)
+    finally:
+        watching.kill()
+
+
+@needs_watchfiles
 def test_an_image_created_relints_the_post_that_looks_for_it(tmp_path: Path) -> None:
     write(tmp_path / "content" / "talk" / "index.md", "---\ntitle: T\n---\n\n![stage](stage.png)\n")
     watching = Watching(tmp_path, "content")
@@ -246,3 +262,17 @@ def test_a_change_plans_the_posts_it_concerns(tmp_path: Path) -> None:
     assert plan({(Change.ADDED, config), (Change.MODIFIED, other)}, known) == Plan(
         everything=True, configs=(config,)
     )
+
+
+def test_without_the_extra_watch_says_how_to_install_it(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real_find_spec = importlib.util.find_spec
+
+    def find_spec(name: str, *args: Any) -> object:
+        return None if name == "watchfiles" else real_find_spec(name, *args)
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    monkeypatch.chdir(site)
+    assert main(["lint", "--watch", "content"]) == 2
+    assert "--watch needs watchfiles, which the watch extra installs" in capsys.readouterr().err
