@@ -15,7 +15,9 @@ plain KeyboardInterrupt). Nothing here prints.
 from __future__ import annotations
 
 import enum
+import itertools
 import queue
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -32,6 +34,7 @@ from recapkit.lint.pipeline import LintOutcome, LintRequest, Overrides, lint, re
 if TYPE_CHECKING:
     from recapkit.ssg.base import Site
 
+_WILDCARD = re.compile(r"[*?\[]")
 READY_SECONDS = 30.0
 """How long a watcher may take to start before the run gives up (a stuck file system)."""
 
@@ -174,8 +177,9 @@ class Session:
     def watched(self) -> tuple[list[Path], list[Path]]:
         """The folders to watch: with their subfolders (where the posts are), and alone (where
         config files are)."""
-        paths, _negations = split_given(self.request.paths)
-        deep = _dedupe([_folder_of(p) for p in paths or [Path()]])
+        # A glob as given, not its matches: a post created in a new subfolder matches it too.
+        given = [p for p in self.request.paths if not str(p).startswith("!")]
+        deep = _dedupe([_folder_of(p) for p in given or [Path()]])
         flat = [f for f in sorted(self.known.config_folders) if f.is_dir()]
         flat += sorted({c.parent for c in self.known.configs if c.parent.is_dir()} - set(flat))
         inside = [f for f in flat if not any(f.is_relative_to(d) for d in deep)]
@@ -254,9 +258,9 @@ def _folder_of(path: Path) -> Path:
         return real
     if real.exists():
         return real.parent
-    # An unexpanded glob: the folders before its first wildcard.
-    parts = [p for p in Path(path).parts if not any(c in p for c in "*?[")]
-    return _folder_of(Path(*parts[: len(parts) - 1])) if len(parts) > 1 else Path.cwd()
+    # A glob: the folders before its first wildcard.
+    parts = list(itertools.takewhile(lambda part: not _WILDCARD.search(part), path.parts))
+    return _folder_of(Path(*parts)) if parts and len(parts) < len(path.parts) else Path.cwd()
 
 
 def _dedupe(folders: Sequence[Path]) -> list[Path]:

@@ -20,7 +20,8 @@ from typing import Any
 import pytest
 
 from recapkit.cli import main
-from recapkit.lint.watch import Change, Known, Plan, plan
+from recapkit.lint.pipeline import LintRequest
+from recapkit.lint.watch import Change, Known, Plan, Session, plan
 from tests.files import write
 from tests.paths import ROOT
 
@@ -262,6 +263,15 @@ def test_a_change_plans_the_posts_it_concerns(tmp_path: Path) -> None:
     assert plan({(Change.ADDED, config), (Change.MODIFIED, other)}, known) == Plan(
         everything=True, configs=(config,)
     )
+
+
+def test_a_glob_is_watched_from_the_folder_before_its_wildcards(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(site)
+    write(site / "content" / "talks" / "b.md", "text\n")
+    request = LintRequest(paths=(Path("content/**/*.md"), Path("!content/drafts/**")))
+    assert Session(request).watched() == ([site.resolve() / "content"], [])
 
 
 def test_without_the_extra_watch_says_how_to_install_it(
