@@ -20,7 +20,7 @@ from recapkit.lint.reporters import FORMATS, Report, rule_infos, write_report
 TEXT_FORMATS = ("text", "concise", "full")
 
 if TYPE_CHECKING:
-    from recapkit.lint.pipeline import LintRequest
+    from recapkit.lint.pipeline import LintOutcome, LintRequest
 
 HELP = """Check posts: front matter, images, Markdown and recap data.
 
@@ -142,6 +142,11 @@ _OPTIONS: list[Callable[[Any], Any]] = [
     click.option(
         "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
     ),
+    click.option(
+        "--watch",
+        is_flag=True,
+        help="Lint, then lint again each file that changes, until Ctrl-C (needs recapkit[watch]).",
+    ),
 ]
 
 
@@ -179,6 +184,10 @@ def lint(**flags: Any) -> int:
         remote=remote_flags(flags),
         progress=not flags["quiet"] and sys.stderr.isatty() and not os.environ.get("CI"),
     )
+    if flags["watch"]:
+        from recapkit.commands._watch import watch
+
+        return watch(request, flags, report_outcome)
     if flags["show_settings"]:
         ignored = [f"--{n.replace('_', '-')}" for n in ("fix", "diff", "output_format") if flags[n]]
         if ignored:
@@ -194,11 +203,18 @@ def lint(**flags: Any) -> int:
 
         return dump(request, output_format(flags["output_format"]))
     outcome = _stdin.lint_stdin(request, flags) if _stdin.reads_stdin(flags) else lint(request)
+    return report_outcome(outcome, flags)
+
+
+def report_outcome(outcome: LintOutcome, flags: dict[str, Any]) -> int:
+    """Print *outcome*'s notes and report as *flags* ask; the exit code it means."""
+    from recapkit.lint.pipeline import Mode
+
     for note in outcome.notes:
         click.echo(f"warning: {note}", err=True)
     if outcome.remote_summary and not flags["quiet"]:
         click.echo(outcome.remote_summary, err=True)
-    if request.mode is Mode.DIFF:
+    if outcome.mode is Mode.DIFF:
         return _print_diff(outcome)
     fmt = output_format(flags["output_format"])
     if flags["statistics"] and fmt not in TEXT_FORMATS:
