@@ -163,7 +163,7 @@ class Extraction:
         children = token.children or []
         if not any("span" in child.meta for child in children):
             return
-        where = _InlineMap(token, self.lines, in_table, cursors)
+        where = InlineMap(token, self.lines, in_table, cursors)
         link_texts: dict[int, str] | None = None
         for index, child in enumerate(children):
             span = child.meta.get("span")
@@ -232,7 +232,7 @@ class Extraction:
         return any(a <= where < b for a, b in self.code_spans)
 
 
-class _InlineMap:
+class InlineMap:
     """Maps offsets in an inline token's content to file positions.
 
     The content is the block's lines with indentation, list and quote markers removed, one

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from attrs import frozen
 from markdown_it.token import Token
 
-from recapkit.post.markdown import _InlineMap, markdown_source
+from recapkit.post.markdown import InlineMap, markdown_source
 from recapkit.post.types import ImageKind, Post
 
 # Text that reads as prose to Markdown but is not prose to a reader: a URL, an email address, a
@@ -81,7 +81,7 @@ def _body(post: Post, source: Sequence[str]) -> Iterator[Piece]:
         elif token.type == "inline" and token.children and token.map:
             if token.map[0] in post.code.lines:  # a paragraph inside {% highlight %} is code
                 continue
-            where = _InlineMap(_first_text_line(token, source), source, in_table, cursors)
+            where = InlineMap(_first_text_line(token, source), source, in_table, cursors)
             yield from _inline(post, token, where)
 
 
@@ -100,7 +100,7 @@ def _first_text_line(token: Token, source: Sequence[str]) -> Token:
     return moved
 
 
-def _inline(post: Post, token: Token, where: _InlineMap) -> Iterator[Piece]:
+def _inline(post: Post, token: Token, where: InlineMap) -> Iterator[Piece]:
     """The text children of one inline token, located in the file."""
     content = token.content
     cursor, depth, joined, across, autolink, link_end = 0, 0, False, False, False, 0
@@ -145,7 +145,7 @@ def _inline(post: Post, token: Token, where: _InlineMap) -> Iterator[Piece]:
 
 
 def _file_span(
-    post: Post, where: _InlineMap, content: str, start: int, end: int
+    post: Post, where: InlineMap, content: str, start: int, end: int
 ) -> tuple[int, int] | None:
     """File offsets of ``content[start:end]`` (on one line), or None unless the file holds
     exactly that text there."""

@@ -8,6 +8,7 @@ guidelines) that AutoCorrect and zhlint enforce. They apply to Chinese posts onl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from recapkit.post.language import post_language, site_language
@@ -61,3 +62,10 @@ def around(text: str, start: int, end: int, width: int = 6) -> str:
     right_limit = text.find("\n", end)
     right = min(end + width, right_limit if right_limit >= 0 else len(text))
     return text[left:right].strip()
+
+
+def with_next(pieces: list[Piece]) -> Iterator[tuple[Piece, Piece | None]]:
+    """Each piece of prose with the one after it (None for the last): a mark at a piece's end
+    is judged by what the reader sees next."""
+    for index, piece in enumerate(pieces):
+        yield piece, pieces[index + 1] if index + 1 < len(pieces) else None

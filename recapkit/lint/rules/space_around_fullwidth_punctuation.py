@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from recapkit.lint.rules._cjk import FULLWIDTH_PUNCTUATION, around, chinese_prose
+from recapkit.lint.rules._cjk import FULLWIDTH_PUNCTUATION, around, chinese_prose, with_next
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule
 
 if TYPE_CHECKING:
@@ -74,9 +74,7 @@ class SpaceAroundFullwidthPunctuation(Rule[NoOptions]):
     opt_in = True
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
-        pieces = chinese_prose(post, context)
-        for index, piece in enumerate(pieces):
-            following = pieces[index + 1] if index + 1 < len(pieces) else None
+        for piece, following in with_next(chinese_prose(post, context)):
             text = post.text[piece.start : piece.end]
             for match in _SPACES.finditer(text):
                 start, end = piece.start + match.start(), piece.start + match.end()
