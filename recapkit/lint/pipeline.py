@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import enum
 import os
-import stat
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -22,13 +21,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import field, frozen
 
-from recapkit import atomic
 from recapkit.config import Config, discover_config, load_config
 from recapkit.lint import selection
 from recapkit.lint.changed import changed_only
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.discover import Target, discover
-from recapkit.lint.engine import INTERNAL_ERROR, FileResult, Linter, LintResult
+from recapkit.lint.engine import INTERNAL_ERROR, Linter, LintResult
 from recapkit.lint.globs import GlobSet, split_given
 from recapkit.lint.remote.flags import RemoteFlags
 from recapkit.lint.runner import LintOptions, Plan, run
@@ -258,81 +256,23 @@ def _remote_options(request: LintRequest, config: Config, linter: Linter) -> Rem
     return options if options.enabled else None
 
 
-def _fixable(result: LintResult, unsafe: bool) -> list[FileResult]:
-    return [f for f in result.files if any(d.fixable_with(unsafe=unsafe) for d in f.diagnostics)]
-
-
-def _fix(linter: Linter, result: LintResult, notes: list[str], *, unsafe: bool) -> LintResult:
-    """Apply the safe fixes (and the unsafe ones when asked), write each changed file
-    atomically, and re-lint it; a file that must not be written keeps its findings and gets a
-    note in *notes* saying why."""
-    from recapkit.lint.fix import fix_file
-
-    replaced: dict[Path, FileResult] = {}
-    fixed = 0
-    repaired: list[Diagnostic] = []
-    for file in _fixable(result, unsafe):
-        refusal = _unwritable(file.target)
-        if refusal is not None:
-            notes.append(f"{file.target.path}: not fixed: {refusal}")
-            continue
-        outcome = fix_file(linter, file, unsafe=unsafe)
-        if outcome is None or not outcome.changed:
-            continue
-        atomic.write_bytes(file.target.real, outcome.fixed)
-        replaced[file.target.real] = outcome.result
-        fixed += outcome.applied
-        repaired += _repaired(file, outcome.result, unsafe)
-    files = tuple(replaced.get(f.target.real, f) for f in result.files)
-    return attrs.evolve(result, files=files, fixed=fixed, fixes=tuple(repaired))
-
-
-def _repaired(before: FileResult, after: FileResult, unsafe: bool) -> list[Diagnostic]:
-    """The fixable findings of *before* that the fixed file no longer has."""
-    left = {(d.code, d.message) for d in after.diagnostics}
-    return [
-        d
-        for d in before.diagnostics
-        if d.fixable_with(unsafe=unsafe) and (d.code, d.message) not in left
-    ]
-
-
-def _unwritable(target: Target) -> str | None:
-    """Why --fix must not write *target* (None: it may).
-
-    The write replaces the file by a rename, which needs no permission on the file itself, so
-    its mode is checked here: a read-only file stays read-only, even for root.
-    """
-    if target.outside is not None:
-        return f"it is a link to {target.real}, outside the site ({target.outside})"
-    try:
-        mode = target.real.stat().st_mode
-    except OSError as exc:
-        return f"cannot stat it: {exc.strerror or exc}"
-    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        return f"it is read-only (mode {stat.S_IMODE(mode):04o})"
-    if not os.access(target.real, os.W_OK):
-        return "no permission to write it"
-    return None
-
-
 def _diff(
     linter: Linter, result: LintResult, config: Config, notes: list[str], *, unsafe: bool
 ) -> LintOutcome:
     """What ``--fix`` would change, as unified diffs."""
-    from recapkit.lint.fix import fix_file, unified_diff
+    from recapkit.lint.fix_run import diffs
 
-    diffs: list[str] = []
-    applied = 0
-    for file in _fixable(result, unsafe):
-        outcome = fix_file(linter, file, unsafe=unsafe)
-        if outcome is None or not outcome.changed:
-            continue
-        diffs.append(unified_diff(outcome))
-        applied += outcome.applied
+    found, applied = diffs(linter, result, unsafe=unsafe)
     return LintOutcome(
-        result, config, linter, Mode.DIFF, tuple(notes), diffs=tuple(diffs), would_fix=applied
+        result, config, linter, Mode.DIFF, tuple(notes), diffs=found, would_fix=applied
     )
+
+
+def _fix(linter: Linter, result: LintResult, notes: list[str], *, unsafe: bool) -> LintResult:
+    """Apply and write the fixes (see :func:`recapkit.lint.fix_run.apply_fixes`)."""
+    from recapkit.lint.fix_run import apply_fixes
+
+    return apply_fixes(linter, result, notes, unsafe=unsafe)
 
 
 def _remote_pass(
@@ -478,18 +418,17 @@ def _text_target(
 def _fixed_text(outcome: LintOutcome, target: Target, data: bytes, *, unsafe: bool) -> LintOutcome:
     """*outcome* with what ``--fix`` or ``--diff`` makes of the text (nothing is written)."""
     from recapkit.lint.fix import fix_bytes, unified_diff
+    from recapkit.lint.fix_run import fixable_files, repaired
 
-    if outcome.mode is Mode.CHECK or not _fixable(outcome.result, unsafe):
+    if outcome.mode is Mode.CHECK or not fixable_files(outcome.result, unsafe):
         return outcome
     fixed = fix_bytes(outcome.linter, target, data, unsafe=unsafe)
     if fixed is None or not fixed.changed:
         return outcome
     if outcome.mode is Mode.DIFF:
         return attrs.evolve(outcome, diffs=(unified_diff(fixed),), would_fix=fixed.applied)
-    repaired = tuple(_repaired(outcome.result.files[0], fixed.result, unsafe))
-    result = attrs.evolve(
-        outcome.result, files=(fixed.result,), fixed=fixed.applied, fixes=repaired
-    )
+    fixes = tuple(repaired(outcome.result.files[0], fixed.result, unsafe))
+    result = attrs.evolve(outcome.result, files=(fixed.result,), fixed=fixed.applied, fixes=fixes)
     texts = {str(target.path): _readable(fixed.fixed)}  # what the remaining findings are in
     return attrs.evolve(outcome, result=result, fixed_text=fixed.fixed, texts=texts)
 
