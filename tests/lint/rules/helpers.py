@@ -91,3 +91,13 @@ def _parsed(line: int, codes: str) -> dict[tuple[int, str], str | None]:
         code, _, severity = item.strip().partition("(")
         found[(line, code)] = severity.rstrip(")") or None
     return found
+
+
+ZH_FRONT = "---\ntitle: 回顾\nlang: zh\n---\n\n"
+"""The front matter of a Chinese post (the RK6 rules check Chinese posts only)."""
+
+
+def fixed_body(rule: Rule[Any], body: str, front: str = ZH_FRONT) -> str:
+    """*body* (one line) after *rule*'s fixes, in a post with *front*."""
+    post, found = run(rule, front + body + "\n")
+    return apply_fixes(post, found).decode()[len(front) : -1]

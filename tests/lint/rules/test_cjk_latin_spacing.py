@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from recapkit.lint.rules import LintContext, LintSettings
 from recapkit.lint.rules.cjk_latin_spacing import CjkLatinSpacing, CjkLatinSpacingOptions
 from recapkit.ssg import registry
-from tests.lint.rules.helpers import apply_fixes, codes, run
+from tests.lint.rules.helpers import ZH_FRONT, apply_fixes, codes, run
 
 RULE = CjkLatinSpacing()
-FRONT = "---\ntitle: 回顾\nlang: zh\n---\n\n"
+FRONT = ZH_FRONT
 
 
 def fixed(source: str, rule: CjkLatinSpacing = RULE) -> str:

@@ -8,15 +8,14 @@ from hypothesis import strategies as st
 
 from recapkit.lint.diagnostics import Applicability
 from recapkit.lint.rules.fullwidth_punctuation import FullwidthPunctuation
-from tests.lint.rules.helpers import apply_fixes, run
+from tests.lint.rules.helpers import ZH_FRONT, apply_fixes, fixed_body, run
 
 RULE = FullwidthPunctuation()
-FRONT = "---\ntitle: 回顾\nlang: zh\n---\n\n"
+FRONT = ZH_FRONT
 
 
 def fixed(body: str) -> str:
-    post, found = run(RULE, FRONT + body + "\n")
-    return apply_fixes(post, found).decode()[len(FRONT) : -1]
+    return fixed_body(RULE, body)
 
 
 @pytest.mark.parametrize(
