@@ -166,6 +166,8 @@ class CodeOutsideFence(Rule[CodeOutsideFenceOptions]):
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
         for run in _runs(post):
+            if not run.kinds:
+                continue  # most blocks hold no code-like line: nothing to weigh
             run = run.trimmed()
             if run.qualifies(self.options.min_lines):
                 yield self._finding(post, run)
