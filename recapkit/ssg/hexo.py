@@ -28,6 +28,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -322,9 +323,21 @@ def _source_dir(config: Mapping[str, Any]) -> str:
 
 
 def _renderer_plugins(root: Path) -> tuple[str, ...]:
-    """The Markdown renderer plugins in the site's package.json dependencies, in order."""
+    """The Markdown renderer plugins in the site's package.json dependencies, in order.
+
+    Rules ask for every post; the file is read again only when its size or time changes.
+    """
     try:
-        manifest = json.loads(read_limited(root / "package.json", MAX_CONFIG_BYTES))
+        info = (root / "package.json").stat()
+    except OSError:
+        return ()
+    return _plugins_in(root / "package.json", info.st_size, info.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _plugins_in(manifest_path: Path, _size: int, _mtime_ns: int) -> tuple[str, ...]:
+    try:
+        manifest = json.loads(read_limited(manifest_path, MAX_CONFIG_BYTES))
     except (OSError, ValueError, RecursionError):
         return ()
     names: list[str] = []

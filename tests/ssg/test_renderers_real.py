@@ -9,6 +9,7 @@ Nothing is downloaded: Hexo comes from ``RECAPKIT_HEXO_MODULES`` (``.ci/run`` in
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -193,3 +194,19 @@ def test_hexo_and_jekyll_sites_that_name_another_renderer(tmp_path: Path) -> Non
         "it": "markdown-it",
         "hugo": "a renderer recapkit does not know",
     }
+
+
+def test_a_hexo_site_that_changes_its_renderer_is_read_anew(tmp_path: Path) -> None:
+    write_files(
+        tmp_path,
+        {
+            "_config.yml": "title: t\n",
+            "package.json": '{"dependencies": {"hexo-renderer-marked": "*"}}',
+            "source/_posts/a.md": "",
+        },
+    )
+    site = find_site(tmp_path / "source" / "_posts" / "a.md")
+    assert site is not None and site.generator.renderer(site) is MARKED
+    (tmp_path / "package.json").write_text('{"dependencies": {"hexo-renderer-pandoc": "*"}}')
+    os.utime(tmp_path / "package.json", ns=(1, 1))  # a new time, however coarse the clock
+    assert site.generator.renderer(site).name == "a renderer recapkit does not know"
