@@ -38,6 +38,14 @@ if TYPE_CHECKING:
     from recapkit.post.load import to_frontmatter
     from recapkit.rendering.engine import TemplateError, render
     from recapkit.scaffolding import PostExistsError, scaffold
+    from recapkit.site_index import (
+        SiteRecap,
+        TalkEntry,
+        iter_posts,
+        recaps,
+        speakers_index,
+        talks_index,
+    )
     from recapkit.ssg.posts import load_post, parse_post
 
 # public name -> the module that defines it (imported lazily by __getattr__)
@@ -59,6 +67,12 @@ _LAZY: dict[str, str] = {
     "scaffold": "recapkit.scaffolding",
     "PostExistsError": "recapkit.scaffolding",
     "json_schema": "recapkit.data.schema",
+    "iter_posts": "recapkit.site_index",
+    "recaps": "recapkit.site_index",
+    "SiteRecap": "recapkit.site_index",
+    "TalkEntry": "recapkit.site_index",
+    "talks_index": "recapkit.site_index",
+    "speakers_index": "recapkit.site_index",
 }
 
 
@@ -93,23 +107,29 @@ __all__ = [
     "RecapDataError",
     "RecapkitError",
     "Severity",
+    "SiteRecap",
     "Speaker",
     "Takeaway",
     "TakeawayKind",
     "Talk",
+    "TalkEntry",
     "TemplateError",
     "UsageError",
     "__version__",
     "dump_recap",
     "dumps_recap",
+    "iter_posts",
     "json_schema",
     "lint_paths",
     "load_post",
     "load_recap",
     "parse_post",
+    "recaps",
     "render",
     "scaffold",
+    "speakers_index",
     "structure_recap",
+    "talks_index",
     "to_frontmatter",
     "unstructure_recap",
 ]

@@ -28,7 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("recapkit.post",),
     ("recapkit.ssg",),
     ("recapkit.config",),
-    ("recapkit.lint", "recapkit.rendering", "recapkit.scaffolding"),
+    ("recapkit.lint", "recapkit.rendering", "recapkit.scaffolding", "recapkit.site_index"),
     ("recapkit.server",),  # the language server: lint's client, as the commands are
     ("recapkit.commands",),
     ("recapkit.cli", "recapkit.__main__", "recapkit"),
@@ -148,4 +148,5 @@ def test_the_top_level_holds_only_entry_points_and_shared_helpers() -> None:
         "config.py",
         "errors.py",
         "scaffolding.py",
+        "site_index.py",
     ]
