@@ -110,7 +110,7 @@ class Linter:
             __version__,
             _code_stamp(),
             self.config.fingerprint(),
-            repr(sorted({repr(site) for site in sites})),
+            repr(sorted({_site_stamp(site) for site in sites})),
             repr(rules),
             f"remote={self.collect_remote}",
         )
@@ -254,3 +254,11 @@ def _code_stamp() -> str:
                 info = file.stat()
                 stamps.append(f"{file.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
     return ",".join(sorted(stamps))
+
+
+def _site_stamp(site: Site | None) -> str:
+    """A site as far as findings depend on it: its settings, and the renderer it installs,
+    which can change without its config (a Hexo site's package.json)."""
+    if site is None:
+        return repr(None)
+    return f"{site!r}\0{site.generator.renderer(site)!r}"
