@@ -199,6 +199,7 @@ def resolve(request: LintRequest) -> Resolved:
         notes.append("no Markdown files found in " + ", ".join(unexplained))
     sites = site_uses(targets, config.ssg)
     notes += [use.note() for use in sites if not use.detected]
+    notes += [note for use in sites if (note := use.config_note()) is not None]
     return Resolved(config, targets, sites, notes)
 
 

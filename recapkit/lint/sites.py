@@ -63,6 +63,16 @@ class SiteUse:
             '`ssg = "..."` in recapkit.toml or pass --ssg to check them as your generator does'
         )
 
+    def config_note(self) -> str | None:
+        """What the user should know when the site's config file could not be read."""
+        if self.site is None or self.site.config_problem is None or self.config_file is None:
+            return None
+        return (
+            f"{shown(self.config_file)}: {self.site.config_problem}; its {self.files} "
+            f"{'file' if self.files == 1 else 'files'} checked with {self.generator.label}'s "
+            "defaults (content, static and permalink settings of the config are not known)"
+        )
+
 
 def site_uses(targets: Iterable[Target], configured: str | None) -> tuple[SiteUse, ...]:
     """One :class:`SiteUse` per site of *targets*, and one for the files no site claims (read

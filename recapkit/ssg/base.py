@@ -59,6 +59,8 @@ class Site:
     """The config file's top-level mapping, read once ({} when absent or unreadable)."""
     config_digest: str = ""
     """A digest of the config's content: sites that read different configs differ."""
+    config_problem: str | None = field(default=None, eq=False)
+    """Why the config file could not be read (its settings are then the generator's defaults)."""
 
     @property
     def name(self) -> str:

@@ -12,12 +12,25 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from attrs import field, frozen
+
 from recapkit import _yaml
-from recapkit._read import read_limited
+from recapkit._read import ReadRefused, read_limited
 from recapkit.errors import RecapkitError
 
 MAX_CONFIG_BYTES = 2**20
-"""A site config larger than this is not read (detection treats it as empty)."""
+"""A site config larger than this is not read (the site is read with its generator's defaults,
+and ``recapkit lint`` says so)."""
+
+
+@frozen
+class ConfigRead:
+    """What reading a config file gave: its top-level mapping, a digest of its bytes, and why
+    it could not be read (None when it was)."""
+
+    data: dict[str, Any] = field(factory=dict)
+    digest: str = ""
+    problem: str | None = None
 
 
 class Folder:
@@ -27,41 +40,54 @@ class Folder:
     def __init__(self, path: Path, names: frozenset[str]) -> None:
         self.path = path
         self.names = names
-        self._configs: dict[Path, tuple[dict[str, Any], str]] = {}
+        self._configs: dict[Path, ConfigRead] = {}
 
     def has(self, name: str) -> bool:
         return name in self.names
 
     def config(self, name: str) -> dict[str, Any]:
         """The top-level mapping of config file *name* in this folder ({} when unreadable)."""
-        return self.read(self.path / name)[0]
+        return self.read(self.path / name).data
 
-    def read(self, path: Path) -> tuple[dict[str, Any], str]:
+    def read(self, path: Path) -> ConfigRead:
         """:func:`read_config` of *path*, read once."""
         if path not in self._configs:
             self._configs[path] = read_config(path)
         return self._configs[path]
 
 
-def read_config(path: Path) -> tuple[dict[str, Any], str]:
-    """A config file's top-level mapping and a digest of its bytes; ({}, "") when it cannot be
-    read (detection is best effort: ``recapkit lint`` and the generator itself report a broken
-    config). TOML, JSON or YAML by the file's extension."""
+def read_config(path: Path) -> ConfigRead:
+    """A config file read as TOML, JSON or YAML by its extension. Never raises: a file that
+    cannot be read gives an empty mapping and the reason (detection is best effort, and the
+    generator itself reports a broken config)."""
     try:
         raw = read_limited(path, MAX_CONFIG_BYTES)
-        text = raw.decode("utf-8-sig")
-        if path.suffix == ".toml":
-            data: Any = tomllib.loads(text)
-        elif path.suffix == ".json":
-            data = json.loads(text)
-        else:
-            data = _yaml.load_tolerant(text)
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError, RecapkitError):
-        return {}, ""
+    except ReadRefused as error:  # not a regular file, or over the limit: it says which
+        return ConfigRead(problem=f"not read: {error}")
+    except OSError as error:
+        return ConfigRead(problem=f"cannot be read ({error.strerror or error})")
     digest = hashlib.blake2b(raw, digest_size=12).hexdigest()
+    try:
+        data = _parse(path, raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return ConfigRead(digest=digest, problem="is not UTF-8 text")
+    except (ValueError, RecursionError, RecapkitError) as error:
+        return ConfigRead(digest=digest, problem=f"has a syntax error: {_first_line(error)}")
     if not isinstance(data, dict):
-        return {}, digest
-    return {str(key): value for key, value in data.items()}, digest
+        return ConfigRead(digest=digest, problem="holds no table of settings")
+    return ConfigRead({str(key): value for key, value in data.items()}, digest)
+
+
+def _parse(path: Path, text: str) -> Any:
+    if path.suffix == ".toml":
+        return tomllib.loads(text)
+    if path.suffix == ".json":
+        return json.loads(text)
+    return _yaml.load_tolerant(text)
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip() or type(error).__name__).splitlines()[0]
 
 
 def lookup(config: Mapping[str, Any], key: str) -> Any:

@@ -27,7 +27,7 @@ from attrs import frozen
 
 from recapkit.ssg import registry
 from recapkit.ssg.base import Claim, Generator, Site, SiteDetectionError
-from recapkit.ssg.config_file import Folder, scan
+from recapkit.ssg.config_file import ConfigRead, Folder, scan
 
 
 def detect_site(start: Path) -> Site | None:
@@ -78,12 +78,17 @@ def read_site(root: Path, generator: Generator | str) -> Site:
 def _build(
     generator: Generator, root: Path, config_file: Path | None, folder: Folder | None
 ) -> Site:
-    data: dict[str, Any] = {}
-    digest = ""
+    read = ConfigRead()
     if config_file is not None:
-        data, digest = (folder or Folder(root, frozenset())).read(config_file)
-    site = generator.site(root, data, config_file)
-    return attrs.evolve(site, config_file=config_file, config=data, config_digest=digest)
+        read = (folder or Folder(root, frozenset())).read(config_file)
+    site = generator.site(root, read.data, config_file)
+    return attrs.evolve(
+        site,
+        config_file=config_file,
+        config=read.data,
+        config_digest=read.digest,
+        config_problem=read.problem,
+    )
 
 
 def find_site(
