@@ -11,6 +11,7 @@ import pytest
 from recapkit.data.model import (
     Event,
     EventKind,
+    EventLink,
     Highlight,
     Link,
     Photo,
@@ -209,7 +210,9 @@ DOCS = paths.DOCS / "data-format.md"
 
 
 @pytest.mark.parametrize(
-    "cls", [Recap, Event, Talk, Speaker, Takeaway, Highlight, Link, Photo], ids=lambda c: c.__name__
+    "cls",
+    [Recap, Event, Talk, Speaker, Takeaway, Highlight, Link, EventLink, Photo],
+    ids=lambda c: c.__name__,
 )
 def test_data_format_docs_describe_every_field(cls: type) -> None:
     text = DOCS.read_text(encoding="utf-8")

@@ -36,6 +36,7 @@ MODEL_CLASSES = [
     model.Takeaway,
     model.Highlight,
     model.Link,
+    model.EventLink,
     model.Photo,
 ]
 # Files whose every mistake is beyond JSON Schema: a key given twice (gone once parsed) and
