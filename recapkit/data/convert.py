@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 import cattrs
 
-from recapkit.data import hooks, model
+from recapkit.data import frozen, hooks, model
 from recapkit.data.describe import describe, key_text
 from recapkit.data.model import Recap
 from recapkit.data.problems import DataProblem, PathPart, RecapDataError, format_path, prefixed
@@ -107,6 +107,9 @@ def _structure_mapping(value: Any, type_: Any) -> dict[str, Any]:
             problems.append(
                 DataProblem((key_text(key),), f"keys must be text, got {describe(key)}")
             )
+            continue
+        if value_type is Any and (odd := frozen.non_data(item)):  # e.g. a YAML !!set
+            problems.append(DataProblem((key,), f"expected {frozen.DATA}; got a {odd}"))
             continue
         try:
             result[key] = item if value_type is Any else converter.structure(item, value_type)

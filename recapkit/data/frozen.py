@@ -3,12 +3,14 @@
 ``Recap.extra``, ``Event.extra``, ``Talk.extra`` and ``Speaker.handles`` hold what a writer put in
 the data file. A plain ``dict`` (or a list inside one) would make a frozen model instance
 unhashable, so the model stores them deep-frozen: mappings as :class:`FrozenDict`, lists and
-tuples as tuples, sets as frozensets. Dumping turns them back into plain dicts and lists.
+tuples as tuples. Dumping turns them back into plain dicts and lists. Anything a data file cannot
+hold (a set, an object) is refused, since it could not be written back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from datetime import date, time
 from typing import Any
 
 
@@ -51,13 +53,21 @@ def deep_freeze(value: Any, where: str) -> Any:
         )
     if isinstance(value, list | tuple):
         return tuple(deep_freeze(item, f"{where}[{index}]") for index, item in enumerate(value))
-    if isinstance(value, set | frozenset):
-        return frozenset(deep_freeze(item, f"{where} item") for item in value)
-    try:
-        hash(value)
-    except TypeError:
-        raise TypeError(
-            f"{where} must hold data (text, numbers, dates, lists, mappings),"
-            f" got a {type(value).__name__}"
-        ) from None
+    if not isinstance(value, DATA_SCALARS):
+        raise TypeError(f"{where} must hold {DATA}, got a {type(value).__name__}")
     return value
+
+
+DATA = "data: text, numbers, booleans, dates, times, lists and mappings"
+"""What free data may hold: what YAML, TOML and JSON files write (sets and objects they do not)."""
+
+DATA_SCALARS = (str, int, float, bool, type(None), date, time)
+
+
+def non_data(value: Any) -> str | None:
+    """The type name of the first value inside *value* that is not data, or None."""
+    if isinstance(value, Mapping):
+        return next(filter(None, map(non_data, value.values())), None)
+    if isinstance(value, list | tuple):
+        return next(filter(None, map(non_data, value)), None)
+    return None if isinstance(value, DATA_SCALARS) else type(value).__name__
