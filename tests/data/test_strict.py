@@ -315,6 +315,9 @@ def test_a_break_gets_no_scaffold_todos_for_speakers_or_takeaways() -> None:
     out = render(lunch, ssg="hugo", lang="en", scaffold=True)
     section = out.split("## Lunch", 1)[1].split("\n## ", 1)[0]
     assert "speaker" not in section and "take home" not in section
+    assert "summarise" not in section  # nothing to summarise of a lunch
+    talk = render(recap(talks=[Talk(title="Go", start=time(12))]), ssg="hugo", lang="en")
+    assert "summarise this talk" in talk  # a talk still asks for its summary
 
 
 @given(recaps)
