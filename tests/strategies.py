@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
 from hypothesis import strategies as st
 
 from recapkit.data.model import (
@@ -306,10 +307,19 @@ def events(draw: st.DrawFn, zone: str | None = None) -> Event:
 def _recaps(draw: st.DrawFn) -> Recap:
     zone = draw(st.none() | st.sampled_from(["Asia/Shanghai", "UTC", "America/New_York"]))
     aware_only = zone is not None
+    event = draw(events(zone))
+    programme = draw(
+        st.lists(talks(aware_only), max_size=3, unique_by=lambda t: t.title.strip().casefold())
+    )
+    # A talk's day is one of the event's days: a drawn day elsewhere is dropped.
+    days = event.days
+    programme = [
+        attrs.evolve(t, day=None) if days and t.day and t.day not in days else t for t in programme
+    ]
     return Recap(
         title=draw(one_line_texts),
         date=draw(_dates_or_datetimes(aware_only)),
-        event=draw(events(zone)),
+        event=event,
         authors=draw(tag_lists),
         lang=draw(st.sampled_from(["en", "zh-CN", "zh-Hans-CN", "ja", "en-US", "de", "zh"])),
         tags=draw(tag_lists),
@@ -320,13 +330,7 @@ def _recaps(draw: st.DrawFn) -> Recap:
         cover_alt=draw(st.none() | alt_texts) if cover else None,
         lead=draw(optional_texts),
         highlights=draw(st.lists(highlights, max_size=3).map(tuple)),
-        talks=tuple(
-            draw(
-                st.lists(
-                    talks(aware_only), max_size=3, unique_by=lambda t: t.title.strip().casefold()
-                )
-            )
-        ),
+        talks=programme,
         summary=draw(optional_texts),
         extra=draw(st.dictionaries(nonblank_texts, extra_values, max_size=3)),
     )

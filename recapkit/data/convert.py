@@ -205,6 +205,10 @@ def _cross_checks(
     """Checks across fields that must be reported even when another field already failed."""
     if cls is model.Recap and "talks" not in kwargs:
         return _raw_title_repeats(raw.get("talks"))
+    if cls is model.Recap:
+        event = kwargs.get("event")
+        outside = model.days_outside(event, kwargs["talks"]) if event else []
+        return [_validator_problem("talks", message) for message in outside]
     if cls is model.Speaker and not any(key in raw for key in ("name", "affiliation", "role")):
         return [DataProblem((), model.SPEAKER_NEEDS)]
     if cls is model.Talk and not any(p.path[:1] in (("day",), ("start",)) for p in found):

@@ -257,6 +257,19 @@ def _day(value: DateOrDateTime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+def days_outside(event: Event, talks: tuple[Talk, ...]) -> list[str]:
+    """One message per talk whose ``day`` is not a day of *event* (when the event has a start).
+
+    Only a ``day`` given is checked: one derived from a date-time start may be in another zone."""
+    days = event.days
+    return [
+        f"talks[{index}].day {talk.day.isoformat()} is not a day of the event"
+        f" ({days[0].isoformat()} to {days[-1].isoformat()})"
+        for index, talk in enumerate(talks)
+        if days and talk.day is not None and talk.day not in days
+    ]
+
+
 @frozen(field_transformer=strict_fields)
 class Recap:
     """A recap post: its own metadata, the event it covers, the talks and what to take home.
@@ -290,6 +303,9 @@ class Recap:
     def __attrs_post_init__(self) -> None:
         if self.cover_alt is not None and self.cover is None:
             raise ValueError("cover_alt describes the cover: set cover too, or leave cover_alt out")
+        outside = days_outside(self.event, self.talks)
+        if outside:
+            raise ValueError(outside[0])
 
     @property
     def speakers(self) -> tuple[Speaker, ...]:

@@ -333,3 +333,21 @@ def test_a_data_file_set_in_extra_is_a_problem_not_a_crash() -> None:
         structure_recap(data)
     [problem] = info.value.problems
     assert problem.path_text == "extra.s" and problem.message.endswith("got a set")
+
+
+def test_a_given_talk_day_must_be_a_day_of_the_event() -> None:
+    event = Event(name="Conf", start=date(2025, 9, 12), end=date(2025, 9, 13))
+    with pytest.raises(
+        ValueError, match=re.escape("talks[1].day 2025-09-14 is not a day of the event")
+    ):
+        recap(event=event, talks=[Talk(title="A"), Talk(title="B", day=date(2025, 9, 14))])
+    assert recap(event=Event(name="Conf"), talks=[Talk(title="B", day=date(2025, 9, 14))])
+    data = unstructure_recap(recap(event=event))
+    data["talks"] = [{"title": "A", "day": "2025-09-11"}]
+    from recapkit.data.problems import RecapDataError
+
+    with pytest.raises(RecapDataError) as info:
+        structure_recap(data)
+    assert [(p.path_text, p.message) for p in info.value.problems] == [
+        ("talks[0].day", "2025-09-11 is not a day of the event (2025-09-12 to 2025-09-13)")
+    ]
