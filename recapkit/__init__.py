@@ -15,6 +15,9 @@ from recapkit.__about__ import __version__
 from recapkit.data.model import (
     Event,
     EventKind,
+    EventLink,
+    EventLinkKind,
+    FrozenDict,
     Highlight,
     Link,
     Photo,
@@ -23,6 +26,7 @@ from recapkit.data.model import (
     Takeaway,
     TakeawayKind,
     Talk,
+    TalkKind,
 )
 from recapkit.errors import ConfigError, FileExistsRefusedError, RecapkitError, UsageError
 from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
@@ -92,9 +96,12 @@ __all__ = [
     "Edit",
     "Event",
     "EventKind",
+    "EventLink",
+    "EventLinkKind",
     "FileExistsRefusedError",
     "Fix",
     "FrontMatter",
+    "FrozenDict",
     "Highlight",
     "ImageRef",
     "Link",
@@ -113,6 +120,7 @@ __all__ = [
     "TakeawayKind",
     "Talk",
     "TalkEntry",
+    "TalkKind",
     "TemplateError",
     "UsageError",
     "__version__",

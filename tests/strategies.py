@@ -15,12 +15,15 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
 from hypothesis import strategies as st
 
 from recapkit.data.model import (
     LINE_BREAK,
     Event,
     EventKind,
+    EventLink,
+    EventLinkKind,
     Highlight,
     Link,
     Photo,
@@ -29,6 +32,7 @@ from recapkit.data.model import (
     Takeaway,
     TakeawayKind,
     Talk,
+    TalkKind,
 )
 from recapkit.data.text_checks import alt_looks_like_filename
 
@@ -136,27 +140,53 @@ http_urls = urls.filter(lambda u: u.startswith("http"))
 optional_urls: st.SearchStrategy[str | None] = st.none() | urls
 tag_lists = st.lists(nonblank_texts, max_size=3).map(tuple)
 
+# Free data for templates: what YAML, TOML and JSON all represent the same way
+# (no null: TOML has none; no floats: NaN and -0.0 do not compare or print stably).
+_scalars = st.one_of(texts, st.booleans(), st.integers(min_value=-(2**53), max_value=2**53))
+extra_values: st.SearchStrategy[Any] = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(nonblank_texts, inner, max_size=3),
+    max_leaves=6,
+)
+
+
+alt_texts = nonblank_texts.filter(lambda s: not alt_looks_like_filename(s))
 links = st.builds(Link, url=urls, title=optional_texts)
 photos = st.builds(
     Photo,
     src=urls,
-    alt=nonblank_texts.filter(lambda s: not alt_looks_like_filename(s)),
+    alt=alt_texts,
     caption=optional_texts,
     credit=optional_texts,
     license=optional_texts,
+    source=optional_urls,
 )
-speakers = st.builds(
-    Speaker,
-    name=one_line_texts,
-    affiliation=optional_texts,
-    role=optional_texts,
-    url=optional_urls,
-    handles=st.dictionaries(
+event_links = st.builds(
+    EventLink, url=urls, kind=st.sampled_from(EventLinkKind), title=optional_texts
+)
+
+
+@st.composite
+def _speakers(draw: st.DrawFn) -> Speaker:
+    """Named speakers and speakers known only by affiliation or role ("someone from Grab")."""
+    name = draw(st.none() | one_line_texts)
+    affiliation = draw(optional_texts)
+    role = draw(optional_texts if name or affiliation else nonblank_texts)
+    handles = st.dictionaries(
         st.sampled_from(["github", "x", "weibo", "mastodon", "zhihu"]) | nonblank_texts,
         nonblank_texts,
         max_size=3,
-    ),
-)
+    )
+    return Speaker(
+        name=name,
+        affiliation=affiliation,
+        role=role,
+        url=draw(optional_urls),
+        handles=draw(handles),
+    )
+
+
+speakers = _speakers()
 takeaways = st.builds(
     Takeaway,
     text=nonblank_texts,
@@ -193,15 +223,33 @@ durations = st.integers(min_value=1, max_value=24 * 60 * 3).map(lambda m: timede
 times = st.times().map(lambda t: t.replace(microsecond=0))
 
 
+@st.composite
+def _talk_days(draw: st.DrawFn, aware_only: bool) -> tuple[datetime | time | None, date | None]:
+    """A talk's start and day: a date-time start's own day (or none), any day otherwise."""
+    start = draw(st.none() | times | _datetimes(aware_only))
+    if isinstance(start, datetime):
+        return start, draw(st.sampled_from([None, start.date()]))
+    return start, draw(st.none() | _plain_dates)
+
+
 def talks(aware_only: bool = False) -> st.SearchStrategy[Talk]:
-    start: st.SearchStrategy[datetime | time | None] = st.none() | times | _datetimes(aware_only)
+    return _talk_days(aware_only).flatmap(lambda when: _talks(aware_only, *when))
+
+
+def _talks(
+    aware_only: bool, start: datetime | time | None, day: date | None
+) -> st.SearchStrategy[Talk]:
     return st.builds(
         Talk,
         title=one_line_texts,
         speakers=st.lists(speakers, max_size=2).map(tuple),
+        kind=st.sampled_from(TalkKind),
+        day=st.just(day),
+        id=st.none() | one_line_texts,
+        extra=st.dictionaries(nonblank_texts, extra_values, max_size=2),
         track=optional_texts,
         room=optional_texts,
-        start=start,
+        start=st.just(start),
         duration=st.none() | durations,
         abstract=optional_texts,
         summary=optional_texts,
@@ -248,43 +296,41 @@ def events(draw: st.DrawFn, zone: str | None = None) -> Event:
         attendance=draw(st.none() | st.integers(min_value=0, max_value=100_000)),
         tags=draw(tag_lists),
         tracks=draw(tag_lists),
+        overview=draw(optional_texts),
+        links=draw(st.lists(event_links, max_size=2)),
+        photos=draw(st.lists(photos, max_size=2)),
+        extra=draw(st.dictionaries(nonblank_texts, extra_values, max_size=2)),
     )
-
-
-# Free data for templates: what YAML, TOML and JSON all represent the same way
-# (no null: TOML has none; no floats: NaN and -0.0 do not compare or print stably).
-_scalars = st.one_of(texts, st.booleans(), st.integers(min_value=-(2**53), max_value=2**53))
-extra_values: st.SearchStrategy[Any] = st.recursive(
-    _scalars,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(nonblank_texts, inner, max_size=3),
-    max_leaves=6,
-)
 
 
 @st.composite
 def _recaps(draw: st.DrawFn) -> Recap:
     zone = draw(st.none() | st.sampled_from(["Asia/Shanghai", "UTC", "America/New_York"]))
     aware_only = zone is not None
+    event = draw(events(zone))
+    programme = draw(
+        st.lists(talks(aware_only), max_size=3, unique_by=lambda t: t.title.strip().casefold())
+    )
+    # A talk's day is one of the event's days: a drawn day elsewhere is dropped.
+    days = event.days
+    programme = [
+        attrs.evolve(t, day=None) if days and t.day and t.day not in days else t for t in programme
+    ]
     return Recap(
         title=draw(one_line_texts),
         date=draw(_dates_or_datetimes(aware_only)),
-        event=draw(events(zone)),
+        event=event,
         authors=draw(tag_lists),
         lang=draw(st.sampled_from(["en", "zh-CN", "zh-Hans-CN", "ja", "en-US", "de", "zh"])),
         tags=draw(tag_lists),
         categories=draw(tag_lists),
         slug=draw(st.none() | st.from_regex(r"[a-z0-9\u4e00-\u9fa5-]{1,24}", fullmatch=True)),
         draft=draw(st.booleans()),
-        cover=draw(optional_urls),
+        cover=(cover := draw(optional_urls)),
+        cover_alt=draw(st.none() | alt_texts) if cover else None,
         lead=draw(optional_texts),
         highlights=draw(st.lists(highlights, max_size=3).map(tuple)),
-        talks=tuple(
-            draw(
-                st.lists(
-                    talks(aware_only), max_size=3, unique_by=lambda t: t.title.strip().casefold()
-                )
-            )
-        ),
+        talks=programme,
         summary=draw(optional_texts),
         extra=draw(st.dictionaries(nonblank_texts, extra_values, max_size=3)),
     )

@@ -35,7 +35,7 @@ def test_importing_the_model_does_not_import_heavy_libraries() -> None:
 def test_load_recap_from_the_package_reads_an_example() -> None:
     recap = recapkit.load_recap(EXAMPLES / "gopher-meetup-hangzhou-2025.yaml")
     assert isinstance(recap, recapkit.Recap)
-    assert len(recap.talks) == 4
+    assert len(recap.talks) == 5
 
 
 def test_functions_are_not_shadowed_by_submodules() -> None:

@@ -65,6 +65,8 @@ def collect(paths: list[Path]) -> dict[str, list[dict[str, str]]]:
             continue
         for talk in recap.talks:
             for speaker in talk.speakers:
+                if speaker.name is None:  # known only as "someone from X": no entry in a name index
+                    continue
                 key = (speaker.name, recap.event.name, talk.title)
                 if key in seen:
                     continue

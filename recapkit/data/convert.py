@@ -14,14 +14,14 @@ import enum
 import re
 import types
 from collections.abc import Callable, Mapping
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Union, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 import cattrs
 
-from recapkit.data import hooks, model
+from recapkit.data import frozen, hooks, model
 from recapkit.data.describe import describe, key_text
 from recapkit.data.model import Recap
 from recapkit.data.problems import DataProblem, PathPart, RecapDataError, format_path, prefixed
@@ -107,6 +107,9 @@ def _structure_mapping(value: Any, type_: Any) -> dict[str, Any]:
             problems.append(
                 DataProblem((key_text(key),), f"keys must be text, got {describe(key)}")
             )
+            continue
+        if value_type is Any and (odd := frozen.non_data(item)):  # e.g. a YAML !!set
+            problems.append(DataProblem((key,), f"expected {frozen.DATA}; got a {odd}"))
             continue
         try:
             result[key] = item if value_type is Any else converter.structure(item, value_type)
@@ -202,6 +205,15 @@ def _cross_checks(
     """Checks across fields that must be reported even when another field already failed."""
     if cls is model.Recap and "talks" not in kwargs:
         return _raw_title_repeats(raw.get("talks"))
+    if cls is model.Recap:
+        event = kwargs.get("event")
+        outside = model.days_outside(event, kwargs["talks"]) if event else []
+        return [_validator_problem("talks", message) for message in outside]
+    if cls is model.Speaker and not any(key in raw for key in ("name", "affiliation", "role")):
+        return [DataProblem((), model.SPEAKER_NEEDS)]
+    if cls is model.Talk and not any(p.path[:1] in (("day",), ("start",)) for p in found):
+        problem = model.day_conflict(kwargs.get("day"), kwargs.get("start"))
+        return [DataProblem(("day",), problem)] if problem else []
     if cls is not model.Event or any(p.path[:1] in (("start",), ("end",)) for p in found):
         return []
     problem = model.check_order(kwargs.get("start"), kwargs.get("end"))
@@ -242,6 +254,7 @@ def _is_mapping(type_: Any) -> bool:
 
 _MODEL_CLASSES: tuple[type[Any], ...] = (
     model.Link,
+    model.EventLink,
     model.Photo,
     model.Speaker,
     model.Takeaway,
@@ -257,8 +270,9 @@ converter.register_structure_hook(str, _checked(hooks.structure_text))
 converter.register_structure_hook(bool, _checked(hooks.structure_bool))
 converter.register_structure_hook(int, _checked(hooks.structure_int))
 converter.register_structure_hook(timedelta, _checked(hooks.structure_duration))
-for _enum_type in (model.EventKind, model.TakeawayKind):  # by class: str's hook would win
+for _enum_type in hooks.ENUMS:  # by class: str's hook would win
     converter.register_structure_hook(_enum_type, _checked(hooks.structure_enum))
+converter.register_structure_hook(date, _checked(hooks.structure_day))
 converter.register_structure_hook_func(
     lambda t: t == model.DateOrDateTime, _checked(hooks.structure_date)
 )

@@ -41,6 +41,14 @@ ZONE: ContextVar[tzinfo | None] = ContextVar("recapkit_zone", default=None)
 
 QUOTE_HINT = "quote it if it is text"
 
+ENUMS: tuple[type[enum.Enum], ...] = (
+    model.EventKind,
+    model.EventLinkKind,
+    model.TakeawayKind,
+    model.TalkKind,
+)
+"""The model's enums, whose hooks are registered by class (str's own hook would win)."""
+
 
 def _trap_hint(value: object) -> str:
     if isinstance(value, bool):
@@ -96,6 +104,19 @@ def structure_date(value: Any, _type: object = None) -> date | datetime:
     raise ValueError(f"expected a date such as {DATE_FORMS}; got {describe(value)}{hint}")
 
 
+def structure_day(value: Any, _type: object = date) -> date:
+    """A day of a multi-day event (``2025-03-02``), without a time."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    parsed = parse_date_text(value) if isinstance(value, str) else None
+    if parsed is not None and not isinstance(parsed, datetime):
+        return parsed
+    hint = _trap_hint(value) if isinstance(value, int | float) else ""
+    raise ValueError(
+        f"expected a day such as 2025-03-01, without a time; got {describe(value)}{hint}"
+    )
+
+
 def structure_start(value: Any, _type: object = None) -> datetime | time:
     """A talk's start: a time of day (``14:00``) or a full date-time."""
     if isinstance(value, time):
@@ -141,10 +162,18 @@ def kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
+# Kinds that say nothing beyond their absence: a plain talk, a link of no particular kind.
+# Compared by identity: StrEnum members equal their text, and EventKind.OTHER is written.
+_SILENT_KINDS = (model.TalkKind.TALK, model.EventLinkKind.OTHER)
+
+
 def _omit(value: Any) -> bool:
-    """None, empty collections and ``False`` are the defaults a writer leaves out."""
+    """None, empty collections, ``False`` and silent kinds are the defaults a writer leaves out."""
     return (
-        value is None or value is False or (isinstance(value, tuple | dict | Mapping) and not value)
+        value is None
+        or value is False
+        or (isinstance(value, tuple | dict | Mapping) and not value)
+        or any(value is kind for kind in _SILENT_KINDS)
     )
 
 
@@ -180,7 +209,7 @@ def register_unstructure_hooks(converter: cattrs.Converter) -> None:
     )
     converter.register_unstructure_hook(time, format_time)
     converter.register_unstructure_hook(timedelta, format_duration)
-    for enum_type in (model.EventKind, model.TakeawayKind):  # by class: str's hook would win
+    for enum_type in ENUMS:  # by class: str's hook would win
         converter.register_unstructure_hook(enum_type, lambda v: v.value)
     converter.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, Mapping), _unstructure_plain

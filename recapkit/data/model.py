@@ -2,271 +2,178 @@
 
 Field names are Python names; data files spell multi-word keys in kebab case
 (``online_url`` is ``online-url``), which :mod:`recapkit.data.convert` maps.
-Collections are tuples so that instances stay immutable; ``Recap.extra`` and
-``Speaker.handles`` hold free-form mappings.
+Every field is type-checked at construction (:mod:`recapkit.data.strict`): sequences become
+tuples and mappings deep-frozen :class:`~recapkit.data.frozen.FrozenDict` s, so every instance
+is valid, hashable and ``attrs.evolve``-able. A tuple field grows with
+``attrs.evolve(recap, talks=[*recap.talks, talk])`` (``recap.talks + [talk]`` is Python's
+own tuple-plus-list TypeError; ``recap.talks + (talk,)`` works).
 """
 
 from __future__ import annotations
 
-import enum
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 from attrs import field, frozen
 
-from recapkit.data.dates import MAX_DURATION_MINUTES
-from recapkit.data.text_checks import alt_looks_like_filename, is_http_url, is_site_path
-
-DateOrDateTime = date | datetime
-"""An event day (``date``) or an instant (``datetime``, normally with a timezone)."""
-
-
-class EventKind(enum.StrEnum):
-    """What kind of event a recap covers (``kind:`` in a data file); ``meetup`` by default."""
-
-    MEETUP = "meetup"
-    CONFERENCE = "conference"
-    WORKSHOP = "workshop"
-    ONLINE = "online"
-    OTHER = "other"
-
-
-class TakeawayKind(enum.StrEnum):
-    """What a takeaway is: an insight (the default), an action to take, a resource to read,
-    a quote from the speaker or the writer's own opinion; templates may group by it."""
-
-    INSIGHT = "insight"
-    ACTION = "action"
-    RESOURCE = "resource"
-    QUOTE = "quote"
-    OPINION = "opinion"
-
-
-# --- validators (each raises ValueError with a message a writer can act on) ----------------
-
-
-def _non_empty(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not value.strip():
-        raise ValueError(f"{attribute.name} must not be empty")
-
-
-def _optional_non_empty(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not value.strip():
-        raise ValueError(f"{attribute.name} must not be empty (leave it out instead)")
-
-
-# Line breaks as str.splitlines() sees them; each would also end a Markdown heading or line.
-LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
-
-
-def _one_line(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    """Names and titles: non-empty and one line (they become headings, list items, titles)."""
-    _non_empty(_inst, attribute, value)
-    if LINE_BREAK.search(value):
-        raise ValueError(
-            f"{attribute.name} must be one line, without line breaks "
-            "(multi-line text belongs in a summary, abstract or lead)"
-        )
-
-
-# A site path never starts with a host name; `github.com/x` or `www.x.org` lost its https://.
-_HOST_LIKE = re.compile(
-    r"^(?:www\.[^/\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|cn|edu|gov|info|me|co)/)",
-    re.IGNORECASE,
+from recapkit.data import checks
+from recapkit.data.checks import (
+    LINE_BREAK,
+    MAX_SLUG_BYTES,
+    DateOrDateTime,
+    check_order,
+    repeated_titles,
 )
+from recapkit.data.dates import MAX_DURATION_MINUTES
+from recapkit.data.frozen import FrozenDict
+from recapkit.data.kinds import EventKind, EventLinkKind, TakeawayKind, TalkKind
+from recapkit.data.strict import strict_fields
+
+__all__ = [
+    "LINE_BREAK",
+    "MAX_SLUG_BYTES",
+    "DateOrDateTime",
+    "Event",
+    "EventKind",
+    "EventLink",
+    "EventLinkKind",
+    "FrozenDict",
+    "Highlight",
+    "Link",
+    "Photo",
+    "Recap",
+    "Speaker",
+    "Takeaway",
+    "TakeawayKind",
+    "Talk",
+    "TalkKind",
+    "check_order",
+    "repeated_titles",
+]
 
 
-def _url(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is None:
-        return
-    if _HOST_LIKE.match(value):
-        raise ValueError(
-            f"{attribute.name} looks like a web address without its scheme: write https://{value}"
-        )
-    if not (is_http_url(value) or is_site_path(value)):
-        raise ValueError(
-            f"{attribute.name} must be an http(s) URL or a path inside the site, got {value!r}"
-        )
+Day = date
+"""``datetime.date`` under a name that :class:`Recap`'s own ``date`` field does not shadow."""
 
 
-def _http_url(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not is_http_url(value):
-        raise ValueError(f"{attribute.name} must be an http(s) URL, got {value!r}")
+def _free() -> FrozenDict:
+    return FrozenDict()
 
 
-def _timezone_name(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is None:
-        return
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(
-            f"{attribute.name} must be an IANA time zone such as 'Asia/Shanghai', got {value!r}"
-        ) from None
-
-
-def _each(
-    check: Callable[[str], bool], what: str
-) -> Callable[[object, attrs.Attribute[Any], tuple[str, ...]], None]:
-    def validate(_inst: object, attribute: attrs.Attribute[Any], values: tuple[str, ...]) -> None:
-        for index, value in enumerate(values):
-            if not check(value):
-                raise ValueError(f"{attribute.name}[{index}] {what}, got {value!r}")
-
-    return validate
-
-
-_nonblank_items = _each(lambda s: bool(s.strip()), "must not be empty")
-
-# BCP 47 in the shape blogs use: language, optional script, optional region (zh, zh-CN, zh-Hans-CN, en-US).
-_BCP47 = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?$")
-
-
-def _lang(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not _BCP47.match(value):
-        raise ValueError(
-            f"{attribute.name} must be a BCP 47 language tag such as 'zh-CN' or 'en', got {value!r}"
-        )
-
-
-_SLUG = re.compile(r"^[^\s/\\?#%]+$")
-
-
-MAX_SLUG_BYTES = 200
-"""A slug becomes a file or folder name, and file systems cap those at 255 bytes."""
-
-
-def _slug(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is None:
-        return
-    if not _SLUG.match(value) or value in (".", ".."):
-        raise ValueError(
-            f"{attribute.name} must be one path segment without spaces, '/', '?', '#' or '%', got {value!r}"
-        )
-    # A leading dot makes a hidden file or folder: SSGs and `recapkit lint` skip those.
-    if value.startswith("."):
-        raise ValueError(
-            f"{attribute.name} must not start with '.' (that hides the post), got {value!r}"
-        )
-    if len(value.encode("utf-8", "surrogatepass")) > MAX_SLUG_BYTES:
-        raise ValueError(
-            f"{attribute.name} must be at most {MAX_SLUG_BYTES} bytes in UTF-8 (file names are limited)"
-        )
-
-
-def _comparable(value: DateOrDateTime) -> DateOrDateTime:
-    return value.date() if isinstance(value, datetime) else value
-
-
-def check_order(start: DateOrDateTime | None, end: DateOrDateTime | None) -> str | None:
-    """Why *end* cannot follow *start*, or None when the order is fine."""
-    if start is None or end is None:
-        return None
-    if isinstance(start, datetime) and isinstance(end, datetime):
-        if (start.tzinfo is None) != (end.tzinfo is None):
-            return "start and end must both have a timezone or both have none"
-        return "end must not be before start" if end < start else None
-    return "end must not be before start" if _comparable(end) < _comparable(start) else None
-
-
-def repeated_titles(titles: Sequence[str | None]) -> list[str]:
-    """One message per talk title that repeats an earlier one (case and outer spaces ignored).
-
-    ``None`` stands for a talk whose title is missing or not text: it repeats nothing.
-    """
-    seen: dict[str, int] = {}
-    messages = []
-    for index, title in enumerate(titles):
-        if title is None:
-            continue
-        key = title.strip().casefold()
-        if key in seen:
-            messages.append(f"talks[{index}].title {title!r} repeats talks[{seen[key]}].title")
-        else:
-            seen[key] = index
-    return messages
-
-
-# --- the classes --------------------------------------------------------------------------
-
-
-@frozen
+@frozen(field_transformer=strict_fields)
 class Link:
     """A link with an optional title: slides, a video, a reference."""
 
-    url: str = field(validator=_url)
-    title: str | None = field(default=None, validator=_optional_non_empty)
+    url: str = field(validator=checks.url)
+    title: str | None = field(default=None, validator=checks.optional_non_empty)
 
 
-@frozen
+@frozen(field_transformer=strict_fields)
+class EventLink:
+    """A link that belongs to the whole event: its slides collection, recordings playlist,
+    agenda, photo album, website, or another page (``kind`` says which; default ``other``)."""
+
+    url: str = field(validator=checks.url)
+    kind: EventLinkKind = EventLinkKind.OTHER
+    title: str | None = field(default=None, validator=checks.optional_non_empty)
+
+
+@frozen(field_transformer=strict_fields)
 class Photo:
-    """A photo in a recap. ``alt`` is required and must describe the picture, not name its file."""
+    """A photo in a recap. ``alt`` is required and must describe the picture, not name its file.
 
-    src: str = field(validator=_url)
-    alt: str = field()
-    caption: str | None = field(default=None, validator=_optional_non_empty)
-    credit: str | None = field(default=None, validator=_optional_non_empty)
-    license: str | None = field(default=None, validator=_optional_non_empty)
+    A reused photo says where it was taken from (``source``), who took it (``credit``) and
+    under which licence (``license``)."""
 
-    @alt.validator
-    def _check_alt(self, attribute: attrs.Attribute[Any], value: str) -> None:
-        _non_empty(self, attribute, value)
-        if alt_looks_like_filename(value):
-            raise ValueError(f"alt must describe the photo, not name its file: {value!r}")
+    src: str = field(validator=checks.url)
+    alt: str = field(validator=checks.alt_text)
+    caption: str | None = field(default=None, validator=checks.optional_non_empty)
+    credit: str | None = field(default=None, validator=checks.optional_non_empty)
+    license: str | None = field(default=None, validator=checks.optional_non_empty)
+    source: str | None = field(default=None, validator=checks.url)
 
 
-@frozen
+SPEAKER_NEEDS = "a speaker needs a name, or else an affiliation or a role"
+
+
+@frozen(field_transformer=strict_fields)
 class Speaker:
-    """A person who gave a talk: a one-line name, where they work, their role and accounts."""
+    """A person who gave a talk: a one-line name, where they work, their role and accounts.
 
-    name: str = field(validator=_one_line)
-    affiliation: str | None = field(default=None, validator=_optional_non_empty)
-    role: str | None = field(default=None, validator=_optional_non_empty)
-    url: str | None = field(default=None, validator=_url)
-    handles: Mapping[str, str] = field(factory=dict)
+    Recaps often know a speaker only as "someone from Grab" or "腾讯云的同学": then ``name``
+    stays None and ``affiliation`` (or ``role``) says who it was. One of the three is required.
+    """
+
+    name: str | None = field(default=None, validator=checks.optional_one_line)
+    affiliation: str | None = field(default=None, validator=checks.optional_non_empty)
+    role: str | None = field(default=None, validator=checks.optional_non_empty)
+    url: str | None = field(default=None, validator=checks.url)
+    handles: Mapping[str, str] = field(factory=_free)
     """Accounts by platform, e.g. ``{"github": "alice", "x": "alice_dev", "weibo": "爱丽丝"}``."""
 
+    def __attrs_post_init__(self) -> None:
+        if self.name is None and self.affiliation is None and self.role is None:
+            raise ValueError(SPEAKER_NEEDS)
 
-@frozen
+    @property
+    def label(self) -> str:
+        """What to print for the speaker: the name, else the affiliation, else the role.
+        Templates add their language's words around a nameless speaker ("someone from")."""
+        return self.name or self.affiliation or self.role or ""
+
+    @property
+    def details(self) -> tuple[str, ...]:
+        """Affiliation and role, minus the one :attr:`label` already shows."""
+        return tuple(v for v in (self.affiliation, self.role) if v is not None and v != self.label)
+
+
+@frozen(field_transformer=strict_fields)
 class Takeaway:
     """One thing to take home from a talk (Markdown), of a :class:`TakeawayKind`, with links."""
 
-    text: str = field(validator=_non_empty)
+    text: str = field(validator=checks.non_empty)
     kind: TakeawayKind = TakeawayKind.INSIGHT
     links: tuple[Link, ...] = ()
 
 
-@frozen
+@frozen(field_transformer=strict_fields)
 class Highlight:
     """A keyword or trend of the event, with an optional note."""
 
-    term: str = field(validator=_one_line)
-    note: str | None = field(default=None, validator=_optional_non_empty)
+    term: str = field(validator=checks.one_line)
+    note: str | None = field(default=None, validator=checks.optional_non_empty)
 
 
-@frozen
+@frozen(field_transformer=strict_fields)
 class Talk:
-    """A talk of the event: a one-line title, speakers, when and where, what it said
-    (``abstract`` as announced, ``summary`` as the writer heard it), takeaways and media."""
+    """A slot of the programme: a one-line title, its kind, speakers, when and where, what it
+    said (``abstract`` as announced, ``summary`` as the writer heard it), takeaways and media.
 
-    title: str = field(validator=_one_line)
+    ``day`` places the talk of a multi-day event (it must agree with a date-time ``start``;
+    :attr:`held_on` gives either); ``id`` is the programme's own id (pretalx, frab, Sessionize),
+    kept so that a post can be cross-checked against the programme."""
+
+    title: str = field(validator=checks.one_line)
     speakers: tuple[Speaker, ...] = ()
-    track: str | None = field(default=None, validator=_optional_non_empty)
-    room: str | None = field(default=None, validator=_optional_non_empty)
+    kind: TalkKind = TalkKind.TALK
+    day: date | None = None
+    track: str | None = field(default=None, validator=checks.optional_non_empty)
+    room: str | None = field(default=None, validator=checks.optional_non_empty)
     start: datetime | time | None = None
     duration: timedelta | None = field(default=None)
-    abstract: str | None = field(default=None, validator=_optional_non_empty)
-    summary: str | None = field(default=None, validator=_optional_non_empty)
+    abstract: str | None = field(default=None, validator=checks.optional_non_empty)
+    summary: str | None = field(default=None, validator=checks.optional_non_empty)
     takeaways: tuple[Takeaway, ...] = ()
-    slides: str | None = field(default=None, validator=_url)
-    video: str | None = field(default=None, validator=_url)
+    slides: str | None = field(default=None, validator=checks.url)
+    video: str | None = field(default=None, validator=checks.url)
     links: tuple[Link, ...] = ()
     photos: tuple[Photo, ...] = ()
-    tags: tuple[str, ...] = field(default=(), validator=_nonblank_items)
+    tags: tuple[str, ...] = field(default=(), validator=checks.nonblank_items)
+    id: str | None = field(default=None, validator=checks.optional_one_line)
+    extra: Mapping[str, Any] = field(factory=_free)
+    """Free data for custom templates; recapkit never interprets it."""
 
     @duration.validator
     def _check_duration(self, _attribute: attrs.Attribute[Any], value: timedelta | None) -> None:
@@ -279,26 +186,52 @@ class Talk:
         if value % timedelta(minutes=1):
             raise ValueError("duration must be a whole number of minutes")
 
+    def __attrs_post_init__(self) -> None:
+        problem = day_conflict(self.day, self.start)
+        if problem:
+            raise ValueError(problem)
 
-@frozen
+    @property
+    def held_on(self) -> date | None:
+        """The day of the talk: ``day``, else the date of a date-time ``start``, else None."""
+        if self.day is not None:
+            return self.day
+        return self.start.date() if isinstance(self.start, datetime) else None
+
+
+def day_conflict(day: date | None, start: datetime | time | None) -> str | None:
+    """Why a talk's *day* disagrees with its date-time *start*, or None."""
+    if day is None or not isinstance(start, datetime) or start.date() == day:
+        return None
+    return f"day {day.isoformat()} is not the day of start ({start.date().isoformat()})"
+
+
+@frozen(field_transformer=strict_fields)
 class Event:
-    """The event a recap covers: a one-line name, kind, when (dates or instants) and where."""
+    """The event a recap covers: a one-line name, kind, when (dates or instants) and where,
+    with the event's own photos, links (slides collection, recordings, agenda, album) and an
+    ``overview`` (Markdown: the numbered programme overview many recaps open with)."""
 
-    name: str = field(validator=_one_line)
+    name: str = field(validator=checks.one_line)
     kind: EventKind = EventKind.MEETUP
     start: DateOrDateTime | None = None
     end: DateOrDateTime | None = None
-    timezone: str | None = field(default=None, validator=_timezone_name)
+    timezone: str | None = field(default=None, validator=checks.timezone_name)
     """IANA name (``Asia/Shanghai``); naive times in the data file are read in this zone."""
-    city: str | None = field(default=None, validator=_optional_non_empty)
-    venue: str | None = field(default=None, validator=_optional_non_empty)
-    online_url: str | None = field(default=None, validator=_http_url)
-    organizers: tuple[str, ...] = field(default=(), validator=_nonblank_items)
-    sponsors: tuple[str, ...] = field(default=(), validator=_nonblank_items)
-    url: str | None = field(default=None, validator=_url)
+    city: str | None = field(default=None, validator=checks.optional_non_empty)
+    venue: str | None = field(default=None, validator=checks.optional_non_empty)
+    online_url: str | None = field(default=None, validator=checks.http_url)
+    organizers: tuple[str, ...] = field(default=(), validator=checks.nonblank_items)
+    sponsors: tuple[str, ...] = field(default=(), validator=checks.nonblank_items)
+    url: str | None = field(default=None, validator=checks.url)
     attendance: int | None = field(default=None)
-    tags: tuple[str, ...] = field(default=(), validator=_nonblank_items)
-    tracks: tuple[str, ...] = field(default=(), validator=_nonblank_items)
+    tags: tuple[str, ...] = field(default=(), validator=checks.nonblank_items)
+    tracks: tuple[str, ...] = field(default=(), validator=checks.nonblank_items)
+    overview: str | None = field(default=None, validator=checks.optional_non_empty)
+    links: tuple[EventLink, ...] = ()
+    photos: tuple[Photo, ...] = ()
+    extra: Mapping[str, Any] = field(factory=_free)
+    """Free data for custom templates; recapkit never interprets it."""
 
     @attendance.validator
     def _check_attendance(self, _attribute: attrs.Attribute[Any], value: int | None) -> None:
@@ -310,26 +243,55 @@ class Event:
         if problem:
             raise ValueError(problem)
 
+    @property
+    def days(self) -> tuple[date, ...]:
+        """Every day from start to end (one day without an end; none without a start)."""
+        if self.start is None:
+            return ()
+        first = _day(self.start)
+        last = _day(self.end) if self.end is not None else first
+        return tuple(first + timedelta(days=n) for n in range((last - first).days + 1))
 
-@frozen
+
+def _day(value: DateOrDateTime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def days_outside(event: Event, talks: tuple[Talk, ...]) -> list[str]:
+    """One message per talk whose ``day`` is not a day of *event* (when the event has a start).
+
+    Only a ``day`` given is checked: one derived from a date-time start may be in another zone."""
+    days = event.days
+    return [
+        f"talks[{index}].day {talk.day.isoformat()} is not a day of the event"
+        f" ({days[0].isoformat()} to {days[-1].isoformat()})"
+        for index, talk in enumerate(talks)
+        if days and talk.day is not None and talk.day not in days
+    ]
+
+
+@frozen(field_transformer=strict_fields)
 class Recap:
-    """A recap post: its own metadata, the event it covers, the talks and what to take home."""
+    """A recap post: its own metadata, the event it covers, the talks and what to take home.
 
-    title: str = field(validator=_one_line)
+    ``talks`` is a tuple: add one with ``attrs.evolve(recap, talks=[*recap.talks, talk])``."""
+
+    title: str = field(validator=checks.one_line)
     date: DateOrDateTime
     event: Event
-    authors: tuple[str, ...] = field(default=(), validator=_nonblank_items)
-    lang: str = field(default="en", validator=_lang)
-    tags: tuple[str, ...] = field(default=(), validator=_nonblank_items)
-    categories: tuple[str, ...] = field(default=(), validator=_nonblank_items)
-    slug: str | None = field(default=None, validator=_slug)
+    authors: tuple[str, ...] = field(default=(), validator=checks.nonblank_items)
+    lang: str = field(default="en", validator=checks.lang)
+    tags: tuple[str, ...] = field(default=(), validator=checks.nonblank_items)
+    categories: tuple[str, ...] = field(default=(), validator=checks.nonblank_items)
+    slug: str | None = field(default=None, validator=checks.slug)
     draft: bool = False
-    cover: str | None = field(default=None, validator=_url)
-    lead: str | None = field(default=None, validator=_optional_non_empty)
+    cover: str | None = field(default=None, validator=checks.url)
+    cover_alt: str | None = field(default=None, validator=checks.alt_text)
+    lead: str | None = field(default=None, validator=checks.optional_non_empty)
     highlights: tuple[Highlight, ...] = ()
     talks: tuple[Talk, ...] = field(default=())
-    summary: str | None = field(default=None, validator=_optional_non_empty)
-    extra: Mapping[str, Any] = field(factory=dict)
+    summary: str | None = field(default=None, validator=checks.optional_non_empty)
+    extra: Mapping[str, Any] = field(factory=_free)
     """Free data for custom templates; recapkit never interprets it."""
 
     @talks.validator
@@ -338,11 +300,30 @@ class Recap:
         if repeats:
             raise ValueError(repeats[0])
 
+    def __attrs_post_init__(self) -> None:
+        if self.cover_alt is not None and self.cover is None:
+            raise ValueError("cover_alt describes the cover: set cover too, or leave cover_alt out")
+        outside = days_outside(self.event, self.talks)
+        if outside:
+            raise ValueError(outside[0])
+
     @property
     def speakers(self) -> tuple[Speaker, ...]:
-        """Every speaker of every talk, first appearance first, de-duplicated by name."""
-        unique: dict[str, Speaker] = {}
+        """Every speaker of every talk, first appearance first, de-duplicated by name.
+
+        Nameless speakers (known by affiliation or role only) are each kept: two "someone
+        from Grab" in two talks may be two people."""
+        unique: dict[object, Speaker] = {}
         for talk in self.talks:
             for speaker in talk.speakers:
-                unique.setdefault(speaker.name, speaker)
+                unique.setdefault(speaker.name if speaker.name is not None else object(), speaker)
         return tuple(unique.values())
+
+    @property
+    def talks_by_day(self) -> tuple[tuple[Day | None, tuple[Talk, ...]], ...]:
+        """The talks grouped by :attr:`Talk.held_on`, in order of each day's first talk;
+        talks without a day form one group keyed None. One group for a one-day event."""
+        groups: dict[Day | None, list[Talk]] = {}
+        for talk in self.talks:
+            groups.setdefault(talk.held_on, []).append(talk)
+        return tuple((day, tuple(talks)) for day, talks in groups.items())

@@ -16,7 +16,7 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
-from recapkit.data import model
+from recapkit.data import checks, model
 from recapkit.data.convert import SCHEMA_KEY  # also resolves the model's postponed annotations
 from recapkit.data.dates import MAX_DURATION_MINUTES
 from recapkit.data.hooks import kebab
@@ -28,10 +28,11 @@ CLASS_DOCS = {
     "Recap": "A recap post: its metadata, the event it covers, the talks and what to take home.",
     "Event": "The meetup or conference the recap covers.",
     "Talk": "One talk (or panel, or workshop session) of the event.",
-    "Speaker": "A person who gave a talk.",
+    "Speaker": "A person who gave a talk: a name, or else at least an affiliation or a role.",
     "Takeaway": "Something a reader should take home from a talk.",
     "Highlight": "A keyword or trend of the event, with an optional note.",
     "Link": "A link with an optional title.",
+    "EventLink": "A link of the whole event: slides collection, recordings, agenda, album, website.",
     "Photo": "A photo with alt text that describes it.",
 }
 
@@ -46,6 +47,7 @@ FIELD_DOCS = {
     "Recap.slug": "URL slug of the post: one path segment, no spaces.",
     "Recap.draft": "true while the post must not be published.",
     "Recap.cover": "Cover image: an http(s) URL or a path inside the site (/images/x.jpg).",
+    "Recap.cover_alt": "What the cover image shows, for readers who cannot see it (not a file name).",
     "Recap.lead": "Opening paragraph shown before the talks.",
     "Recap.highlights": "Keywords and trends of the event.",
     "Recap.talks": "The talks, in programme order; titles must be unique.",
@@ -65,8 +67,14 @@ FIELD_DOCS = {
     "Event.attendance": "Number of attendees (0 or more).",
     "Event.tags": "Topics of the event.",
     "Event.tracks": "Names of the tracks of a multi-track event.",
+    "Event.overview": "Overview of the programme (Markdown), e.g. a numbered list of the talks.",
+    "Event.links": "Links of the whole event: slides collection, recordings, agenda, photo album.",
+    "Event.photos": "Photos of the event as a whole (group photo, venue).",
+    "Event.extra": "Free data for custom templates; recapkit never interprets it.",
     "Talk.title": "Title of the talk, one line.",
     "Talk.speakers": "Who gave the talk.",
+    "Talk.kind": "keynote, talk, panel, lightning, workshop or break (default talk).",
+    "Talk.day": "Day of the talk at a multi-day event (2025-03-02); agrees with a date-time start.",
     "Talk.track": "Track the talk belongs to (see event.tracks).",
     "Talk.room": "Room where the talk took place.",
     "Talk.start": "Start time: 14:00 (quoted in YAML) or a full date-time.",
@@ -79,7 +87,9 @@ FIELD_DOCS = {
     "Talk.links": "Further links (repositories, articles).",
     "Talk.photos": "Photos of the talk.",
     "Talk.tags": "Topics of the talk.",
-    "Speaker.name": "The speaker's name, one line.",
+    "Talk.id": "The programme's id of the talk (pretalx, frab, Sessionize), for cross-checks.",
+    "Talk.extra": "Free data for custom templates; recapkit never interprets it.",
+    "Speaker.name": "The speaker's name, one line; leave it out when only affiliation or role is known.",
     "Speaker.affiliation": "Company, project or group the speaker represents.",
     "Speaker.role": "Job title or role.",
     "Speaker.url": "Home page: http(s) URL or a path inside the site.",
@@ -90,12 +100,16 @@ FIELD_DOCS = {
     "Highlight.term": "The keyword or trend, one line.",
     "Highlight.note": "A short note about it.",
     "Link.url": "http(s) URL or a path inside the site.",
+    "EventLink.url": "http(s) URL or a path inside the site.",
+    "EventLink.kind": "slides, recordings, agenda, album, website or other (default other).",
+    "EventLink.title": "Text to show for the link.",
     "Link.title": "Text to show for the link.",
     "Photo.src": "The image: http(s) URL or a path inside the site (/images/x.jpg).",
     "Photo.alt": "What the photo shows, for readers who cannot see it (not a file name).",
     "Photo.caption": "Caption shown under the photo.",
     "Photo.credit": "Who took the photo.",
     "Photo.license": "License of the photo, e.g. CC BY 4.0.",
+    "Photo.source": "Where a reused photo was taken from: http(s) URL or a path inside the site.",
 }
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
@@ -104,6 +118,7 @@ _DATE = (
     r"^\d{4}([-/.])\d{1,2}\1\d{1,2}"
     r"([Tt ]+\d{1,2}:\d{2}(:\d{2}([.,]\d{1,9})?)?\s*([Zz]|UTC|GMT|[+-]\d{2}(:?\d{2})?)?)?$"
 )
+_DAY = r"^\d{4}([-/.])\d{1,2}\1\d{1,2}$"
 _TIME = r"^\d{1,2}:\d{2}(:\d{2}([.,]\d{1,9})?)?$"
 _DURATION = r"^(\d+|(\d+\s*[hH])?\s*(\d+\s*[mM]([iI][nN])?)?|[Pp][Tt](\d+H)?(\d+M)?(\d+S)?)$"
 _NOT_BREAK = r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]"
@@ -112,16 +127,16 @@ _URL = r"^(https?://[^/?#\s]+.*|(?!//)(?![A-Za-z][A-Za-z0-9+.-]*:)\S+)$"
 
 # Validators of the model that JSON Schema can express, by identity.
 _BY_VALIDATOR: dict[Any, dict[str, Any]] = {
-    model._url: {"type": "string", "pattern": _URL},
-    model._http_url: {"type": "string", "pattern": r"^https?://[^/?#\s]+"},
-    model._lang: {"type": "string", "pattern": model._BCP47.pattern},
-    model._slug: {
+    checks.url: {"type": "string", "pattern": _URL},
+    checks.http_url: {"type": "string", "pattern": r"^https?://[^/?#\s]+"},
+    checks.lang: {"type": "string", "pattern": checks.BCP47.pattern},
+    checks.slug: {
         "type": "string",
-        "pattern": model._SLUG.pattern,
+        "pattern": checks.SLUG.pattern,
         "not": {"pattern": r"^\."},  # "." and ".." too; a hidden folder is never linted
     },
-    model._nonblank_items: {"type": "array", "items": _TEXT},
-    model._one_line: {"type": "string", "pattern": _ONE_LINE},
+    checks.nonblank_items: {"type": "array", "items": _TEXT},
+    checks.one_line: {"type": "string", "pattern": _ONE_LINE},
 }
 _BY_FIELD: dict[str, dict[str, Any]] = {
     "Event.attendance": {"type": "integer", "minimum": 0},
@@ -134,6 +149,8 @@ _BY_FIELD: dict[str, dict[str, Any]] = {
         ]
     },
     "Recap.extra": {"type": "object"},
+    "Event.extra": {"type": "object"},
+    "Talk.extra": {"type": "object"},
 }
 
 
@@ -163,7 +180,10 @@ _SCALARS: dict[Any, dict[str, Any]] = {
     bool: {"type": "boolean"},
     int: {"type": "integer"},
     timedelta: {"type": "integer"},
+    date: {"type": "string", "pattern": _DAY},
 }
+# JSON Schema's own way to say "at least one of these keys".
+_AT_LEAST_ONE = {"Speaker": ("name", "affiliation", "role")}
 
 
 def _field_schema(
@@ -194,6 +214,8 @@ def _add_class(cls: type[Any], defs: dict[str, Any]) -> None:
         "required": [kebab(a.name) for a in fields if a.default is attrs.NOTHING],
         "additionalProperties": False,
     }
+    if cls.__name__ in _AT_LEAST_ONE:
+        defs[cls.__name__]["anyOf"] = [{"required": [k]} for k in _AT_LEAST_ONE[cls.__name__]]
 
 
 def json_schema() -> dict[str, Any]:

@@ -68,7 +68,7 @@ def test_every_example_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     assert (
         f"{EXAMPLES / 'gopher-meetup-hangzhou-2025.yaml'}: ok: Gopher Meetup 杭州站回顾" in out[0]
     )
-    assert out[0].endswith("| Gopher Meetup 杭州站 2025 | 4 talks")
+    assert out[0].endswith("| Gopher Meetup 杭州站 2025 | 5 talks")
 
 
 def test_a_folder_means_the_data_files_inside_it(

@@ -55,11 +55,13 @@ def test_every_problem_is_reported_at_once() -> None:
         "event.end",
         "talks[0].speakers",
         "talks[1].speakers[0].nmae",
-        "talks[1].speakers[0].name",
+        "talks[1].speakers[0]",
         "talks[1].duration",
     }
     assert found["tittle"] == "unknown key; did you mean 'title'?"
-    assert found["talks[1].speakers[0].name"] == "required field missing"
+    assert (
+        found["talks[1].speakers[0]"] == "a speaker needs a name, or else an affiliation or a role"
+    )
     assert found["event.end"] == "end must not be before start"
 
 
@@ -256,3 +258,78 @@ def test_an_overflowing_duration_is_a_problem_not_a_crash() -> None:
 def test_a_huge_number_is_described_briefly() -> None:
     found = problems(minimal(title=1 << 20000))
     assert found["title"].startswith("expected text, got the number with about 6021 digits")
+
+
+def test_the_new_fields_read_from_data_files() -> None:
+    recap = structure_recap(
+        minimal(
+            cover="/c.jpg",
+            **{"cover-alt": "A full hall"},
+            event={
+                "name": "Go",
+                "overview": "1. A\n2. B",
+                "links": [{"kind": "slides", "url": "https://github.example.org/slides"}],
+                "photos": [
+                    {"src": "/g.jpg", "alt": "Group photo", "source": "https://x.example.org/1"}
+                ],
+                "extra": {"no": 42},
+            },
+            talks=[
+                {
+                    "title": "A",
+                    "kind": "keynote",
+                    "day": "2025-03-02",
+                    "id": "7FZ3KA",
+                    "speakers": [{"affiliation": "腾讯云"}],
+                    "extra": {"room-code": ["B1"]},
+                },
+                {"title": "Lunch", "kind": "break", "day": date(2025, 3, 2)},
+            ],
+        )
+    )
+    assert recap.cover_alt == "A full hall" and recap.event.links[0].kind == "slides"
+    assert recap.event.photos[0].source == "https://x.example.org/1"
+    assert recap.talks[0].day == date(2025, 3, 2) and recap.talks[0].id == "7FZ3KA"
+    assert recap.talks[0].speakers[0].label == "腾讯云" and recap.talks[1].kind == "break"
+    assert recap.talks[0].extra == {"room-code": ("B1",)} and recap.event.extra == {"no": 42}
+    data = unstructure_recap(recap)
+    assert data["cover-alt"] == "A full hall" and data["talks"][0]["extra"] == {"room-code": ["B1"]}
+    assert structure_recap(data) == recap
+
+
+def test_the_new_fields_report_problems_at_their_paths() -> None:
+    found = problems(
+        minimal(
+            **{"cover-alt": "IMG_0001.JPG"},
+            event={"name": "Go", "links": [{"kind": "slide", "url": "https://x.example.org"}]},
+            talks=[
+                {"title": "A", "day": "2025-03-02 10:00"},
+                {"title": "B", "day": "2025-03-02", "start": "2025-03-01T10:00:00+08:00"},
+                {"title": "C", "kind": "Panel", "speakers": [{"url": "https://x.example.org"}]},
+            ],
+        )
+    )
+    assert found == {
+        "cover-alt": "must describe the photo, not name its file: 'IMG_0001.JPG'",
+        "event.links[0].kind": "expected one of slides, recordings, agenda, album, website, other;"
+        " got the text 'slide'; did you mean 'slides'?",
+        "talks[0].day": "expected a day such as 2025-03-01, without a time;"
+        " got the text '2025-03-02 10:00'",
+        "talks[1].day": "day 2025-03-02 is not the day of start (2025-03-01)",
+        "talks[2].kind": "expected one of keynote, talk, panel, lightning, workshop, break;"
+        " got the text 'Panel'; did you mean 'panel'?",
+        "talks[2].speakers[0]": "a speaker needs a name, or else an affiliation or a role",
+    }
+
+
+def test_a_plain_talk_and_an_other_link_leave_their_kind_out() -> None:
+    data = unstructure_recap(
+        structure_recap(
+            minimal(
+                talks=[{"title": "T", "kind": "talk"}],
+                event={"name": "Go", "kind": "other", "links": [{"url": "/a", "kind": "other"}]},
+            )
+        )
+    )
+    assert data["talks"] == [{"title": "T"}] and data["event"]["links"] == [{"url": "/a"}]
+    assert data["event"]["kind"] == "other"  # an event's kind is always written

@@ -44,8 +44,12 @@ def test_every_example_loads(path: Path) -> None:
 
 def test_the_go_meetup_example_has_what_the_issue_asks_for() -> None:
     recap = load_recap(EXAMPLES / "gopher-meetup-hangzhou-2025.yaml")
-    assert recap.lang == "zh-CN" and len(recap.talks) == 4
+    assert recap.lang == "zh-CN" and len(recap.talks) == 5
     assert all(s.affiliation for s in recap.speakers)
+    # a speaker known only by affiliation ("示例云的同学"), the event's own links, the cover's alt
+    assert any(s.name is None and s.label == "示例云" for s in recap.speakers)
+    assert {link.kind for link in recap.event.links} == {"slides", "recordings"}
+    assert recap.cover_alt and recap.talks[-1].kind == "lightning"
     assert all(t.takeaways for t in recap.talks)
     assert any(t.slides for t in recap.talks) and any(t.video for t in recap.talks)
     assert all(p.credit for t in recap.talks for p in t.photos)

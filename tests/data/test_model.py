@@ -11,6 +11,7 @@ import pytest
 from recapkit.data.model import (
     Event,
     EventKind,
+    EventLink,
     Highlight,
     Link,
     Photo,
@@ -209,7 +210,9 @@ DOCS = paths.DOCS / "data-format.md"
 
 
 @pytest.mark.parametrize(
-    "cls", [Recap, Event, Talk, Speaker, Takeaway, Highlight, Link, Photo], ids=lambda c: c.__name__
+    "cls",
+    [Recap, Event, Talk, Speaker, Takeaway, Highlight, Link, EventLink, Photo],
+    ids=lambda c: c.__name__,
 )
 def test_data_format_docs_describe_every_field(cls: type) -> None:
     text = DOCS.read_text(encoding="utf-8")
@@ -234,3 +237,12 @@ def test_duration_has_an_upper_bound() -> None:
     assert Talk(title="T", duration=timedelta(minutes=10_000)).duration
     with pytest.raises(ValueError, match="at most 10000 minutes"):
         Talk(title="T", duration=timedelta(minutes=10_001))
+
+
+def test_the_full_example_of_the_data_format_page_is_valid() -> None:
+    from recapkit.data.files import loads_recap
+
+    text = DOCS.read_text(encoding="utf-8")
+    block = text.split("## A full example", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    recap = loads_recap(block, "yaml")
+    assert recap.event.links and any(s.name is None for s in recap.speakers)

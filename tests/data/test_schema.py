@@ -36,6 +36,7 @@ MODEL_CLASSES = [
     model.Takeaway,
     model.Highlight,
     model.Link,
+    model.EventLink,
     model.Photo,
 ]
 # Files whose every mistake is beyond JSON Schema: a key given twice (gone once parsed) and
@@ -148,3 +149,18 @@ def test_schema_refuses_a_title_of_several_lines(title: str) -> None:
     data = {"title": title, "date": "2025-03-01", "event": {"name": "Go"}}
     assert not VALIDATOR.is_valid(data)
     assert VALIDATOR.is_valid({**data, "title": "Go night"})
+
+
+def test_schema_wants_a_name_an_affiliation_or_a_role_of_a_speaker() -> None:
+    def errors(speaker: dict[str, str]) -> list[str]:
+        data = {
+            "title": "T",
+            "date": "2025-03-01",
+            "event": {"name": "Go"},
+            "talks": [{"title": "A", "speakers": [speaker]}],
+        }
+        return [e.message for e in VALIDATOR.iter_errors(data)]
+
+    assert errors({"affiliation": "Grab"}) == [] and errors({"role": "SRE"}) == []
+    assert errors({"url": "https://x.example.org"})
+    assert errors({"name": "Li"}) == []
