@@ -1,7 +1,8 @@
-"""Build tiny real sites with generated recaps using the real `hugo` and `jekyll` programs.
+"""Build tiny real sites with generated recaps using the real `hugo` and `jekyll` programs
+(and Hexo, for the ``notes`` layout, when ``RECAPKIT_HEXO_MODULES`` names one).
 
 Skipped when the program is not installed (``apt-get install hugo jekyll``; ``.ci/run``
-installs them). Both builds are offline: no theme, no gems beyond Debian's jekyll.
+installs them). The builds are offline: no theme, no gems beyond Debian's jekyll.
 """
 
 from __future__ import annotations
@@ -223,6 +224,46 @@ def test_jekyll_builds_notes_layout(tmp_path: Path, capsys: pytest.CaptureFixtur
     build(["jekyll", "build", "--quiet", "--source", str(site)], site)
     for lang in ("en", "zh"):
         page = site / "_site" / "2024" / "05" / "20" / f"gopher-days-{lang}.html"
+        check_notes_page(page, lang, "/assets/stage.png")
+
+
+def hexo_modules() -> Path | None:
+    """The Hexo that ``RECAPKIT_HEXO_MODULES`` names (``.ci/run`` installs one), if usable."""
+    from tests.ssg.test_hexo_themes_real import _hexo
+
+    return _hexo() if shutil.which("node") else None
+
+
+@pytest.mark.skipif(hexo_modules() is None, reason="no node or Hexo (RECAPKIT_HEXO_MODULES)")
+def test_hexo_builds_notes_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    modules = hexo_modules()
+    assert modules is not None
+    site = tmp_path / "site"
+    (site / "node_modules").mkdir(parents=True)
+    for name in ("hexo", "hexo-renderer-marked"):
+        (site / "node_modules" / name).symlink_to((modules / name).resolve())
+    (site / "package.json").write_text(
+        '{"name": "s", "private": true, "hexo": {},'
+        ' "dependencies": {"hexo": "*", "hexo-renderer-marked": "*"}}',
+        encoding="utf-8",
+    )
+    (site / "_config.yml").write_text(
+        "title: t\nurl: https://example.org\ntheme: toy\n", encoding="utf-8"
+    )
+    layouts = site / "themes" / "toy" / "layout"  # Nunjucks, built into Hexo: no renderer needed
+    layouts.mkdir(parents=True)
+    (layouts / "post.njk").write_text("{{ page.content }}\n", encoding="utf-8")
+    (layouts / "index.njk").write_text("", encoding="utf-8")
+    (site / "source" / "_posts").mkdir(parents=True)
+    (site / "source" / "assets").mkdir()
+    (site / "source" / "assets" / "stage.png").write_bytes(PNG)
+    for lang in ("en", "zh"):
+        data = tmp_path / f"{lang}.yaml"
+        data.write_text(NOTES.format(lang=lang, src="/assets/stage.png"), encoding="utf-8")
+        run_cli(["new", "--from", str(data), "--site", str(site), "--layout", "notes"], capsys)
+    build(["node", str(modules / "hexo" / "bin" / "hexo"), "generate"], site)
+    for lang in ("en", "zh"):
+        page = site / "public" / "2024" / "05" / "20" / f"gopher-days-{lang}" / "index.html"
         check_notes_page(page, lang, "/assets/stage.png")
 
 
