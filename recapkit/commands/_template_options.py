@@ -18,7 +18,7 @@ _OPTIONS = (
         "body_layout",
         type=click.Choice(LAYOUTS),
         help="The built-in body: form (an event facts block, a section per talk with its facts "
-        "as a list, keywords last; the default) or notes (the writer's narrative: the lead, "
+        "as a list, keywords last) or notes (the writer's narrative: the lead, "
         "keywords up front, each talk's speakers on one line with its photos, takeaways and "
         "quotes, no facts block). Default: the configured layout, else form. --template "
         "overrides it.",
