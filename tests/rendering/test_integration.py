@@ -67,6 +67,31 @@ def tags_only(text: str) -> str:
     return re.sub(r">\s+<", "><", text)
 
 
+def hugo_site(site: Path, single: str) -> Path:
+    """A Hugo site without a theme: a page shows *single*, lists and feeds nothing."""
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "content").mkdir()
+    (site / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ntitle = "t"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n',
+        encoding="utf-8",
+    )
+    (site / "layouts/_default/single.html").write_text(single + "\n", encoding="utf-8")
+    (site / "layouts/_default/list.html").write_text("<html></html>\n", encoding="utf-8")
+    return site
+
+
+def jekyll_site(site: Path, post: str) -> Path:
+    """A Jekyll site without a theme: a post shows *post*; ``/assets/stage.png`` is an image."""
+    (site / "_layouts").mkdir(parents=True)
+    (site / "_posts").mkdir()
+    (site / "assets").mkdir()
+    (site / "assets" / "stage.png").write_bytes(PNG)
+    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n", encoding="utf-8")
+    (site / "_layouts" / "post.html").write_text(post + "\n", encoding="utf-8")
+    return site
+
+
 def check_page(page: Path, image_src: str) -> None:
     text = html.unescape(page.read_text(encoding="utf-8"))
     assert "<h1>Gopher Night: generics & {{ templates }}</h1>" in text
@@ -82,18 +107,9 @@ def check_page(page: Path, image_src: str) -> None:
     shutil.which("hugo") is None, reason="hugo is not installed (apt-get install hugo)"
 )
 def test_hugo_builds_generated_posts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    site = tmp_path / "site"
-    (site / "layouts" / "_default").mkdir(parents=True)
-    (site / "content").mkdir()
-    (site / "hugo.toml").write_text(
-        'baseURL = "https://example.org/"\ntitle = "t"\n'
-        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n',
-        encoding="utf-8",
+    site = hugo_site(
+        tmp_path / "site", "<html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>"
     )
-    (site / "layouts/_default/single.html").write_text(
-        "<html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n", encoding="utf-8"
-    )
-    (site / "layouts/_default/list.html").write_text("<html></html>\n", encoding="utf-8")
     for lang in ("en", "zh"):
         data = tmp_path / f"{lang}.yaml"
         data.write_text(RECAP.format(lang=lang, src="images/stage.png"), encoding="utf-8")
@@ -117,14 +133,8 @@ def test_hugo_builds_generated_posts(tmp_path: Path, capsys: pytest.CaptureFixtu
     shutil.which("jekyll") is None, reason="jekyll is not installed (apt-get install jekyll)"
 )
 def test_jekyll_builds_generated_posts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    site = tmp_path / "site"
-    (site / "_layouts").mkdir(parents=True)
-    (site / "_posts").mkdir()
-    (site / "assets").mkdir()
-    (site / "assets" / "stage.png").write_bytes(PNG)
-    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n", encoding="utf-8")
-    (site / "_layouts" / "post.html").write_text(
-        "<html><body><h1>{{ page.title }}</h1>{{ content }}</body></html>\n", encoding="utf-8"
+    site = jekyll_site(
+        tmp_path / "site", "<html><body><h1>{{ page.title }}</h1>{{ content }}</body></html>"
     )
     data = tmp_path / "en.yaml"
     data.write_text(RECAP.format(lang="en", src="/assets/stage.png"), encoding="utf-8")
@@ -168,6 +178,17 @@ DAYS = {
 }
 
 
+def new_notes_posts(site: Path, src: str, capsys: pytest.CaptureFixture[str]) -> list[Path]:
+    """``recapkit new --layout notes`` of the English and the Chinese recap (image *src*)."""
+    posts = []
+    for lang in ("en", "zh"):
+        data = site.parent / f"notes-{lang}.yaml"
+        data.write_text(NOTES.format(lang=lang, src=src), encoding="utf-8")
+        args = ["new", "--from", str(data), "--site", str(site), "--layout", "notes"]
+        posts.append(run_cli(args, capsys))
+    return posts
+
+
 def check_notes_page(page: Path, lang: str, image_src: str) -> None:
     text = tags_only(html.unescape(page.read_text(encoding="utf-8")))
     day1, day2, facts = DAYS[lang]
@@ -184,21 +205,8 @@ def check_notes_page(page: Path, lang: str, image_src: str) -> None:
     shutil.which("hugo") is None, reason="hugo is not installed (apt-get install hugo)"
 )
 def test_hugo_builds_notes_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    site = tmp_path / "site"
-    (site / "layouts" / "_default").mkdir(parents=True)
-    (site / "content").mkdir()
-    (site / "hugo.toml").write_text(
-        'baseURL = "https://example.org/"\ntitle = "t"\n'
-        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n',
-        encoding="utf-8",
-    )
-    (site / "layouts/_default/single.html").write_text("{{ .Content }}\n", encoding="utf-8")
-    (site / "layouts/_default/list.html").write_text("<html></html>\n", encoding="utf-8")
-    for lang in ("en", "zh"):
-        data = tmp_path / f"{lang}.yaml"
-        data.write_text(NOTES.format(lang=lang, src="stage.png"), encoding="utf-8")
-        args = ["new", "--from", str(data), "--site", str(site), "--layout", "notes"]
-        post = run_cli(args, capsys)
+    site = hugo_site(tmp_path / "site", "{{ .Content }}")
+    for post in new_notes_posts(site, "stage.png", capsys):
         (post.parent / "stage.png").write_bytes(PNG)
     build(["hugo", "--quiet", "--source", str(site)], site)
     for lang in ("en", "zh"):
@@ -210,17 +218,8 @@ def test_hugo_builds_notes_layout(tmp_path: Path, capsys: pytest.CaptureFixture[
     shutil.which("jekyll") is None, reason="jekyll is not installed (apt-get install jekyll)"
 )
 def test_jekyll_builds_notes_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    site = tmp_path / "site"
-    (site / "_layouts").mkdir(parents=True)
-    (site / "_posts").mkdir()
-    (site / "assets").mkdir()
-    (site / "assets" / "stage.png").write_bytes(PNG)
-    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n", encoding="utf-8")
-    (site / "_layouts" / "post.html").write_text("{{ content }}\n", encoding="utf-8")
-    for lang in ("en", "zh"):
-        data = tmp_path / f"{lang}.yaml"
-        data.write_text(NOTES.format(lang=lang, src="/assets/stage.png"), encoding="utf-8")
-        run_cli(["new", "--from", str(data), "--site", str(site), "--layout", "notes"], capsys)
+    site = jekyll_site(tmp_path / "site", "{{ content }}")
+    new_notes_posts(site, "/assets/stage.png", capsys)
     build(["jekyll", "build", "--quiet", "--source", str(site)], site)
     for lang in ("en", "zh"):
         page = site / "_site" / "2024" / "05" / "20" / f"gopher-days-{lang}.html"
@@ -236,17 +235,10 @@ def hexo_modules() -> Path | None:
 
 @pytest.mark.skipif(hexo_modules() is None, reason="no node or Hexo (RECAPKIT_HEXO_MODULES)")
 def test_hexo_builds_notes_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    modules = hexo_modules()
-    assert modules is not None
+    from tests.ssg.test_hexo_themes_real import link_hexo
+
     site = tmp_path / "site"
-    (site / "node_modules").mkdir(parents=True)
-    for name in ("hexo", "hexo-renderer-marked"):
-        (site / "node_modules" / name).symlink_to((modules / name).resolve())
-    (site / "package.json").write_text(
-        '{"name": "s", "private": true, "hexo": {},'
-        ' "dependencies": {"hexo": "*", "hexo-renderer-marked": "*"}}',
-        encoding="utf-8",
-    )
+    modules = link_hexo(site)
     (site / "_config.yml").write_text(
         "title: t\nurl: https://example.org\ntheme: toy\n", encoding="utf-8"
     )
@@ -257,10 +249,7 @@ def test_hexo_builds_notes_layout(tmp_path: Path, capsys: pytest.CaptureFixture[
     (site / "source" / "_posts").mkdir(parents=True)
     (site / "source" / "assets").mkdir()
     (site / "source" / "assets" / "stage.png").write_bytes(PNG)
-    for lang in ("en", "zh"):
-        data = tmp_path / f"{lang}.yaml"
-        data.write_text(NOTES.format(lang=lang, src="/assets/stage.png"), encoding="utf-8")
-        run_cli(["new", "--from", str(data), "--site", str(site), "--layout", "notes"], capsys)
+    new_notes_posts(site, "/assets/stage.png", capsys)
     build(["node", str(modules / "hexo" / "bin" / "hexo"), "generate"], site)
     for lang in ("en", "zh"):
         page = site / "public" / "2024" / "05" / "20" / f"gopher-days-{lang}" / "index.html"
