@@ -234,6 +234,8 @@ class Config:
     cache_dir: str | None = None
     templates_dir: Path | None = field(default=None, metadata={"parse": lambda _w, raw: _text(raw)})
     """A folder of custom templates (absolute: resolved against the config file's folder)."""
+    layout: Literal["form", "notes"] | None = None
+    """The built-in body ``render``/``new`` write without ``--layout`` (None: ``form``)."""
     severity: Mapping[str, Literal["error", "warning", "info", "off"]] = field(factory=dict)
     """Rule code or name -> ``error``/``warning``/``info``/``off``."""
     rules: Mapping[str, Mapping[str, Any]] = field(factory=dict)
@@ -267,6 +269,7 @@ class Config:
         values = attrs.asdict(self, recurse=False)
         values.pop("path")
         values.pop("templates_dir")  # templates shape `render`/`new`, never lint results
+        values.pop("layout")  # so does the layout
         values.pop("cache_dir")  # where results are kept does not change them
         return repr(sorted((key, _stable(value)) for key, value in values.items()))
 

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import attrs
+from attrs import frozen
 
 from recapkit import atomic
 from recapkit.config import discover_config
@@ -125,13 +126,25 @@ def find_site(ssg: str | None, site_dir: str | os.PathLike[str] | None = None) -
     return ssg_find_site(start, ssg=ssg, fallback_root=start)
 
 
-def site_and_templates(
+@frozen
+class TemplateSetup:
+    """What ``render`` and ``new`` render with: the site, where template names are looked up
+    (in order), and the built-in layout (None: the engine's default)."""
+
+    site: Site | None
+    search_paths: tuple[Path, ...]
+    layout: str | None = None
+
+
+def template_setup(
     ssg: str | None,
     site_dir: str | os.PathLike[str] | None = None,
     template_dirs: Sequence[str | os.PathLike[str]] = (),
-) -> tuple[Site | None, list[Path]]:
-    """The site (as :func:`find_site`) and where to look up template names, in order:
-    *template_dirs*, the configuration's ``templates-dir``, the site's ``.recapkit/templates``.
+    layout: str | None = None,
+) -> TemplateSetup:
+    """The site (as :func:`find_site`), where to look up template names, in order:
+    *template_dirs*, the configuration's ``templates-dir``, the site's ``.recapkit/templates``;
+    and the layout: *layout*, else the configuration's ``layout``.
 
     The configuration is the nearest ``recapkit.toml``/``[tool.recapkit]`` above the site (or
     *site_dir*, or the current folder); its ``ssg`` is used when *ssg* is not given.
@@ -150,7 +163,18 @@ def site_and_templates(
                 f"{config.where()}: templates-dir {config.templates_dir} is not a folder"
             )
         dirs.append(config.templates_dir)
-    return found, site_template_dirs(found.root if found else None, dirs)
+    paths = tuple(site_template_dirs(found.root if found else None, dirs))
+    return TemplateSetup(found, paths, layout or config.layout)
+
+
+def site_and_templates(
+    ssg: str | None,
+    site_dir: str | os.PathLike[str] | None = None,
+    template_dirs: Sequence[str | os.PathLike[str]] = (),
+) -> tuple[Site | None, list[Path]]:
+    """The site and the template search paths of :func:`template_setup`."""
+    setup = template_setup(ssg, site_dir, template_dirs)
+    return setup.site, list(setup.search_paths)
 
 
 def guess_lang(title: str) -> str:
@@ -220,6 +244,7 @@ def scaffold(
     force: bool = False,
     template_dirs: Sequence[str | os.PathLike[str]] = (),
     written: list[Path] | None = None,
+    body_layout: str | None = None,
 ) -> Path:
     """Create a new recap post where the site's SSG expects it and return its path.
 
@@ -227,7 +252,8 @@ def scaffold(
     markers; with *recap* it is rendered from it (*title* and the dates override its own)
     and carries the recap data in its front matter. The site is found from *site* (default:
     the current folder) or taken as an *ssg* site. Template names are looked up as
-    :func:`site_and_templates` says (*template_dirs* first). In a Zola section folder it
+    :func:`template_setup` says (*template_dirs* first); *body_layout* is the built-in layout
+    (default: the configured one, else ``form``). In a Zola section folder it
     creates, it also writes a minimal ``_index.md``; *written*, when given, receives every
     file written (the post first).
 
@@ -237,7 +263,8 @@ def scaffold(
     """
     if title and LINE_BREAK.search(title):  # the model refuses it; say so as a usage error
         raise UsageError("the TITLE must be one line, without line breaks")
-    found, search_paths = site_and_templates(ssg, site, template_dirs)
+    setup = template_setup(ssg, site, template_dirs, body_layout)
+    found = setup.site
     if found is None:
         where = site if site is not None else Path.cwd()
         raise UsageError(
@@ -255,9 +282,10 @@ def scaffold(
         site=found,
         lang=lang or (None if from_data else guess_lang(recap.title)),
         template=template,
-        search_paths=search_paths,
+        search_paths=setup.search_paths,
         front_matter=front_matter,
         include_data=from_data,
+        body_layout=setup.layout,
         scaffold=not from_data,
     )
     slug = recap.slug or make_slug(recap.title, unicode=unicode_slug)

@@ -52,6 +52,7 @@ hotlink-hosts = ["img.example.com"]
 require-timezone = true
 strict-keys = false
 cache-dir = ".cache/recapkit"
+layout = "notes"
 remote = true
 
 [tool.recapkit.per-file-ignores]
@@ -74,6 +75,7 @@ marker = "FIXME"
     assert config.rules == {"placeholder-left": {"marker": "FIXME"}}
     assert config.remote == {"enabled": True}
     assert config.require_timezone is True
+    assert config.layout == "notes"
 
 
 def test_a_lone_string_counts_as_a_one_item_list(tmp_path: Path) -> None:
@@ -98,6 +100,7 @@ def test_unknown_key_lists_the_valid_ones(tmp_path: Path) -> None:
         ("select = 1", "select: expected a list of strings, got a number"),
         ('ssg = "gatsby"', "ssg: expected one of auto, hugo, hexo, jekyll, zola, got 'gatsby'"),
         ('require-timezone = "yes"', "require-timezone: expected true or false, got a string"),
+        ('layout = "story"', "layout: expected one of form, notes, got 'story'"),
         (
             'severity = {RK201 = "fatal"}',
             "severity.RK201: expected one of error, warning, info, off",
@@ -185,3 +188,4 @@ def test_templates_dir_must_be_a_string_and_does_not_touch_the_lint_cache_key(
     with pytest.raises(ConfigError, match="templates-dir: expected a string, got a list"):
         load_config(write(tmp_path / "recapkit.toml", 'templates-dir = ["x"]\n'))
     assert Config(templates_dir=Path("/a")).fingerprint() == Config().fingerprint()
+    assert Config(layout="notes").fingerprint() == Config().fingerprint()

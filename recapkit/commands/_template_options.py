@@ -8,9 +8,21 @@ from typing import TypeVar
 
 import click
 
+from recapkit.rendering.engine import LAYOUTS
+
 F = TypeVar("F", bound=Callable[..., object])
 
 _OPTIONS = (
+    click.option(
+        "--layout",
+        "body_layout",
+        type=click.Choice(LAYOUTS),
+        help="The built-in body: form (an event facts block, a section per talk with its facts "
+        "as a list, keywords last) or notes (the writer's narrative: the lead, "
+        "keywords up front, each talk's speakers on one line with its photos, takeaways and "
+        "quotes, no facts block). Default: the configured layout, else form. --template "
+        "overrides it.",
+    ),
     click.option("--template", metavar="NAME|PATH", help="A template file or a template name."),
     click.option(
         "--template-dir",
@@ -27,7 +39,9 @@ _OPTIONS = (
 
 
 def template_options(function: F) -> F:
-    """Add ``--template``, ``--template-dir`` and ``--front-matter`` to a command."""
+    """Add ``--layout``, ``--template``, ``--template-dir`` and ``--front-matter`` to a command
+    (its function takes them as ``body_layout``, ``template``, ``template_dir``,
+    ``front_matter``)."""
     for option in reversed(_OPTIONS):
         function = option(function)
     return function

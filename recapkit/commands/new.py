@@ -37,7 +37,11 @@ def parse_when(text: str | None, option: str) -> date | None:
 @click.option("--date", "post_date", metavar="DATE", help="Post date (default: now).")
 @click.option("--event-date", metavar="DATE", help="When the event took place.")
 @click.option("--ssg", type=GeneratorChoice(), help="Target SSG (default: detect the site).")
-@click.option("--lang", type=click.Choice(LANGS), help="Labels' language (default: from TITLE).")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    help="Labels' language (default: from TITLE); labels only, no translation.",
+)
 @click.option("--site", type=click.Path(file_okay=False, path_type=Path), help="Site folder.")
 @click.option("--section", metavar="DIR", help="Section folder (Hugo: posts, Zola: blog).")
 @click.option(
@@ -55,6 +59,7 @@ def command(
     site: Path | None,
     section: str | None,
     data_file: Path | None,
+    body_layout: str | None,
     template: str | None,
     template_dir: tuple[Path, ...],
     front_matter: str | None,
@@ -106,6 +111,7 @@ def command(
             force=force,
             template_dirs=template_dir,
             written=written,
+            body_layout=body_layout,
         )
     except FileExistsRefusedError as exc:
         click.echo(f"error: {exc}", err=True)

@@ -21,7 +21,12 @@ from recapkit.ssg.registry import names as generator_names
 )
 @click.argument("data_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--ssg", type=GeneratorChoice(), help="Target SSG (default: detect the site).")
-@click.option("--lang", type=click.Choice(LANGS), help="Labels' language (default: the recap's).")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    help="Labels' language (default: the recap's). It changes the labels and date formats "
+    "only: the recap's own text is not translated.",
+)
 @template_options
 @click.option("--timezone", metavar="ZONE", help="Zone for naive times in the data file.")
 @click.option("--site", type=click.Path(file_okay=False, path_type=Path), help="Site folder.")
@@ -31,6 +36,7 @@ def command(
     data_file: Path,
     ssg: str | None,
     lang: str | None,
+    body_layout: str | None,
     template: str | None,
     template_dir: tuple[Path, ...],
     front_matter: str | None,
@@ -49,6 +55,7 @@ def command(
     Examples:
       recapkit render examples/gopher-meetup-hangzhou-2025.yaml --ssg hugo --lang zh
       recapkit render examples/pycon-riverside-2025.toml --ssg zola -o pycon-riverside.md
+      recapkit render examples/pycon-riverside-2025.toml --ssg jekyll --layout notes
       recapkit render examples/rust-night-berlin-2025.json --ssg hexo \\
         --template templates/newsletter.md.j2
     """
@@ -56,9 +63,10 @@ def command(
     from recapkit.data.files import DataFileError, load_recap
     from recapkit.errors import FileExistsRefusedError
     from recapkit.rendering.engine import render
-    from recapkit.scaffolding import site_and_templates, write_text_atomic
+    from recapkit.scaffolding import template_setup, write_text_atomic
 
-    found, search_paths = site_and_templates(ssg, site or _output_folder(output), template_dir)
+    setup = template_setup(ssg, site or _output_folder(output), template_dir, body_layout)
+    found = setup.site
     if found is None:
         raise UsageError(
             "cannot tell which SSG to render for (no site found here): "
@@ -74,8 +82,9 @@ def command(
         site=found,
         lang=lang,
         template=template,
-        search_paths=search_paths,
+        search_paths=setup.search_paths,
         front_matter=front_matter,
+        body_layout=setup.layout,
     )
     if output == "-":
         click.echo(text, nl=False)

@@ -54,10 +54,6 @@ __all__ = [
 ]
 
 
-Day = date
-"""``datetime.date`` under a name that :class:`Recap`'s own ``date`` field does not shadow."""
-
-
 def _free() -> FrozenDict:
     return FrozenDict()
 
@@ -318,12 +314,3 @@ class Recap:
             for speaker in talk.speakers:
                 unique.setdefault(speaker.name if speaker.name is not None else object(), speaker)
         return tuple(unique.values())
-
-    @property
-    def talks_by_day(self) -> tuple[tuple[Day | None, tuple[Talk, ...]], ...]:
-        """The talks grouped by :attr:`Talk.held_on`, in order of each day's first talk;
-        talks without a day form one group keyed None. One group for a one-day event."""
-        groups: dict[Day | None, list[Talk]] = {}
-        for talk in self.talks:
-            groups.setdefault(talk.held_on, []).append(talk)
-        return tuple((day, tuple(talks)) for day, talks in groups.items())

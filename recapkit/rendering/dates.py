@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _MONTHS = "January February March April May June July August September October November December"
 _WEEKDAYS_ZH = "一二三四五六日"
+_WEEKDAYS_EN = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 _CHINA_OFFSET = timedelta(hours=8)
 
 
@@ -26,6 +27,14 @@ def human_date(value: date, lang: str) -> str:
     if isinstance(value, datetime):
         text += f" {value:%H:%M}" if lang == "zh" else f", {value:%H:%M}"
     return text
+
+
+def day_with_weekday(value: date, lang: str) -> str:
+    """A day of a programme: ``Friday, 12 September 2025`` / ``2025年9月12日（周五）``."""
+    day = value.date() if isinstance(value, datetime) else value
+    if lang == "zh":
+        return f"{human_date(day, lang)}（周{_WEEKDAYS_ZH[day.weekday()]}）"
+    return f"{_WEEKDAYS_EN.split()[day.weekday()]}, {human_date(day, lang)}"
 
 
 def clock(value: datetime | time) -> str:
@@ -51,7 +60,7 @@ def when(start: date | None, end: date | None, zone: str | None, lang: str) -> s
 
 def _span(start: date, end: date | None, lang: str) -> str:
     one_day = end is None or end == start or _same_day(start, end)
-    text = _day_with_weekday(start, lang) if lang == "zh" and one_day else human_date(start, lang)
+    text = _zh_notice_day(start) if lang == "zh" and one_day else human_date(start, lang)
     if end is None or end == start:
         return text
     if isinstance(end, datetime) and _same_day(start, end):
@@ -65,10 +74,9 @@ def _same_day(start: date, end: date) -> bool:
     return isinstance(start, datetime) and isinstance(end, datetime) and end.date() == start.date()
 
 
-def _day_with_weekday(value: date, lang: str) -> str:
+def _zh_notice_day(value: date) -> str:
     """``2024年5月18日（周六）14:00``: Chinese event notices name the weekday."""
-    day = value.date() if isinstance(value, datetime) else value
-    text = f"{human_date(day, lang)}（周{_WEEKDAYS_ZH[day.weekday()]}）"
+    text = day_with_weekday(value, "zh")
     return text + (clock(value) if isinstance(value, datetime) else "")
 
 

@@ -22,7 +22,7 @@ from typing import Any
 import jinja2
 
 from recapkit.data.model import Recap
-from recapkit.errors import RecapkitError
+from recapkit.errors import RecapkitError, UsageError
 from recapkit.post.front_matter_dump import dump_front_matter
 from recapkit.rendering.filters import FILTERS, Safe
 from recapkit.rendering.front_matter import build_front_matter, front_matter_format
@@ -32,6 +32,14 @@ from recapkit.ssg.base import Generator, Site
 SITE_TEMPLATE_DIR = Path(".recapkit") / "templates"
 """A site's own template folder, searched after ``--template-dir`` and before the built-ins."""
 LANGS = ("en", "zh")
+LAYOUTS = ("form", "notes")
+"""The built-in body layouts. ``form``: the lead, an event facts block, a section per talk
+with its facts as a list, keywords last. ``notes``: the writer's narrative: the lead with one
+line of when and where, keywords up front, each talk a section with its speakers on one line,
+its photos, prose, takeaways and quotes, and the closing summary."""
+DEFAULT_LAYOUT = "form"
+"""What recapkit 1.x wrote, kept so that existing posts, goldens and site overrides of
+``<lang>.md.j2`` do not change under a writer; a site picks ``notes`` in its configuration."""
 TEMPLATE_SUFFIX = ".md.j2"
 
 
@@ -81,13 +89,22 @@ def site_template_dirs(site_root: Path | None, extra: Sequence[str | Path] = ())
 
 
 def find_template(
-    template: str | Path | None, *, ssg: str, lang: str, search_paths: Sequence[str | Path] = ()
+    template: str | Path | None,
+    *,
+    ssg: str,
+    lang: str,
+    search_paths: Sequence[str | Path] = (),
+    layout: str = DEFAULT_LAYOUT,
 ) -> jinja2.Template:
-    """The template to use: a file path, a name in *search_paths*, or the built-in for ssg/lang."""
+    """The template to use: a file path, a name in *search_paths*, or the built-in *layout*
+    for ssg/lang (``<lang>.md.j2`` for ``form``, ``<layout>-<lang>.md.j2`` for the others)."""
     paths = tuple(str(p) for p in search_paths)
     if template is None:
-        # A generator's own `<ssg>/<lang>` (a site may add one) before the shared built-in.
-        names = [f"{ssg}/{lang}{TEMPLATE_SUFFIX}", f"{lang}{TEMPLATE_SUFFIX}"]
+        if layout not in LAYOUTS:
+            raise UsageError(f"unknown layout {layout!r}: use {' or '.join(LAYOUTS)}")
+        base = lang if layout == "form" else f"{layout}-{lang}"
+        # A generator's own `<ssg>/<base>` (a site may add one) before the shared built-in.
+        names = [f"{ssg}/{base}{TEMPLATE_SUFFIX}", f"{base}{TEMPLATE_SUFFIX}"]
         return _load(environment(paths, ssg), names)
     as_path = Path(template)
     if as_path.is_file():
@@ -142,6 +159,7 @@ def render(
     scaffold: bool = False,
     layout: str | None = None,
     site: Site | None = None,
+    body_layout: str | None = None,
 ) -> str:
     """The post text for *recap*: front matter block then the body. Deterministic.
 
@@ -150,12 +168,20 @@ def render(
     else ``en``); *front_matter* is ``"yaml"`` or ``"toml"`` where the generator reads both
     (Hugo); *include_data* puts the recap's structured data in the front matter so that
     ``load_post(path).recap == recap``; *scaffold* adds ``TODO(recapkit):`` markers for every
-    part a writer still has to fill; *layout* replaces the ``layout:`` a generator writes.
+    part a writer still has to fill; *layout* replaces the ``layout:`` a generator writes;
+    *body_layout* is the built-in body (one of :data:`LAYOUTS`, default :data:`DEFAULT_LAYOUT`)
+    used when no *template* is given.
     """
     generator = ssg if isinstance(ssg, Generator) else registry.get(ssg)
     lang = lang or default_lang(recap)
     fmt = front_matter_format(generator, front_matter)
-    tmpl = find_template(template, ssg=generator.name, lang=lang, search_paths=search_paths)
+    tmpl = find_template(
+        template,
+        ssg=generator.name,
+        lang=lang,
+        search_paths=search_paths,
+        layout=body_layout or DEFAULT_LAYOUT,
+    )
     default_keys = generator.front_matter(recap, site)
     if layout is not None and "layout" in default_keys:
         default_keys["layout"] = layout

@@ -5,7 +5,8 @@ Two kinds of text reach a post body (see docs/templates.md):
 * **plain text** (titles, names, venues, alt text...): whitespace is folded to one line and
   Markdown syntax is escaped, so ``# C# *tips*`` shows exactly those characters;
 * **Markdown** (lead, summaries, abstracts, takeaways, highlight notes): written as is, but an
-  unclosed code fence is closed so it cannot swallow the rest of the post.
+  unclosed code fence is closed so it cannot swallow the rest of the post (``md_quote`` also
+  puts it behind ``> ``: a quote).
 
 Both have the SSG's own template syntax neutralised (Hugo shortcodes, Liquid in Jekyll,
 Nunjucks in Hexo, Zola shortcodes) and come back as :class:`Safe`. The environment's
@@ -27,7 +28,8 @@ from slugify import slugify as _slugify
 
 from recapkit.data.model import MAX_SLUG_BYTES
 from recapkit.post.types import FrontMatterFormat
-from recapkit.rendering.dates import clock, duration, human_date, when
+from recapkit.rendering.dates import clock, day_with_weekday, duration, human_date, when
+from recapkit.rendering.days import talk_day, talks_by_day
 from recapkit.ssg import registry
 
 _WHITESPACE = re.compile(r"\s+")
@@ -156,6 +158,11 @@ def item_markdown(text: str, ssg: str, indent: int = 2) -> str:
     return block.replace("\n", "\n" + " " * indent).replace("\n" + " " * indent + "\n", "\n\n")
 
 
+def quote_markdown(text: str, ssg: str) -> str:
+    """A Markdown field as a blockquote: every line of the block behind ``> ``."""
+    return "\n".join(f"> {line}" if line else ">" for line in block_markdown(text, ssg).split("\n"))
+
+
 def markdown_url(url: str) -> str:
     """A link destination that CommonMark reads back as *url* (spaces and brackets encoded)."""
     encoded = _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
@@ -220,7 +227,9 @@ def _ctx(name: str) -> Any:
         "md_alt": (alt_text, "ssg"),
         "md_block": (block_markdown, "ssg"),
         "md_item": (item_markdown, "ssg"),
+        "md_quote": (quote_markdown, "ssg"),
         "human_date": (human_date, "lang"),
+        "day_with_weekday": (day_with_weekday, "lang"),
         "duration": (duration, "lang"),
         "join_names": (join_names, "lang"),
     }
@@ -253,7 +262,9 @@ FILTERS: dict[str, Any] = {
         "md_alt",
         "md_block",
         "md_item",
+        "md_quote",
         "human_date",
+        "day_with_weekday",
         "duration",
     )
 }
@@ -264,6 +275,8 @@ FILTERS.update(
         "clock": clock,
         "slugify": slug,
         "ssg_date": ssg_date,
+        "talk_day": talk_day,
+        "talks_by_day": talks_by_day,
         "when": event_when,
     }
 )

@@ -202,6 +202,27 @@ def test_new_uses_the_configured_templates_dir(
     assert Path(out.splitlines()[0]).read_text(encoding="utf-8").endswith("\n\nShort: Go night\n")
 
 
+@pytest.mark.parametrize("configured", [False, True])
+def test_new_with_the_notes_layout(
+    tmp_path: Path, configured: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path / "site", "hugo")
+    args = ["new", "Go night recap", "--site", str(site), "--event-date", "2025-04-19"]
+    if configured:
+        (site / "recapkit.toml").write_text('layout = "notes"\n', encoding="utf-8")
+    else:
+        args += ["--layout", "notes"]
+    code, out, err = run(args, capsys)
+    assert (code, err) == (0, "")
+    text = Path(out.strip()).read_text(encoding="utf-8")
+    assert "\nGo night · 19 April 2025 · TODO(recapkit): where did it take place?\n" in text
+    assert "## Event" not in text and "\n**Takeaways**:\n" in text
+    code, out, err = run(
+        ["new", "--from", str(EXAMPLE), "--site", str(site), "--layout", "form"], capsys
+    )
+    assert code == 0 and "\n## 活动信息\n" in Path(out.strip()).read_text(encoding="utf-8")
+
+
 def test_jekyll_blank_site_gets_its_default_layout(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

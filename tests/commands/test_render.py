@@ -47,15 +47,26 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, out, err
 
 
+LAYOUTS = ("form", "notes")
+
+
+def golden_path(example: Path, ssg: str, lang: str, layout: str) -> Path:
+    """``<example>/<ssg>-<lang>.md`` for the default layout, ``<example>/<layout>/...`` else."""
+    folder = GOLDEN / example.stem
+    return (folder if layout == "form" else folder / layout) / f"{ssg}-{lang}.md"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("ssg", SSGS)
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
 def test_examples_match_goldens_and_parse_back(
-    example: Path, ssg: str, lang: str, capsys: pytest.CaptureFixture[str]
+    example: Path, ssg: str, lang: str, layout: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run(["render", str(example), "--ssg", ssg, "--lang", lang], capsys)
+    args = ["render", str(example), "--ssg", ssg, "--lang", lang]
+    code, out, err = run(args if layout == "form" else [*args, "--layout", layout], capsys)
     assert (code, err) == (0, "")
-    golden = GOLDEN / example.stem / f"{ssg}-{lang}.md"
+    golden = golden_path(example, ssg, lang, layout)
     if UPDATE:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(out, encoding="utf-8", newline="")
@@ -70,7 +81,13 @@ def test_examples_match_goldens_and_parse_back(
 
 
 def test_no_stale_goldens() -> None:
-    expected = {f"{e.stem}/{s}-{lang}.md" for e in EXAMPLES for s in SSGS for lang in ("en", "zh")}
+    expected = {
+        golden_path(e, s, lang, layout).relative_to(GOLDEN).as_posix()
+        for e in EXAMPLES
+        for s in SSGS
+        for lang in ("en", "zh")
+        for layout in LAYOUTS
+    }
     found = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
     assert found == expected
 
@@ -267,3 +284,45 @@ def test_a_data_file_that_is_no_regular_file_or_holds_a_lone_surrogate_writes_no
     code, out, err = run(["render", str(lone), "--ssg", "hugo", "-o", str(output)], capsys)
     assert (code, out) == (1, "") and err.startswith(f"{lone}:1:11: title: text holds \\ud800")
     assert not output.exists()
+
+
+def test_the_configured_layout_is_the_default_and_layout_overrides_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.example/"\n', encoding="utf-8")
+    base = ["render", str(EXAMPLES[0]), "--site", str(tmp_path)]
+    form = run(base, capsys)[1]
+    notes = run([*base, "--layout", "notes"], capsys)[1]
+    assert "\n## 活动信息\n" in form and "\n## 活动信息\n" not in notes
+    (tmp_path / "recapkit.toml").write_text('layout = "notes"\n', encoding="utf-8")
+    assert run(base, capsys) == (0, notes, "")
+    assert run([*base, "--layout", "form"], capsys) == (0, form, "")
+    (tmp_path / "recapkit.toml").write_text('layout = "story"\n', encoding="utf-8")
+    code, _, err = run(base, capsys)
+    assert code == 2 and "layout: expected one of form, notes, got 'story'" in err
+
+
+def test_a_template_wins_over_the_layout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = tmp_path / "short.md.j2"
+    template.write_text("short\n", encoding="utf-8")
+    args = ["render", str(EXAMPLES[0]), "--ssg", "hugo", "--layout", "notes"]
+    code, out, _ = run([*args, "--template", str(template)], capsys)
+    assert code == 0 and out.endswith("\n\nshort\n")
+
+
+def test_an_unknown_layout_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["render", str(EXAMPLES[0]), "--ssg", "hugo", "--layout", "x"], capsys)
+    assert (code, out) == (2, "") and "'x' is not one of 'form', 'notes'" in err
+
+
+@pytest.mark.parametrize("layout", ["form", "notes"])
+def test_lang_changes_the_labels_only(layout: str, capsys: pytest.CaptureFixture[str]) -> None:
+    chinese = ROOT / "examples" / "gopher-meetup-hangzhou-2025.yaml"
+    args = ["render", str(chinese), "--ssg", "hugo", "--layout", layout, "--lang", "en"]
+    code, out, _ = run(args, capsys)
+    assert code == 0 and "## Summary\n\n感谢示例云提供场地。" in out
+    assert "Takeaways" in out and "收获" not in out
+    code, out, _ = run(["render", "--help"], capsys)
+    assert "labels and date formats only" in " ".join(out.split())

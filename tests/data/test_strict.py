@@ -17,6 +17,7 @@ from hypothesis import given
 from recapkit import render
 from recapkit.data.convert import structure_recap, unstructure_recap
 from recapkit.data.files import dumps_recap
+from recapkit.rendering.days import talks_by_day
 from recapkit.data.frozen import FrozenDict
 from recapkit.data.model import (
     Event,
@@ -292,13 +293,13 @@ def test_a_talks_day_is_given_or_taken_from_its_start() -> None:
         ],
     )
     assert two_days.event.days == (date(2025, 9, 12), date(2025, 9, 13))
-    assert [(day, [t.title for t in talks]) for day, talks in two_days.talks_by_day] == [
+    assert [(d.date, [t.title for t in d.talks]) for d in talks_by_day(two_days.talks)] == [
         (date(2025, 9, 12), ["A", "C"]),
         (date(2025, 9, 13), ["B"]),
     ]
     out = render(two_days, ssg="hugo", lang="en")
-    assert "- **Time**: 13 September 2025 · 10:00" in out
-    assert "- **Time**: 12 September 2025 · 09:00" in out
+    assert "- **Time**: 13 September 2025, 10:00" in out
+    assert "- **Time**: 12 September 2025, 09:00" in out
 
 
 def test_event_overview_links_and_photos_are_rendered() -> None:

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 
 from recapkit.data.model import Event, Highlight, Link, Photo, Recap, Speaker, Takeaway, Talk
 from recapkit.errors import UsageError
-from recapkit.rendering.engine import TemplateError, render
+from recapkit.rendering.engine import LAYOUTS, TemplateError, render
 from recapkit.rendering.filters import heading_text, inert_syntax, inline_text, neutralise
 from recapkit.ssg.posts import parse_post
 from recapkit.ssg.registry import names as generator_names
@@ -155,10 +155,12 @@ def test_without_data_there_is_no_recap_block() -> None:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(recaps, st.sampled_from([*generator_names(), "hugo-toml"]))
-def test_any_recap_comes_back_from_the_rendered_post(recap: Recap, target: str) -> None:
+@given(recaps, st.sampled_from([*generator_names(), "hugo-toml"]), st.sampled_from(LAYOUTS))
+def test_any_recap_comes_back_from_the_rendered_post(
+    recap: Recap, target: str, layout: str
+) -> None:
     ssg, _, style = target.partition("-")
-    text = render(recap, ssg=ssg, front_matter=style or None)
+    text = render(recap, ssg=ssg, front_matter=style or None, body_layout=layout)
     post = parse_post(text, f"post-{ssg}.md")
     assert post.front_matter is not None and post.front_matter.error is None
     assert post.recap == recap
@@ -415,8 +417,8 @@ def test_example_templates_by_name(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "golden",
-    sorted(GOLDEN.glob("*/*.md")),
-    ids=lambda p: p.parent.name + "/" + p.name,
+    sorted(GOLDEN.rglob("*.md")),
+    ids=lambda p: p.relative_to(GOLDEN).as_posix(),
 )
 def test_labels_and_emphasis_render_as_emphasis_in_commonmark(golden: Path) -> None:
     # A literal `**` in the HTML means a label like "**嘉宾：**刘洋" failed to close (CJK punctuation).

@@ -1,12 +1,14 @@
-"""Build tiny real sites with generated recaps using the real `hugo` and `jekyll` programs.
+"""Build tiny real sites with generated recaps using the real `hugo` and `jekyll` programs
+(and Hexo, for the ``notes`` layout, when ``RECAPKIT_HEXO_MODULES`` names one).
 
 Skipped when the program is not installed (``apt-get install hugo jekyll``; ``.ci/run``
-installs them). Both builds are offline: no theme, no gems beyond Debian's jekyll.
+installs them). The builds are offline: no theme, no gems beyond Debian's jekyll.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -38,7 +40,7 @@ talks:
   - title: Generics in practice
     speakers: [{{name: Alice, affiliation: Acme}}]
     summary: "Constraints first. Literal {{{{ 7*7 }}}} and {{% raw %}} stay text."
-    takeaways: [{{text: Start concrete.}}]
+    takeaways: [{{text: Start concrete.}}, {{text: Constraints are a contract., kind: quote}}]
     photos:
       - {{src: {src}, alt: Alice at the lectern, credit: Bob}}
   - title: "Profiling # with pprof {{{{< x >}}}}"
@@ -60,6 +62,36 @@ def build(command: list[str], cwd: Path) -> None:
     assert result.returncode == 0, f"{command[0]} failed:\n{result.stdout}\n{result.stderr}"
 
 
+def tags_only(text: str) -> str:
+    """HTML without the whitespace between tags (goldmark and kramdown lay it out differently)."""
+    return re.sub(r">\s+<", "><", text)
+
+
+def hugo_site(site: Path, single: str) -> Path:
+    """A Hugo site without a theme: a page shows *single*, lists and feeds nothing."""
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "content").mkdir()
+    (site / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ntitle = "t"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n',
+        encoding="utf-8",
+    )
+    (site / "layouts/_default/single.html").write_text(single + "\n", encoding="utf-8")
+    (site / "layouts/_default/list.html").write_text("<html></html>\n", encoding="utf-8")
+    return site
+
+
+def jekyll_site(site: Path, post: str) -> Path:
+    """A Jekyll site without a theme: a post shows *post*; ``/assets/stage.png`` is an image."""
+    (site / "_layouts").mkdir(parents=True)
+    (site / "_posts").mkdir()
+    (site / "assets").mkdir()
+    (site / "assets" / "stage.png").write_bytes(PNG)
+    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n", encoding="utf-8")
+    (site / "_layouts" / "post.html").write_text(post + "\n", encoding="utf-8")
+    return site
+
+
 def check_page(page: Path, image_src: str) -> None:
     text = html.unescape(page.read_text(encoding="utf-8"))
     assert "<h1>Gopher Night: generics & {{ templates }}</h1>" in text
@@ -68,24 +100,16 @@ def check_page(page: Path, image_src: str) -> None:
     assert f'src="{image_src}"' in text and 'alt="Alice at the lectern"' in text
     assert "Literal {{ 7*7 }} and {% raw %} stay text." in text
     assert "49" not in text
+    assert "<blockquote><p>Constraints are a contract.</p><p>" in tags_only(text)
 
 
 @pytest.mark.skipif(
     shutil.which("hugo") is None, reason="hugo is not installed (apt-get install hugo)"
 )
 def test_hugo_builds_generated_posts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    site = tmp_path / "site"
-    (site / "layouts" / "_default").mkdir(parents=True)
-    (site / "content").mkdir()
-    (site / "hugo.toml").write_text(
-        'baseURL = "https://example.org/"\ntitle = "t"\n'
-        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n',
-        encoding="utf-8",
+    site = hugo_site(
+        tmp_path / "site", "<html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>"
     )
-    (site / "layouts/_default/single.html").write_text(
-        "<html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n", encoding="utf-8"
-    )
-    (site / "layouts/_default/list.html").write_text("<html></html>\n", encoding="utf-8")
     for lang in ("en", "zh"):
         data = tmp_path / f"{lang}.yaml"
         data.write_text(RECAP.format(lang=lang, src="images/stage.png"), encoding="utf-8")
@@ -109,14 +133,8 @@ def test_hugo_builds_generated_posts(tmp_path: Path, capsys: pytest.CaptureFixtu
     shutil.which("jekyll") is None, reason="jekyll is not installed (apt-get install jekyll)"
 )
 def test_jekyll_builds_generated_posts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    site = tmp_path / "site"
-    (site / "_layouts").mkdir(parents=True)
-    (site / "_posts").mkdir()
-    (site / "assets").mkdir()
-    (site / "assets" / "stage.png").write_bytes(PNG)
-    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n", encoding="utf-8")
-    (site / "_layouts" / "post.html").write_text(
-        "<html><body><h1>{{ page.title }}</h1>{{ content }}</body></html>\n", encoding="utf-8"
+    site = jekyll_site(
+        tmp_path / "site", "<html><body><h1>{{ page.title }}</h1>{{ content }}</body></html>"
     )
     data = tmp_path / "en.yaml"
     data.write_text(RECAP.format(lang="en", src="/assets/stage.png"), encoding="utf-8")
@@ -128,6 +146,114 @@ def test_jekyll_builds_generated_posts(tmp_path: Path, capsys: pytest.CaptureFix
     )
     check_page(site / "_site" / "2024" / "05" / "20" / "gopher-night.html", "/assets/stage.png")
     assert (site / "_site" / "assets" / "stage.png").read_bytes() == PNG
+
+
+# --- the "notes" layout: a two-day programme, quotes, photos inside their talk -------------
+
+NOTES = """\
+title: Gopher Days
+date: 2024-05-20
+slug: gopher-days-{lang}
+lang: {lang}
+lead: Two days of Go.
+event: {{name: Gopher Days, start: 2024-05-18, end: 2024-05-19, timezone: Asia/Shanghai}}
+highlights: [{{term: generics, note: everyone asked}}]
+talks:
+  - title: Generics in practice
+    speakers: [{{name: Alice, affiliation: Acme}}]
+    room: Hall A
+    start: 2024-05-18T14:00:00
+    summary: Constraints first.
+    takeaways: [{{text: Start concrete.}}, {{text: Constraints are a contract., kind: quote}}]
+    photos: [{{src: {src}, alt: Alice at the lectern, caption: The room, credit: Bob}}]
+  - title: Profiling with pprof
+    speakers: [{{name: Bo}}]
+    room: Room 2
+    start: 2024-05-19T10:00:00
+    summary: Flame graphs everywhere.
+"""
+DAYS = {
+    "en": ("Day 1 · Saturday, 18 May 2024", "Day 2 · Sunday, 19 May 2024", "Event"),
+    "zh": ("第 1 天 · 2024年5月18日（周六）", "第 2 天 · 2024年5月19日（周日）", "活动信息"),
+}
+
+
+def new_notes_posts(site: Path, src: str, capsys: pytest.CaptureFixture[str]) -> list[Path]:
+    """``recapkit new --layout notes`` of the English and the Chinese recap (image *src*)."""
+    posts = []
+    for lang in ("en", "zh"):
+        data = site.parent / f"notes-{lang}.yaml"
+        data.write_text(NOTES.format(lang=lang, src=src), encoding="utf-8")
+        args = ["new", "--from", str(data), "--site", str(site), "--layout", "notes"]
+        posts.append(run_cli(args, capsys))
+    return posts
+
+
+def check_notes_page(page: Path, lang: str, image_src: str) -> None:
+    text = tags_only(html.unescape(page.read_text(encoding="utf-8")))
+    day1, day2, facts = DAYS[lang]
+    order = [f">{day1}</h2>", ">Generics in practice</h3>", f'src="{image_src}"', "<blockquote>"]
+    order += [f">{day2}</h2>", ">Profiling with pprof</h3>"]
+    positions = [text.find(part) for part in order]
+    assert -1 not in positions and positions == sorted(positions), (order, positions)
+    assert "<blockquote><p>Constraints are a contract.</p><p>" in text
+    assert "<strong>generics</strong>" in text and text.find("generics") < positions[0]
+    assert f">{facts}</h2>" not in text  # no facts block
+
+
+@pytest.mark.skipif(
+    shutil.which("hugo") is None, reason="hugo is not installed (apt-get install hugo)"
+)
+def test_hugo_builds_notes_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = hugo_site(tmp_path / "site", "{{ .Content }}")
+    for post in new_notes_posts(site, "stage.png", capsys):
+        (post.parent / "stage.png").write_bytes(PNG)
+    build(["hugo", "--quiet", "--source", str(site)], site)
+    for lang in ("en", "zh"):
+        page = site / "public" / "posts" / f"gopher-days-{lang}" / "index.html"
+        check_notes_page(page, lang, "stage.png")
+
+
+@pytest.mark.skipif(
+    shutil.which("jekyll") is None, reason="jekyll is not installed (apt-get install jekyll)"
+)
+def test_jekyll_builds_notes_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = jekyll_site(tmp_path / "site", "{{ content }}")
+    new_notes_posts(site, "/assets/stage.png", capsys)
+    build(["jekyll", "build", "--quiet", "--source", str(site)], site)
+    for lang in ("en", "zh"):
+        page = site / "_site" / "2024" / "05" / "20" / f"gopher-days-{lang}.html"
+        check_notes_page(page, lang, "/assets/stage.png")
+
+
+def hexo_modules() -> Path | None:
+    """The Hexo that ``RECAPKIT_HEXO_MODULES`` names (``.ci/run`` installs one), if usable."""
+    from tests.ssg.test_hexo_themes_real import _hexo
+
+    return _hexo() if shutil.which("node") else None
+
+
+@pytest.mark.skipif(hexo_modules() is None, reason="no node or Hexo (RECAPKIT_HEXO_MODULES)")
+def test_hexo_builds_notes_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.ssg.test_hexo_themes_real import link_hexo
+
+    site = tmp_path / "site"
+    modules = link_hexo(site)
+    (site / "_config.yml").write_text(
+        "title: t\nurl: https://example.org\ntheme: toy\n", encoding="utf-8"
+    )
+    layouts = site / "themes" / "toy" / "layout"  # Nunjucks, built into Hexo: no renderer needed
+    layouts.mkdir(parents=True)
+    (layouts / "post.njk").write_text("{{ page.content }}\n", encoding="utf-8")
+    (layouts / "index.njk").write_text("", encoding="utf-8")
+    (site / "source" / "_posts").mkdir(parents=True)
+    (site / "source" / "assets").mkdir()
+    (site / "source" / "assets" / "stage.png").write_bytes(PNG)
+    new_notes_posts(site, "/assets/stage.png", capsys)
+    build(["node", str(modules / "hexo" / "bin" / "hexo"), "generate"], site)
+    for lang in ("en", "zh"):
+        page = site / "public" / "2024" / "05" / "20" / f"gopher-days-{lang}" / "index.html"
+        check_notes_page(page, lang, "/assets/stage.png")
 
 
 # --- sites made by the generators themselves -------------------------------------------

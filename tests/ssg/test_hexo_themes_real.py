@@ -30,6 +30,22 @@ def _hexo() -> Path | None:
     return modules if HEXO_MODULES and all(p.exists() for p in needed) else None
 
 
+def link_hexo(root: Path) -> Path:
+    """*root* made a Hexo site folder with the installed Hexo and its Markdown renderer linked
+    into ``node_modules``; returns the modules folder they come from."""
+    modules = _hexo()
+    assert modules is not None
+    (root / "node_modules").mkdir(parents=True, exist_ok=True)
+    for name in ("hexo", "hexo-renderer-marked"):
+        (root / "node_modules" / name).symlink_to((modules / name).resolve())
+    (root / "package.json").write_text(
+        '{"name": "s", "private": true, "hexo": {},'
+        ' "dependencies": {"hexo": "*", "hexo-renderer-marked": "*"}}',
+        encoding="utf-8",
+    )
+    return modules
+
+
 pytestmark = [
     pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed"),
     pytest.mark.skipif(_hexo() is None, reason="no Hexo (RECAPKIT_HEXO_MODULES)"),
@@ -39,18 +55,10 @@ pytestmark = [
 def _site(root: Path, *, themes_folder: bool) -> Path:
     """A Hexo site whose theme `toy` is an npm package holding `source/img/logo.png` (and, with
     *themes_folder*, also an empty `themes/toy/`); returns its post."""
-    modules = _hexo()
-    assert modules is not None
     package = root / "node_modules" / "hexo-theme-toy"
     (package / "source" / "img").mkdir(parents=True)
     (package / "source" / "img" / "logo.png").write_bytes(b"\x89PNG")
-    for name in ("hexo", "hexo-renderer-marked"):
-        (root / "node_modules" / name).symlink_to((modules / name).resolve())
-    (root / "package.json").write_text(
-        '{"name": "s", "private": true, "hexo": {},'
-        ' "dependencies": {"hexo": "*", "hexo-renderer-marked": "*"}}',
-        encoding="utf-8",
-    )
+    link_hexo(root)
     config = "title: t\nurl: https://example.org\ntheme: toy\n"
     (root / "_config.yml").write_text(config, encoding="utf-8")
     if themes_folder:
