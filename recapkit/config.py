@@ -236,6 +236,8 @@ class Config:
     """A folder of custom templates (absolute: resolved against the config file's folder)."""
     severity: Mapping[str, Literal["error", "warning", "info", "off"]] = field(factory=dict)
     """Rule code or name -> ``error``/``warning``/``info``/``off``."""
+    draft_severity: Mapping[str, Literal["error", "warning", "info", "off"]] = field(factory=dict)
+    """Rule code or name -> its severity in drafts (on top of the rules' own draft severities)."""
     rules: Mapping[str, Mapping[str, Any]] = field(factory=dict)
     """Rule code or name -> raw options (kebab keys), checked against the rule's ``Options``."""
     remote: Mapping[str, Any] = field(
