@@ -142,6 +142,7 @@ def render(
     scaffold: bool = False,
     layout: str | None = None,
     site: Site | None = None,
+    placeholder_talks: int = 1,
 ) -> str:
     """The post text for *recap*: front matter block then the body. Deterministic.
 
@@ -150,7 +151,8 @@ def render(
     else ``en``); *front_matter* is ``"yaml"`` or ``"toml"`` where the generator reads both
     (Hugo); *include_data* puts the recap's structured data in the front matter so that
     ``load_post(path).recap == recap``; *scaffold* adds ``TODO(recapkit):`` markers for every
-    part a writer still has to fill; *layout* replaces the ``layout:`` a generator writes.
+    part a writer still has to fill, and *placeholder_talks* placeholder talks to a recap without
+    talks; *layout* replaces the ``layout:`` a generator writes.
     """
     generator = ssg if isinstance(ssg, Generator) else registry.get(ssg)
     lang = lang or default_lang(recap)
@@ -164,6 +166,7 @@ def render(
         "ssg": generator.name,
         "lang": lang,
         "scaffold": scaffold,
+        "placeholder_talks": placeholder_talks if scaffold else 0,
         "more_separator": generator.more_separator,
         "default_front_matter": default_keys,
     }
