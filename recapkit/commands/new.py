@@ -94,7 +94,8 @@ def command(
     \b
     Examples:
       recapkit new "GopherChina 2024 recap" --site examples/site --event-date 2024-05-18
-      recapkit new "Our May meetup" --event "Gopher Meetup Hangzhou" --tags go,meetup --talks 3
+      recapkit new "Our May meetup" --site examples/site --event "Gopher Meetup Hangzhou" \
+        --tags go,meetup --talks 3
       recapkit new "Go 夜读第 100 期回顾" --site examples/site --unicode-slug
       recapkit new --from examples/rust-night-berlin-2025.json --site examples/site
     """

@@ -3,8 +3,9 @@
 The policy (per-file ignores, suppression comments, configured severities, and the milder
 severities of drafts) is applied in one place, :meth:`Linter.apply_policy`, to the local
 findings here and to the remote checker's findings later, which reuse what this pass found
-(:attr:`FileResult.suppressions`, :attr:`FileResult.draft`) instead of reading the post again. :mod:`recapkit.lint.runner` runs many files through the cache
-and worker processes; :mod:`recapkit.lint.pipeline` is the whole of a lint run.
+(:attr:`FileResult.suppressions`, :attr:`FileResult.draft`) instead of reading the post again.
+:mod:`recapkit.lint.runner` runs many files through the cache and worker processes;
+:mod:`recapkit.lint.pipeline` is the whole of a lint run.
 """
 
 from __future__ import annotations
