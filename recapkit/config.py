@@ -238,6 +238,8 @@ class Config:
     """The built-in body ``render``/``new`` write without ``--layout`` (None: ``form``)."""
     severity: Mapping[str, Literal["error", "warning", "info", "off"]] = field(factory=dict)
     """Rule code or name -> ``error``/``warning``/``info``/``off``."""
+    draft_severity: Mapping[str, Literal["error", "warning", "info", "off"]] = field(factory=dict)
+    """Rule code or name -> its severity in drafts (on top of the rules' own draft severities)."""
     rules: Mapping[str, Mapping[str, Any]] = field(factory=dict)
     """Rule code or name -> raw options (kebab keys), checked against the rule's ``Options``."""
     remote: Mapping[str, Any] = field(

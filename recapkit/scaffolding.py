@@ -228,6 +228,21 @@ def _override(
     return attrs.evolve(recap, **changes)
 
 
+def _named(recap: Recap, event: str | None, tags: Sequence[str]) -> Recap:
+    """*recap* with the event's own name and the post's tags, when given."""
+    changes: dict[str, Any] = {}
+    if event is not None:
+        if not event.strip() or LINE_BREAK.search(event):
+            raise UsageError("the event name must be one line of text")
+        changes["event"] = attrs.evolve(recap.event, name=event.strip())
+    if tags:
+        changes["tags"] = tuple(tags)
+    try:
+        return attrs.evolve(recap, **changes) if changes else recap
+    except ValueError as exc:  # a blank tag: the model says which rule it broke
+        raise UsageError(f"tags: {exc}") from None
+
+
 def scaffold(
     title: str | None = None,
     *,
@@ -245,6 +260,9 @@ def scaffold(
     template_dirs: Sequence[str | os.PathLike[str]] = (),
     written: list[Path] | None = None,
     body_layout: str | None = None,
+    event: str | None = None,
+    tags: Sequence[str] = (),
+    talks: int | None = None,
 ) -> Path:
     """Create a new recap post where the site's SSG expects it and return its path.
 
@@ -255,7 +273,9 @@ def scaffold(
     :func:`template_setup` says (*template_dirs* first); *body_layout* is the built-in layout
     (default: the configured one, else ``form``). In a Zola section folder it
     creates, it also writes a minimal ``_index.md``; *written*, when given, receives every
-    file written (the post first).
+    file written (the post first). *event* names the event (default: the title without a
+    trailing "recap"/"回顾"), *tags* replace the recap's tags, and *talks* is how many
+    placeholder talks a skeleton gets (default 1; not with *recap*, which lists its talks).
 
     :raises UsageError: *site* is not an existing folder, no SSG could be told, or a bad section.
     :raises PostExistsError: the post exists and *force* is false.
@@ -272,10 +292,15 @@ def scaffold(
             "run in the site folder, pass --site DIR, or pass --ssg"
         )
     from_data = recap is not None
+    if talks is not None and talks < 0:
+        raise UsageError(f"the number of placeholder talks must not be negative, got {talks}")
     if recap is None:
         recap = skeleton(title or "", post_date, event_date, found.generator.time_zone(found))
+    elif talks is not None:
+        raise UsageError("placeholder talks are for a skeleton: the data file lists its talks")
     else:
         recap = _override(recap, title, post_date, event_date)
+    recap = _named(recap, event, tags)
     text = render(
         recap,
         ssg=found.generator,
@@ -287,6 +312,7 @@ def scaffold(
         include_data=from_data,
         body_layout=setup.layout,
         scaffold=not from_data,
+        placeholder_talks=1 if talks is None else talks,
     )
     slug = recap.slug or make_slug(recap.title, unicode=unicode_slug)
     target = post_target(found, slug, recap.date, section=section)

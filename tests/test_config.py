@@ -105,6 +105,10 @@ def test_unknown_key_lists_the_valid_ones(tmp_path: Path) -> None:
             'severity = {RK201 = "fatal"}',
             "severity.RK201: expected one of error, warning, info, off",
         ),
+        (
+            'draft-severity = {RK401 = "none"}',
+            "draft-severity.RK401: expected one of error, warning, info, off",
+        ),
         ('per-file-ignores = ["x"]', "per-file-ignores: expected a table, got a list"),
         ("select = [", "invalid TOML"),
     ],

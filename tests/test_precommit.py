@@ -415,3 +415,38 @@ def test_a_fresh_hexo_site_with_the_documented_snippet(
     )
     accepted = commit(site, pre_commit_home, "a good post")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+# What publishing a `recapkit new` draft means on each generator of LAYOUTS.
+PUBLISH = {"hugo": ("draft: true\n", "draft: false\n"), "hexo": ("published: false\n", "")}
+
+
+@pytest.mark.parametrize("ssg", sorted(LAYOUTS))
+def test_a_recapkit_new_draft_passes_the_documented_hook_until_it_is_published(
+    tmp_path: Path,
+    hook_repo: Path,
+    pre_commit_home: Path,
+    ssg: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Drafts are drafts: the skeleton's TODO(recapkit) markers are info while it is a draft, so
+    it can be committed; once published, the same markers fail the hook."""
+    from recapkit.cli import main
+
+    root = tmp_path / "site"
+    make_site(root, ssg)
+    install_hooks(root, pre_commit_home, documented_config(ROOT / "docs" / "ci.md", hook_repo))
+    assert main(["new", "Go 夜读第 100 期回顾", "--site", str(root), "--talks", "2"]) == 0
+    post = Path(capsys.readouterr().out.splitlines()[0])
+    git(root, "add", "-A")
+    draft = pre_commit(root, pre_commit_home, "run", "--all-files")
+    assert draft.returncode == 0, draft.stdout + draft.stderr
+    assert "recapkit lint" in draft.stdout and "Passed" in draft.stdout
+
+    flag, published = PUBLISH[ssg]
+    post.write_text(post.read_text(encoding="utf-8").replace(flag, published, 1), encoding="utf-8")
+    git(root, "add", "-A")
+    refused = pre_commit(root, pre_commit_home, "run", "--all-files")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode == 1, output
+    assert re.search(rf"{re.escape(post.name)}:\d+:\d+: RK401 placeholder left", output), output

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -12,6 +12,7 @@ import click
 
 from recapkit._text import printable
 from recapkit.commands import _stdin
+from recapkit.commands._comma_list import split_commas
 from recapkit.commands._generator_choice import GeneratorChoice
 from recapkit.commands._remote_flags import remote_flags, remote_options
 from recapkit.errors import UsageError
@@ -49,11 +50,6 @@ Examples:
   recapkit lint - --stdin-filename content/posts/a.md < a.md
   recapkit lint --remote --links content/
 """
-
-
-def _split(values: Sequence[str]) -> tuple[str, ...]:
-    """``--select RK1,RK2 --select RK3`` -> (RK1, RK2, RK3)."""
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
 _OPTIONS: list[Callable[[Any], Any]] = [
@@ -168,9 +164,9 @@ def lint(**flags: Any) -> int:
         isolated=flags["isolated"],
         overrides=Overrides(
             ssg=flags["ssg"],
-            select=_split(flags["select"]),
-            extend_select=_split(flags["extend_select"]),
-            ignore=_split(flags["ignore"]),
+            select=split_commas(flags["select"]),
+            extend_select=split_commas(flags["extend_select"]),
+            ignore=split_commas(flags["ignore"]),
             exclude=tuple(flags["exclude"]),
             require_timezone=flags["require_timezone"],
             fail_on=flags["fail_on"],

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from recapkit.commands._comma_list import split_commas
 from recapkit.commands._generator_choice import GeneratorChoice
 from recapkit.commands._template_options import template_options
 from recapkit.errors import UsageError
@@ -36,6 +37,24 @@ def parse_when(text: str | None, option: str) -> date | None:
 @click.argument("title", required=False)
 @click.option("--date", "post_date", metavar="DATE", help="Post date (default: now).")
 @click.option("--event-date", metavar="DATE", help="When the event took place.")
+@click.option(
+    "--event",
+    "event_name",
+    metavar="NAME",
+    help="The event's name (default: TITLE without a trailing 'recap' or '回顾').",
+)
+@click.option(
+    "--tags",
+    metavar="TAG[,TAG...]",
+    multiple=True,
+    help="The post's tags (comma-separated, repeatable; with --from: replace the data's).",
+)
+@click.option(
+    "--talks",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Placeholder talks in the skeleton (default: 1; not with --from).",
+)
 @click.option("--ssg", type=GeneratorChoice(), help="Target SSG (default: detect the site).")
 @click.option(
     "--lang",
@@ -54,6 +73,9 @@ def command(
     title: str | None,
     post_date: str | None,
     event_date: str | None,
+    event_name: str | None,
+    tags: tuple[str, ...],
+    talks: int | None,
     ssg: str | None,
     lang: str | None,
     site: Path | None,
@@ -77,6 +99,8 @@ def command(
     \b
     Examples:
       recapkit new "GopherChina 2024 recap" --site examples/site --event-date 2024-05-18
+      recapkit new "Our May meetup" --site examples/site --event "Gopher Meetup Hangzhou" \
+        --tags go,meetup --talks 3
       recapkit new "Go 夜读第 100 期回顾" --site examples/site --unicode-slug
       recapkit new --from examples/rust-night-berlin-2025.json --site examples/site
     """
@@ -112,6 +136,9 @@ def command(
             template_dirs=template_dir,
             written=written,
             body_layout=body_layout,
+            event=event_name,
+            tags=split_commas(tags),
+            talks=talks,
         )
     except FileExistsRefusedError as exc:
         click.echo(f"error: {exc}", err=True)

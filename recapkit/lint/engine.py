@@ -1,10 +1,11 @@
 """Lint one post: load it as its site's generator reads it, run the rules, then the run's policy.
 
-The policy (per-file ignores, suppression comments, configured severities) is applied in one
-place, :meth:`Linter.apply_policy`, to the local findings here and to the remote checker's
-findings later, which reuse the suppressions this pass found (:attr:`FileResult.suppressions`)
-instead of reading the post again. :mod:`recapkit.lint.runner` runs many files through the cache
-and worker processes; :mod:`recapkit.lint.pipeline` is the whole of a lint run.
+The policy (per-file ignores, suppression comments, configured severities, and the milder
+severities of drafts) is applied in one place, :meth:`Linter.apply_policy`, to the local
+findings here and to the remote checker's findings later, which reuse what this pass found
+(:attr:`FileResult.suppressions`, :attr:`FileResult.draft`) instead of reading the post again.
+:mod:`recapkit.lint.runner` runs many files through the cache and worker processes;
+:mod:`recapkit.lint.pipeline` is the whole of a lint run.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ class FileResult:
     suppressions: Suppressions = field(default=NONE, eq=False)
     """The post's suppression comments, for the remote findings of the same post."""
     cached: bool = False
+    draft: bool = False
+    """Whether the post's generator does not publish it yet (its findings get the draft
+    severities, see :attr:`Selection.draft_severities`)."""
 
 
 @frozen
@@ -114,7 +118,8 @@ class Linter:
             repr(rules),
             f"remote={self.collect_remote}",
         )
-        return "\0".join(parts) + repr(sorted(self.selection.severities.items()))
+        severities = (self.selection.severities, self.selection.draft_severities)
+        return "\0".join(parts) + repr([sorted(each.items()) for each in severities])
 
     def skipped_codes(self, target: Target) -> frozenset[str]:
         """Codes per-file-ignores turn off for *target*."""
@@ -157,25 +162,35 @@ class Linter:
         suppressions = NONE
         if found or self.collect_remote:
             suppressions = post_suppressions(post, names=self.selection.names)
-        found = self.apply_policy(target, found, suppressions)
+        draft = context.generator.is_unpublished(post)
+        found = self.apply_policy(target, found, suppressions, draft=draft)
         deps: tuple[Dependency, ...] = ()
         if self.tracks_filesystem and not crashed:
             deps = self._dependencies(post, context)
         refs = remote_refs(post) if self.collect_remote else ()
-        return FileResult(target, tuple(found), deps, refs, suppressions)
+        return FileResult(target, tuple(found), deps, refs, suppressions, draft=draft)
 
     def apply_policy(
-        self, target: Target, found: Iterable[Diagnostic], suppressions: Suppressions
+        self,
+        target: Target,
+        found: Iterable[Diagnostic],
+        suppressions: Suppressions,
+        *,
+        draft: bool = False,
     ) -> list[Diagnostic]:
         """*found* without what the selection, per-file ignores and suppression comments turn
-        off, with the configured severities, sorted."""
+        off, with the configured severities (in a *draft*, the draft severities), sorted."""
         selected = self.selection.codes - self.skipped_codes(target)
         kept = suppressions.filter(d for d in found if d.code in selected or _internal(d))
-        severities = self.selection.severities
+        severities: dict[str, Severity | None] = dict(self.selection.severities)
+        if draft:
+            severities.update(self.selection.draft_severities)
         if severities:
+            # A draft severity of None (`off`) drops the finding.
             kept = [
-                attrs.evolve(d, severity=severities[d.code]) if d.code in severities else d
+                _stamped(d, severities)
                 for d in kept
+                if severities.get(d.code, d.severity) is not None
             ]
         return sorted(kept, key=Diagnostic.sort_key)
 
@@ -190,6 +205,13 @@ class Linter:
             if resolution.found is not None:
                 paths.add(str(Path(resolution.found).absolute()))
         return tuple(sorted(dep for dep in map(_existence, paths) if dep is not None))
+
+
+def _stamped(diagnostic: Diagnostic, severities: dict[str, Severity | None]) -> Diagnostic:
+    severity = severities.get(diagnostic.code)
+    if severity is None or severity is diagnostic.severity:
+        return diagnostic
+    return attrs.evolve(diagnostic, severity=severity)
 
 
 def _internal(diagnostic: Diagnostic) -> bool:

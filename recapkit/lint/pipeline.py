@@ -292,7 +292,7 @@ def _remote_pass(
     for file in result.files:
         found = by_path.get(str(file.target.path))
         if found:
-            kept = linter.apply_policy(file.target, found, file.suppressions)
+            kept = linter.apply_policy(file.target, found, file.suppressions, draft=file.draft)
             merged = tuple(sorted((*file.diagnostics, *kept), key=Diagnostic.sort_key))
             file = attrs.evolve(file, diagnostics=merged)
         files.append(file)

@@ -16,6 +16,7 @@ import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from recapkit.config import Config, read_table
@@ -31,6 +32,9 @@ class Selection:
     rules: tuple[AnyRule, ...]
     severities: Mapping[str, Severity]
     """Configured severity per code (only the overridden ones)."""
+    draft_severities: Mapping[str, Severity | None] = attrs.field(factory=dict, kw_only=True)
+    """Severity per code in a draft (the rules' ``draft_severity``, then ``draft-severity``);
+    None: not reported in drafts. Codes not here are as severe in a draft as elsewhere."""
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...]
     """(glob, codes) pairs."""
     names: Mapping[str, str]
@@ -63,6 +67,7 @@ def select_rules(config: Config, registry: Sequence[type[AnyRule]] | None = None
                 chosen.discard(code)
             else:
                 severities[code] = Severity(value)
+    drafts = _draft_severities(config, registry)
     options = _rule_options(config, registry)
     rules = tuple(cls(options.get(cls.code)) for cls in registry if cls.code in chosen)
     ignores = tuple(
@@ -70,7 +75,27 @@ def select_rules(config: Config, registry: Sequence[type[AnyRule]] | None = None
         for pattern, selectors in config.per_file_ignores.items()
     )
     names = {cls.name.upper(): cls.code for cls in registry}
-    return Selection(rules=rules, severities=severities, per_file_ignores=ignores, names=names)
+    return Selection(
+        rules=rules,
+        severities=severities,
+        per_file_ignores=ignores,
+        names=names,
+        draft_severities={code: level for code, level in drafts.items() if code in chosen},
+    )
+
+
+def _draft_severities(
+    config: Config, registry: Sequence[type[AnyRule]]
+) -> dict[str, Severity | None]:
+    """Each rule's severity in drafts: its ``draft_severity``, then ``draft-severity`` (where
+    ``off`` means: not reported in drafts, and the rule still runs on published posts)."""
+    found: dict[str, Severity | None] = {
+        cls.code: cls.draft_severity for cls in registry if cls.draft_severity is not None
+    }
+    for key, value in config.draft_severity.items():
+        for code in expand((key,), registry, f"{config.where()}: draft-severity"):
+            found[code] = None if value == "off" else Severity(value)
+    return found
 
 
 def expand(

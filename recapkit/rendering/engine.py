@@ -160,6 +160,7 @@ def render(
     layout: str | None = None,
     site: Site | None = None,
     body_layout: str | None = None,
+    placeholder_talks: int = 1,
 ) -> str:
     """The post text for *recap*: front matter block then the body. Deterministic.
 
@@ -168,9 +169,9 @@ def render(
     else ``en``); *front_matter* is ``"yaml"`` or ``"toml"`` where the generator reads both
     (Hugo); *include_data* puts the recap's structured data in the front matter so that
     ``load_post(path).recap == recap``; *scaffold* adds ``TODO(recapkit):`` markers for every
-    part a writer still has to fill; *layout* replaces the ``layout:`` a generator writes;
-    *body_layout* is the built-in body (one of :data:`LAYOUTS`, default :data:`DEFAULT_LAYOUT`)
-    used when no *template* is given.
+    part a writer still has to fill, and *placeholder_talks* placeholder talks to a recap without
+    talks; *layout* replaces the ``layout:`` a generator writes; *body_layout* is the built-in body
+    (one of :data:`LAYOUTS`, default :data:`DEFAULT_LAYOUT`) used when no *template* is given.
     """
     generator = ssg if isinstance(ssg, Generator) else registry.get(ssg)
     lang = lang or default_lang(recap)
@@ -190,6 +191,7 @@ def render(
         "ssg": generator.name,
         "lang": lang,
         "scaffold": scaffold,
+        "placeholder_talks": placeholder_talks if scaffold else 0,
         "more_separator": generator.more_separator,
         "default_front_matter": default_keys,
     }

@@ -152,7 +152,9 @@ class Hexo(Generator):
             baseurl=str(config.get("root") or "").rstrip("/"),
         )
 
-    draft_flags = (("published", False),)  # Hexo has no `draft` key (hexo.io/docs/front-matter)
+    # Hexo has no `draft` key: `published` is "whether the post should be published", false
+    # under `source/_drafts` (hexo.io/docs/front-matter; the folder is undated_folders).
+    draft_flags = (("published", False),)
 
     def renderer(self, site: Site | None) -> Renderer:
         # Hexo renders Markdown with the renderer plugin the site installs (package.json);

@@ -171,6 +171,7 @@ class Hugo(Generator):
             baseurl=url_path(lookup(config, "baseURL")),
         )
 
+    # Not published without --buildDrafts (gohugo.io/methods/page/draft/).
     draft_flags = (("draft", True),)
 
     def page_kind(self, post: Post, site: Site | None) -> PageKind:

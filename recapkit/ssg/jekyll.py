@@ -131,7 +131,10 @@ class Jekyll(Generator):
             baseurl=str(config.get("baseurl") or "").rstrip("/"),
         )
 
-    draft_flags = (("published", False),)  # Jekyll has no `draft` key
+    # Jekyll has no `draft` key: `published: false` keeps a post out of the build
+    # (jekyllrb.com/docs/front-matter/#predefined-global-variables); so does `_drafts/`
+    # (undated_folders; jekyllrb.com/docs/posts/#drafts).
+    draft_flags = (("published", False),)
 
     def renderer(self, site: Site | None) -> Renderer:
         # https://jekyllrb.com/docs/configuration/markdown/: `markdown: kramdown` (with GFM

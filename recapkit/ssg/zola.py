@@ -99,6 +99,9 @@ class Zola(Generator):
             baseurl=url_path(config.get("base_url")),
         )
 
+    # A page with `draft = true` is loaded only with --drafts
+    # (getzola.org/documentation/content/page/#front-matter). A drafted section drafts its pages
+    # too; recapkit does not look at the section yet.
     draft_flags = (("draft", True),)
 
     def renderer(self, site: Site | None) -> Renderer:

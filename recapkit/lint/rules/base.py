@@ -92,6 +92,10 @@ class Rule(abc.ABC, Generic[OptionsT]):
     summary: ClassVar[str]
     """One line: what the rule reports."""
     default_severity: ClassVar[Severity] = Severity.ERROR
+    draft_severity: ClassVar[Severity | None] = None
+    """The severity of its findings in a draft (a post its generator does not publish yet), for
+    rules about what a writer has not written *yet* (a placeholder, a talk without takeaways);
+    None: the same as in a published post. ``[tool.recapkit.draft-severity]`` overrides it."""
     fixable: ClassVar[bool] = False
     unsafe_fixes_only: ClassVar[bool] = False
     """True when every fix the rule offers is unsafe: only ``--fix --unsafe-fixes`` applies

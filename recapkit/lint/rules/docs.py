@@ -39,6 +39,8 @@ def anchor(rule: type[AnyRule]) -> str:
 def rule_header(rule: type[AnyRule]) -> str:
     """One line of facts under a rule's heading."""
     facts = [f"Severity: {rule.default_severity.value}"]
+    if rule.draft_severity is not None:
+        facts.append(f"in drafts: {rule.draft_severity.value}")
     facts.append(
         "not fixable"
         if not rule.fixable

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from recapkit.lint.diagnostics import Diagnostic
+from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.rules.base import LintContext, Rule, option
 
 if TYPE_CHECKING:
@@ -31,8 +31,12 @@ class PlaceholderLeft(Rule[PlaceholderOptions]):
     `recapkit new` scaffolds a recap with `TODO(recapkit)` markers wherever the writer still
     has to write something: the summary, a talk's takeaways, a photo's alt text. This rule
     finds every marker left, in the front matter and in the text (not inside code blocks or
-    inline code, where a post may talk *about* the marker). An error: a placeholder must not
-    be published.
+    inline code, where a post may talk *about* the marker). An error in a published post: a
+    placeholder must not be published. In a draft (a post its generator does not publish yet:
+    Hugo and Zola `draft: true`, Jekyll and Hexo `published: false` or a `_drafts/` folder)
+    it is `info`, which does not fail CI: a freshly scaffolded draft passes `recapkit lint`
+    and its pre-commit hook, and the same markers become errors once the post is published.
+    `[tool.recapkit.draft-severity]` changes that (see Configuration).
 
     ## Why
 
@@ -65,6 +69,7 @@ class PlaceholderLeft(Rule[PlaceholderOptions]):
     code = "RK401"
     name = "placeholder-left"
     summary = "A `TODO(recapkit)` placeholder from the scaffold is still in the post."
+    draft_severity = Severity.INFO  # a draft is where placeholders belong
     Options = PlaceholderOptions
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:

@@ -20,8 +20,10 @@ class TalkWithoutTakeaways(Rule[NoOptions]):
     A recap is most useful for what readers can take home from each talk. This rule looks
     at posts that carry recap data (`recap:` / `[extra.recap]`) and reports each talk whose
     `takeaways` list is missing or empty, at the talk's line. A warning: the post is valid,
-    but a talk without takeaways is only an agenda entry. Invalid recap data is left to
-    `recap-data` (RK108).
+    but a talk without takeaways is only an agenda entry. In a draft (a post its generator
+    does not publish yet: Hugo and Zola `draft: true`, Jekyll and Hexo `published: false` or
+    a `_drafts/` folder) it is `info`, which does not fail CI: takeaways are what a writer
+    adds last. Invalid recap data is left to `recap-data` (RK108).
 
     ## Why
 
@@ -58,6 +60,7 @@ class TalkWithoutTakeaways(Rule[NoOptions]):
     name = "talk-without-takeaways"
     summary = "A talk in the recap data has no takeaways."
     default_severity = Severity.WARNING
+    draft_severity = Severity.INFO  # takeaways are written last: a draft may lack them
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
         if post.front_matter is None or post.front_matter.error is not None:
