@@ -38,6 +38,10 @@ if TYPE_CHECKING:
     from recapkit.post.load import to_frontmatter
     from recapkit.rendering.engine import TemplateError, render
     from recapkit.scaffolding import PostExistsError, scaffold
+    from recapkit.schedules.load import load_schedule
+    from recapkit.schedules.model import Programme, ScheduleError, Session
+    from recapkit.schedules.recap import recap_from_schedule
+    from recapkit.schedules.selection import select_sessions
     from recapkit.ssg.posts import load_post, parse_post
 
 # public name -> the module that defines it (imported lazily by __getattr__)
@@ -59,6 +63,12 @@ _LAZY: dict[str, str] = {
     "scaffold": "recapkit.scaffolding",
     "PostExistsError": "recapkit.scaffolding",
     "json_schema": "recapkit.data.schema",
+    "load_schedule": "recapkit.schedules.load",
+    "Programme": "recapkit.schedules.model",
+    "Session": "recapkit.schedules.model",
+    "ScheduleError": "recapkit.schedules.model",
+    "select_sessions": "recapkit.schedules.selection",
+    "recap_from_schedule": "recapkit.schedules.recap",
 }
 
 
@@ -89,9 +99,12 @@ __all__ = [
     "Photo",
     "Post",
     "PostExistsError",
+    "Programme",
     "Recap",
     "RecapDataError",
     "RecapkitError",
+    "ScheduleError",
+    "Session",
     "Severity",
     "Speaker",
     "Takeaway",
@@ -106,9 +119,12 @@ __all__ = [
     "lint_paths",
     "load_post",
     "load_recap",
+    "load_schedule",
     "parse_post",
+    "recap_from_schedule",
     "render",
     "scaffold",
+    "select_sessions",
     "structure_recap",
     "to_frontmatter",
     "unstructure_recap",

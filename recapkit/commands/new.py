@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from recapkit.commands._generator_choice import GeneratorChoice
+from recapkit.commands._schedule_options import ScheduleRequest, schedule_options, schedule_recap
 from recapkit.commands._template_options import template_options
 from recapkit.errors import UsageError
 from recapkit.rendering.engine import LANGS
@@ -43,6 +44,7 @@ def parse_when(text: str | None, option: str) -> date | None:
 @click.option(
     "--from", "data_file", type=click.Path(dir_okay=False, path_type=Path), help="Data file."
 )
+@schedule_options
 @template_options
 @click.option("--unicode-slug", is_flag=True, help="Keep Chinese in the slug.")
 @click.option("--force", is_flag=True, help="Overwrite the post if it exists.")
@@ -60,6 +62,7 @@ def command(
     front_matter: str | None,
     unicode_slug: bool,
     force: bool,
+    schedule: ScheduleRequest,
 ) -> int:
     """Create a new recap post in the site and print its path (a Zola section _index.md it
     had to create, so that Zola lists the post, is named on stderr).
@@ -74,6 +77,7 @@ def command(
       recapkit new "GopherChina 2024 recap" --site examples/site --event-date 2024-05-18
       recapkit new "Go 夜读第 100 期回顾" --site examples/site --unicode-slug
       recapkit new --from examples/rust-night-berlin-2025.json --site examples/site
+      recapkit new --from-schedule schedule.json --day 1 --track Go --site examples/site
     """
     from recapkit.commands.validate import report_problems
     from recapkit.errors import FileExistsRefusedError
@@ -81,7 +85,11 @@ def command(
 
     recap = None
     written: list[Path] = []
-    if data_file is not None:
+    if schedule.file is not None or schedule.picks():
+        recap = schedule_recap(schedule, title, data_file=data_file)
+        if recap is None:  # --list printed the sessions
+            return 0
+    elif data_file is not None:
         from recapkit.data.files import DataFileError, load_recap
 
         try:

@@ -1,0 +1,91 @@
+"""A programme and its chosen sessions as a recap: the event, a talk per session."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import attrs
+import pytest
+
+from recapkit import (
+    EventKind,
+    Link,
+    UsageError,
+    load_schedule,
+    recap_from_schedule,
+    select_sessions,
+)
+from recapkit.schedules.recap import talk_from_session
+from tests.schedules.helpers import PRETALX, SESSIONIZE
+
+PROGRAMME = load_schedule(PRETALX)
+
+
+def test_the_event_is_the_conference_with_its_dates_zone_url_and_chosen_tracks() -> None:
+    chosen = select_sessions(PROGRAMME, tracks=["Go"])
+    recap = recap_from_schedule(
+        PROGRAMME, chosen, title="RiverConf 2025 recap", post_date=date(2025, 5, 20)
+    )
+    event = recap.event
+    assert (event.name, event.kind) == ("RiverConf 2025 江城开发者大会", EventKind.CONFERENCE)
+    assert (event.start, event.end, event.timezone) == (
+        date(2025, 5, 17),
+        date(2025, 5, 18),
+        "Asia/Shanghai",
+    )
+    assert event.url == "https://pretalx.example.org/riverconf-2025/"
+    assert event.tracks == ("Go",)
+    assert recap.draft and recap.date == date(2025, 5, 20)
+    assert [t.title for t in recap.talks] == [
+        "Go 泛型三年：我们学到了什么",
+        "Continuous profiling without the bill",
+    ]
+
+
+def test_a_talk_takes_slides_video_and_the_programme_page_apart() -> None:
+    keynote, profiling = PROGRAMME.sessions[:2]
+    talk = talk_from_session(keynote, "zh")
+    assert talk.slides == "https://files.example.org/rc25/generics-slides.pdf"
+    assert talk.video is None
+    assert talk.links[0] == Link(url=keynote.url or "", title="议程页面")
+    assert talk.links[1].title == "Demo code"
+    assert talk.duration == timedelta(minutes=45)
+    assert talk.start == keynote.start
+    assert talk_from_session(profiling).video == "https://video.example.org/rc25/102"
+    assert talk_from_session(profiling).links[0].title == "Programme"
+
+
+def test_sessionize_speakers_bring_company_and_tagline() -> None:
+    speaker = talk_from_session(load_schedule(SESSIONIZE).sessions[0]).speakers[0]
+    assert (speaker.name, speaker.affiliation, speaker.role) == (
+        "李雨桐",
+        "江城云科技",
+        "Backend engineer",
+    )
+
+
+def test_the_abstract_falls_back_to_the_description_and_odd_durations_are_left_out() -> None:
+    session = attrs.evolve(PROGRAMME.sessions[0], abstract=None, duration=timedelta(seconds=90))
+    talk = talk_from_session(session)
+    assert talk.abstract == "从类型参数到迭代器：一个团队的迁移记录。"
+    assert talk.duration is None
+
+
+def test_sessions_sharing_a_title_ask_for_a_narrower_choice() -> None:
+    twice = (
+        PROGRAMME.sessions[0],
+        attrs.evolve(PROGRAMME.sessions[1], title=PROGRAMME.sessions[0].title),
+    )
+    with pytest.raises(UsageError, match=r"share a title .*pick sessions with --talk ID or --day"):
+        recap_from_schedule(PROGRAMME, twice, title="x")
+
+
+def test_a_programme_without_a_name_needs_one() -> None:
+    programme = load_schedule(SESSIONIZE)
+    with pytest.raises(UsageError, match="does not name the conference"):
+        recap_from_schedule(programme, programme.sessions[:1], title="x")
+    recap = recap_from_schedule(
+        programme, programme.sessions[:1], title="x", event_name="RiverConf"
+    )
+    assert recap.event.name == "RiverConf"
+    assert recap.event.start == date(2025, 5, 17)  # from the sessions when the file has no dates
