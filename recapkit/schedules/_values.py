@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
+from recapkit.data.text_checks import is_http_url
 from recapkit.schedules.model import SessionLink
 
 _DURATION = re.compile(r"^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$")
@@ -63,9 +64,11 @@ def absolute(url: str | None, base: str | None) -> str | None:
     """*url* resolved against *base* (pretalx attachments are ``/media/...``); None unless http(s)."""
     if not url or not url.strip():
         return None
-    resolved = urljoin(base, url.strip()) if base else url.strip()
-    parts = urlsplit(resolved)
-    return resolved if parts.scheme in ("http", "https") and parts.netloc else None
+    try:
+        resolved = urljoin(base, url.strip()) if base else url.strip()
+        return resolved if is_http_url(resolved) else None
+    except ValueError:  # urlsplit refuses some malformed hosts ("http://[x")
+        return None
 
 
 def link(url: str | None, title: str | None, base: str | None = None) -> SessionLink | None:

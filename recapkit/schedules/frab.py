@@ -78,6 +78,8 @@ def parse(data: bytes, file: str) -> Programme:
         raise ScheduleError(
             file, f"invalid XML: {str(exc).split(':')[0]} (column {column + 1})", line
         ) from None
+    except LookupError:  # an encoding="..." Python does not know
+        raise ScheduleError(file, "invalid XML: the declared encoding is unknown", 1) from None
     except DefusedXmlException:
         line = builder.expat.CurrentLineNumber
         raise ScheduleError(

@@ -73,13 +73,20 @@ def parse(text: str, file: str) -> Programme:
     )
 
 
+_ONCE = ("UID", "SUMMARY", "DTSTART", "DTEND", "DURATION", "LOCATION", "DESCRIPTION", "URL")
+"""The properties RFC 5545 allows at most once in a VEVENT (icalendar gives a list when repeated)."""
+
+
 def _session(event: Any, file: str, line: int | None) -> Session:
     def fail(message: str) -> ScheduleError:
         return ScheduleError(file, f"VEVENT: {message}", line)
 
     for name, problem in getattr(event, "errors", ()):
-        if name in ("DTSTART", "DTEND", "DURATION", "UID", "SUMMARY"):
+        if name in _ONCE:
             raise fail(f"{name}: {problem}")
+    repeated = [name for name in _ONCE if isinstance(event.get(name), list)]
+    if repeated:
+        raise fail(f"{repeated[0]} appears more than once")
     uid, title = _text(event, "UID"), _text(event, "SUMMARY")
     if not uid:
         raise fail("missing UID")
@@ -89,7 +96,6 @@ def _session(event: Any, file: str, line: int | None) -> Session:
         raise fail("missing DTSTART")
     begin: date = event.get("DTSTART").dt
     start = begin if isinstance(begin, datetime) else None
-    categories = event.get("CATEGORIES")
     return Session(
         id=uid,
         title=v.one_line(title) or "",
@@ -97,7 +103,7 @@ def _session(event: Any, file: str, line: int | None) -> Session:
         start=start,
         duration=_duration(event, start),
         room=v.one_line(_text(event, "LOCATION")),
-        track=_first_category(categories),
+        track=_first_category(event.get("CATEGORIES")),
         abstract=v.block(_text(event, "DESCRIPTION")),
         url=v.absolute(_text(event, "URL"), None),
         line=line,

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from recapkit.data.dates import MAX_DURATION_MINUTES
 from recapkit.data.model import Event, EventKind, Link, Recap, Speaker, Talk, repeated_titles
 from recapkit.errors import UsageError
-from recapkit.schedules.model import Programme, Session
+from recapkit.schedules.model import Programme, ScheduleError, Session
 
 _PROGRAMME_PAGE = {"zh": "议程页面", "en": "Programme"}
 
@@ -86,6 +86,7 @@ def recap_from_schedule(
 
     :raises UsageError: two sessions share a title (a recap's talks need distinct titles;
         pick with ``--talk``/``--day``), or no name for the event is known.
+    :raises ScheduleError: the model refuses what the programme says (its end before its start).
     """
     name = event_name or programme.name
     if not name:
@@ -96,11 +97,14 @@ def recap_from_schedule(
             f"two chosen sessions share a title ({repeats[0].replace('talks', 'sessions')}); "
             "pick sessions with --talk ID or --day"
         )
-    return Recap(
-        title=title,
-        date=post_date or datetime.now().astimezone().replace(microsecond=0),
-        event=event_from_programme(programme, sessions, name),
-        lang=lang,
-        draft=True,
-        talks=tuple(talk_from_session(s, lang) for s in sessions),
-    )
+    try:
+        return Recap(
+            title=title,
+            date=post_date or datetime.now().astimezone().replace(microsecond=0),
+            event=event_from_programme(programme, sessions, name),
+            lang=lang,
+            draft=True,
+            talks=tuple(talk_from_session(s, lang) for s in sessions),
+        )
+    except ValueError as exc:  # what the model refuses (a conference ending before it starts)
+        raise ScheduleError(programme.source, f"cannot be made into a recap: {exc}") from None

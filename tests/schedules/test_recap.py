@@ -10,6 +10,7 @@ import pytest
 from recapkit import (
     EventKind,
     Link,
+    ScheduleError,
     UsageError,
     load_schedule,
     recap_from_schedule,
@@ -89,3 +90,12 @@ def test_a_programme_without_a_name_needs_one() -> None:
     )
     assert recap.event.name == "RiverConf"
     assert recap.event.start == date(2025, 5, 17)  # from the sessions when the file has no dates
+
+
+def test_what_the_model_refuses_is_a_schedule_error_not_a_crash() -> None:
+    backwards = attrs.evolve(PROGRAMME, end=date(2025, 5, 1))
+    with pytest.raises(
+        ScheduleError,
+        match=r"pretalx-schedule.json: cannot be made into a recap: end must not be before start",
+    ):
+        recap_from_schedule(backwards, PROGRAMME.sessions[:1], title="x")
