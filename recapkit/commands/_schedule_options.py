@@ -98,10 +98,11 @@ def schedule_options(function: F) -> F:
 
 
 def schedule_recap(
-    request: ScheduleRequest, title: str | None, *, data_file: Path | None
+    request: ScheduleRequest, title: str | None, *, lang: str | None, data_file: Path | None
 ) -> Recap | None:
     """The draft recap of the sessions *request* picks, titled *title* (default: the conference's
-    name and "recap"/"回顾"); None when ``--list`` printed the sessions instead.
+    name and "recap"/"回顾") in *lang* (default: the title's); None when ``--list`` printed the
+    sessions instead.
 
     :raises UsageError: options that contradict each other, or an unknown day, track or id.
     :raises ScheduleError: the programme cannot be read.
@@ -128,7 +129,7 @@ def schedule_recap(
     title = (title or "").strip() or _default_title(programme.name, request.file)
     name = programme.name or event_name(title)
     return recap_from_schedule(
-        programme, sessions, title=title, lang=guess_lang(title), event_name=name
+        programme, sessions, title=title, lang=lang or guess_lang(title), event_name=name
     )
 
 

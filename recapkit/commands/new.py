@@ -32,7 +32,7 @@ def parse_when(text: str | None, option: str) -> date | None:
     name="new",
     epilog="Exit status: 0 created (its path is printed); 1 the --from data file has problems "
     "(printed to stderr as `recapkit validate` prints them) or the post exists and --force was "
-    "not given; 2 a usage, site, configuration or template error.",
+    "not given; 2 a usage, site, configuration, template or programme error.",
 )
 @click.argument("title", required=False)
 @click.option("--date", "post_date", metavar="DATE", help="Post date (default: now).")
@@ -69,7 +69,8 @@ def command(
 
     The SSG is detected from the site's files (or given with --ssg). Without --from the post
     is a draft skeleton with TODO(recapkit) markers; with --from it is rendered from the data
-    file and carries the recap data in its front matter. Template names are looked up in --template-dir, the configured templates-dir, the site's
+    file and carries the recap data in its front matter; with --from-schedule it has a talk for
+    each session picked from a conference programme (--list shows them). Template names are looked up in --template-dir, the configured templates-dir, the site's
     .recapkit/templates/, then the built-ins.
 
     \b
@@ -86,7 +87,7 @@ def command(
     recap = None
     written: list[Path] = []
     if schedule.file is not None or schedule.picks():
-        recap = schedule_recap(schedule, title, data_file=data_file)
+        recap = schedule_recap(schedule, title, lang=lang, data_file=data_file)
         if recap is None:  # --list printed the sessions
             return 0
     elif data_file is not None:

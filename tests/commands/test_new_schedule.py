@@ -129,3 +129,15 @@ def test_errors_are_clear_and_nothing_is_written(
     assert code == 2
     assert err.startswith("error: ") and message in err, err
     assert files_under(site) == before
+
+
+def test_lang_sets_the_recaps_language_under_a_chinese_default_title(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path / "site", "hugo")
+    args = ["new", "--from-schedule", str(PRETALX), "--talk", "101", "--lang", "en"]
+    code, out, _err = run([*args, "--site", str(site)], capsys)
+    assert code == 0
+    recap = load_post(Path(out.strip())).front_matter.data["recap"]
+    assert (recap["title"], recap["lang"]) == ("RiverConf 2025 江城开发者大会 回顾", "en")
+    assert recap["talks"][0]["links"][0]["title"] == "Programme"
