@@ -7,7 +7,9 @@ comes with its line. Programme files are small (see :data:`~recapkit.schedules.l
 
 from __future__ import annotations
 
+import bisect
 import json
+import re
 from collections.abc import Callable
 from json.decoder import JSONObject  # type: ignore[attr-defined]  # the documented parser's own
 from json.scanner import py_make_scanner  # type: ignore[attr-defined]  # (the C one has no hook)
@@ -25,11 +27,12 @@ class LocatedDict(dict[str, Any]):
 def loads(text: str, file: str) -> Any:
     """The JSON value of *text*; a syntax error is a ScheduleError with its line."""
     decoder = json.JSONDecoder()
+    breaks = [match.start() for match in re.finditer("\n", text)]
 
     def parse_object(state: tuple[str, int], *args: Any) -> tuple[Any, int]:
         pairs, end = JSONObject(state, *args)
         located = LocatedDict(pairs)
-        located.line = text.count("\n", 0, state[1]) + 1
+        located.line = bisect.bisect_left(breaks, state[1]) + 1  # newlines before the "{"
         return located, end
 
     decoder.parse_object = parse_object  # type: ignore[attr-defined]
