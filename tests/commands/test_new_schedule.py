@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from recapkit import load_schedule
 from recapkit.cli import main
 from recapkit.ssg.posts import load_post
 from tests.commands.test_new import make_site, run
@@ -141,3 +142,21 @@ def test_lang_sets_the_recaps_language_under_a_chinese_default_title(
     recap = load_post(Path(out.strip())).front_matter.data["recap"]
     assert (recap["title"], recap["lang"]) == ("RiverConf 2025 江城开发者大会 回顾", "en")
     assert recap["talks"][0]["links"][0]["title"] == "Programme"
+
+
+@pytest.mark.parametrize("ssg", ["hugo", "hexo", "jekyll", "zola"])
+def test_every_generator_gets_the_programme_back_from_the_post(
+    tmp_path: Path, ssg: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path / "site", ssg)
+    args = ["new", "--from-schedule", str(PRETALX), "--day", "2025-05-17", "--site", str(site)]
+    code, out, _err = run(args, capsys)
+    assert code == 0
+    recap = load_post(Path(out.strip())).recap
+    assert recap is not None
+    expected = load_schedule(PRETALX).sessions[:3]
+    assert [(t.title, t.start, t.duration, t.room, t.track) for t in recap.talks] == [
+        (s.title, s.start, s.duration, s.room, s.track) for s in expected
+    ]
+    assert recap.talks[1].speakers[1].name == "陈思远"
+    assert recap.event.timezone == "Asia/Shanghai"
