@@ -94,7 +94,9 @@ def _session(event: Any, file: str, line: int | None) -> Session:
         raise fail("missing SUMMARY")
     if event.get("DTSTART") is None:
         raise fail("missing DTSTART")
-    begin: date = event.get("DTSTART").dt
+    begin = event.get("DTSTART").dt
+    if not isinstance(begin, date):  # a bare TIME, which icalendar also reads
+        raise fail(f"DTSTART must be a date or a date and time, got {begin!r}")
     start = begin if isinstance(begin, datetime) else None
     return Session(
         id=uid,

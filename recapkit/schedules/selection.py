@@ -4,7 +4,7 @@ lists the valid ones."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, time
 
 from recapkit.errors import UsageError
 from recapkit.schedules.model import Programme, Session
@@ -18,8 +18,8 @@ def select_sessions(
     talk_ids: Iterable[str] = (),
 ) -> tuple[Session, ...]:
     """The sessions of *programme* on any of *days* and in any of *tracks* (case ignored), in
-    programme order; with *talk_ids*, only those (in the order given), from any day or track
-    unless days or tracks were also given.
+    the order they took place (programmes list them room by room); with *talk_ids*, only those
+    (in the order given), from any day or track unless days or tracks were also given.
 
     A day is a date (``2025-05-17``) or its number from 1 among the programme's days.
 
@@ -35,7 +35,7 @@ def select_sessions(
     ]
     ids = list(dict.fromkeys(talk_ids))
     if not ids:
-        return tuple(chosen)
+        return tuple(sorted(chosen, key=_when))
     by_id = {key: s for s in programme.sessions for key in (s.id, *s.other_ids)}
     unknown = [i for i in ids if i not in by_id]
     if unknown:
@@ -47,6 +47,12 @@ def select_sessions(
     if outside:
         raise UsageError(f"session {', '.join(outside)} is not on the chosen --day/--track")
     return tuple(dict.fromkeys(picked))
+
+
+def _when(session: Session) -> tuple[date, time]:
+    """When *session* took place, as its day and wall-clock time (comparable whatever the zones)."""
+    clock = session.start.time() if session.start is not None else time.max
+    return (session.day or date.max, clock)
 
 
 def _day(programme: Programme, value: str | date | int) -> date:

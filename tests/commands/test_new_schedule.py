@@ -154,9 +154,9 @@ def test_every_generator_gets_the_programme_back_from_the_post(
     assert code == 0
     recap = load_post(Path(out.strip())).recap
     assert recap is not None
-    expected = load_schedule(PRETALX).sessions[:3]
+    expected = [load_schedule(PRETALX).sessions[i] for i in (0, 2, 1)]  # in the order of time
     assert [(t.title, t.start, t.duration, t.room, t.track) for t in recap.talks] == [
         (s.title, s.start, s.duration, s.room, s.track) for s in expected
     ]
-    assert recap.talks[1].speakers[1].name == "陈思远"
+    assert recap.talks[2].speakers[1].name == "陈思远"
     assert recap.event.timezone == "Asia/Shanghai"

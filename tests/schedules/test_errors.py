@@ -114,6 +114,17 @@ def test_an_ical_event_without_summary_is_reported_at_its_begin(tmp_path: Path) 
     assert error_of(path) == f"{path}:{line}: VEVENT: missing SUMMARY"
 
 
+def test_an_ical_start_that_is_a_bare_time_is_refused(tmp_path: Path) -> None:
+    text = ICAL.read_text(encoding="utf-8").replace(
+        "DTSTART;TZID=Asia/Shanghai:20250517T093000", "DTSTART;VALUE=TIME:093000"
+    )
+    path = write(tmp_path, "p.ics", text)
+    line = line_of(text, "BEGIN:VEVENT")
+    assert error_of(path).startswith(
+        f"{path}:{line}: VEVENT: DTSTART must be a date or a date and time"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
