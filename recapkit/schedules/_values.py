@@ -37,12 +37,6 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(hours=int(hours), minutes=int(minutes), seconds=int(seconds or 0))
 
 
-def format_duration(value: timedelta) -> str:
-    """``HH:MM`` of a whole number of minutes, as frab writes it (the inverse of parse_duration)."""
-    hours, minutes = divmod(int(value.total_seconds()) // 60, 60)
-    return f"{hours:02d}:{minutes:02d}"
-
-
 def parse_datetime(text: str) -> datetime:
     """An ISO 8601 date and time (``2025-05-18T10:00:00+08:00``, ``Z``, or no zone); ValueError else."""
     return datetime.fromisoformat(text.strip())
