@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recapkit.schedules._json import LocatedDict, loads
@@ -19,6 +19,7 @@ JSON = st.recursive(
 )
 
 
+@settings(deadline=None)
 @given(JSON, st.sampled_from([None, 0, 2]))
 def test_it_decodes_as_the_standard_decoder_does(value: Any, indent: int | None) -> None:
     text = json.dumps(value, indent=indent, ensure_ascii=False)
@@ -33,6 +34,7 @@ def objects(value: Any) -> list[LocatedDict]:
     return []
 
 
+@settings(deadline=None)
 @given(
     st.lists(
         st.dictionaries(st.text(max_size=3), st.integers(), max_size=2), min_size=1, max_size=5

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recapkit.schedules._values import link, parse_duration
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=0, max_value=99 * 60 + 59))
 def test_hh_mm_durations_as_frab_writes_them(minutes: int) -> None:
     hours, rest = divmod(minutes, 60)
@@ -18,6 +19,7 @@ def test_hh_mm_durations_as_frab_writes_them(minutes: int) -> None:
     assert parse_duration(f"{hours}:{rest:02d}:00") == timedelta(minutes=minutes)
 
 
+@settings(deadline=None)
 @given(st.text(alphabet="0123456789: ", max_size=10))
 def test_any_text_is_a_duration_or_a_value_error(text: str) -> None:
     try:
