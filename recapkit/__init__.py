@@ -42,6 +42,10 @@ if TYPE_CHECKING:
     from recapkit.post.load import to_frontmatter
     from recapkit.rendering.engine import TemplateError, render
     from recapkit.scaffolding import PostExistsError, scaffold
+    from recapkit.schedules.load import load_schedule
+    from recapkit.schedules.model import Programme, ScheduleError, Session
+    from recapkit.schedules.recap import recap_from_schedule
+    from recapkit.schedules.selection import select_sessions
     from recapkit.site_index import (
         SiteRecap,
         TalkEntry,
@@ -77,6 +81,12 @@ _LAZY: dict[str, str] = {
     "TalkEntry": "recapkit.site_index",
     "talks_index": "recapkit.site_index",
     "speakers_index": "recapkit.site_index",
+    "load_schedule": "recapkit.schedules.load",
+    "Programme": "recapkit.schedules.model",
+    "Session": "recapkit.schedules.model",
+    "ScheduleError": "recapkit.schedules.model",
+    "select_sessions": "recapkit.schedules.selection",
+    "recap_from_schedule": "recapkit.schedules.recap",
 }
 
 
@@ -110,9 +120,12 @@ __all__ = [
     "Photo",
     "Post",
     "PostExistsError",
+    "Programme",
     "Recap",
     "RecapDataError",
     "RecapkitError",
+    "ScheduleError",
+    "Session",
     "Severity",
     "SiteRecap",
     "Speaker",
@@ -131,10 +144,13 @@ __all__ = [
     "lint_paths",
     "load_post",
     "load_recap",
+    "load_schedule",
     "parse_post",
+    "recap_from_schedule",
     "recaps",
     "render",
     "scaffold",
+    "select_sessions",
     "speakers_index",
     "structure_recap",
     "talks_index",

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from recapkit import load_post, load_recap, render
-from tests.paths import EXAMPLES, ROOT
+from tests.paths import EXAMPLES, FIXTURES, ROOT
 
 API = EXAMPLES / "api"
 SAMPLE_SITE = API.parent / "site"
@@ -173,6 +173,7 @@ def test_the_api_page_snippets_run(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     source = example_data_files()[0]
     (tmp_path / "recaps").mkdir()
     (tmp_path / "recaps" / "go-meetup.yaml").write_bytes(source.read_bytes())
+    shutil.copy(FIXTURES / "schedules" / "pretalx-schedule.json", tmp_path / "schedule.json")
     for site in (tmp_path, tmp_path / "blog"):
         site.mkdir(exist_ok=True)
         (site / "hugo.toml").write_text('baseURL = "https://example.org/"\n')

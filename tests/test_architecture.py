@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "recapkit._text",
         "recapkit._yaml",
     ),
-    ("recapkit.data",),
+    ("recapkit.data", "recapkit.schedules"),  # programmes are read into the model's terms
     ("recapkit.post",),
     ("recapkit.ssg",),
     ("recapkit.config",),

@@ -9,6 +9,7 @@ import click
 
 from recapkit.commands._comma_list import split_commas
 from recapkit.commands._generator_choice import GeneratorChoice
+from recapkit.commands._schedule_options import ScheduleRequest, schedule_options, schedule_recap
 from recapkit.commands._template_options import template_options
 from recapkit.errors import UsageError
 from recapkit.rendering.engine import LANGS
@@ -32,7 +33,7 @@ def parse_when(text: str | None, option: str) -> date | None:
     name="new",
     epilog="Exit status: 0 created (its path is printed); 1 the --from data file has problems "
     "(printed to stderr as `recapkit validate` prints them) or the post exists and --force was "
-    "not given; 2 a usage, site, configuration or template error.",
+    "not given; 2 a usage, site, configuration, template or programme error.",
 )
 @click.argument("title", required=False)
 @click.option("--date", "post_date", metavar="DATE", help="Post date (default: now).")
@@ -66,6 +67,7 @@ def parse_when(text: str | None, option: str) -> date | None:
 @click.option(
     "--from", "data_file", type=click.Path(dir_okay=False, path_type=Path), help="Data file."
 )
+@schedule_options
 @template_options
 @click.option("--unicode-slug", is_flag=True, help="Keep Chinese in the slug.")
 @click.option("--force", is_flag=True, help="Overwrite the post if it exists.")
@@ -87,13 +89,15 @@ def command(
     front_matter: str | None,
     unicode_slug: bool,
     force: bool,
+    schedule: ScheduleRequest,
 ) -> int:
     """Create a new recap post in the site and print its path (a Zola section _index.md it
     had to create, so that Zola lists the post, is named on stderr).
 
     The SSG is detected from the site's files (or given with --ssg). Without --from the post
     is a draft skeleton with TODO(recapkit) markers; with --from it is rendered from the data
-    file and carries the recap data in its front matter. Template names are looked up in --template-dir, the configured templates-dir, the site's
+    file and carries the recap data in its front matter; with --from-schedule it has a talk for
+    each session picked from a conference programme (--list shows them). Template names are looked up in --template-dir, the configured templates-dir, the site's
     .recapkit/templates/, then the built-ins.
 
     \b
@@ -103,6 +107,7 @@ def command(
         --tags go,meetup --talks 3
       recapkit new "Go 夜读第 100 期回顾" --site examples/site --unicode-slug
       recapkit new --from examples/rust-night-berlin-2025.json --site examples/site
+      recapkit new --from-schedule schedule.json --day 1 --track Go --site examples/site
     """
     from recapkit.commands.validate import report_problems
     from recapkit.errors import FileExistsRefusedError
@@ -110,7 +115,11 @@ def command(
 
     recap = None
     written: list[Path] = []
-    if data_file is not None:
+    if schedule.file is not None or schedule.picks():
+        recap = schedule_recap(schedule, title, lang=lang, data_file=data_file)
+        if recap is None:  # --list printed the sessions
+            return 0
+    elif data_file is not None:
         from recapkit.data.files import DataFileError, load_recap
 
         try:

@@ -17,7 +17,6 @@ from hypothesis import given
 from recapkit import render
 from recapkit.data.convert import structure_recap, unstructure_recap
 from recapkit.data.files import dumps_recap
-from recapkit.rendering.days import talks_by_day
 from recapkit.data.frozen import FrozenDict
 from recapkit.data.model import (
     Event,
@@ -33,6 +32,7 @@ from recapkit.data.model import (
     Talk,
     TalkKind,
 )
+from recapkit.rendering.days import talks_by_day
 from tests.strategies import recaps
 
 CST = timezone(timedelta(hours=8))

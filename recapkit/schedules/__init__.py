@@ -1,0 +1,2 @@
+"""Conference programmes (pretalx/frab JSON, frab XML, Sessionize "All data", iCalendar) read into
+one neutral :class:`~recapkit.schedules.model.Programme`, selected and mapped onto a Recap."""
