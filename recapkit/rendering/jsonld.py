@@ -100,7 +100,7 @@ def dumps_jsonld(data: JsonObject, *, indent: int | None = 2, html: bool = False
 
 def _attendance_mode(event: Event) -> str | None:
     """Offline, online or mixed (https://schema.org/EventAttendanceModeEnumeration)."""
-    in_person = event.venue is not None or event.city is not None
+    in_person = _in_person(event)
     online = event.online_url is not None or event.kind is EventKind.ONLINE
     if in_person and online:
         return f"{SCHEMA_ORG}/MixedEventAttendanceMode"
@@ -109,9 +109,17 @@ def _attendance_mode(event: Event) -> str | None:
     return f"{SCHEMA_ORG}/OfflineEventAttendanceMode" if in_person else None
 
 
+def _in_person(event: Event) -> bool:
+    """Whether people met somewhere: a venue, or a city of an event that is not online (the
+    city of an online meetup is its community's, not a place to go)."""
+    return event.venue is not None or (
+        event.city is not None and event.kind is not EventKind.ONLINE
+    )
+
+
 def _locations(event: Event) -> list[JsonObject]:
     places = []
-    if event.venue is not None or event.city is not None:
+    if _in_person(event):
         address = _node("PostalAddress", addressLocality=event.city) if event.city else None
         places.append(_node("Place", name=event.venue or event.city, address=address))
     if event.online_url is not None:

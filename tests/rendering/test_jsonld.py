@@ -96,6 +96,8 @@ def test_dates_keep_their_offset_and_a_date_stays_a_date() -> None:
         ({"city": "Berlin"}, "Offline", ["Place"]),
         ({"online_url": "https://live.example.org/x"}, "Online", ["VirtualLocation"]),
         ({"kind": EventKind.ONLINE}, "Online", []),
+        ({"kind": EventKind.ONLINE, "city": "Berlin"}, "Online", []),  # the community's city
+        ({"kind": EventKind.ONLINE, "venue": "Café"}, "Mixed", ["Place"]),  # a watch party
         (
             {"venue": "Hall 1", "online_url": "https://live.example.org/x"},
             "Mixed",
