@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "rule": "Explain a lint rule (recapkit rule RK201), or list them all (--list).",
     "render": "Render a recap data file into a post for Hugo, Hexo, Jekyll or Zola.",
     "new": "Create a new recap post where the site expects it (prints its path).",
+    "jsonld": "Print a recap as schema.org Event JSON-LD for search engines.",
     "server": "Run the language server for editors: findings as you type, fixes (stdio).",
 }
 

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
-
-from recapkit.errors import UsageError
 
 
 @click.command(
@@ -30,21 +27,8 @@ def command(output: str | None, force: bool) -> int:
       recapkit schema > recap.schema.json
       recapkit schema -o recap.schema.json --force
     """
-    from recapkit import atomic
+    from recapkit.commands._output import write_output
     from recapkit.data.schema import json_schema
-    from recapkit.errors import FileExistsRefusedError
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-        return 0
-    target = Path(output)
-    if not target.parent.is_dir():
-        raise UsageError(f"{output}: directory {target.parent} does not exist")
-    try:
-        atomic.write_text(target, text, overwrite=force, output=True)
-    except FileExistsError:
-        refused = FileExistsRefusedError(output)
-        click.echo(f"error: {refused}", err=True)
-        return refused.exit_code
-    return 0
+    return write_output(text, output, force=force)

@@ -326,3 +326,13 @@ def test_lang_changes_the_labels_only(layout: str, capsys: pytest.CaptureFixture
     assert "Takeaways" in out and "收获" not in out
     code, out, _ = run(["render", "--help"], capsys)
     assert "labels and date formats only" in " ".join(out.split())
+
+
+def test_the_example_sites_recap_is_its_data_file_rendered(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """examples/site shows what `recapkit render` writes: kept in step with the data file."""
+    post = ROOT / "examples/site/content/posts/gopher-meetup-hangzhou-2025/index.md"
+    data = ROOT / "examples/gopher-meetup-hangzhou-2025.yaml"
+    assert main(["render", str(data), "--ssg", "hugo", "--lang", "zh", "-o", "-"]) == 0
+    assert capsys.readouterr().out == post.read_text(encoding="utf-8")
