@@ -27,7 +27,7 @@ from recapkit._read import read_limited
 from recapkit.lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from recapkit.lint.suppressions import NONE, Suppressions
 
-FORMAT = 4
+FORMAT = 5
 RACY_NS = 2_000_000_000
 """A file modified less than this long ago is matched by content, never by its time stamp."""
 MAX_ENTRIES = 50_000
@@ -41,6 +41,9 @@ Dependency = tuple[str, bool]
 """(absolute path, whether it existed)."""
 RemoteRefData = tuple[str, int, int, int, int, bool]
 """(url, line, column, end_line, end_column, is_image): a remote image or link of the post."""
+FragmentLinkData = tuple[str, int, int, int, int]
+"""(url, line, column, end_line, end_column): a link of the post to a ``#fragment`` of another
+file, checked after every post is linted (:mod:`recapkit.lint.cross_posts`)."""
 
 
 def default_cache_dir() -> Path:
@@ -63,6 +66,7 @@ class CachedFile:
     remote_refs: tuple[RemoteRefData, ...] = ()
     suppressions: Suppressions = NONE
     """Kept for the remote findings of a cached post, which must not re-read it."""
+    fragment_links: tuple[FragmentLinkData, ...] = ()
 
 
 class LintCache:
@@ -115,9 +119,10 @@ class LintCache:
                 (str(u), int(a), int(b), int(c), int(d), bool(i)) for u, a, b, c, d, i in refs
             )
             suppressions = Suppressions.from_data(entry[6] if len(entry) > 6 else None)
+            links = tuple((str(u), int(a), int(b), int(c), int(d)) for u, a, b, c, d in entry[7])
         except (TypeError, ValueError, KeyError, OSError):  # OSError: a path the OS cannot stat
             return None  # an entry from a damaged file: recompute
-        return CachedFile(str(digest_), diagnostics, dependencies, remote_refs, suppressions)
+        return CachedFile(str(digest_), diagnostics, dependencies, remote_refs, suppressions, links)
 
     def put(self, real: str, cached: CachedFile, stamp: Stamp | None = None) -> None:
         rows = [_row(d) for d in cached.diagnostics]
@@ -133,6 +138,7 @@ class LintCache:
             [list(r) for r in cached.remote_refs],
             *(stamp or (-1, -1)),
             cached.suppressions.to_data() if cached.suppressions is not NONE else None,
+            [list(link) for link in cached.fragment_links],
         ]
         self._dirty = True
 

@@ -102,7 +102,13 @@ class _Run:
         if content and stamp is not None:
             self.cache.restamp(real, stamp)  # same bytes, new time (a fresh checkout)
         self.results[index] = FileResult(
-            target, hit.diagnostics, hit.dependencies, hit.remote_refs, hit.suppressions, True
+            target,
+            hit.diagnostics,
+            hit.dependencies,
+            hit.remote_refs,
+            hit.suppressions,
+            cached=True,
+            fragment_links=hit.fragment_links,
         )
         return True
 
@@ -115,6 +121,7 @@ class _Run:
                 result.dependencies,
                 result.remote_refs,
                 result.suppressions,
+                result.fragment_links,
             )
             self.cache.put(str(result.target.real), entry, self.stamps.get(index))
 

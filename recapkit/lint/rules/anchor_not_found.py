@@ -85,16 +85,22 @@ class AnchorNotFound(Rule[NoOptions]):
         anchors = post_anchors(post, slugger)
         for link in links:
             wanted = unquote(link.url[1:])
-            if wanted in anchors or wanted.lower() in _PAGE_IDS or _FOOTNOTE.match(wanted):
+            if has_fragment(anchors, wanted):
                 continue
             yield self.diagnostic(
                 post,
                 link.line,
                 link.column,
-                f"no heading or anchor #{shorten(wanted, 60)} in this post{_hint(wanted, anchors)}",
+                f"no heading or anchor #{shorten(wanted, 60)} in this post{hint(wanted, anchors)}",
                 end_line=link.end_line,
                 end_column=link.end_column,
             )
+
+
+def has_fragment(anchors: set[str], wanted: str) -> bool:
+    """Whether a page with *anchors* has the fragment *wanted* (a heading's id, a footnote, the
+    page's own anchors)."""
+    return wanted in anchors or wanted.lower() in _PAGE_IDS or bool(_FOOTNOTE.match(wanted))
 
 
 def post_anchors(post: Post, slugger: Slugger) -> set[str]:
@@ -138,7 +144,7 @@ def _all_tokens(tokens: list[Token]) -> Iterator[Token]:
         yield from token.children or ()
 
 
-def _hint(wanted: str, anchors: set[str]) -> str:
+def hint(wanted: str, anchors: set[str]) -> str:
     """``(did you mean #x?)`` when an id differs only in case, spaces or hyphens."""
 
     def key(text: str) -> str:
