@@ -17,7 +17,7 @@ from pathlib import Path
 
 import attrs
 
-from recapkit.lint.cache import FragmentLinkData
+from recapkit.lint.cache import Dependency, FragmentLinkData
 from recapkit.lint.diagnostics import Diagnostic
 from recapkit.lint.discover import Target
 from recapkit.lint.engine import FileResult, Linter, LintResult
@@ -48,23 +48,41 @@ class _CrossPosts:
         site = file.target.site
         if site is None or not file.fragment_links:
             return file
-        found = [d for link in file.fragment_links if (d := self.link(file, site, link))]
-        if not found:
-            return file
-        kept = self.linter.apply_policy(file.target, found, file.suppressions)
-        merged = tuple(sorted((*file.diagnostics, *kept), key=Diagnostic.sort_key))
-        return attrs.evolve(file, diagnostics=merged)
+        found: list[Diagnostic] = []
+        read: set[Dependency] = set()
+        for link in file.fragment_links:
+            self.link(file, site, link, found, read)
+        # The posts read are dependencies for `--watch` (a change to one re-lints this post);
+        # the cache never sees them: this check is not cached.
+        dependencies = tuple(sorted({*file.dependencies, *read}))
+        diagnostics = file.diagnostics
+        if found:
+            kept = self.linter.apply_policy(file.target, found, file.suppressions)
+            diagnostics = tuple(sorted((*diagnostics, *kept), key=Diagnostic.sort_key))
+        return attrs.evolve(file, diagnostics=diagnostics, dependencies=dependencies)
 
-    def link(self, file: FileResult, site: Site, link: FragmentLinkData) -> Diagnostic | None:
+    def link(
+        self,
+        file: FileResult,
+        site: Site,
+        link: FragmentLinkData,
+        found: list[Diagnostic],
+        read: set[Dependency],
+    ) -> None:
+        """Check one link: a finding into *found*, the post it names into *read*."""
         linked = site.generator.linked_heading(site, file.target.real, link[0])
-        if linked is None:
-            return None
-        target = _in_site(site, first_existing(linked.candidates))
-        anchors = self._anchors(site, target) if target is not None else None
-        if target is None or anchors is None:
-            return None
+        target = None if linked is None else _in_site(site, first_existing(linked.candidates))
+        if linked is None or target is None:
+            return
+        read.add((str(target), True))
+        anchors = self._anchors(site, target)
         shown = os.path.relpath(target, file.target.real.parent)
-        return self.rule.missing(str(file.target.path), link, shown, linked.fragment, anchors)
+        path = str(file.target.path)
+        missing = anchors is not None and self.rule.missing(
+            path, link, shown, linked.fragment, anchors
+        )
+        if missing:
+            found.append(missing)
 
     def _anchors(self, site: Site, path: Path) -> set[str] | None:
         """The ids of the post *path* (None: recapkit cannot tell them, or it cannot be read)."""

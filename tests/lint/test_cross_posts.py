@@ -182,3 +182,22 @@ def test_an_editor_text_is_checked_against_the_post_on_disk(
     assert findings(capsys, "--stdin-filename", "content/posts/new.md", "-") == [
         "content/posts/new.md:5: no heading or anchor #安装 in 2021-recap.md"
     ]
+
+
+def test_watch_relints_the_linking_post_when_the_other_post_changes(tmp_path: Path) -> None:
+    from recapkit.lint.pipeline import LintRequest, Overrides
+    from recapkit.lint.watch import Change, Session
+
+    hugo_site(tmp_path, "[x](2021-recap.md#安装-go)\n")
+    request = LintRequest(
+        paths=(Path("content"),), use_cache=False, overrides=Overrides(select=("RK209",))
+    )
+    session = Session(request)
+    assert session.everything().result.diagnostics == []
+    old = (tmp_path / "content/posts/2021-recap.md").resolve()
+    old.write_text("---\ntitle: Old\n---\n\n## 安装 Rust\n", "utf-8")
+    step = session.step([(Change.MODIFIED, old)])
+    assert step is not None and step.outcome is not None
+    assert [(d.path, d.code) for d in step.outcome.result.diagnostics] == [
+        ("content/posts/new.md", "RK209")
+    ]
