@@ -91,8 +91,9 @@ class _CrossPosts:
             slugger = site.generator.heading_anchor(site)
             if slugger is not None:
                 post = self.linter.load(Target(path, path, site), None)
+                attributes = site.generator.renderer(site).heading_attributes
                 if post.problem is None:
-                    self.anchors[path] = post_anchors(post, slugger)
+                    self.anchors[path] = post_anchors(post, slugger, attributes=attributes)
         return self.anchors[path]
 
 

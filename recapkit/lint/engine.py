@@ -161,7 +161,9 @@ class Linter:
                 # A rule bug must not hide the other findings: report it as one of them.
                 crashed = True
                 found.append(_internal_error(post, rule, exc))
-        links = fragment_links(post) if CROSS_POST_CODE not in skipped | self._unselected else ()
+        links: tuple[FragmentLinkData, ...] = ()
+        if CROSS_POST_CODE not in skipped | self._unselected:
+            links = fragment_links(post) + context.generator.tag_links(post)
         suppressions = NONE
         if found or self.collect_remote or links:
             suppressions = post_suppressions(post, names=self.selection.names)

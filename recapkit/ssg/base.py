@@ -198,6 +198,12 @@ class Generator(abc.ABC):
         None when recapkit cannot tell, and links to headings are then not checked."""
         return None
 
+    def tag_links(self, post: Post) -> tuple[tuple[str, int, int, int, int], ...]:
+        """Links to another post that its template tags make outside Markdown link syntax
+        (Hexo's ``{% post_link slug#id %}``), as ``(tag text, line, column, end line, end
+        column)``; :meth:`linked_heading` reads the tag text."""
+        return ()
+
     def linked_heading(self, site: Site, source: Path, url: str) -> LinkedHeading | None:
         """The post of *site* and the heading that a link *url* in the post *source* names
         (``other.md#id``); None when *url* names no heading of another post that recapkit can

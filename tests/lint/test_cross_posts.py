@@ -88,6 +88,26 @@ def test_jekyll_post_url_and_relative_links_use_kramdowns_ids(
     ]
 
 
+def test_hexo_post_link_finds_the_post_by_its_slug(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_files(
+        tmp_path,
+        {
+            "_config.yml": "title: t\nnew_post_name: :year-:month-:day-:title.md\n",
+            "package.json": '{"dependencies": {"hexo": "7.0.0"}}\n',
+            "source/_posts/2021-06-28-old.md": "---\ntitle: Old\n---\n\n" + TARGET_BODY,
+            "source/_posts/new.md": "---\ntitle: New\n---\n\n"
+            "{% post_link old#安装-Go %} {% post_link old#问答-qa 'Q&A' %}\n\n"
+            "```\n{% post_link old#in-code %}\n```\n\n"
+            "{% post_link old#qa %} {% post_link gone#x %}\n",
+        },
+    )
+    assert findings(capsys, "--no-cache", "source") == [
+        "source/_posts/new.md:11: no heading or anchor #qa in 2021-06-28-old.md"
+    ]
+
+
 def test_hexo_keeps_case_and_fullwidth_punctuation(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -82,3 +82,24 @@ def test_jekyll_post_url_names_the_files_post_comparer_matches() -> None:
 def test_zola_leaves_its_internal_links_to_zola() -> None:
     assert linked("zola", "content/blog/new.md", "@/blog/old.md#x") is None
     assert linked("zola", "content/blog/new.md", "old.md#x") is None
+
+
+def test_hexo_post_link_reads_the_slug_as_new_post_name_says(tmp_path: Path) -> None:
+    from recapkit.ssg.hexo_names import slug_files
+
+    posts = tmp_path / "source" / "_posts"
+    for name in ("2021-06-28-old.md", "a/2021-06-29-old.md", "old.md", "2021-06-28-older.md"):
+        (posts / name).parent.mkdir(parents=True, exist_ok=True)
+        (posts / name).write_text("---\ntitle: t\n---\n", "utf-8")
+    dated = {"new_post_name": ":year-:month-:day-:title.md"}
+    # `old.md` does not fit the pattern and is slugized to `old` too: two posts, none followed.
+    assert slug_files(posts, dated, "old") == ()
+    assert slug_files(posts, dated, "older") == (posts / "2021-06-28-older.md",)
+    # A path the pattern does not match: Hexo slugizes the whole path (processor/post.js).
+    assert slug_files(posts, dated, "a-2021-06-29-old") == (posts / "a/2021-06-29-old.md",)
+    assert slug_files(posts, dated, "a/old") == ()
+    assert slug_files(posts, {}, "old") == (posts / "old.md", posts / "old.markdown")
+    tag = "{% post_link old#%E9%97%AE 'x' %}"
+    assert linked("hexo", "source/_posts/new.md", tag) == LinkedHeading(
+        (ROOT / "source/_posts/old.md", ROOT / "source/_posts/old.markdown"), "问"
+    )

@@ -20,8 +20,8 @@ class CrossPostAnchorNotFound(Rule[NoOptions]):
 
     The other post's headings are turned into ids the way the site's renderer does it, as for
     links within a post (RK208, whose table shows how Hugo, Jekyll and Hexo differ on Chinese
-    headings), and the fragment must name one of them, an explicit `{#id}`, or an `id`/`name`
-    of an HTML tag of that post. The links followed are the ones that name the other post's
+    headings), and the fragment must name one of them, an explicit `{#id}` (where the renderer
+    reads it), or an `id`/`name` of an HTML tag of that post. The links followed are the ones that name the other post's
     file exactly:
 
     - a relative link to a Markdown file, on every generator: `[x](other.md#id)`,
@@ -30,11 +30,13 @@ class CrossPostAnchorNotFound(Rule[NoOptions]):
     - Hugo's `{{< ref "other.md#id" >}}` and `relref` (a fragment after the shortcode too):
       the path from the post's folder, then from the content folder, a leading `/` from the
       content folder only; `x` is `x.md` or the bundle `x/index.md`;
-    - Jekyll's `{% post_url 2021-06-28-slug %}#id` (also after `{{ site.baseurl }}`).
+    - Jekyll's `{% post_url 2021-06-28-slug %}#id` (also after `{{ site.baseurl }}`);
+    - Hexo's `{% post_link slug#id %}` (added by hexojs/hexo#5356, December 2023), the
+      slug read from each post's path below `_posts` as `new_post_name` says.
 
     Not followed: links by URL (`/2021/06/28/slug/#id`, which would need each generator's
-    permalink rules), a `ref` by bare name that Hugo finds by searching the site, and Hexo's
-    `{% post_link slug#id %}`. Zola sites are left alone: Zola checks every internal link
+    permalink rules), a `ref` by bare name that Hugo finds by searching the site, a
+    `post_link` by title. Zola sites are left alone: Zola checks every internal link
     with an anchor (`@/blog/post.md#id`) itself when it builds, with the ids it makes. A link
     whose file does not exist, or lies outside the site, is not this rule's business.
 
