@@ -221,3 +221,16 @@ def test_watch_relints_the_linking_post_when_the_other_post_changes(tmp_path: Pa
     assert [(d.path, d.code) for d in step.outcome.result.diagnostics] == [
         ("content/posts/new.md", "RK209")
     ]
+
+
+def test_a_run_in_worker_processes_checks_the_links_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from recapkit.lint import workers
+
+    hugo_site(tmp_path, "[x](2021-recap.md#nope)\n")
+    for index in range(workers.SERIAL_BELOW):
+        (tmp_path / f"content/posts/p{index}.md").write_text("---\ntitle: P\n---\n", "utf-8")
+    assert findings(capsys, "--no-cache", "--jobs", "2", "content") == [
+        "content/posts/new.md:5: no heading or anchor #nope in 2021-recap.md"
+    ]
