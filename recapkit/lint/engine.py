@@ -30,6 +30,7 @@ from recapkit.lint.selection import Selection, select_rules
 from recapkit.lint.suppressions import NONE, Suppressions, post_suppressions
 from recapkit.post.types import Post
 from recapkit.ssg.base import Site
+from recapkit.ssg.links import has_scheme
 
 MAX_BYTES = 5 * 2**20
 CROSS_POST_CODE = CrossPostAnchorNotFound.code
@@ -236,13 +237,8 @@ def fragment_links(post: Post) -> tuple[FragmentLinkData, ...]:
     return tuple(
         (link.url, link.line, link.column, link.end_line, link.end_column)
         for link in post.links
-        if "#" in link.url[1:] and not link.url.startswith("#") and not _has_scheme(link.url)
+        if "#" in link.url[1:] and not link.url.startswith("#") and not has_scheme(link.url)
     )
-
-
-def _has_scheme(url: str) -> bool:
-    scheme, colon, _ = url.partition(":")
-    return bool(colon) and scheme.isascii() and scheme.isalpha()
 
 
 def remote_refs(post: Post) -> tuple[RemoteRefData, ...]:

@@ -82,7 +82,7 @@ _GEMFILE = re.compile(rb"""^\s*gem\s+["'](?:jekyll|github-pages)["']""", re.MULT
 # `{% post_url 2021-06-28-slug %}#id`, maybe after `{{ site.baseurl }}`; Jekyll 4.3
 # lib/jekyll/tags/post_url.rb PostComparer: `[dir/]YYYY-MM-DD-slug`, a leading `/` dropped.
 _POST_URL = re.compile(
-    r"^(?:\{\{[^{}]*\}\})?\{%-?\s*post_url\s+/?((?:[^\s/%]+/)*)(\d{2,4}-\d{1,2}-\d{1,2}-[^\s/%]+)"
+    r"^(?:\{\{[^{}]*\}\})*\{%-?\s*post_url\s+/?((?:[^\s/%]+/)*)(\d{2,4}-\d{1,2}-\d{1,2}-[^\s/%]+)"
     r"\s*-?%\}#(.+)$"
 )
 _CODE_TAG = re.compile(r"\{%-?\s*(?P<close>end)?(?P<name>highlight)\b[^\n]*?-?%\}")

@@ -6,7 +6,7 @@ What every generator shares lives here: a relative link to a Markdown file
 folder, as GitHub, editors' previews and Jekyll's ``jekyll-relative-links`` (on by default on
 GitHub Pages) resolve it. A generator adds its own ways to name a post
 (:meth:`recapkit.ssg.base.Generator.linked_heading`): Hugo's ``ref``/``relref`` shortcodes,
-Jekyll's ``post_url`` tag.
+Jekyll's ``post_url`` tag, Hexo's ``post_link`` tag.
 """
 
 from __future__ import annotations
@@ -31,6 +31,11 @@ class LinkedHeading:
     fragment: str
 
 
+def has_scheme(url: str) -> bool:
+    """Whether *url* starts with a scheme (``https:``, ``mailto:``): no file of the site."""
+    return _SCHEME.match(url) is not None
+
+
 def split_fragment(url: str) -> tuple[str, str] | None:
     """``("other.md", "id")`` for ``other.md#id``; None without a path or a fragment."""
     path, hash_, fragment = url.partition("#")
@@ -43,7 +48,7 @@ def relative_markdown(source: Path, url: str) -> LinkedHeading | None:
     """The post a relative link to a Markdown file names (``other.md#id``), from *source*'s
     folder; None for anything else (a URL with a scheme, a site path ``/x/``, a page URL)."""
     parts = split_fragment(url)
-    if parts is None or _SCHEME.match(parts[0]) or parts[0].startswith(("/", "//")):
+    if parts is None or has_scheme(parts[0]) or parts[0].startswith(("/", "//")):
         return None
     path = unquote(parts[0].partition("?")[0])
     if not path.lower().endswith(MARKDOWN_SUFFIXES):

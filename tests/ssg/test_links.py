@@ -64,9 +64,8 @@ def test_hugo_ref_looks_beside_the_page_then_in_the_content_folder() -> None:
 
 
 def test_jekyll_post_url_names_the_files_post_comparer_matches() -> None:
-    found = linked(
-        "jekyll", "_posts/new.md", "{{ site.baseurl }}{% post_url /dir/2021-06-28-a %}#q"
-    )
+    url = "{{ site.url }}{{ site.baseurl }}{% post_url /dir/2021-06-28-a %}#q"
+    found = linked("jekyll", "_posts/new.md", url)
     assert found == LinkedHeading(
         (
             ROOT / "_posts/dir/2021-06-28-a.md",
