@@ -27,7 +27,7 @@ from recapkit._read import read_limited
 from recapkit.lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from recapkit.lint.suppressions import NONE, Suppressions
 
-FORMAT = 5
+FORMAT = 6
 RACY_NS = 2_000_000_000
 """A file modified less than this long ago is matched by content, never by its time stamp."""
 MAX_ENTRIES = 50_000
@@ -41,6 +41,9 @@ Dependency = tuple[str, bool]
 """(absolute path, whether it existed)."""
 RemoteRefData = tuple[str, int, int, int, int, bool]
 """(url, line, column, end_line, end_column, is_image): a remote image or link of the post."""
+FragmentLinkData = tuple[str, int, int, int, int]
+"""(url, line, column, end_line, end_column): a link of the post to a ``#fragment`` of another
+file, checked after every post is linted (:mod:`recapkit.lint.cross_posts`)."""
 
 
 def default_cache_dir() -> Path:
@@ -65,6 +68,7 @@ class CachedFile:
     """Kept for the remote findings of a cached post, which must not re-read it."""
     draft: bool = False
     """Kept for the same reason: the remote findings of a draft get the draft severities."""
+    fragment_links: tuple[FragmentLinkData, ...] = ()
 
 
 class LintCache:
@@ -118,9 +122,18 @@ class LintCache:
             )
             suppressions = Suppressions.from_data(entry[6] if len(entry) > 6 else None)
             draft = len(entry) > 7 and entry[7] is True
-        except (TypeError, ValueError, KeyError, OSError):  # OSError: a path the OS cannot stat
+            links = tuple((str(u), int(a), int(b), int(c), int(d)) for u, a, b, c, d in entry[8])
+        except (
+            TypeError,
+            ValueError,
+            KeyError,
+            OSError,
+            IndexError,
+        ):  # OSError: a path the OS cannot stat
             return None  # an entry from a damaged file: recompute
-        return CachedFile(str(digest_), diagnostics, dependencies, remote_refs, suppressions, draft)
+        return CachedFile(
+            str(digest_), diagnostics, dependencies, remote_refs, suppressions, draft, links
+        )
 
     def put(self, real: str, cached: CachedFile, stamp: Stamp | None = None) -> None:
         rows = [_row(d) for d in cached.diagnostics]
@@ -137,6 +150,7 @@ class LintCache:
             *(stamp or (-1, -1)),
             cached.suppressions.to_data() if cached.suppressions is not NONE else None,
             cached.draft,
+            [list(link) for link in cached.fragment_links],
         ]
         self._dirty = True
 

@@ -20,18 +20,22 @@ import attrs
 from attrs import field, frozen
 
 from recapkit.config import Config
-from recapkit.lint.cache import Dependency, RemoteRefData
+from recapkit.lint.cache import Dependency, FragmentLinkData, RemoteRefData
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.discover import Target
 from recapkit.lint.globs import GlobSet
 from recapkit.lint.rules.base import LintContext, Rule
+from recapkit.lint.rules.cross_post_anchor import CrossPostAnchorNotFound
 from recapkit.lint.rules.settings import DEFAULT_HOTLINK_HOSTS, LintSettings, RequiredKeys
 from recapkit.lint.selection import Selection, select_rules
 from recapkit.lint.suppressions import NONE, Suppressions, post_suppressions
 from recapkit.post.types import Post
 from recapkit.ssg.base import Site
+from recapkit.ssg.links import has_scheme
 
 MAX_BYTES = 5 * 2**20
+CROSS_POST_CODE = CrossPostAnchorNotFound.code
+"""The rule checked once every post is linted, from the links each post's result carries."""
 INTERNAL_ERROR = ("RK000", "internal-error")
 
 
@@ -49,6 +53,9 @@ class FileResult:
     draft: bool = False
     """Whether the post's generator does not publish it yet (its findings get the draft
     severities, see :attr:`Selection.draft_severities`)."""
+    fragment_links: tuple[FragmentLinkData, ...] = ()
+    """The post's links to a ``#fragment`` of another file, for the check that runs once every
+    post is linted (:mod:`recapkit.lint.cross_posts`)."""
 
 
 @frozen
@@ -96,6 +103,7 @@ class Linter:
             for pattern, codes in self.selection.per_file_ignores
         ]
         self.tracks_filesystem = any(r.uses_filesystem for r in self.selection.rules)
+        self._unselected = frozenset({CROSS_POST_CODE}) - self.selection.codes
 
     def context_for(self, site: Site | None) -> LintContext:
         """The context of the posts of *site* (sites are frozen: equal sites share one)."""
@@ -159,8 +167,11 @@ class Linter:
                 # A rule bug must not hide the other findings: report it as one of them.
                 crashed = True
                 found.append(_internal_error(post, rule, exc))
+        links: tuple[FragmentLinkData, ...] = ()
+        if CROSS_POST_CODE not in skipped | self._unselected:
+            links = fragment_links(post) + context.generator.tag_links(post)
         suppressions = NONE
-        if found or self.collect_remote:
+        if found or self.collect_remote or links:
             suppressions = post_suppressions(post, names=self.selection.names)
         draft = context.generator.is_unpublished(post)
         found = self.apply_policy(target, found, suppressions, draft=draft)
@@ -168,7 +179,9 @@ class Linter:
         if self.tracks_filesystem and not crashed:
             deps = self._dependencies(post, context)
         refs = remote_refs(post) if self.collect_remote else ()
-        return FileResult(target, tuple(found), deps, refs, suppressions, draft=draft)
+        return FileResult(
+            target, tuple(found), deps, refs, suppressions, draft=draft, fragment_links=links
+        )
 
     def apply_policy(
         self,
@@ -240,6 +253,16 @@ def build_settings(config: Config) -> LintSettings:
     if config.hotlink_hosts is not None:  # the config adds hosts; the built-in ones stay
         values["hotlink_hosts"] = DEFAULT_HOTLINK_HOSTS + config.hotlink_hosts
     return LintSettings(**values)
+
+
+def fragment_links(post: Post) -> tuple[FragmentLinkData, ...]:
+    """The links of *post* with a ``#fragment`` that may name a heading of another file: not
+    ``#x`` alone (RK208's) nor a URL with a scheme; the site's generator decides the rest."""
+    return tuple(
+        (link.url, link.line, link.column, link.end_line, link.end_column)
+        for link in post.links
+        if "#" in link.url[1:] and not link.url.startswith("#") and not has_scheme(link.url)
+    )
 
 
 def remote_refs(post: Post) -> tuple[RemoteRefData, ...]:

@@ -3,7 +3,7 @@
 ``recapkit lint`` and :func:`recapkit.lint_paths` both come through here::
 
     request -> settings (config file + overrides) -> discover (each file with its site)
-            -> run (cache, workers) -> fix | diff -> remote checks -> outcome
+            -> run (cache, workers) -> fix | diff -> links between posts -> remote -> outcome
 
 Nothing here prints: messages for the user are returned as :attr:`LintOutcome.notes`, the
 report is the caller's to write.
@@ -24,6 +24,7 @@ from attrs import field, frozen
 from recapkit.config import Config, discover_config, load_config
 from recapkit.lint import selection
 from recapkit.lint.changed import changed_only
+from recapkit.lint.cross_posts import check_cross_posts
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.discover import Target, discover
 from recapkit.lint.engine import INTERNAL_ERROR, Linter, LintResult
@@ -223,6 +224,7 @@ def lint(request: LintRequest) -> LintOutcome:
         return attrs.evolve(outcome, sites=sites)
     if request.mode is Mode.FIX:
         result = _fix(linter, result, notes, unsafe=request.unsafe_fixes)
+    result = check_cross_posts(linter, result)
     summary = ""
     if remote is not None:
         result, summary = _remote_pass(remote, linter, result, notes, progress=request.progress)
@@ -389,6 +391,8 @@ def lint_text(request: LintRequest, source: str | bytes, path: Path | None = Non
     texts = {str(target.path): _readable(data)}
     outcome = LintOutcome(result, config, linter, request.mode, notes, texts=texts, fixed_text=keep)
     outcome = _fixed_text(outcome, target, data, unsafe=request.unsafe_fixes)
+    if request.mode is not Mode.DIFF:
+        outcome = attrs.evolve(outcome, result=check_cross_posts(linter, outcome.result))
     if remote is not None and request.mode is not Mode.DIFF:
         more: list[str] = []
         result, summary = _remote_pass(remote, linter, outcome.result, more, progress=False)

@@ -109,6 +109,7 @@ class _Run:
             hit.suppressions,
             cached=True,
             draft=hit.draft,
+            fragment_links=hit.fragment_links,
         )
         return True
 
@@ -122,6 +123,7 @@ class _Run:
                 result.remote_refs,
                 result.suppressions,
                 result.draft,
+                result.fragment_links,
             )
             self.cache.put(str(result.target.real), entry, self.stamps.get(index))
 

@@ -32,8 +32,10 @@ _NBSP = "\u00a0"
 # Jekyll writes `![x]({{ site.baseurl }}/img/x.png)`: Liquid runs before Markdown there, but
 # CommonMark stops a destination at the first space. Inside `](`/`]: ` we hide the spaces
 # of such an expression (same length, so positions hold) and put them back in the src.
-_LIQUID_DESTINATION = re.compile(r"(?:(?<=\]\()|(?<=\]\(<)|(?<=\]:[ \t]))\{\{[^{}\n]{1,80}\}\}")
-_LIQUID = re.compile(r"\{\{[^{}\n]{1,80}\}\}")
+# Jekyll's `{% post_url 2021-06-28-x %}` (a link to another post) is treated alike.
+_EXPRESSION = r"(?:\{\{[^{}\n]{1,80}\}\}|\{%-?\s*post_url\s[^{}%\n]{1,80}%\})"
+_LIQUID_DESTINATION = re.compile(r"(?:(?<=\]\()|(?<=\]\(<)|(?<=\]:[ \t]))" + _EXPRESSION + "+")
+_LIQUID = re.compile(_EXPRESSION)
 
 _HTML_TAG = re.compile(r"""<(img|a)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.IGNORECASE)
 _HTML_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")

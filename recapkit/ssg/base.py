@@ -30,6 +30,7 @@ from recapkit.ssg.anchors import Slugger
 from recapkit.ssg.config_file import Folder
 from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso
 from recapkit.ssg.kinds import PageKind, filename_date, has_date, is_draft, shared_kind
+from recapkit.ssg.links import LinkedHeading, relative_markdown
 from recapkit.ssg.renderers import COMMONMARK, Renderer
 from recapkit.ssg.themes import THEME_IMAGE_KEYS
 
@@ -198,6 +199,19 @@ class Generator(abc.ABC):
         """How *site*'s renderer turns a heading's text into its id (:mod:`recapkit.ssg.anchors`);
         None when recapkit cannot tell, and links to headings are then not checked."""
         return None
+
+    def tag_links(self, post: Post) -> tuple[tuple[str, int, int, int, int], ...]:
+        """Links to another post that its template tags make outside Markdown link syntax
+        (Hexo's ``{% post_link slug#id %}``), as ``(tag text, line, column, end line, end
+        column)``; :meth:`linked_heading` reads the tag text."""
+        return ()
+
+    def linked_heading(self, site: Site, source: Path, url: str) -> LinkedHeading | None:
+        """The post of *site* and the heading that a link *url* in the post *source* names
+        (``other.md#id``); None when *url* names no heading of another post that recapkit can
+        find exactly. Every generator reads a relative link to a Markdown file; generators
+        with their own way to name a post add it."""
+        return relative_markdown(source, url)
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         """Whether *post* is a standalone page by where it lies (``about.md`` at the top)."""

@@ -55,8 +55,9 @@ from recapkit.ssg.dates import (
     utc_instant,
 )
 from recapkit.ssg.hexo_names import name_date as date_from_name
-from recapkit.ssg.hexo_names import post_name
+from recapkit.ssg.hexo_names import post_link_target, post_links, post_name
 from recapkit.ssg.kinds import PageKind, has_date, outside_posts_folder
+from recapkit.ssg.links import LinkedHeading
 from recapkit.ssg.renderers import MARKDOWN_IT, MARKED, OTHER, Renderer
 from recapkit.ssg.themes import THEME_KEYS
 
@@ -177,6 +178,13 @@ class Hexo(Generator):
             return None
         transform = options.get("modifyAnchors")
         return hexo_slugize(transform if transform in (1, 2) else 0)
+
+    def tag_links(self, post: Post) -> tuple[tuple[str, int, int, int, int], ...]:
+        return post_links(post)
+
+    def linked_heading(self, site: Site, source: Path, url: str) -> LinkedHeading | None:
+        found = post_link_target(site.content_dirs[0], site.config, url)
+        return found or super().linked_heading(site, source, url)
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return outside_posts_folder(post)  # a layout does not make a post in `_posts` a page

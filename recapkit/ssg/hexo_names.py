@@ -1,13 +1,22 @@
 """Hexo's post file names: ``new_post_name`` as Hexo writes a new post's name and as it reads a
-date back from one (hexo-util ``Permalink``; see :mod:`recapkit.ssg.hexo`)."""
+date or a slug back from one (hexo-util ``Permalink``), and the posts ``{% post_link %}`` names
+by their slug (see :mod:`recapkit.ssg.hexo`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
+
+from recapkit.ssg.anchors import hexo_slugize
+from recapkit.ssg.links import LinkedHeading
+
+if TYPE_CHECKING:
+    from recapkit.post.types import Post
 
 _PLACEHOLDER = re.compile(r":(title|year|month|i_month|day|i_day)\b")
 
@@ -56,6 +65,53 @@ def name_date(path: Path, config: Mapping[str, Any]) -> date | None:
         return None
 
 
+# `{% post_link slug#id [title] [escape] %}` (hexo lib/plugins/tag/post_link: the slug is split
+# at `#`, the rest is the link's fragment; hexojs/hexo#5356, December 2023; built with Hexo 8.1).
+_POST_LINK = re.compile(r"\{%-?\s*post_link\s+([^\s#%]+)#((?:[^\s%]|%(?!\}))+)[^%\n]*?-?%\}")
+
+
+def post_links(post: Post) -> tuple[tuple[str, int, int, int, int], ...]:
+    """The ``post_link`` tags of *post* with a fragment, outside code (tag text, position)."""
+    if "post_link" not in post.text:
+        return ()
+    found = []
+    for match in _POST_LINK.finditer(post.text, post.body_start):
+        if not post.in_code(match.start()):
+            start, end = post.location(match.start()), post.location(match.end())
+            found.append((match[0], start.line, start.column, end.line, end.column))
+    return tuple(found)
+
+
+def post_link_target(posts: Path, config: Mapping[str, Any], tag: str) -> LinkedHeading | None:
+    """The post and fragment a ``post_link`` tag names (None: *tag* is no such tag)."""
+    match = _POST_LINK.fullmatch(tag)
+    if match is None:
+        return None
+    return LinkedHeading(slug_files(posts, config, match[1]), unquote(match[2]))
+
+
+def slug_files(posts: Path, config: Mapping[str, Any], slug: str) -> tuple[Path, ...]:
+    """The posts below *posts* (``source/_posts``) whose slug is *slug*: Hexo's
+    ``processor/post.js`` sets ``slug`` to the ``:title`` that ``new_post_name`` reads from the
+    path below ``_posts`` without its extension (the whole path under the default
+    ``:title.md``), and ``{% post_link %}`` finds a post by that slug. A slug two posts share
+    names none (Hexo takes whichever it read first)."""
+    pattern = config.get("new_post_name")
+    if not isinstance(pattern, str) or pattern.rsplit(".", 1)[0] == ":title":
+        return tuple(posts / f"{slug}{ext}" for ext in (".md", ".markdown"))
+    rule = _name_pattern(pattern)
+    found = []
+    for path in sorted(posts.rglob("*.md")):
+        below = path.relative_to(posts).as_posix().rsplit(".", 1)[0]
+        match = rule.match(below)
+        # parseFilename: the `:title` the pattern reads, else the whole path slugized
+        title = match.groupdict().get("title") if match is not None else None
+        if (title if title is not None else hexo_slugize()(below)) == slug:
+            found.append(path)
+    return tuple(found) if len(found) == 1 else ()  # two: Hexo takes the one it read first
+
+
+@lru_cache(maxsize=16)
 def _name_pattern(rule: str) -> re.Pattern[str]:
     """hexo-util's ``Permalink`` regex for *rule* (without its extension), named groups."""
     rule = rule.rsplit(".", 1)[0] if "." in rule.rsplit("/", 1)[-1] else rule

@@ -49,8 +49,15 @@ from recapkit.ssg.anchors import Slugger, goldmark_github, goldmark_github_ascii
 from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, content_of
 from recapkit.ssg.config_file import Folder, has_key, lookup, names_list, text_setting, url_path
 from recapkit.ssg.dates import DateReading, DateText, Fate, Fields, fields, is_iso, site_zone
-from recapkit.ssg.hugo_pages import DEFAULT_DATE_KEYS, date_sources, main_sections, not_listed
+from recapkit.ssg.hugo_pages import (
+    DEFAULT_DATE_KEYS,
+    date_sources,
+    main_sections,
+    not_listed,
+    ref_target,
+)
 from recapkit.ssg.kinds import PageKind, below_content, has_date, top_level_page
+from recapkit.ssg.links import LinkedHeading
 from recapkit.ssg.renderers import GOLDMARK, OTHER, Renderer
 from recapkit.ssg.themes import THEME_KEYS
 
@@ -196,6 +203,13 @@ class Hugo(Generator):
             return None
         kind = str(parser.get("autoheadingidtype") or "github").lower()
         return {"github": goldmark_github, "github-ascii": goldmark_github_ascii}.get(kind)
+
+    def linked_heading(self, site: Site, source: Path, url: str) -> LinkedHeading | None:
+        # A Markdown link to `other.md` stays `other.md` in Hugo 0.111's HTML (no link render
+        # hook by default), but its fragment still names the other file's heading.
+        return ref_target(source, content_of(site), url) or super().linked_heading(
+            site, source, url
+        )
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return top_level_page(post, content_of(site))

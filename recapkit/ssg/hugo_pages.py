@@ -1,17 +1,20 @@
 """What Hugo lists and how it dates a page without a date key: build options, ``headless``, the
-main sections, and the ``[frontmatter] date`` sources of a site (see :mod:`recapkit.ssg.hugo`)."""
+main sections, the ``[frontmatter] date`` sources of a site, and the posts ``ref`` names (see
+:mod:`recapkit.ssg.hugo`)."""
 
 from __future__ import annotations
 
 import functools
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from recapkit._read import read_head
 from recapkit.ssg.config_file import lookup, names_list
+from recapkit.ssg.links import LinkedHeading, page_files
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
@@ -102,3 +105,23 @@ def _draft_file(path: Path) -> bool:
     except OSError:
         return False
     return _DRAFT_LINE.search(head) is not None
+
+
+# `{{< ref "other.md#id" >}}`, `{{% relref "/posts/x" %}}`, a fragment inside or after it.
+_REF = re.compile(r'^\{\{([<%])\s*(?:rel)?ref\s+"([^"#]+)(?:#([^"]*))?"\s*[>%]\}\}(?:#(.*))?$')
+
+
+def ref_target(post: Path, content: Sequence[Path], url: str) -> LinkedHeading | None:
+    """The post and heading a ``ref``/``relref`` shortcode names (gohugo.io "Links and
+    cross references": the path is looked up relative to the page's folder, then from the
+    content root; a leading ``/`` means the content root only; ``x`` may be ``x.md`` or the
+    bundle ``x/index.md``). A bare name Hugo finds by searching the whole site is not
+    followed (it may be ambiguous)."""
+    match = _REF.match(url.strip())
+    fragment = match and (match[3] or match[4])
+    if match is None or not fragment:
+        return None
+    path = match[2].strip()
+    bases = [*content] if path.startswith("/") else [post.parent, *content]
+    found = [file for base in bases for file in page_files(base, path)]
+    return LinkedHeading(tuple(found), unquote(fragment))

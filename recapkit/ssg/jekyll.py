@@ -36,6 +36,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from recapkit._read import read_limited
 from recapkit.post.front_matter_dump import PlainScalar
@@ -55,6 +56,7 @@ from recapkit.ssg.dates import (
     utc_instant,
 )
 from recapkit.ssg.kinds import outside_posts_folder
+from recapkit.ssg.links import MARKDOWN_SUFFIXES, LinkedHeading
 from recapkit.ssg.renderers import COMMONMARK_GEM, KRAMDOWN, OTHER, Renderer
 from recapkit.ssg.themes import THEME_KEYS
 
@@ -77,6 +79,12 @@ KEYS = frozenset(
 # fmt: on
 
 _GEMFILE = re.compile(rb"""^\s*gem\s+["'](?:jekyll|github-pages)["']""", re.MULTILINE)
+# `{% post_url 2021-06-28-slug %}#id`, maybe after `{{ site.baseurl }}`; Jekyll 4.3
+# lib/jekyll/tags/post_url.rb PostComparer: `[dir/]YYYY-MM-DD-slug`, a leading `/` dropped.
+_POST_URL = re.compile(
+    r"^(?:\{\{[^{}]*\}\})*\{%-?\s*post_url\s+/?((?:[^\s/%]+/)*)(\d{2,4}-\d{1,2}-\d{1,2}-[^\s/%]+)"
+    r"\s*-?%\}#(.+)$"
+)
 _CODE_TAG = re.compile(r"\{%-?\s*(?P<close>end)?(?P<name>highlight)\b[^\n]*?-?%\}")
 # `{{ site.baseurl }}`, `{{ site.url }}{{ site.baseurl }}`, `{{site.url}}`: Jekyll's own prefix.
 _URL_PREFIX = re.compile(r"^(?:\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\})+")
@@ -155,6 +163,16 @@ class Jekyll(Generator):
             return None
         reader = str(options.get("input") or "GFM").lower()
         return {"gfm": kramdown_gfm, "kramdown": kramdown_basic}.get(reader)
+
+    def linked_heading(self, site: Site, source: Path, url: str) -> LinkedHeading | None:
+        match = _POST_URL.match(url.strip())
+        if match is None:
+            return super().linked_heading(site, source, url)
+        # PostComparer's name_regex: `_posts/<dir>/<name>.<ext>` or `<dir>/_posts/<name>.<ext>`.
+        folder, name, fragment = match.groups()
+        folders = (site.root / "_posts" / folder, site.root / folder / "_posts")
+        files = tuple(base / (name + ext) for base in folders for ext in MARKDOWN_SUFFIXES)
+        return LinkedHeading(files, unquote(fragment))
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:
         return outside_posts_folder(post)  # a layout does not make a post in `_posts` a page

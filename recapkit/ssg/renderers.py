@@ -19,24 +19,32 @@ class Renderer:
     punctuation_blocks_emphasis: bool
     """Whether it follows CommonMark's flanking rules (spec 0.30, 6.2) beside punctuation, so
     ``**嘉宾：**刘洋`` shows its asterisks (commonmark-spec#650)."""
+    heading_attributes: bool = False
+    """Whether ``## Title {#id}`` gives the heading the id ``id`` (and drops the braces); a
+    renderer without heading attributes keeps ``{#id}`` as text and slugs it with the rest."""
 
 
-GOLDMARK = Renderer("goldmark", punctuation_blocks_emphasis=True)
-"""Hugo's default Markdown handler since 0.60 (CommonMark-compliant)."""
+GOLDMARK = Renderer("goldmark", punctuation_blocks_emphasis=True, heading_attributes=True)
+"""Hugo's default Markdown handler since 0.60 (CommonMark-compliant); Hugo turns on its heading
+attributes (``markup.goldmark.parser.attribute.title``, true by default)."""
 
 MARKED = Renderer("marked", punctuation_blocks_emphasis=True)
-"""hexo-renderer-marked (Hexo's default renderer; marked 15 in its 7.x)."""
+"""hexo-renderer-marked (Hexo's default renderer; marked 15 in its 7.x). No heading attributes:
+Hexo 8 with hexo-renderer-marked 7 renders ``## 问答 {#qa}`` as ``<h2 id="问答-qa">问答 {#qa}</h2>``."""
 
 MARKDOWN_IT = Renderer("markdown-it", punctuation_blocks_emphasis=True)
 """hexo-renderer-markdown-it: CommonMark-compliant."""
 
-KRAMDOWN = Renderer("kramdown", punctuation_blocks_emphasis=False)
-"""Jekyll's default (``markdown: kramdown``, GFM input): closes ``**`` after punctuation."""
+KRAMDOWN = Renderer("kramdown", punctuation_blocks_emphasis=False, heading_attributes=True)
+"""Jekyll's default (``markdown: kramdown``, GFM input): closes ``**`` after punctuation; its
+header IDs (``## Title {#id}``) are kramdown syntax, which the GFM input keeps."""
 
 COMMONMARK_GEM = Renderer("jekyll-commonmark", punctuation_blocks_emphasis=True)
 """Jekyll with ``markdown: CommonMark`` or ``CommonMarkGhPages`` (cmark-gfm)."""
 
-PULLDOWN_CMARK = Renderer("pulldown-cmark", punctuation_blocks_emphasis=True)
+PULLDOWN_CMARK = Renderer(
+    "pulldown-cmark", punctuation_blocks_emphasis=True, heading_attributes=True
+)
 """Zola's renderer. Its CJK-friendly emphasis option (pulldown-cmark 0.13.1, 2025) is off unless
 asked for, and Zola does not ask: ``markdown_to_html`` in Zola's
 ``components/markdown/src/markdown.rs`` sets tables, footnotes, strikethrough, task lists,

@@ -38,6 +38,7 @@ from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site,
 from recapkit.ssg.config_file import Folder, has_key, url_path
 from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso
 from recapkit.ssg.kinds import below_content, top_level_page
+from recapkit.ssg.links import LinkedHeading
 from recapkit.ssg.renderers import PULLDOWN_CMARK, Renderer
 
 if TYPE_CHECKING:
@@ -112,6 +113,12 @@ class Zola(Generator):
         # the `slug` crate: deunicode transliteration (`安装 Go` -> `an-zhuang-go`). Python has
         # no copy of deunicode's tables, and a guessed transliteration would report good links
         # as broken; "safe" and "off" keep text whose exact rules are not modelled either.
+        return None
+
+    def linked_heading(self, site: Site, source: Path, url: str) -> LinkedHeading | None:
+        # Zola checks every internal link with an anchor (`@/blog/post.md#id`) itself, on
+        # every build (components/site/src/link_checking.rs check_internal_links_with_anchors),
+        # with the ids its own slugify made; a relative `other.md` is no link to a page there.
         return None
 
     def is_page_by_place(self, post: Post, site: Site | None) -> bool:

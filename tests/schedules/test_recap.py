@@ -10,9 +10,9 @@ import pytest
 
 from recapkit import (
     EventKind,
-    TalkKind,
     Link,
     ScheduleError,
+    TalkKind,
     UsageError,
     load_schedule,
     recap_from_schedule,

@@ -9,6 +9,7 @@ from recapkit.lint.rules.anchor_not_found import AnchorNotFound
 from recapkit.lint.rules.base import AnyRule, LintContext, NoOptions, Rule
 from recapkit.lint.rules.cjk_latin_spacing import CjkLatinSpacing
 from recapkit.lint.rules.code_outside_fence import CodeOutsideFence
+from recapkit.lint.rules.cross_post_anchor import CrossPostAnchorNotFound
 from recapkit.lint.rules.date_format import DateFormat
 from recapkit.lint.rules.emphasis_not_rendered import EmphasisNotRendered
 from recapkit.lint.rules.empty_link import EmptyLink
@@ -59,6 +60,7 @@ ALL_RULES: tuple[type[AnyRule], ...] = (
     ImageHotlinkBlocked,
     ImageUnverified,
     AnchorNotFound,
+    CrossPostAnchorNotFound,
     HeadingMissingSpace,
     EmptyLink,
     EmphasisNotRendered,

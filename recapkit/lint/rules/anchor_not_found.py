@@ -31,7 +31,8 @@ class AnchorNotFound(Rule[NoOptions]):
 
     The post's headings are turned into ids the way the site's renderer does it, and a link
     `[text](#id)` must name one of them (or an `id`/`name` an HTML tag of the post sets, or an
-    explicit `{#id}` after a heading). The renderers differ, on Chinese headings above all:
+    explicit `{#id}` after a heading where the renderer reads it: goldmark and kramdown do,
+    Hexo's marked does not and slugs it with the heading, `## 问答 {#qa}` -> `问答-qa`). The renderers differ, on Chinese headings above all:
 
     | Heading | Hugo (goldmark) | Jekyll (kramdown GFM) | Hexo (marked) |
     |---|---|---|---|
@@ -82,28 +83,36 @@ class AnchorNotFound(Rule[NoOptions]):
         slugger = context.generator.heading_anchor(context.site) if links else None
         if slugger is None:
             return
-        anchors = post_anchors(post, slugger)
+        attributes = context.generator.renderer(context.site).heading_attributes
+        anchors = post_anchors(post, slugger, attributes=attributes)
         for link in links:
             wanted = unquote(link.url[1:])
-            if wanted in anchors or wanted.lower() in _PAGE_IDS or _FOOTNOTE.match(wanted):
+            if has_fragment(anchors, wanted):
                 continue
             yield self.diagnostic(
                 post,
                 link.line,
                 link.column,
-                f"no heading or anchor #{shorten(wanted, 60)} in this post{_hint(wanted, anchors)}",
+                f"no heading or anchor #{shorten(wanted, 60)} in this post{hint(wanted, anchors)}",
                 end_line=link.end_line,
                 end_column=link.end_column,
             )
 
 
-def post_anchors(post: Post, slugger: Slugger) -> set[str]:
+def has_fragment(anchors: set[str], wanted: str) -> bool:
+    """Whether a page with *anchors* has the fragment *wanted* (a heading's id, a footnote, the
+    page's own anchors)."""
+    return wanted in anchors or wanted.lower() in _PAGE_IDS or bool(_FOOTNOTE.match(wanted))
+
+
+def post_anchors(post: Post, slugger: Slugger, *, attributes: bool) -> set[str]:
     """Every id the rendered post has: its headings' (as the renderer makes them, repeats
-    numbered), explicit `{#id}`s, and the ids and names of its HTML tags."""
+    numbered), explicit `{#id}`s when the renderer reads heading *attributes* (else they are
+    text of the heading), and the ids and names of its HTML tags."""
     slugs: list[str] = []
     explicit: set[str] = set()
     for text in _heading_texts(post.tokens):
-        match = _EXPLICIT_ID.search(text)
+        match = _EXPLICIT_ID.search(text) if attributes else None
         if match:
             explicit.add(match[1])
         else:
@@ -138,7 +147,7 @@ def _all_tokens(tokens: list[Token]) -> Iterator[Token]:
         yield from token.children or ()
 
 
-def _hint(wanted: str, anchors: set[str]) -> str:
+def hint(wanted: str, anchors: set[str]) -> str:
     """``(did you mean #x?)`` when an id differs only in case, spaces or hyphens."""
 
     def key(text: str) -> str:

@@ -70,3 +70,11 @@ def test_links_in_code_and_sites_whose_ids_are_unknown_are_not_checked() -> None
 def test_heading_markup_is_not_part_of_the_id() -> None:
     body = "[a](#go-121-发布新特性) [b](#use-go-vet)\n\n## Go **1.21** 发布：*新特性*\n\n## Use `go vet`\n"
     assert found(body) == []
+
+
+def test_an_explicit_id_is_text_to_hexos_marked() -> None:
+    # Hexo 8 with hexo-renderer-marked 7 wrote <h2 id="问答-qa">问答 {#qa}</h2> (built here).
+    body = "[a](#问答-qa) [b](#qa)\n\n## 问答 {#qa}\n"
+    assert found(body, "hexo") == [(5, "RK208")]
+    assert found(body, "hugo") == [(5, "RK208")]  # goldmark reads it: #qa only
+    assert messages(body, "hugo")[0].startswith("no heading or anchor #问答-qa")
