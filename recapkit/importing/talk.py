@@ -1,0 +1,270 @@
+"""One talk's section read into a :class:`~recapkit.data.model.Talk`: its speaker and meta lines,
+slides and video, takeaways, links, photos; every other block stays in the talk's summary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import time, timedelta
+
+import attrs
+from attrs import define, field
+
+from recapkit.data.dates import MAX_DURATION_MINUTES, parse_time_text
+from recapkit.data.model import Link, Photo, Speaker, Takeaway, Talk
+from recapkit.importing.blocks import Block, Item, Kind
+from recapkit.importing.inline import Anchor, anchors, only_anchors, plain, split_label
+from recapkit.importing.links import media_of
+from recapkit.importing.notes import Note, short
+from recapkit.importing.speakers import speaker_line
+from recapkit.importing.vocabulary import (
+    ABSTRACT_LABELS,
+    LINKS_LABELS,
+    PHOTOS_HEADINGS,
+    ROOM_LABELS,
+    TAKEAWAYS_HEADINGS,
+    TIME_LABELS,
+    TODO_MARK,
+    TRACK_LABELS,
+    words,
+)
+
+# A takeaway's links as the form layout writes them: "text（[t](u)）" or "text ([t](u))".
+_TRAILING_LINK = re.compile(r"\s?[（(]\[(?:[^\]\\]|\\.)*\]\((?:[^()\\\s]|\\.)*\)[)）]$")
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+_LENGTH = re.compile(r"^(?:(?P<h>\d+)\s*(?:h|小时))?\s*(?:(?P<m>\d+)\s*(?:min|分钟))?$")
+_CREDIT = re.compile(
+    r"^(?:摄影|photo|图|credit)\s*[:：]\s*(?P<who>.+?)(?:\s*[（(](?P<license>[^()（）]+)[)）])?$",
+    re.I,
+)
+
+
+@define
+class TalkReader:
+    """Collects one talk while its blocks are fed in order (:meth:`feed`)."""
+
+    title: str
+    line: int
+    speakers: list[Speaker] = field(factory=list)
+    text: list[str] = field(factory=list)
+    takeaways: list[Takeaway] = field(factory=list)
+    links: list[Link] = field(factory=list)
+    photos: list[Photo] = field(factory=list)
+    notes: list[Note] = field(factory=list)
+    fields: dict[str, str] = field(factory=dict)
+    mode: str = "text"
+    _photo_line: bool = False
+
+    def feed(self, block: Block) -> None:
+        after_photo, self._photo_line = self._photo_line, False
+        if TODO_MARK in block.source and block.kind is not Kind.HEADING:
+            return
+        if block.kind is Kind.HEADING:
+            self._heading(block)
+        elif block.kind is Kind.LIST:
+            self._list(block)
+        elif block.kind is Kind.PARAGRAPH:
+            if after_photo and self._caption(block):
+                return
+            self._paragraph(block)
+        else:
+            self.keep(block.source)
+
+    def keep(self, source: str) -> None:
+        self.text.append(source)
+
+    def _heading(self, block: Block) -> None:
+        name = words(plain(block.source))
+        if name in TAKEAWAYS_HEADINGS:
+            self.mode = "takeaways"
+        elif name in PHOTOS_HEADINGS:
+            self.mode = "photos"
+        elif name in LINKS_LABELS:
+            self.mode = "links"
+        else:
+            self.mode = "text"
+            self.keep("#" * block.level + " " + block.source)
+
+    def _list(self, block: Block) -> None:
+        if self.mode == "takeaways":
+            self.takeaways.extend(_takeaway(item) for item in block.items)
+        elif self.mode == "links" and all(_link_item(i) for i in block.items):
+            self.links.extend(link for i in block.items if (link := _link_item(i)))
+            self.mode = "text"
+        elif not self.text and all(self._meta(item.source, item.line) for item in block.items):
+            return
+        else:
+            self.keep(block.source)
+
+    def _paragraph(self, block: Block) -> None:
+        source = block.source
+        labelled = split_label(source)
+        if labelled and words(labelled[0]) in LINKS_LABELS and not labelled[1].strip():
+            self.mode = "links"  # "**相关链接**：" introduces the list that follows
+            return
+        if labelled and labelled[0] in ABSTRACT_LABELS and "abstract" not in self.fields:
+            self.fields["abstract"] = labelled[1].strip()
+            return
+        if only_anchors(source) and self._media_line(source, block.line):
+            return
+        lines = source.split("\n")
+        if len(lines) > 1 and all(
+            self._meta(line, block.line + i, dry=True) for i, line in enumerate(lines)
+        ):
+            for i, line in enumerate(lines):
+                self._meta(line, block.line + i)
+            return
+        if len(lines) == 1 and not self.text and self._meta(source, block.line):
+            return
+        self.keep(source)
+
+    def _meta(self, source: str, line: int, *, dry: bool = False) -> bool:
+        """Read a ``label: value`` line (speakers, track, room, time, slides, video)."""
+        found = speaker_line(source)
+        if found is not None:
+            if not found.speakers:
+                return False
+            if not dry:
+                self.speakers.extend(s for s in found.speakers if s.name not in self._names())
+                for kept in found.kept:
+                    self.keep(source)
+                    self.notes.append(Note(line, kept, "not a person's name, kept in the talk"))
+                    break
+            return True
+        labelled = split_label(source)
+        if labelled is None:
+            return False
+        label, rest = labelled
+        if label in TRACK_LABELS | ROOM_LABELS and rest.strip():
+            if not dry:
+                self.fields["track" if label in TRACK_LABELS else "room"] = plain(rest)
+            return True
+        if label in TIME_LABELS:
+            if not dry:
+                self._time(plain(rest), line)
+            return True
+        if media_of("", label) is not None and len(anchors(rest)) == 1:
+            return dry or self._media_line(rest, line, label=label)
+        return False
+
+    def _time(self, text: str, line: int) -> None:
+        """``13:40 · 40 min`` / ``13:40 · 1 小时 30 分钟``: the talk's start and duration."""
+        for part in (p.strip() for p in text.split("·")):
+            clock = _CLOCK.match(part)
+            length = _LENGTH.match(part)
+            if clock:
+                self.fields["start"] = part
+            elif length and (length.group("h") or length.group("m")):
+                self.fields["duration"] = part
+            else:
+                self.notes.append(Note(line, short(part), "talk time not read, left out"))
+
+    def _media_line(self, source: str, line: int, *, label: str = "") -> bool:
+        found = anchors(source)
+        if any(a.image for a in found):
+            return self._photos(found, line)
+        links = [link_of(a) for a in found]
+        if None in links:
+            return False
+        for anchor, link in zip(found, links, strict=True):
+            kind = media_of(anchor.url, label or anchor.text)
+            if kind is not None and kind.value not in self.fields:
+                self.fields[kind.value] = anchor.url
+            elif link is not None:
+                self.links.append(link)
+        return True
+
+    def _photos(self, found: Sequence[Anchor], line: int) -> bool:
+        photos = []
+        for anchor in found:
+            try:
+                photos.append(Photo(src=anchor.url, alt=anchor.text))
+            except ValueError as exc:
+                self.notes.append(Note(line, short(anchor.url), f"image kept in the text: {exc}"))
+                return False
+        self.photos.extend(photos)
+        self._photo_line = True
+        return True
+
+    def _caption(self, block: Block) -> bool:
+        """``*caption · 摄影：credit（license）*`` right after a photo."""
+        source = block.source.strip()
+        if not (len(source) > 2 and source[0] == source[-1] == "*" and source[1] != "*"):
+            return False
+        parts = [p.strip() for p in plain(source).split(" · ")]
+        changes: dict[str, str] = {}
+        for part in parts:
+            credit = _CREDIT.match(part)
+            if credit:
+                changes["credit"] = credit.group("who")
+                if credit.group("license"):
+                    changes["license"] = credit.group("license")
+            elif "caption" not in changes and part:
+                changes["caption"] = part
+        self.photos[-1] = attrs.evolve(self.photos[-1], **changes)
+        return True
+
+    def _names(self) -> set[str]:
+        return {s.name for s in self.speakers}
+
+    def talk(self) -> Talk:
+        summary = "\n\n".join(t for t in self.text if t.strip()).strip() or None
+        return Talk(
+            title=self.title,
+            speakers=tuple(self.speakers),
+            track=self.fields.get("track"),
+            room=self.fields.get("room"),
+            start=_clock(self.fields.get("start")),
+            duration=_length(self.fields.get("duration")),
+            abstract=self.fields.get("abstract") or None,
+            summary=summary,
+            takeaways=tuple(self.takeaways),
+            slides=self.fields.get("slides"),
+            video=self.fields.get("video"),
+            links=tuple(self.links),
+            photos=tuple(self.photos),
+        )
+
+
+def _takeaway(item: Item) -> Takeaway:
+    text, links = item.source, list[Link]()
+    while match := _TRAILING_LINK.search(text):
+        found = anchors(match.group().strip()[1:-1])
+        if len(found) != 1:
+            break
+        link = link_of(found[0])
+        if link is None or not text[: match.start()].strip():
+            break
+        links.insert(0, link)
+        text = text[: match.start()]
+    return Takeaway(text=text.strip(), links=tuple(links))
+
+
+def _link_item(item: Item) -> Link | None:
+    found = anchors(item.source)
+    if len(found) != 1 or not only_anchors(item.source) or found[0].image:
+        return None
+    return link_of(found[0])
+
+
+def link_of(anchor: Anchor) -> Link | None:
+    """*anchor* as a Link (its text as the title unless it repeats the URL); None when the
+    destination is no web address or site path."""
+    try:
+        return Link(
+            url=anchor.url, title=anchor.text if anchor.text not in ("", anchor.url) else None
+        )
+    except ValueError:
+        return None
+
+
+def _clock(text: str | None) -> time | None:
+    return parse_time_text(text) if text else None
+
+
+def _length(text: str | None) -> timedelta | None:
+    match = _LENGTH.match(text or "")
+    if not match:
+        return None
+    minutes = int(match.group("h") or 0) * 60 + int(match.group("m") or 0)
+    return timedelta(minutes=minutes) if 0 < minutes <= MAX_DURATION_MINUTES else None
