@@ -5,6 +5,7 @@ text and reported as a :class:`Note`."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from recapkit.importing.inline import plain
 from recapkit.importing.notes import Note, short
 from recapkit.importing.overview import find_overview, item_title, matches
 from recapkit.importing.sections import Part, part_of, signals, strip_number, talk_level
-from recapkit.importing.speakers import heading_speakers
+from recapkit.importing.speakers import heading_speakers, speaker_line
 from recapkit.importing.talk import TalkReader
 from recapkit.importing.vocabulary import RECAP_WORDS, TODO_MARK
 from recapkit.post.language import text_language
@@ -233,9 +234,19 @@ def _talks(
     return talks, notes
 
 
+_ITEM_SPEAKER = re.compile(
+    r"\s*[（(](?P<line>(?:嘉宾|讲师|分享人|讲者|speakers?|by)\s*[:：]?\s*[^()（）]+)[)）]$", re.I
+)
+
+
 def _from_item(line: int, title: str, notes: list[Note]) -> TalkReader:
     reader = TalkReader(title=title, line=line)
-    if split := heading_speakers(title):
+    labelled = _ITEM_SPEAKER.search(title)
+    found = speaker_line(labelled.group("line")) if labelled else None
+    if labelled and found and found.speakers and not found.kept:
+        reader.title = title[: labelled.start()].strip()
+        reader.speakers.extend(found.speakers)
+    elif split := heading_speakers(title):
         reader.title = split[0]
         reader.speakers.extend(split[1].speakers)
     notes.append(Note(line, short(title), "talk from the opening list, with no section of its own"))
@@ -263,6 +274,8 @@ def _recap(post: Post, title: str, walk: _Walk, talks: list[Talk]) -> Recap:
         lang=_lang(post),
         tags=fm.names(data.get("tags")),
         categories=fm.names(data.get("categories")),
+        slug=fm.slug(data),
+        draft=data.get("draft") is True,
         cover=fm.cover(data),
         lead=_joined(walk.lead),
         highlights=tuple(walk.highlights),
@@ -274,18 +287,17 @@ def _recap(post: Post, title: str, walk: _Walk, talks: list[Talk]) -> Recap:
 
 def _event(data: Mapping[str, Any], walk: _Walk, title: str) -> Event:
     facts = {**fm.event_facts(data), **{k: v for k, v in walk.facts.items() if v is not None}}
-    name = facts.pop("name", None) or title
+    name = facts.pop("name", None)
+    if not name:
+        name = title
+        walk.notes.append(Note(0, short(title), "no event name in the post: the title stands in"))
     return Event(name=name, **facts)
 
 
 def _lang(post: Post) -> str:
     for key in ("lang", "language"):
         value = post.data.get(key)
-        if isinstance(value, str) and value.strip():
-            try:
-                Recap.__attrs_attrs__.lang.validator(None, Recap.__attrs_attrs__.lang, value)  # type: ignore[misc]
-            except ValueError:
-                continue
+        if isinstance(value, str) and fm.valid_for_recap("lang", value):
             return value
     return text_language(post.body) or "en"
 

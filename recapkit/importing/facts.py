@@ -9,8 +9,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from recapkit.data.dates import parse_date_text
-from recapkit.data.model import check_order
+from recapkit.data.model import Recap, check_order
 from recapkit.data.text_checks import is_http_url, is_site_path
 
 _FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
@@ -46,6 +48,22 @@ def names(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list | tuple):
         return ()
     return tuple(dict.fromkeys(str(v).strip() for v in value if str(v).strip()))
+
+
+def slug(data: Mapping[str, Any]) -> str | None:
+    """The ``slug`` key when it is one a recap may carry (one path segment)."""
+    value = data.get("slug")
+    return value if isinstance(value, str) and valid_for_recap("slug", value) else None
+
+
+def valid_for_recap(name: str, value: Any) -> bool:
+    """Whether *value* passes the validator of the Recap field *name*."""
+    attribute = getattr(attrs.fields(Recap), name)
+    try:
+        attribute.validator(None, attribute, value)
+    except ValueError:
+        return False
+    return True
 
 
 def cover(data: Mapping[str, Any]) -> str | None:

@@ -114,15 +114,30 @@ class TalkReader:
             for i, line in enumerate(lines):
                 self._meta(line, block.line + i)
             return
-        if len(lines) == 1 and not self.text and self._meta(source, block.line):
+        if (
+            len(lines) == 1
+            and (not self.text or _explicit(source))
+            and self._meta(source, block.line)
+        ):
             return
+        self._media_in_prose(source)
         self.keep(source)
+
+    def _media_in_prose(self, source: str) -> None:
+        """Slides and a video linked from prose, told by host or link text; the prose stays."""
+        for anchor in anchors(source):
+            kind = None if anchor.image else media_of(anchor.url, anchor.text)
+            if kind is not None and kind.value not in self.fields and link_of(anchor):
+                self.fields[kind.value] = anchor.url
 
     def _meta(self, source: str, line: int, *, dry: bool = False) -> bool:
         """Read a ``label: value`` line (speakers, track, room, time, slides, video)."""
         found = speaker_line(source)
         if found is not None:
             if not found.speakers:
+                if not dry:
+                    why = "speaker without a name (a company?), kept in the talk"
+                    self.notes.append(Note(line, short(plain(source)), why))
                 return False
             if not dry:
                 self.speakers.extend(s for s in found.speakers if s.name not in self._names())
@@ -140,24 +155,29 @@ class TalkReader:
                 self.fields["track" if label in TRACK_LABELS else "room"] = plain(rest)
             return True
         if label in TIME_LABELS:
-            if not dry:
-                self._time(plain(rest), line)
+            if not dry and not self._time(plain(rest)):
+                self.keep(source)
+                self.notes.append(
+                    Note(line, short(plain(rest)), "talk time not read, kept in the talk")
+                )
             return True
         if media_of("", label) is not None and len(anchors(rest)) == 1:
             return dry or self._media_line(rest, line, label=label)
         return False
 
-    def _time(self, text: str, line: int) -> None:
+    def _time(self, text: str) -> bool:
         """``13:40 · 40 min`` / ``13:40 · 1 小时 30 分钟``: the talk's start and duration."""
+        found: dict[str, str] = {}
         for part in (p.strip() for p in text.split("·")):
-            clock = _CLOCK.match(part)
             length = _LENGTH.match(part)
-            if clock:
-                self.fields["start"] = part
-            elif length and (length.group("h") or length.group("m")):
-                self.fields["duration"] = part
+            if _CLOCK.match(part) and "start" not in found:
+                found["start"] = part
+            elif length and (length.group("h") or length.group("m")) and "duration" not in found:
+                found["duration"] = part
             else:
-                self.notes.append(Note(line, short(part), "talk time not read, left out"))
+                return False
+        self.fields.update(found)
+        return True
 
     def _media_line(self, source: str, line: int, *, label: str = "") -> bool:
         found = anchors(source)
@@ -268,3 +288,13 @@ def _length(text: str | None) -> timedelta | None:
         return None
     minutes = int(match.group("h") or 0) * 60 + int(match.group("m") or 0)
     return timedelta(minutes=minutes) if 0 < minutes <= MAX_DURATION_MINUTES else None
+
+
+def _explicit(source: str) -> bool:
+    """A labelled line that names speakers or slides/video wherever it stands in a talk."""
+    if speaker_line(source) is not None:
+        return True
+    labelled = split_label(source)
+    return labelled is not None and (
+        media_of("", labelled[0]) is not None or labelled[0] in TIME_LABELS
+    )
