@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from recapkit.importing.assemble import PostImportError, import_file, is_recap
+from recapkit import import_post, is_recap
+from recapkit.importing.assemble import PostImportError
 
 RECAPS = (
     "eddycjy__blog/content/posts/2021giac.md",
@@ -43,7 +44,7 @@ def main(argv: list[str]) -> int:
             print(f"{name}: missing")
             continue
         try:
-            imported = import_file(path)
+            imported = import_post(path, from_text=True)
         except PostImportError as exc:
             print(f"{name}: error: {exc}")
             continue
@@ -53,7 +54,8 @@ def main(argv: list[str]) -> int:
         )
         for talk in talks:
             who = ", ".join(s.name for s in talk.speakers)
-            print(f"    - {talk.title}" + (f"  [{who}]" if who else ""))
+            media = " ".join(k for k in ("slides", "video") if getattr(talk, k))
+            print(f"    - {talk.title}" + (f"  [{who}]" if who else "") + (f" ({media})" if media else ""))
     return 0
 
 

@@ -21,10 +21,10 @@ from recapkit.importing.highlights import highlights
 from recapkit.importing.inline import plain
 from recapkit.importing.notes import Note, short
 from recapkit.importing.overview import find_overview, item_title, matches
-from recapkit.importing.sections import Part, part_of, signals, strip_number, talk_level
+from recapkit.importing.sections import Part, part_of, strip_number, talk_level
 from recapkit.importing.speakers import heading_speakers, speaker_line
 from recapkit.importing.talk import TalkReader
-from recapkit.importing.vocabulary import RECAP_WORDS, TODO_MARK
+from recapkit.importing.vocabulary import EVENT_WORDS, TODO_MARK
 from recapkit.post.language import text_language
 from recapkit.post.types import Post, recap_block
 from recapkit.ssg.base import Site, SiteDetectionError
@@ -42,8 +42,8 @@ class Imported:
 
     recap: Recap
     unplaced: tuple[Note, ...] = ()
-    signals: int = 0
-    """How many talk signals the talks showed (speakers, slides, videos, list items...)."""
+    listed: int = 0
+    """How many of the talks the post's opening list names."""
 
 
 @define
@@ -96,6 +96,10 @@ class _Walk:
 
     def _start_talk(self, block: Block) -> None:
         title = plain(strip_number(block.source))
+        if not title:  # an empty heading, or one that is only an image: no talk to name
+            self.current = None
+            self.region().append(_heading_text(block))
+            return
         self.current = TalkReader(title=title, line=block.line)
         self.talks.append(self.current)
         self.part = Part.TALK
@@ -135,12 +139,8 @@ def read_recap(post: Post) -> Imported:
         walk.feed(block)
     talks, notes = _talks(walk, blocks, overview_at)
     recap = _recap(post, title, walk, talks)
-    score = sum(
-        signals(blocks, i, overview)
-        for i, b in enumerate(blocks)
-        if b.kind is Kind.HEADING and b.level == walk.talk_level
-    )
-    return Imported(recap, tuple(sorted(walk.notes + notes, key=lambda n: n.line)), score)
+    listed = sum(any(matches(item, r.title) for item in overview) for r in walk.talks)
+    return Imported(recap, tuple(sorted(walk.notes + notes, key=lambda n: n.line)), listed)
 
 
 def import_post(
@@ -178,15 +178,20 @@ def _carried(post: Post) -> Imported:
     note = Note(
         0, "recap:", "read from the post's recap data, not its text (--from-text reads the text)"
     )
-    return Imported(recap, (note,), signals=len(recap.talks))
+    return Imported(recap, (note,), listed=len(recap.talks))
 
 
 def is_recap(imported: Imported) -> bool:
-    """Whether the post is a recap: two talks or more, and a signal that they are talks
-    (a speaker, slides, a video, an opening list) or a title that says "recap"."""
-    if len(imported.recap.talks) < 2:
+    """Whether the post reads as a recap: two talks or more, and either two of them name a
+    speaker or are items of the opening list, or the title says it is about an event or a
+    recap (大会, meetup, 回顾, recap...).
+
+    Numbered headings, slides and videos alone do not make a recap: tutorials have them too."""
+    talks = imported.recap.talks
+    if len(talks) < 2:
         return False
-    return imported.signals > 0 or bool(RECAP_WORDS.search(imported.recap.title))
+    named = sum(bool(t.speakers) for t in talks)
+    return max(named, imported.listed) >= 2 or bool(EVENT_WORDS.search(imported.recap.title))
 
 
 def _title(post: Post, blocks: Sequence[Block]) -> str:
@@ -225,7 +230,7 @@ def _talks(
     if overview_at is not None:
         items = blocks[overview_at].items
         for item, title in zip(items, walk.overview, strict=True):
-            if not any(matches(title, r.title) for r in readers):
+            if title and not any(matches(title, r.title) for r in readers):
                 readers.append(_from_item(item.line, title, notes))
     talks = []
     for reader in readers:

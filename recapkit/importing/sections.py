@@ -40,7 +40,8 @@ class Part(enum.StrEnum):
 
 
 def part_of(heading: Block) -> Part:
-    name = words(plain(heading.source))
+    # "相关阅读 | Related Reading": a bilingual heading is read by its first language
+    name = words(plain(heading.source).split(" | ")[0])
     if name in EVENT_HEADINGS:
         return Part.EVENT
     if name in SUMMARY_HEADINGS:

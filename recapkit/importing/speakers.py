@@ -66,6 +66,34 @@ _TITLE_WORDS = frozenset(
         "python",
     ]
 )
+# In a heading's tail a name must look more like one: 2-3 Han characters (4 with a two-character
+# surname), Title-case Latin words.
+_HEADING_HAN_NAME = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,3}|(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|长孙|宇文|司徒|夏侯|端木|南宫)"
+    r"[\u4e00-\u9fff]{1,2})$"
+)
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z](?:[a-zà-ÿ]+|['’][A-Z][a-zà-ÿ]+)(?:-[A-Z]?[a-zà-ÿ]+)*|[A-Z]\.|Ma?c[A-Z][a-zà-ÿ]+)$"
+)
+_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin"}
+)
+_SITES = frozenset(
+    {
+        "知乎",
+        "简书",
+        "掘金",
+        "微信",
+        "博客园",
+        "思否",
+        "豆瓣",
+        "微博",
+        "百度",
+        "腾讯",
+        "阿里",
+        "华为",
+    }
+)
 _NAME_QUOTED = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4})\s*(?P<title>《[^《》]+》)$")
 _HEADING_TAIL = re.compile(r"^(?P<title>.+?)\s*(?:——|—|–|\s\|\s|\s-\s)\s*(?P<tail>[^—–|]+)$")
 
@@ -82,13 +110,14 @@ class Found:
 def speaker_line(source: str) -> Found | None:
     """The speakers of a labelled line (``嘉宾：…``, ``Speaker: …``, ``by …``), else None."""
     by = _BY.match(source)
-    if by:
-        label, rest = "by", by.group("rest")
-    else:
-        labelled = split_label(source)
-        if labelled is None or labelled[0] not in SPEAKER_LABELS:
-            return None
-        label, rest = labelled
+    if by:  # "By now, ..." is prose: only a line of names counts
+        found = people(by.group("rest"), plural=True)
+        strict = all(_strict_name(s.name) for s in found.speakers)
+        return found if found.speakers and not found.kept and strict else None
+    labelled = split_label(source)
+    if labelled is None or labelled[0] not in SPEAKER_LABELS:
+        return None
+    label, rest = labelled
     return people(rest, plural=label in PLURAL_SPEAKER_LABELS or not _latin(rest))
 
 
@@ -160,29 +189,35 @@ def heading_speakers(title: str) -> tuple[str, Found] | None:
     if quoted and looks_like_name(quoted.group("name")):
         return quoted.group("title"), Found((Speaker(name=quoted.group("name")),))
     match = _HEADING_TAIL.match(title)
-    if match is None:
-        return None
+    if match is None or (_cjk(match.group("title")) != _cjk(match.group("tail")) and "|" in title):
+        return None  # "相关阅读 | Related Reading": the same heading in two languages
     tail = match.group("tail").strip()
     core = _PAREN.match(tail)
     name = (core.group("name") if core else tail).strip()
     words = name.casefold().split()
     if core is None and (len(words) < 2 and not _HAN_NAME.match(name)):
         return None  # "Go - Intro", "Part - 2": a single word is no surname-and-name
-    if any(word in _TITLE_WORDS for word in words):
-        return None
-    if not (_HAN_NAME.match(name) or _capitalised(name)):
+    if any(word in _TITLE_WORDS for word in words) or name in _SITES:
+        return None  # "怎样提升文笔? - 知乎": a page's title and its site
+    if not _strict_name(name):
         return None
     found = people(tail, plural=True)
     return (match.group("title").strip(), found) if found.speakers and not found.kept else None
 
 
+def _strict_name(name: str) -> bool:
+    """A name where no label says one is expected (a heading's tail, after "by")."""
+    return bool(_HEADING_HAN_NAME.match(name)) or _capitalised(name)
+
+
 def _capitalised(name: str) -> bool:
+    """Two or three words spelt like a person's name: ``Ann Lee``, ``Dan O'Neil``, ``Jan van
+    Dijk``; not ``Parsing LLVM IR`` (an -ing verb, words in capitals)."""
     parts = name.split()
-    return (
-        bool(_LATIN_NAME.match(name))
-        and 1 <= len(parts) <= 3
-        and all(p[0].isupper() for p in parts)
-    )
+    if not 2 <= len(parts) <= 3 or (parts[0].casefold().endswith("ing") and len(parts[0]) > 5):
+        return False
+    words_ok = all(_NAME_WORD.match(p) or p in _PARTICLES for p in parts)
+    return words_ok and _NAME_WORD.match(parts[-1]) is not None
 
 
 def _latin(text: str) -> bool:

@@ -120,6 +120,14 @@ NOT_TALK_HEADINGS = frozenset(
         "about us",
         "appendix",
         "ps",
+        "相关阅读",
+        "延伸阅读",
+        "扩展阅读",
+        "参考",
+        "参考资料",
+        "参考文献",
+        "related reading",
+        "further reading",
     }
 )
 
@@ -144,8 +152,10 @@ OVERVIEW_INTRO = re.compile(
     re.IGNORECASE,
 )
 
-RECAP_WORDS = re.compile(
-    r"回顾|总结|小结|纪要|复盘|综述|记录|recap|review|summary|retrospective|write-?up|notes?\b",
+# A title that names an event or a write-up of one.
+EVENT_WORDS = re.compile(
+    r"回顾|总结|小结|纪要|复盘|大会|峰会|沙龙|年会|聚会|分享会|技术日|黑客松|meetup|recap|"
+    r"retrospective|write-?up|conference|summit|devfest|gophercon|pycon|hackathon",
     re.IGNORECASE,
 )
 

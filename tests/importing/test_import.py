@@ -142,3 +142,15 @@ def test_a_post_without_title_or_date_is_refused(tmp_path: Path, text: str, mess
     post.write_text(text, encoding="utf-8")
     with pytest.raises(PostImportError, match=message):
         import_post(post)
+
+
+def test_headings_and_prose_that_only_look_like_names_give_no_speaker() -> None:
+    recap = import_post(POSTS / "no-invented-speakers.md").recap
+    speakers = {t.title: [s.name for s in t.speakers] for t in recap.talks}
+    assert speakers == {
+        "Parsing the input - Parsing LLVM IR": [],  # an -ing verb and capitals: no name
+        "Output example - Producing LLVM IR": [],
+        "怎样提升一个人的文笔? - 知乎": [],  # a site's name
+        "Async tracing": ["Ann Lee"],
+    }
+    assert recap.summary is not None and "Related Reading" in recap.summary  # no talk either
