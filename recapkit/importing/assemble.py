@@ -30,6 +30,10 @@ from recapkit.post.types import Post, recap_block
 from recapkit.ssg.base import Site, SiteDetectionError
 
 _MORE = ("<!--more-->", "<!-- more -->")
+# A heading that starts with the talk's time: "08:45 - 09:30 布展", "~ 11:27 Title".
+_TIMED_TITLE = re.compile(
+    r"^[~～\s]*(?P<start>\d{1,2}:\d{2})(?:\s*[-~～–]\s*\d{1,2}:\d{2})?\s+(?P<title>\S.*)$"
+)
 
 
 class PostImportError(RecapkitError):
@@ -96,11 +100,16 @@ class _Walk:
 
     def _start_talk(self, block: Block) -> None:
         title = plain(strip_number(block.source))
+        timed = _TIMED_TITLE.match(title)
+        if timed and timed.group("title"):  # "~ 11:27  赖勇浩 论 Python": a programme's line
+            title = timed.group("title")
         if not title:  # an empty heading, or one that is only an image: no talk to name
             self.current = None
             self.region().append(_heading_text(block))
             return
         self.current = TalkReader(title=title, line=block.line)
+        if timed and timed.group("title"):
+            self.current.fields["start"] = timed.group("start")
         self.talks.append(self.current)
         self.part = Part.TALK
 

@@ -60,7 +60,7 @@ def read_blocks(post: Post) -> list[Block]:
         if token.type == "heading_open":
             found.append(_heading(int(token.tag[1]), start, lines[start : end or start + 1]))
         elif token.type == "paragraph_open":
-            found.append(_paragraph(start, source, lines[start:end]))
+            found.extend(_paragraph(start, lines[start:end]))
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             items = _items(tokens[index + 1 :], lines)
             ordered = token.type == "ordered_list_open"
@@ -78,11 +78,14 @@ def _heading(level: int, line: int, raw: Sequence[str]) -> Block:
     return Block(Kind.HEADING, line, text, level=level)
 
 
-def _paragraph(line: int, source: str, raw: Sequence[str]) -> Block:
-    match = _NO_SPACE_HEADING.match(raw[0]) if len(raw) == 1 else None
-    if match:
-        return Block(Kind.HEADING, line, match.group(2).strip(), level=len(match.group(1)))
-    return Block(Kind.PARAGRAPH, line, source)
+def _paragraph(line: int, raw: Sequence[str]) -> list[Block]:
+    """A paragraph; one whose first line is ``##Title`` is that heading, then the rest."""
+    match = _NO_SPACE_HEADING.match(raw[0])
+    if match is None:
+        return [Block(Kind.PARAGRAPH, line, "\n".join(raw).strip("\n"))]
+    heading = Block(Kind.HEADING, line, match.group(2).strip(), level=len(match.group(1)))
+    rest = "\n".join(raw[1:]).strip("\n")
+    return [heading, Block(Kind.PARAGRAPH, line + 1, rest)] if rest else [heading]
 
 
 def _items(tokens: Sequence[object], lines: Sequence[str]) -> tuple[Item, ...]:

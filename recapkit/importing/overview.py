@@ -10,6 +10,8 @@ from recapkit.importing.blocks import Block, Kind
 from recapkit.importing.inline import plain
 from recapkit.importing.vocabulary import OVERVIEW_INTRO
 
+# "议题包括但不局限于：", "topics such as:": a call for talks, not the talks given.
+_EXAMPLES = re.compile(r"包括|不局限|不限于|例如|比如|such as|includ|e\.g\.", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -21,7 +23,11 @@ def find_overview(blocks: Sequence[Block]) -> int | None:
         if block.kind is not Kind.LIST or before.kind is not Kind.PARAGRAPH:
             continue
         intro = before.source.rstrip().split("\n")[-1]
-        if OVERVIEW_INTRO.search(intro) and all(_one_liner(i.source) for i in block.items):
+        if (
+            OVERVIEW_INTRO.search(intro)
+            and not _EXAMPLES.search(intro)
+            and all(_one_liner(i.source) for i in block.items)
+        ):
             return index
     return None
 

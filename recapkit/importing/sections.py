@@ -82,7 +82,7 @@ def talk_level(
         lvl: sum(signals(blocks, i, overview) for i in found) for lvl, found in levels.items()
     }
     best = max(scores.values())
-    if best > 0:
+    if best >= 2:  # one link to slides in one section of an essay is no programme
         return min(lvl for lvl, score in scores.items() if score == best)
     if not trusted:
         return None

@@ -94,6 +94,7 @@ class TalkReader:
         elif not self.text and all(self._meta(item.source, item.line) for item in block.items):
             return
         else:
+            self._media_in_prose(block.source)
             self.keep(block.source)
 
     def _paragraph(self, block: Block) -> None:

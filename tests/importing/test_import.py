@@ -152,5 +152,6 @@ def test_headings_and_prose_that_only_look_like_names_give_no_speaker() -> None:
         "Output example - Producing LLVM IR": [],
         "怎样提升一个人的文笔? - 知乎": [],  # a site's name
         "Async tracing": ["Ann Lee"],
+        "Profiling in production": ["Bob Stone"],
     }
     assert recap.summary is not None and "Related Reading" in recap.summary  # no talk either
