@@ -22,8 +22,8 @@ from recapkit.importing.inline import plain
 from recapkit.importing.notes import Note, short
 from recapkit.importing.overview import find_overview, item_title, matches
 from recapkit.importing.sections import Part, part_of, strip_number, talk_level
-from recapkit.importing.speakers import heading_speakers, speaker_line
 from recapkit.importing.talk import TalkReader
+from recapkit.importing.talk_list import finish_talks
 from recapkit.importing.vocabulary import EVENT_WORDS, TODO_MARK
 from recapkit.post.language import text_language
 from recapkit.post.types import Post, recap_block
@@ -135,9 +135,8 @@ def read_recap(post: Post) -> Imported:
         raise PostImportError(f"{post.path}: {post.problem.message}")
     blocks = read_blocks(post)
     overview_at = find_overview(blocks)
-    overview = (
-        [item_title(i.source) for i in blocks[overview_at].items] if overview_at is not None else []
-    )
+    overview_items = blocks[overview_at].items if overview_at is not None else ()
+    overview = [item_title(i.source) for i in overview_items]
     walk = _Walk(talk_level(blocks, overview, trusted=counts_talks(blocks)), overview)
     title = _title(post, blocks)
     for index, block in enumerate(blocks):
@@ -146,10 +145,11 @@ def read_recap(post: Post) -> Imported:
         if block.kind is Kind.HEADING and block.level == 1 and plain(block.source) == title:
             continue
         walk.feed(block)
-    talks, notes = _talks(walk, blocks, overview_at)
+    items = [(item.line, name) for item, name in zip(overview_items, overview, strict=True)]
+    in_list = sum(any(matches(name, r.title) for name in overview) for r in walk.talks)
+    talks, notes = finish_talks(walk.talks, items)
     recap = _recap(post, title, walk, talks)
-    listed = sum(any(matches(item, r.title) for item in overview) for r in walk.talks)
-    return Imported(recap, tuple(sorted(walk.notes + notes, key=lambda n: n.line)), listed)
+    return Imported(recap, tuple(sorted(walk.notes + notes, key=lambda n: n.line)), in_list)
 
 
 def import_post(
@@ -213,58 +213,6 @@ def _title(post: Post, blocks: Sequence[Block]) -> str:
     raise PostImportError(
         f"{post.path}: the post has no title (no title: key, no single # heading)"
     )
-
-
-def _talks(
-    walk: _Walk, blocks: Sequence[Block], overview_at: int | None
-) -> tuple[list[Talk], list[Note]]:
-    notes: list[Note] = []
-    readers: list[TalkReader] = []
-    for reader in walk.talks:
-        if not reader.speakers and (split := heading_speakers(reader.title)):
-            reader.title, found = split[0], split[1]
-            reader.speakers.extend(found.speakers)
-        same = next((r for r in readers if r.title.casefold() == reader.title.casefold()), None)
-        if same is not None:
-            same.keep("\n\n".join(reader.text))
-            notes.append(
-                Note(
-                    reader.line,
-                    short(reader.title),
-                    "repeats an earlier talk's title, merged into it",
-                )
-            )
-            continue
-        readers.append(reader)
-    if overview_at is not None:
-        items = blocks[overview_at].items
-        for item, title in zip(items, walk.overview, strict=True):
-            if title and not any(matches(title, r.title) for r in readers):
-                readers.append(_from_item(item.line, title, notes))
-    talks = []
-    for reader in readers:
-        notes.extend(reader.notes)
-        talks.append(reader.talk())
-    return talks, notes
-
-
-_ITEM_SPEAKER = re.compile(
-    r"\s*[（(](?P<line>(?:嘉宾|讲师|分享人|讲者|speakers?|by)\s*[:：]?\s*[^()（）]+)[)）]$", re.I
-)
-
-
-def _from_item(line: int, title: str, notes: list[Note]) -> TalkReader:
-    reader = TalkReader(title=title, line=line)
-    labelled = _ITEM_SPEAKER.search(title)
-    found = speaker_line(labelled.group("line")) if labelled else None
-    if labelled and found and found.speakers and not found.kept:
-        reader.title = title[: labelled.start()].strip()
-        reader.speakers.extend(found.speakers)
-    elif split := heading_speakers(title):
-        reader.title = split[0]
-        reader.speakers.extend(split[1].speakers)
-    notes.append(Note(line, short(title), "talk from the opening list, with no section of its own"))
-    return reader
 
 
 def _recap(post: Post, title: str, walk: _Walk, talks: list[Talk]) -> Recap:
