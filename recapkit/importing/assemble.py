@@ -15,7 +15,7 @@ from attrs import define, field, frozen
 from recapkit.data.model import Event, Highlight, Recap, Talk
 from recapkit.errors import RecapkitError
 from recapkit.importing import facts as fm
-from recapkit.importing.blocks import Block, Kind, read_blocks
+from recapkit.importing.blocks import Block, Kind, heading_markdown, read_blocks
 from recapkit.importing.event import counts_talks, is_facts, read_facts
 from recapkit.importing.highlights import highlights
 from recapkit.importing.inline import plain
@@ -32,7 +32,7 @@ from recapkit.ssg.base import Site, SiteDetectionError
 _MORE = ("<!--more-->", "<!-- more -->")
 # A heading that starts with the talk's time: "08:45 - 09:30 布展", "~ 11:27 Title".
 _TIMED_TITLE = re.compile(
-    r"^[~～\s]*(?P<start>\d{1,2}:\d{2})(?:\s*[-~～–]\s*\d{1,2}:\d{2})?\s+(?P<title>\S.*)$"
+    r"^[~～\s]*(?P<start>(?:[01]?\d|2[0-3]):[0-5]\d)(?:\s*[-~～–]\s*\d{1,2}:\d{2})?\s+(?P<title>\S.*)$"
 )
 
 
@@ -99,7 +99,7 @@ class _Walk:
         return True
 
     def _start_talk(self, block: Block) -> None:
-        title = plain(strip_number(block.source))
+        title = " ".join(plain(strip_number(block.source)).split())
         timed = _TIMED_TITLE.match(title)
         if timed and timed.group("title"):  # "~ 11:27  赖勇浩 论 Python": a programme's line
             title = timed.group("title")
@@ -126,7 +126,7 @@ class _Walk:
 
 
 def _heading_text(block: Block) -> str:
-    return "#" * block.level + " " + block.source
+    return heading_markdown(block)
 
 
 def read_recap(post: Post) -> Imported:

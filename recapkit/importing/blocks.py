@@ -103,9 +103,16 @@ def _item(line: int, raw: Sequence[str]) -> Item:
     marker = _LIST_MARKER.match(raw[0])
     width = marker.end() if marker else 0
     rest = [_dedent(text, width) for text in raw[1:]]
-    return Item(line, "\n".join([raw[0][width:], *rest]).strip())
+    return Item(line, "\n".join([raw[0][width:], *rest]).strip("\n"))
 
 
 def _dedent(text: str, width: int) -> str:
     spaces = len(text) - len(text.lstrip(" "))
     return text[min(spaces, width) :]
+
+
+def heading_markdown(block: Block) -> str:
+    """A heading kept inside a text (a talk's summary, the lead): at level 3 or deeper, since a
+    rendered post gives level 2 to the talks and the recap's parts. Idempotent, so a kept heading
+    keeps its level through ``render`` and ``import`` again."""
+    return "#" * max(3, block.level) + " " + block.source

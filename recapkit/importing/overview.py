@@ -8,7 +8,12 @@ from collections.abc import Sequence
 
 from recapkit.importing.blocks import Block, Kind
 from recapkit.importing.inline import plain
-from recapkit.importing.vocabulary import OVERVIEW_INTRO
+from recapkit.importing.vocabulary import (
+    EVENT_HEADINGS,
+    NOT_TALK_HEADINGS,
+    OVERVIEW_INTRO,
+    words,
+)
 
 # "议题包括但不局限于：", "topics such as:": a call for talks, not the talks given.
 _EXAMPLES = re.compile(r"包括|不局限|不限于|例如|比如|such as|includ|e\.g\.", re.IGNORECASE)
@@ -20,6 +25,8 @@ def find_overview(blocks: Sequence[Block]) -> int | None:
     item is one short line."""
     for index in range(1, len(blocks)):
         block, before = blocks[index], blocks[index - 1]
+        if before.kind is Kind.HEADING and before.level > 1 and not _opening(before):
+            return None  # a list inside a talk's section outlines the talk
         if block.kind is not Kind.LIST or before.kind is not Kind.PARAGRAPH:
             continue
         intro = before.source.rstrip().split("\n")[-1]
@@ -32,13 +39,18 @@ def find_overview(blocks: Sequence[Block]) -> int | None:
     return None
 
 
+def _opening(heading: Block) -> bool:
+    """A heading of the post's opening part (its agenda, its event facts), not of a talk."""
+    return words(plain(heading.source)) in NOT_TALK_HEADINGS | EVENT_HEADINGS
+
+
 def _one_liner(source: str) -> bool:
     return "\n" not in source.strip() and 0 < len(source) <= 160
 
 
 def item_title(source: str) -> str:
     """An item's title: its text without the closing full stop."""
-    return plain(source).rstrip("。.；;").strip()
+    return " ".join(plain(source).rstrip("。.；;").split())
 
 
 def key(title: str) -> str:

@@ -12,7 +12,7 @@ from attrs import define, field
 
 from recapkit.data.dates import MAX_DURATION_MINUTES, parse_time_text
 from recapkit.data.model import Link, Photo, Speaker, Takeaway, Talk
-from recapkit.importing.blocks import Block, Item, Kind
+from recapkit.importing.blocks import Block, Item, Kind, heading_markdown
 from recapkit.importing.inline import Anchor, anchors, only_anchors, plain, split_label
 from recapkit.importing.links import media_of
 from recapkit.importing.notes import Note, short
@@ -31,7 +31,7 @@ from recapkit.importing.vocabulary import (
 
 # A takeaway's links as the form layout writes them: "text（[t](u)）" or "text ([t](u))".
 _TRAILING_LINK = re.compile(r"\s?[（(]\[(?:[^\]\\]|\\.)*\]\((?:[^()\\\s]|\\.)*\)[)）]$")
-_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
 _LENGTH = re.compile(r"^(?:(?P<h>\d+)\s*(?:h|小时))?\s*(?:(?P<m>\d+)\s*(?:min|分钟))?$")
 _CREDIT = re.compile(
     r"^(?:摄影|photo|图|credit)\s*[:：]\s*(?P<who>.+?)(?:\s*[（(](?P<license>[^()（）]+)[)）])?$",
@@ -83,7 +83,7 @@ class TalkReader:
             self.mode = "links"
         else:
             self.mode = "text"
-            self.keep("#" * block.level + " " + block.source)
+            self.keep(heading_markdown(block))
 
     def _list(self, block: Block) -> None:
         if self.mode == "takeaways":
@@ -91,11 +91,20 @@ class TalkReader:
         elif self.mode == "links" and all(_link_item(i) for i in block.items):
             self.links.extend(link for i in block.items if (link := _link_item(i)))
             self.mode = "text"
-        elif not self.text and all(self._meta(item.source, item.line) for item in block.items):
-            return
+        elif not self.text and self._meta(block.items[0].source, block.items[0].line, dry=True):
+            self._meta_list(block)
         else:
             self._media_in_prose(block.source)
             self.keep(block.source)
+
+    def _meta_list(self, block: Block) -> None:
+        """The talk's meta lines, and what follows them in the same list: a summary that opens
+        with a ``-`` list joins the meta list above it (CommonMark merges the two)."""
+        for item in block.items:
+            if not self._meta(item.source, item.line):
+                lines = block.source.split("\n")[item.line - block.line :]
+                self.keep("\n".join(lines))
+                return
 
     def _paragraph(self, block: Block) -> None:
         source = block.source
@@ -189,8 +198,8 @@ class TalkReader:
             return False
         for anchor, link in zip(found, links, strict=True):
             kind = media_of(anchor.url, label or anchor.text)
-            if kind is not None and kind.value not in self.fields:
-                self.fields[kind.value] = anchor.url
+            if kind is not None and self.fields.get(kind.value, anchor.url) == anchor.url:
+                self.fields[kind.value] = anchor.url  # (the prose may have named it already)
             elif link is not None:
                 self.links.append(link)
         return True
@@ -280,7 +289,10 @@ def link_of(anchor: Anchor) -> Link | None:
 
 
 def _clock(text: str | None) -> time | None:
-    return parse_time_text(text) if text else None
+    """A time of day (the heading's or the time line's); None for what no clock shows (54:11)."""
+    if not text or not _CLOCK.match(text):
+        return None
+    return parse_time_text(text)
 
 
 def _length(text: str | None) -> timedelta | None:

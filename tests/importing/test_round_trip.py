@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from recapkit.data.model import Event, Highlight, Link, Photo, Recap, Speaker, Takeaway, Talk
 from recapkit.importing.assemble import import_post
 from recapkit.rendering.engine import render
+from tests.paths import FIXTURES
 
 # Words writers use, none of them a label the importer reads as structure.
 EN = [
@@ -200,3 +201,12 @@ def test_import_render_import_is_stable(recap: Recap, tmp_path: Path) -> None:
     first = _import_rendered(recap, tmp_path)
     again = _import_rendered(first, tmp_path)
     assert shown(again) == shown(first)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("post", sorted((FIXTURES / "import").glob("*.md")), ids=lambda p: p.stem)
+def test_imported_fixtures_render_and_import_back_the_same(
+    post: Path, lang: str, tmp_path: Path
+) -> None:
+    first = import_post(post).recap
+    assert shown(_import_rendered(first, tmp_path, lang)) == shown(first)
