@@ -24,7 +24,12 @@ from recapkit.importing.vocabulary import (
     words,
 )
 
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)、]|第[一二三四五六七八九十\d]+[场个位讲])\s*")
+# "1. ", "1、", "第一场：", "Talk 2: ", "Session 3 - ": a programme's numbering, not the title.
+_NUMBERED = re.compile(
+    r"^\s*(?:\d{1,2}[.)、]|第[一二三四五六七八九十\d]+[场个位讲][:：、.]?"
+    r"|(?:talk|session|议题|分享)\s*\d{1,2}\s*(?:[:：.]|\s-\s))\s*",
+    re.IGNORECASE,
+)
 _TIMED = re.compile(r"^[~～\s]*\d{1,2}[:：]\d{2}")
 _QUOTED = re.compile(r"^《.+》")
 

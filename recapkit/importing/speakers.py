@@ -15,7 +15,8 @@ from recapkit.data.model import Speaker
 from recapkit.importing.inline import anchors, plain, split_label
 from recapkit.importing.vocabulary import PLURAL_SPEAKER_LABELS, SPEAKER_LABELS
 
-_PEOPLE_SEPARATORS = re.compile(r"\s*(?:、|，|,|;|；|&|\band\b|和|与)\s*")
+_EN_SEPARATORS = re.compile(r"\s*(?:、|，|,|;|；|&|\band\b)\s*")
+_ZH_SEPARATORS = re.compile(r"\s*(?:、|;|；|&|和|与|/)\s*")
 _PAREN = re.compile(r"^(?P<name>.*?)\s*[（(](?P<inside>[^()（）]*)[)）]\s*$")
 _INSIDE_SEPARATORS = re.compile(r"\s*(?:、|，|, )\s*")
 # A name: 2-4 Han characters (an optional middle dot), or one to four words of letters.
@@ -111,26 +112,31 @@ def speaker_line(source: str) -> Found | None:
     """The speakers of a labelled line (``嘉宾：…``, ``Speaker: …``, ``by …``), else None."""
     by = _BY.match(source)
     if by:  # "By now, ..." is prose: only a line of names counts
-        found = people(by.group("rest"), plural=True)
+        found = people(by.group("rest"), plural=True, chinese=False)
         strict = all(_strict_name(s.name) for s in found.speakers)
         return found if found.speakers and not found.kept and strict else None
     labelled = split_label(source)
     if labelled is None or labelled[0] not in SPEAKER_LABELS:
         return None
     label, rest = labelled
-    return people(rest, plural=label in PLURAL_SPEAKER_LABELS or not _latin(rest))
+    return people(rest, plural=label in PLURAL_SPEAKER_LABELS, chinese=_cjk(label))
 
 
-def people(source: str, *, plural: bool) -> Found:
-    """The speakers of *source* (Markdown): ``Name（Org、Role）`` parts, separated by ``、``/``,``.
+def people(source: str, *, plural: bool, chinese: bool | None = None) -> Found:
+    """The speakers of *source* (Markdown): ``Name（Org、Role）`` parts.
 
-    With *plural* False (``Speaker: Ann Lee, Acme``) a second part is the first one's org.
+    Chinese (a Chinese label, or Chinese text): people are separated by ``、`` (or 和, 与, /), and
+    ``王磊，示例科技 CTO`` is a name and its organisation. English: by ``,``/``and``; with
+    *plural* False (``Speaker: Ann Lee, Acme``) a second part is the first one's org.
     """
     urls = {a.text: a.url for a in anchors(source) if not a.image}
     text = plain(source).rstrip("。.")
-    parts = [p for p in _split_top(text) if p]
-    if not plural and len(parts) == 2 and "(" not in text and "（" not in text:
+    chinese = _cjk(text) if chinese is None else chinese
+    parts = [p for p in _split_top(text, _ZH_SEPARATORS if chinese else _EN_SEPARATORS) if p]
+    if not plural and not chinese and len(parts) == 2 and "(" not in text and "（" not in text:
         parts = [f"{parts[0]} ({parts[1]})"]
+    if chinese:
+        parts = [_comma_to_paren(part) for part in parts]
     speakers: list[Speaker] = []
     kept: list[str] = []
     for part in parts:
@@ -142,10 +148,19 @@ def people(source: str, *, plural: bool) -> Found:
     return Found(tuple(speakers), tuple(kept))
 
 
-def _split_top(text: str) -> list[str]:
-    """*text* split at the separators that are outside parentheses."""
+def _comma_to_paren(part: str) -> str:
+    """``王磊，示例科技 CTO`` as ``王磊（示例科技 CTO）``: in Chinese a comma after a name
+    introduces where the person works."""
+    match = None if _PAREN.match(part) else re.search(r"\s*[，,]\s*", part)
+    if match is None or not part[match.end() :].strip():
+        return part
+    return f"{part[: match.start()]}（{part[match.end() :].strip()}）"
+
+
+def _split_top(text: str, separators: re.Pattern[str]) -> list[str]:
+    """*text* split at the *separators* that are outside parentheses."""
     parts, depth, start = [], 0, 0
-    for match in re.finditer(r"[（(]|[)）]|" + _PEOPLE_SEPARATORS.pattern, text):
+    for match in re.finditer(r"[（(]|[)）]|" + separators.pattern, text):
         token = match.group()
         if token in "（(":
             depth += 1

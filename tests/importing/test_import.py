@@ -155,3 +155,21 @@ def test_headings_and_prose_that_only_look_like_names_give_no_speaker() -> None:
         "Profiling in production": ["Bob Stone"],
     }
     assert recap.summary is not None and "Related Reading" in recap.summary  # no talk either
+
+
+def test_numbered_sessions_and_comma_affiliations() -> None:
+    recap = import_post(POSTS / "zh-numbered-sessions.md").recap
+    assert [(t.title, t.speakers) for t in recap.talks] == [
+        ("《Rust 异步运行时剖析》", (Speaker("张三", affiliation="示例科技 CTO"),)),
+        ("嵌入式 Rust 实践", (Speaker("李四"), Speaker("欧阳娜娜"))),
+        (
+            "Error handling in libraries",
+            (Speaker("Ann Lee", affiliation="Acme"), Speaker("Bob Stone")),
+        ),
+    ]
+    second = recap.talks[1]
+    assert (second.slides, second.video) == (
+        "https://slides.example.org/embedded.pdf",
+        "https://v.qq.com/x/page/abc.html",
+    )
+    assert recap.summary == "下期见。"
