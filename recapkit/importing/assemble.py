@@ -184,9 +184,10 @@ def _carried(post: Post) -> Imported:
     except RecapDataError as exc:
         raise PostImportError(f"{post.path}: its recap data is invalid: {exc}") from None
     assert recap is not None
-    note = Note(
-        0, "recap:", "read from the post's recap data, not its text (--from-text reads the text)"
-    )
+    places = post.front_matter.key_locations if post.front_matter else {}
+    where = places.get("recap") or places.get("extra")
+    why = "read from the post's recap data, not its text (--from-text reads the text)"
+    note = Note(where.line if where else 0, "recap:", why)
     return Imported(recap, (note,), listed=len(recap.talks))
 
 
@@ -216,7 +217,7 @@ def _title(post: Post, blocks: Sequence[Block]) -> str:
 
 
 def _recap(post: Post, title: str, walk: _Walk, talks: list[Talk]) -> Recap:
-    data = post.data
+    data = fm.flattened(post.data)
     date = fm.post_date(data, post.path)
     if date is None:
         raise PostImportError(

@@ -20,6 +20,17 @@ _COVER_KEYS = ("cover", "image", "featured_image", "images", "banner", "thumbnai
 _EVENT_URL_KEYS = ("官网", "主页", "website", "home", "homepage", "event")
 
 
+def flattened(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The front matter with the keys some generators nest (``[taxonomies]`` tags, ``[extra]``
+    custom keys) lifted to the top; a top-level key wins."""
+    lifted: dict[str, Any] = {}
+    for nest in ("extra", "taxonomies"):
+        inner = data.get(nest)
+        if isinstance(inner, Mapping):
+            lifted.update({str(k): v for k, v in inner.items()})
+    return {**lifted, **data}
+
+
 def as_date(value: Any) -> date | datetime | None:
     """A front matter date (native, or text in a writer's spelling); None if it is neither."""
     if isinstance(value, datetime | date):

@@ -178,19 +178,28 @@ def shown(recap: Recap) -> dict[str, Any]:
     }
 
 
-def _import_rendered(recap: Recap, folder: Path, lang: str | None = None) -> Recap:
+def _import_rendered(
+    recap: Recap, folder: Path, lang: str | None = None, ssg: str = "hugo"
+) -> Recap:
     post = folder / "post.md"
-    post.write_text(render(recap, ssg="hugo", lang=lang, include_data=False), encoding="utf-8")
+    post.write_text(render(recap, ssg=ssg, lang=lang, include_data=False), encoding="utf-8")
     return import_post(post).recap
 
 
+@pytest.mark.parametrize("ssg", ["hugo", "hexo", "jekyll", "zola"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(recap=recaps())
-def test_a_rendered_post_imports_back_exactly(recap: Recap, lang: str, tmp_path: Path) -> None:
-    assert shown(_import_rendered(recap, tmp_path, lang)) == shown(recap)
+def test_a_rendered_post_imports_back_exactly(
+    recap: Recap, lang: str, ssg: str, tmp_path: Path
+) -> None:
+    expected = shown(recap)
+    if ssg == "hexo" and isinstance(recap.date, datetime):
+        # Hexo's front matter dates carry no offset: they are local times (docs/importing.md)
+        expected["recap"]["date"] = recap.date.replace(tzinfo=None)
+    assert shown(_import_rendered(recap, tmp_path, lang, ssg)) == expected
 
 
 @settings(
