@@ -90,6 +90,9 @@ class _Walk:
         if part in (Part.EVENT, Part.SUMMARY, Part.HIGHLIGHTS):
             self.part = part
             return True
+        if part is Part.TALKS:  # the talks' own headings follow
+            self.part = Part.OTHER
+            return True
         self.part = Part.OTHER
         self.region().append(_heading_text(block))
         if self.talks:

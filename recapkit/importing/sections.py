@@ -14,6 +14,7 @@ from recapkit.importing.links import media_of
 from recapkit.importing.overview import matches
 from recapkit.importing.speakers import heading_speakers, speaker_line
 from recapkit.importing.vocabulary import (
+    CONTAINER_HEADINGS,
     EVENT_HEADINGS,
     HIGHLIGHTS_HEADINGS,
     LINKS_LABELS,
@@ -41,6 +42,7 @@ class Part(enum.StrEnum):
     EVENT = "event"
     SUMMARY = "summary"
     HIGHLIGHTS = "highlights"
+    TALKS = "talks"  # "## Talks" above the talks' own headings: no text of its own
     OTHER = "other"  # photos, links, takeaways of the whole event: kept as text
 
 
@@ -53,6 +55,8 @@ def part_of(heading: Block) -> Part:
         return Part.SUMMARY
     if name in HIGHLIGHTS_HEADINGS:
         return Part.HIGHLIGHTS
+    if name in CONTAINER_HEADINGS:
+        return Part.TALKS
     if name in PHOTOS_HEADINGS | LINKS_LABELS | TAKEAWAYS_HEADINGS | NOT_TALK_HEADINGS:
         return Part.OTHER
     if plain(heading.source).rstrip().endswith((":", "：")):  # "应邀讲师:", "AM:": a label

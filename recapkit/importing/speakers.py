@@ -16,6 +16,9 @@ from recapkit.importing.inline import anchors, plain, split_label
 from recapkit.importing.vocabulary import PLURAL_SPEAKER_LABELS, SPEAKER_LABELS
 
 _EN_SEPARATORS = re.compile(r"\s*(?:、|，|,|;|；|&|\band\b)\s*")
+_AND = re.compile(r"\s*(?:&|\band\b|、)\s*")
+# "(@ann)" after a name is an account, not an organisation.
+_HANDLE_PAREN = re.compile(r"\s*[（(]@[\w.-]+[)）]")
 _ZH_SEPARATORS = re.compile(r"\s*(?:、|;|；|&|和|与|/)\s*")
 _PAREN = re.compile(r"^(?P<name>.*?)\s*[（(](?P<inside>[^()（）]*)[)）]\s*$")
 _INSIDE_SEPARATORS = re.compile(r"\s*(?:、|，|, )\s*")
@@ -126,17 +129,18 @@ def people(source: str, *, plural: bool, chinese: bool | None = None) -> Found:
     """The speakers of *source* (Markdown): ``Name（Org、Role）`` parts.
 
     Chinese (a Chinese label, or Chinese text): people are separated by ``、`` (or 和, 与, /), and
-    ``王磊，示例科技 CTO`` is a name and its organisation. English: by ``,``/``and``; with
-    *plural* False (``Speaker: Ann Lee, Acme``) a second part is the first one's org.
+    ``王磊，示例科技 CTO`` is a name and its organisation. English, *plural* (``Speakers:``):
+    by ``,``/``and``; singular (``Speaker: Ann Lee, Acme``): by ``and``/``&``, and a comma
+    names the organisation.
     """
     urls = {a.text: a.url for a in anchors(source) if not a.image}
     text = plain(source).rstrip("。.")
     chinese = _cjk(text) if chinese is None else chinese
-    parts = [p for p in _split_top(text, _ZH_SEPARATORS if chinese else _EN_SEPARATORS) if p]
-    if not plural and not chinese and len(parts) == 2 and "(" not in text and "（" not in text:
-        parts = [f"{parts[0]} ({parts[1]})"]
-    if chinese:
-        parts = [_comma_to_paren(part) for part in parts]
+    one_list = not chinese and plural  # "Speakers: Ann, Bob": commas separate people
+    separators = _EN_SEPARATORS if one_list else _ZH_SEPARATORS if chinese else _AND
+    parts = [p for p in _split_top(text, separators) if p]
+    if not one_list:  # "王磊，示例科技", "Speaker: Ann Lee (@ann), Acme": a comma names the org
+        parts = [_comma_to_paren(_HANDLE_PAREN.sub("", part)) for part in parts]
     speakers: list[Speaker] = []
     kept: list[str] = []
     for part in parts:

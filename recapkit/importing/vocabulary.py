@@ -64,6 +64,24 @@ SUMMARY_HEADINGS = frozenset(
 )
 HIGHLIGHTS_HEADINGS = frozenset({"关键词", "趋势", "亮点", "keywords", "trends", "highlights"})
 
+# Headings over the talks ("## Talks" above "### Talk title"): neither a talk nor text.
+CONTAINER_HEADINGS = frozenset(
+    {
+        "talks",
+        "the talks",
+        "sessions",
+        "talk recaps",
+        "分享回顾",
+        "分享内容",
+        "议题回顾",
+        "精彩回顾",
+        "内容回顾",
+        "演讲",
+        "议题",
+        "分享",
+    }
+)
+
 # Sections of a recap that are no talk: they stay in the lead or the summary as text.
 NOT_TALK_HEADINGS = frozenset(
     {

@@ -173,3 +173,17 @@ def test_numbered_sessions_and_comma_affiliations() -> None:
         "https://v.qq.com/x/page/abc.html",
     )
     assert recap.summary == "下期见。"
+
+
+def test_a_talks_heading_over_the_talks_and_singular_speaker_lines() -> None:
+    recap = import_post(POSTS / "en-talks-container.md").recap
+    assert [(t.title, t.speakers) for t in recap.talks] == [
+        ("Building CLIs with Go", (Speaker("Jane Doe", affiliation="Acme"),)),
+        (
+            "Fuzzing in practice",
+            (Speaker("John Smith", affiliation="Senior Engineer at Example Corp"),),
+        ),
+    ]
+    assert recap.lead == "Great evening."  # "## Talks" is neither a talk nor text
+    assert recap.talks[1].slides == "https://speakerdeck.com/js/fuzz"
+    assert recap.summary == "### Thanks\n\nThanks to our host."
