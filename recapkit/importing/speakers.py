@@ -239,9 +239,5 @@ def _capitalised(name: str) -> bool:
     return words_ok and _NAME_WORD.match(parts[-1]) is not None
 
 
-def _latin(text: str) -> bool:
-    return not _cjk(text)
-
-
 def _cjk(text: str) -> bool:
     return bool(re.search(r"[\u3000-\u9fff\uff00-\uffef]", text))

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import time, timedelta
 
 import attrs
 from attrs import define, field
 
-from recapkit.data.dates import MAX_DURATION_MINUTES, parse_time_text
 from recapkit.data.model import Link, Photo, Speaker, Takeaway, Talk
-from recapkit.importing.blocks import Block, Item, Kind, heading_markdown
+from recapkit.importing.blocks import Block, Kind, heading_markdown
 from recapkit.importing.inline import Anchor, anchors, only_anchors, plain, split_label
 from recapkit.importing.links import media_of
 from recapkit.importing.notes import Note, short
 from recapkit.importing.speakers import speaker_line
+from recapkit.importing.talk_parts import CLOCK, LENGTH, clock, length, link_item, link_of, takeaway
 from recapkit.importing.vocabulary import (
     ABSTRACT_LABELS,
     LINKS_LABELS,
@@ -29,10 +28,6 @@ from recapkit.importing.vocabulary import (
     words,
 )
 
-# A takeaway's links as the form layout writes them: "text（[t](u)）" or "text ([t](u))".
-_TRAILING_LINK = re.compile(r"\s?[（(]\[(?:[^\]\\]|\\.)*\]\((?:[^()\\\s]|\\.)*\)[)）]$")
-_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
-_LENGTH = re.compile(r"^(?:(?P<h>\d+)\s*(?:h|小时))?\s*(?:(?P<m>\d+)\s*(?:min|分钟))?$")
 _CREDIT = re.compile(
     r"^(?:摄影|photo|图|credit)\s*[:：]\s*(?P<who>.+?)(?:\s*[（(](?P<license>[^()（）]+)[)）])?$",
     re.I,
@@ -87,9 +82,9 @@ class TalkReader:
 
     def _list(self, block: Block) -> None:
         if self.mode == "takeaways":
-            self.takeaways.extend(_takeaway(item) for item in block.items)
-        elif self.mode == "links" and all(_link_item(i) for i in block.items):
-            self.links.extend(link for i in block.items if (link := _link_item(i)))
+            self.takeaways.extend(takeaway(item) for item in block.items)
+        elif self.mode == "links" and all(link_item(i) for i in block.items):
+            self.links.extend(link for i in block.items if (link := link_item(i)))
             self.mode = "text"
         elif not self.text and self._meta(block.items[0].source, block.items[0].line, dry=True):
             self._meta_list(block)
@@ -179,8 +174,8 @@ class TalkReader:
         """``13:40 · 40 min`` / ``13:40 · 1 小时 30 分钟``: the talk's start and duration."""
         found: dict[str, str] = {}
         for part in (p.strip() for p in text.split("·")):
-            length = _LENGTH.match(part)
-            if _CLOCK.match(part) and "start" not in found:
+            length = LENGTH.match(part)
+            if CLOCK.match(part) and "start" not in found:
                 found["start"] = part
             elif length and (length.group("h") or length.group("m")) and "duration" not in found:
                 found["duration"] = part
@@ -244,8 +239,8 @@ class TalkReader:
             speakers=tuple(self.speakers),
             track=self.fields.get("track"),
             room=self.fields.get("room"),
-            start=_clock(self.fields.get("start")),
-            duration=_length(self.fields.get("duration")),
+            start=clock(self.fields.get("start")),
+            duration=length(self.fields.get("duration")),
             abstract=self.fields.get("abstract") or None,
             summary=summary,
             takeaways=tuple(self.takeaways),
@@ -254,53 +249,6 @@ class TalkReader:
             links=tuple(self.links),
             photos=tuple(self.photos),
         )
-
-
-def _takeaway(item: Item) -> Takeaway:
-    text, links = item.source, list[Link]()
-    while match := _TRAILING_LINK.search(text):
-        found = anchors(match.group().strip()[1:-1])
-        if len(found) != 1:
-            break
-        link = link_of(found[0])
-        if link is None or not text[: match.start()].strip():
-            break
-        links.insert(0, link)
-        text = text[: match.start()]
-    return Takeaway(text=text.strip(), links=tuple(links))
-
-
-def _link_item(item: Item) -> Link | None:
-    found = anchors(item.source)
-    if len(found) != 1 or not only_anchors(item.source) or found[0].image:
-        return None
-    return link_of(found[0])
-
-
-def link_of(anchor: Anchor) -> Link | None:
-    """*anchor* as a Link (its text as the title unless it repeats the URL); None when the
-    destination is no web address or site path."""
-    try:
-        return Link(
-            url=anchor.url, title=anchor.text if anchor.text not in ("", anchor.url) else None
-        )
-    except ValueError:
-        return None
-
-
-def _clock(text: str | None) -> time | None:
-    """A time of day (the heading's or the time line's); None for what no clock shows (54:11)."""
-    if not text or not _CLOCK.match(text):
-        return None
-    return parse_time_text(text)
-
-
-def _length(text: str | None) -> timedelta | None:
-    match = _LENGTH.match(text or "")
-    if not match:
-        return None
-    minutes = int(match.group("h") or 0) * 60 + int(match.group("m") or 0)
-    return timedelta(minutes=minutes) if 0 < minutes <= MAX_DURATION_MINUTES else None
 
 
 def _explicit(source: str) -> bool:
