@@ -82,3 +82,22 @@ def test_a_post_that_cannot_be_imported_exits_2_and_the_others_are_written(
     assert f"error: {missing}:" in err
     assert "Traceback" not in err
     assert (tmp_path / "zh-list-only.recap.yaml").is_file()
+
+
+def test_a_post_carrying_recap_data_gives_it_unless_from_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.paths import GOLDEN
+
+    post = GOLDEN / "rust-night-berlin-2025" / "zola-en.md"
+    carried = tmp_path / "carried.json"
+    assert main(["import", str(post), "-o", str(carried)]) == 0
+    assert "read from the post's recap data" in capsys.readouterr().err
+    assert json.loads(carried.read_text(encoding="utf-8"))["event"]["city"] == "Berlin"
+    from_text = tmp_path / "text.json"
+    assert main(["import", "-q", "--from-text", str(post), "-o", str(from_text)]) == 0
+    data = json.loads(from_text.read_text(encoding="utf-8"))
+    assert "city" not in data["event"]  # the body shows "venue, city" as one place
+    assert [t["title"] for t in data["talks"]] == [
+        t["title"] for t in json.loads(carried.read_text(encoding="utf-8"))["talks"]
+    ]
