@@ -21,6 +21,7 @@ from recapkit.importing.highlights import highlights
 from recapkit.importing.inline import plain
 from recapkit.importing.notes import Note, short
 from recapkit.importing.overview import find_overview, item_title, matches
+from recapkit.importing.programme import Programme, programme_talks
 from recapkit.importing.sections import Part, part_of, strip_number, talk_level
 from recapkit.importing.talk import TalkReader
 from recapkit.importing.talk_list import finish_talks
@@ -60,6 +61,8 @@ class _Walk:
     facts: dict[str, Any] = field(factory=dict)
     unplaced_facts: list[str] = field(factory=list)
     talks: list[TalkReader] = field(factory=list)
+    programme: list[tuple[list[str], int, Programme]] = field(factory=list)
+    """Timed lists read as talks: where their text is kept, and their talks."""
     notes: list[Note] = field(factory=list)
     part: Part = Part.OTHER
     current: TalkReader | None = None
@@ -77,6 +80,15 @@ class _Walk:
             self.current.feed(block)
         elif TODO_MARK not in block.source:
             self._recap_block(block)
+
+    def finish_programme(self) -> None:
+        """The talks of the timed lists, when there are two or more and no section is a talk."""
+        found = [talk for _, _, programme in self.programme for talk in programme.talks]
+        if self.talks or len(found) < 2:
+            return
+        for region, index, programme in self.programme:
+            region[index] = programme.rest  # the list's talks are talks now
+        self.talks = found
 
     def _heading(self, block: Block) -> bool:
         """Handle a heading that opens a talk or a part of the recap; False for a sub-heading."""
@@ -120,6 +132,11 @@ class _Walk:
         if block.kind is Kind.LIST and is_facts(block, in_event=self.part is Part.EVENT):
             self.unplaced_facts.extend(read_facts(block, self.facts, self.notes))
             return
+        if self.talk_level is None and (programme := programme_talks(block)):
+            region = self.region()
+            self.programme.append((region, len(region), programme))
+            region.append(block.source)  # until the whole post shows it is a programme
+            return
         if block.kind is Kind.LIST and self.part is not Part.SUMMARY:
             found = highlights(block)
             if found is not None and (self.part is Part.HIGHLIGHTS or len(found) >= 2):
@@ -148,6 +165,7 @@ def read_recap(post: Post) -> Imported:
         if block.kind is Kind.HEADING and block.level == 1 and plain(block.source) == title:
             continue
         walk.feed(block)
+    walk.finish_programme()
     items = [(item.line, name) for item, name in zip(overview_items, overview, strict=True)]
     in_list = sum(any(matches(name, r.title) for name in overview) for r in walk.talks)
     talks, notes = finish_talks(walk.talks, items)

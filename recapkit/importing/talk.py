@@ -135,6 +135,14 @@ class TalkReader:
             if kind is not None and kind.value not in self.fields and link_of(anchor):
                 self.fields[kind.value] = anchor.url
 
+    def read_line(self, source: str, line: int) -> bool:
+        """Read one labelled line (speakers, time, track, room, slides, video); False when it
+        is none of these (the caller keeps it). A line of links only (``[幻灯](url)``) is read
+        as slides, video and links."""
+        if only_anchors(source) and not any(a.image for a in anchors(source)):
+            return self._media_line(source, line)
+        return self._meta(source, line)
+
     def _meta(self, source: str, line: int, *, dry: bool = False) -> bool:
         """Read a ``label: value`` line (speakers, track, room, time, slides, video)."""
         found = speaker_line(source)

@@ -187,3 +187,18 @@ def test_a_talks_heading_over_the_talks_and_singular_speaker_lines() -> None:
     assert recap.lead == "Great evening."  # "## Talks" is neither a talk nor text
     assert recap.talks[1].slides == "https://speakerdeck.com/js/fuzz"
     assert recap.summary == "### Thanks\n\nThanks to our host."
+
+
+def test_a_programme_written_as_timed_lists_between_photos() -> None:
+    recap = import_post(POSTS / "zh-programme-list.md").recap
+    assert [(t.title, t.start, t.speakers) for t in recap.talks] == [
+        ("Flutter 跨端实践", time(14, 20), (Speaker("老高", affiliation="示例科技 高级工程师"),)),
+        ("用 Go 写一个小型数据库", time(15, 30), ()),  # no name written: none invented
+    ]
+    flutter, database = recap.talks
+    assert flutter.slides == "https://slides.example.org/flutter.pdf"
+    assert flutter.summary is not None and "热重载" in flutter.summary
+    assert database.video == "https://www.bilibili.com/video/BV1Go"
+    assert recap.lead is not None and "13:30 签到" in recap.lead  # breaks stay text
+    assert "15:10 休息" in recap.lead and "16:30 结束" in recap.lead
+    assert "Flutter" not in recap.lead
