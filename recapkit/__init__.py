@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from recapkit.data.files import DataFileError, dump_recap, dumps_recap, load_recap
     from recapkit.data.problems import RecapDataError
     from recapkit.data.schema import json_schema
+    from recapkit.importing.assemble import Imported, import_post, is_recap
     from recapkit.lint.engine import LintResult
     from recapkit.lint.pipeline import lint_paths
     from recapkit.post.load import to_frontmatter
@@ -75,6 +76,9 @@ _LAZY: dict[str, str] = {
     "scaffold": "recapkit.scaffolding",
     "PostExistsError": "recapkit.scaffolding",
     "json_schema": "recapkit.data.schema",
+    "import_post": "recapkit.importing.assemble",
+    "Imported": "recapkit.importing.assemble",
+    "is_recap": "recapkit.importing.assemble",
     "iter_posts": "recapkit.site_index",
     "recaps": "recapkit.site_index",
     "SiteRecap": "recapkit.site_index",
@@ -114,6 +118,7 @@ __all__ = [
     "FrozenDict",
     "Highlight",
     "ImageRef",
+    "Imported",
     "Link",
     "LinkRef",
     "LintResult",
@@ -139,6 +144,8 @@ __all__ = [
     "__version__",
     "dump_recap",
     "dumps_recap",
+    "import_post",
+    "is_recap",
     "iter_posts",
     "json_schema",
     "lint_paths",

@@ -34,8 +34,12 @@ COMMANDS: dict[str, str] = {
     "render": "Render a recap data file into a post for Hugo, Hexo, Jekyll or Zola.",
     "new": "Create a new recap post where the site expects it (prints its path).",
     "jsonld": "Print a recap as schema.org Event JSON-LD for search engines.",
+    "import": "Read existing recap posts back into recap data files.",
     "server": "Run the language server for editors: findings as you type, fixes (stdio).",
 }
+
+# Commands whose module cannot carry their name (`import` is a Python keyword).
+_MODULES = {"import": "import_"}
 
 
 class LazyGroup(click.Group):
@@ -47,7 +51,8 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
-        module = importlib.import_module(f"recapkit.commands.{cmd_name.replace('-', '_')}")
+        name = _MODULES.get(cmd_name, cmd_name.replace("-", "_"))
+        module = importlib.import_module(f"recapkit.commands.{name}")
         command: click.Command = module.command
         return command
 

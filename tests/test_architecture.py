@@ -28,7 +28,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("recapkit.post",),
     ("recapkit.ssg",),
     ("recapkit.config",),
-    ("recapkit.lint", "recapkit.rendering", "recapkit.scaffolding", "recapkit.site_index"),
+    (
+        "recapkit.lint",
+        "recapkit.rendering",
+        "recapkit.importing",
+        "recapkit.scaffolding",
+        "recapkit.site_index",
+    ),
     ("recapkit.server",),  # the language server: lint's client, as the commands are
     ("recapkit.commands",),
     ("recapkit.cli", "recapkit.__main__", "recapkit"),

@@ -1,0 +1,1 @@
+"""Read an existing post back into recap data (``recapkit import``); see docs/importing.md."""

@@ -1,0 +1,99 @@
+"""One line of Markdown read as a writer means it: its plain text, its links and images, and a
+leading ``label:`` (``**嘉宾**：``, ``**嘉宾：**``, ``Speaker:``) split from the rest."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from attrs import frozen
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def _children(source: str) -> list[Token]:
+    tokens = _parser().parseInline(source)
+    return list(tokens[0].children or []) if tokens else []
+
+
+def plain(source: str) -> str:
+    """What *source* reads as: escapes resolved, emphasis and link syntax gone."""
+    parts: list[str] = []
+    for token in _children(source):
+        if token.type in ("text", "code_inline", "html_inline"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif token.type == "image":
+            parts.append(token.content)
+    return "".join(parts).strip()
+
+
+@frozen
+class Anchor:
+    """A link (or image) of a line: its text (alt) and destination."""
+
+    text: str
+    url: str
+    image: bool = False
+
+
+def anchors(source: str) -> list[Anchor]:
+    """The links and images of *source*, in order (autolinks included)."""
+    found: list[Anchor] = []
+    url: str | None = None
+    text: list[str] = []
+    for token in _children(source):
+        if token.type == "link_open":
+            url, text = str(token.attrGet("href") or ""), []
+        elif token.type == "link_close" and url is not None:
+            found.append(Anchor("".join(text).strip(), url))
+            url = None
+        elif token.type == "image":
+            found.append(Anchor(token.content, str(token.attrGet("src") or ""), image=True))
+        elif url is not None and token.type in ("text", "code_inline"):
+            text.append(token.content)
+    return found
+
+
+def only_anchors(source: str) -> bool:
+    """Whether *source* holds nothing but links/images and separators (`·`, `|`, `/`, `、`)."""
+    depth = 0
+    for token in _children(source):
+        depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+        if depth or token.type in _ANCHOR_PARTS or token.type in ("softbreak", "hardbreak"):
+            continue
+        if _SEPARATORS.sub("", token.content):
+            return False
+    return bool(anchors(source))
+
+
+_ANCHOR_PARTS = {"link_open", "link_close", "image"}
+_SEPARATORS = re.compile(r"[\s·|/、,，;；:：()（）\[\]-]+")
+
+# **Label**: rest / **Label：**rest / Label: rest (a short label, then a colon).
+_BOLD_LABEL = re.compile(
+    r"^(?:\*\*|__)(?P<label>[^*_\n]{1,24}?)\s*(?P<c1>[:：]?)(?:\*\*|__)\s*(?P<c2>[:：]?)\s*"
+)
+_PLAIN_LABEL = re.compile(
+    r"^(?P<label>[^\s:：*\[\]()（）]{1,10}|[A-Za-z][A-Za-z ]{0,24}?)\s*[:：]\s*"
+)
+
+
+def split_label(source: str) -> tuple[str, str] | None:
+    """``(label, rest)`` for a line that starts with a short label and a colon, else None.
+
+    The label comes back casefolded and trimmed; *rest* is Markdown.
+    """
+    match = _BOLD_LABEL.match(source)
+    if match and (match.group("c1") or match.group("c2")):
+        return match.group("label").strip().casefold(), source[match.end() :]
+    match = _PLAIN_LABEL.match(source)
+    if match and not source[match.end() :].startswith("//"):  # "https://" is no label
+        return match.group("label").strip().casefold(), source[match.end() :]
+    return None
