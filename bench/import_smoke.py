@@ -55,7 +55,11 @@ def main(argv: list[str]) -> int:
         for talk in talks:
             who = ", ".join(s.name for s in talk.speakers)
             media = " ".join(k for k in ("slides", "video") if getattr(talk, k))
-            print(f"    - {talk.title}" + (f"  [{who}]" if who else "") + (f" ({media})" if media else ""))
+            print(
+                f"    - {talk.title}"
+                + (f"  [{who}]" if who else "")
+                + (f" ({media})" if media else "")
+            )
     return 0
 
 

@@ -116,7 +116,7 @@ def speaker_line(source: str) -> Found | None:
     by = _BY.match(source)
     if by:  # "By now, ..." is prose: only a line of names counts
         found = people(by.group("rest"), plural=True, chinese=False)
-        strict = all(_strict_name(s.name) for s in found.speakers)
+        strict = all(s.name is not None and _strict_name(s.name) for s in found.speakers)
         return found if found.speakers and not found.kept and strict else None
     labelled = split_label(source)
     if labelled is None or labelled[0] not in SPEAKER_LABELS:

@@ -238,7 +238,7 @@ class TalkReader:
         return True
 
     def _names(self) -> set[str]:
-        return {s.name for s in self.speakers}
+        return {s.name for s in self.speakers if s.name is not None}
 
     def talk(self) -> Talk:
         summary = "\n\n".join(t for t in self.text if t.strip()).strip() or None
