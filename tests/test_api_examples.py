@@ -178,9 +178,12 @@ def test_the_api_page_snippets_run(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         site.mkdir(exist_ok=True)
         (site / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
         (site / "content" / "posts").mkdir(parents=True)
-    post = tmp_path / "content" / "posts" / "go-meetup" / "index.md"
-    post.parent.mkdir()
-    post.write_text(render(load_recap(source), ssg="hugo"), encoding="utf-8")
+    (tmp_path / "my-blog" / "content" / "posts").mkdir(parents=True)  # the site-index recipes
+    (tmp_path / "my-blog" / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    for root in (tmp_path, tmp_path / "my-blog"):
+        post = root / "content" / "posts" / "go-meetup" / "index.md"
+        post.parent.mkdir()
+        post.write_text(render(load_recap(source), ssg="hugo"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
 
     page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")

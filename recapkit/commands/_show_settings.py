@@ -50,6 +50,7 @@ _UNSET = {
     "hotlink-hosts": "the built-in list",
     "cache-dir": "the user cache folder",
     "templates-dir": "the built-in templates",
+    "layout": "form",
 }
 
 

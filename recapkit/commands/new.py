@@ -107,7 +107,7 @@ def command(
         --tags go,meetup --talks 3
       recapkit new "Go 夜读第 100 期回顾" --site examples/site --unicode-slug
       recapkit new --from examples/rust-night-berlin-2025.json --site examples/site
-      recapkit new --from-schedule schedule.json --day 1 --track Go --site examples/site
+      recapkit new --from-schedule examples/schedules/riverconf-2025-pretalx.json --day 1 --track Go --site examples/site
     """
     from recapkit.commands.validate import report_problems
     from recapkit.errors import FileExistsRefusedError
