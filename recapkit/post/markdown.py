@@ -256,6 +256,11 @@ class InlineMap:
                 self.offsets.append(self.offsets[-1] + len(parts[number - 1]) + 1)
             line_no = self.first + number
             line = lines[line_no] if line_no < len(lines) else ""
+            while number == 0 and part and not line.strip() and line_no + 1 < len(lines):
+                # A line of Unicode spaces only (U+3000) opens a paragraph (CommonMark's blank
+                # lines are spaces and tabs), but markdown-it trims it off the content.
+                self.first = line_no = line_no + 1
+                line = lines[line_no]
             if in_table:
                 base = line.find(part, cursors.get(line_no, 0)) if part else -1
                 if base >= 0:

@@ -143,3 +143,17 @@ _FAST = make_parser()
 )
 def test_fast_inline_path_gives_the_same_tokens(text: str) -> None:
     assert _strip_meta(_FAST.parse(text)) == _strip_meta(_REFERENCE.parse(text))
+
+
+@pytest.mark.parametrize("opening", ["\u3000\n", "\u3000\u3000\n\u3000\n", "\u3000 \n"])
+def test_a_paragraph_opened_by_a_line_of_ideographic_spaces_keeps_its_positions(
+    opening: str,
+) -> None:
+    # U+3000 alone is no blank line in CommonMark, so it opens the paragraph, and markdown-it
+    # trims it off the content: positions must still point at the text after it.
+    source = f"{opening}中文`code中` ![图](a.png)\n"
+    post = parse_post(source)
+    lines = opening.count("\n")
+    ((start, end),) = post.code.spans
+    assert source[start:end] == "`code中`"
+    assert [(i.src, i.line, i.column) for i in post.images] == [("a.png", lines, 10)]
