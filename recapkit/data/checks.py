@@ -11,10 +11,10 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
+from recapkit.data.dates import zone_named
 from recapkit.data.text_checks import alt_looks_like_filename, is_http_url, is_site_path
 
 DateOrDateTime = date | datetime
@@ -76,12 +76,10 @@ def http_url(_inst: object, attribute: attrs.Attribute[Any], value: str | None) 
 def timezone_name(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is None:
         return
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    if zone_named(value) is None:
         raise ValueError(
             f"{attribute.name} must be an IANA time zone such as 'Asia/Shanghai', got {value!r}"
-        ) from None
+        )
 
 
 def each(

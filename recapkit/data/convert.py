@@ -16,12 +16,13 @@ import types
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Union, get_args, get_origin
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import attrs
 import cattrs
 
 from recapkit.data import frozen, hooks, model
+from recapkit.data.dates import zone_named
 from recapkit.data.describe import describe, key_text
 from recapkit.data.model import Recap
 from recapkit.data.problems import DataProblem, PathPart, RecapDataError, format_path, prefixed
@@ -290,22 +291,18 @@ def _zone(data: Mapping[str, Any], timezone: str | None) -> tzinfo | None:
     event = data.get("event")
     own = event.get("timezone") if isinstance(event, Mapping) else None
     for name in (own, timezone):
-        if isinstance(name, str):
-            try:
-                return ZoneInfo(name)
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
+        zone = zone_named(name) if isinstance(name, str) else None
+        if zone is not None:
+            return zone
     return None
 
 
 def check_timezone(name: str) -> ZoneInfo:
     """The zone called *name*, or a UsageError naming the problem."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(
-            f"unknown time zone {name!r} (use an IANA name such as Asia/Shanghai)"
-        ) from None
+    zone = zone_named(name)
+    if zone is None:
+        raise UsageError(f"unknown time zone {name!r} (use an IANA name such as Asia/Shanghai)")
+    return zone
 
 
 def structure_recap(data: Mapping[str, Any], *, timezone: str | None = None) -> Recap:

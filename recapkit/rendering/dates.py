@@ -8,7 +8,8 @@ every reader assumes) and with ``（当地时间 UTC+01:00）`` for an event els
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from recapkit.data.dates import zone_named
 
 _MONTHS = "January February March April May June July August September October November December"
 _WEEKDAYS_ZH = "一二三四五六日"
@@ -107,9 +108,8 @@ def _offset(start: date, zone: str | None) -> timedelta | None:
         return start.utcoffset()
     if not zone:
         return None
-    try:
-        tz = ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
+    tz = zone_named(zone)
+    if tz is None:
         return None
     day = start.date() if isinstance(start, datetime) else start
     return datetime.combine(day, time(12), tz).utcoffset()

@@ -14,11 +14,11 @@ import json
 from datetime import datetime, time
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
+from recapkit.data.dates import zone_named
 from recapkit.schedules import _values as v
 from recapkit.schedules.model import Person, Programme, ScheduleError, Session, SessionLink
 
@@ -157,10 +157,9 @@ def _start(reader: _Reader, event: Element, path: str, day: Element, zone: str |
     clock = reader.parsed(event, path, reader.text(event, "start"), time.fromisoformat)
     if day_date is None or clock is None:
         raise reader.error(event, path, "missing <date> (or its day's date and <start>)")
-    try:
-        tzinfo = ZoneInfo(zone) if zone else None
-    except (ZoneInfoNotFoundError, ValueError):
-        raise reader.error(event, path, f"unknown time_zone_name {zone!r}") from None
+    tzinfo = zone_named(zone) if zone else None
+    if zone and tzinfo is None:
+        raise reader.error(event, path, f"unknown time_zone_name {zone!r}")
     return datetime.combine(day_date, clock, tzinfo)
 
 

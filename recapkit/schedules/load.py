@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
 from recapkit._read import ReadRefused, read_limited
+from recapkit.data.dates import zone_named
 from recapkit.schedules import frab, ical, pretalx, sessionize
 from recapkit.schedules._json import loads
 from recapkit.schedules.model import Programme, ScheduleError
@@ -68,12 +68,11 @@ def in_zone(programme: Programme, zone_name: str | None, file: str) -> Programme
     """*programme* with naive start times read in *zone_name* and the others shown in it."""
     if not zone_name:
         return programme
-    try:
-        zone = ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError):
+    zone = zone_named(zone_name)
+    if zone is None:
         raise ScheduleError(
             file, f"unknown time zone {zone_name!r} (IANA names such as Asia/Shanghai)"
-        ) from None
+        )
 
     def moved(start: datetime | None) -> datetime | None:
         if start is None:

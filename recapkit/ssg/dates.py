@@ -12,10 +12,10 @@ from __future__ import annotations
 import enum
 import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from attrs import frozen
 
+from recapkit.data.dates import zone_named
 from recapkit.post.types import FrontMatterFormat
 
 
@@ -187,10 +187,7 @@ def site_zone(name: object) -> tzinfo | None:
     """The IANA zone a site's config names (``timezone: Asia/Shanghai``), else None."""
     if not isinstance(name, str) or not name.strip():
         return None
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
+    return zone_named(name.strip())
 
 
 def utc_instant(written: Fields, default: tzinfo = UTC) -> datetime:
