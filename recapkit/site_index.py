@@ -87,8 +87,9 @@ class TalkEntry:
 
     @property
     def day(self) -> date:
-        """The day of the talk as far as the data tells: the talk's own start, else the event's, else the post's."""
-        for when in (self.talk.start, self.recap.event.start, self.recap.date):
+        """The day of the talk as far as the data tells: its own (``Talk.held_on``), else the
+        event's start, else the post's date."""
+        for when in (self.talk.held_on, self.recap.event.start, self.recap.date):
             if isinstance(when, datetime):
                 return when.date()
             if isinstance(when, date):

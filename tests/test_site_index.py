@@ -115,3 +115,21 @@ def test_speakers_index_groups_talks_by_name_sorted_without_case(site: Path) -> 
     index = speakers_index(talks_index(recaps(site)))
     assert list(index) == ["Ann", "ann", "Bo"]  # spelt differently: not known to be one person
     assert [e.talk.title for e in index["Bo"]] == ["Generics", "Profiling"]
+
+
+def test_a_talks_own_day_orders_the_index(tmp_path: Path) -> None:
+    two_days = Recap(
+        title="Conf recap",
+        date=date(2025, 1, 5),
+        event=Event(name="Conf", start=date(2025, 1, 1), end=date(2025, 1, 3)),
+        talks=(
+            Talk(title="Late", day=date(2025, 1, 3)),
+            Talk(title="Early", day=date(2025, 1, 2)),
+        ),
+    )
+    write_files(tmp_path, {"hugo.toml": "", "content/posts/conf.md": render(two_days, ssg="hugo")})
+    talks = talks_index(recaps(tmp_path))
+    assert [(e.talk.title, e.day) for e in talks] == [
+        ("Early", date(2025, 1, 2)),
+        ("Late", date(2025, 1, 3)),
+    ]

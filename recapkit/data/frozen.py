@@ -32,6 +32,10 @@ class FrozenDict(Mapping[Any, Any]):
     def __len__(self) -> int:
         return len(self._data)
 
+    def __reduce__(self) -> tuple[type[FrozenDict], tuple[dict[Any, Any]]]:
+        # Not the slots: a cached hash from another process (another hash seed) would be wrong.
+        return (FrozenDict, (self._data,))
+
     def __hash__(self) -> int:
         if self._hash is None:
             self._hash = hash(frozenset(self._data.items()))

@@ -240,6 +240,18 @@ class TalkReader:
     def _names(self) -> set[str]:
         return {s.name for s in self.speakers if s.name is not None}
 
+    def merge(self, other: TalkReader) -> None:
+        """Take in a later section with the same title: its text, speakers, takeaways, links
+        and photos (a second slides or video link becomes a link), so nothing of it is lost."""
+        self.keep("\n\n".join(other.text))
+        self.speakers.extend(s for s in other.speakers if s not in self.speakers)
+        self.takeaways.extend(other.takeaways)
+        self.photos.extend(p for p in other.photos if p not in self.photos)
+        for key, value in other.fields.items():
+            if self.fields.setdefault(key, value) != value and key in ("slides", "video"):
+                self.links.append(Link(url=value, title=key))
+        self.links.extend(link for link in other.links if link not in self.links)
+
     def talk(self) -> Talk:
         summary = "\n\n".join(t for t in self.text if t.strip()).strip() or None
         return Talk(

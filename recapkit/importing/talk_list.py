@@ -26,7 +26,7 @@ def finish_talks(
             reader.speakers.extend(found.speakers)
         same = next((r for r in readers if r.title.casefold() == reader.title.casefold()), None)
         if same is not None:
-            same.keep("\n\n".join(reader.text))
+            same.merge(reader)
             notes.append(
                 Note(
                     reader.line,

@@ -352,3 +352,21 @@ def test_a_given_talk_day_must_be_a_day_of_the_event() -> None:
     assert [(p.path_text, p.message) for p in info.value.problems] == [
         ("talks[0].day", "2025-09-11 is not a day of the event (2025-09-12 to 2025-09-13)")
     ]
+
+
+def test_a_frozen_mapping_hashes_right_after_a_trip_through_pickle_in_another_process() -> None:
+    import pickle
+    import subprocess
+    import sys
+
+    from tests.paths import ROOT
+
+    dumped = subprocess.run(
+        [sys.executable, "-c", "import pickle,sys;from recapkit.data.frozen import FrozenDict;"
+         "f=FrozenDict({'a': ('x', 1)});hash(f);sys.stdout.buffer.write(pickle.dumps(f))"],
+        capture_output=True, check=True, env={"PYTHONHASHSEED": "1", "PYTHONPATH": str(ROOT)},
+    ).stdout  # fmt: skip
+    loaded = pickle.loads(dumped)
+    assert loaded == FrozenDict({"a": ("x", 1)})
+    assert hash(loaded) == hash(FrozenDict({"a": ("x", 1)}))
+    assert loaded in {FrozenDict({"a": ("x", 1)})}

@@ -202,3 +202,25 @@ def test_a_programme_written_as_timed_lists_between_photos() -> None:
     assert recap.lead is not None and "13:30 签到" in recap.lead  # breaks stay text
     assert "15:10 休息" in recap.lead and "16:30 结束" in recap.lead
     assert "Flutter" not in recap.lead
+
+
+def test_a_section_repeating_a_title_is_merged_whole(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text(
+        "---\ntitle: Go night recap\ndate: 2025-03-01\n---\n\nA good night.\n\n"
+        "## Generics\n\n- **Speakers**: Ann\n\nPart one.\n\n"
+        "## Fuzzing\n\n- **Speakers**: Cy\n\nFuzz.\n\n"
+        "## Generics\n\n- **Speakers**: Bob\n\nPart two.\n\n"
+        "![Bob at the screen](bob.jpg)\n\n"
+        "[Slides](https://s.example.org/g.pdf) · [Video](https://v.example.org/g)\n",
+        encoding="utf-8",
+    )
+    imported = import_post(post)
+    (generics,) = [t for t in imported.recap.talks if t.title == "Generics"]
+    assert [s.name for s in generics.speakers] == ["Ann", "Bob"]
+    assert generics.summary is not None and "Part two." in generics.summary
+    assert [p.src for p in generics.photos] == ["bob.jpg"]
+    assert (generics.slides, generics.video) == (
+        "https://s.example.org/g.pdf",
+        "https://v.example.org/g",
+    )

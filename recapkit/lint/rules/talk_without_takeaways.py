@@ -70,7 +70,7 @@ class TalkWithoutTakeaways(Rule[NoOptions]):
             return
         prefix = recap_prefix(post)
         for index, talk in enumerate(recap.talks):
-            if not talk.takeaways:
+            if not talk.takeaways and talk.kind != "break":  # lunch has nothing to take home
                 where = locate_in_front_matter(post, (*prefix, "talks", index))
                 yield self.diagnostic(
                     post, where.line, where.column, f"talk {talk.title!r} has no takeaways"

@@ -16,3 +16,11 @@ def test_talks_without_takeaways_are_reported_at_the_talk() -> None:
 
 def test_invalid_recap_data_is_left_to_recap_data() -> None:
     assert run(TalkWithoutTakeaways(), RECAP)[1] == []
+
+
+def test_a_break_needs_no_takeaways() -> None:
+    source = RECAP.replace("      speakers: Alice\n      takeways: []\n", "").replace(
+        "    - title: Fuzzing\n", "    - title: Lunch\n      kind: break\n"
+    )
+    _post, found = run(TalkWithoutTakeaways(), source)
+    assert codes(found) == [(10, "RK402")]  # Generics; not the lunch
