@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import attrs
 from attrs import define, field
 
-from recapkit.data.model import Link, Photo, Speaker, Takeaway, Talk
+from recapkit.data.model import Link, Photo, Speaker, Takeaway, Talk, TalkKind
 from recapkit.importing.blocks import Block, Kind, heading_markdown
 from recapkit.importing.inline import Anchor, anchors, only_anchors, plain, split_label
 from recapkit.importing.links import media_of
@@ -18,6 +18,8 @@ from recapkit.importing.speakers import speaker_line
 from recapkit.importing.talk_parts import CLOCK, LENGTH, clock, length, link_item, link_of, takeaway
 from recapkit.importing.vocabulary import (
     ABSTRACT_LABELS,
+    KIND_LABELS,
+    KIND_WORDS,
     LINKS_LABELS,
     PHOTOS_HEADINGS,
     ROOM_LABELS,
@@ -163,6 +165,10 @@ class TalkReader:
         if labelled is None:
             return False
         label, rest = labelled
+        if label in KIND_LABELS and plain(rest).strip().lower() in KIND_WORDS:
+            if not dry:
+                self.fields["kind"] = KIND_WORDS[plain(rest).strip().lower()]
+            return True
         if label in TRACK_LABELS | ROOM_LABELS and rest.strip():
             if not dry:
                 self.fields["track" if label in TRACK_LABELS else "room"] = plain(rest)
@@ -256,6 +262,7 @@ class TalkReader:
         summary = "\n\n".join(t for t in self.text if t.strip()).strip() or None
         return Talk(
             title=self.title,
+            kind=TalkKind(self.fields.get("kind", "talk")),
             speakers=tuple(self.speakers),
             track=self.fields.get("track"),
             room=self.fields.get("room"),

@@ -33,6 +33,15 @@ PLURAL_SPEAKER_LABELS = frozenset({"speakers", "presenters"})
 TIME_LABELS = frozenset({"时间", "time"})
 TRACK_LABELS = frozenset({"专场", "track"})
 ROOM_LABELS = frozenset({"会场", "room"})
+KIND_LABELS = frozenset({"形式", "format"})
+# A talk's format as the built-in labels write it (labels.j2 `kind_*`), lower-cased.
+KIND_WORDS = {
+    "keynote": "keynote", "主题演讲": "keynote",
+    "panel": "panel", "圆桌讨论": "panel",
+    "lightning talk": "lightning", "闪电演讲": "lightning",
+    "workshop": "workshop", "工作坊": "workshop",
+    "break": "break", "休息": "break",
+}  # fmt: skip
 ABSTRACT_LABELS = frozenset({"摘要", "简介", "abstract"})
 SLIDES_LABELS = frozenset(
     {"幻灯片", "幻灯", "ppt", "slides", "slide", "slide deck", "讲稿", "演示文稿", "课件"}

@@ -94,6 +94,7 @@ def talks(draw: st.DrawFn) -> Talk:
     summary = draw(opt(_prose()))
     return Talk(
         title=draw(_phrase(2, 6)),
+        kind=draw(st.sampled_from(["talk", "keynote", "panel", "lightning", "workshop"])),
         speakers=tuple(draw(st.lists(speakers(), max_size=2, unique_by=lambda s: s.name))),
         track=draw(opt(_phrase(1, 2))),
         room=draw(opt(_phrase(1, 2))),
