@@ -11,7 +11,7 @@ zone stand in. Parsed with defusedxml: entity expansion and external references 
 from __future__ import annotations
 
 import json
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
@@ -160,6 +160,13 @@ def _start(reader: _Reader, event: Element, path: str, day: Element, zone: str |
     tzinfo = zone_named(zone) if zone else None
     if zone and tzinfo is None:
         raise reader.error(event, path, f"unknown time_zone_name {zone!r}")
+    # A frab day runs past midnight (its `start`/`end` say so): a 01:00 slot of a day that
+    # starts at 09:00 is on the next calendar date.
+    day_start = (
+        reader.parsed(day, path, day.get("start"), v.parse_datetime) if day.get("start") else None
+    )
+    if day_start is not None and clock < day_start.time().replace(tzinfo=None):
+        day_date += timedelta(days=1)
     return datetime.combine(day_date, clock, tzinfo)
 
 

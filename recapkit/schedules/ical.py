@@ -41,14 +41,31 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
 def _check_lines(text: str, file: str) -> list[int]:
     """Raise at the first line that is no content line; the lines of each ``BEGIN:VEVENT``."""
     events = []
+    open_: list[tuple[str, int]] = []  # the components begun and not yet ended, with their lines
     for number, line in _logical_lines(text):
         if not _CONTENT_LINE.match(line):
             raise ScheduleError(
                 file, f"invalid iCalendar line (NAME:VALUE expected): {line[:60]!r}", number
             )
+        _nest(line.upper(), number, open_, file)
         if line.upper() == "BEGIN:VEVENT":
             events.append(number)
+    if open_:
+        name, number = open_[-1]
+        raise ScheduleError(file, f"BEGIN:{name} is never closed (END:{name} missing)", number)
     return events
+
+
+def _nest(line: str, number: int, open_: list[tuple[str, int]], file: str) -> None:
+    """Follow BEGIN/END: an END must close the component begun last (a typo such as
+    ``END:VEVNT`` would otherwise merge two events)."""
+    if line.startswith("BEGIN:"):
+        open_.append((line[6:], number))
+    elif line.startswith("END:"):
+        if not open_ or open_[-1][0] != line[4:]:
+            expected = f"END:{open_[-1][0]} (begun at line {open_[-1][1]})" if open_ else "nothing"
+            raise ScheduleError(file, f"{line[:40]} where {expected} was due", number)
+        open_.pop()
 
 
 def parse(text: str, file: str) -> Programme:
@@ -56,7 +73,8 @@ def parse(text: str, file: str) -> Programme:
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError as exc:
-        raise ScheduleError(file, f"invalid iCalendar: {exc}") from None
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise ScheduleError(file, f"invalid iCalendar: {first[:120]}") from None
     events = calendar.walk("VEVENT")
     sessions = tuple(
         _session(event, file, lines[index] if index < len(lines) else None)

@@ -107,6 +107,23 @@ def test_a_malformed_ical_line_is_reported_at_its_line(tmp_path: Path) -> None:
     assert error_of(path).startswith(f"{path}:{line}: invalid iCalendar line")
 
 
+def test_a_truncated_ical_file_names_the_component_left_open(tmp_path: Path) -> None:
+    text = ICAL.read_text(encoding="utf-8")
+    cut = text[: text.index("END:VEVENT")]
+    path = write(tmp_path, "p.ics", cut)
+    line = line_of(cut, "BEGIN:VEVENT")
+    assert error_of(path) == f"{path}:{line}: BEGIN:VEVENT is never closed (END:VEVENT missing)"
+
+
+def test_a_misspelt_end_is_reported_where_it_stands(tmp_path: Path) -> None:
+    text = ICAL.read_text(encoding="utf-8").replace("END:VEVENT", "END:VEVNT", 1)
+    path = write(tmp_path, "p.ics", text)
+    line, begun = line_of(text, "END:VEVNT"), line_of(text, "BEGIN:VEVENT")
+    assert error_of(path) == (
+        f"{path}:{line}: END:VEVNT where END:VEVENT (begun at line {begun}) was due"
+    )
+
+
 def test_an_ical_event_without_summary_is_reported_at_its_begin(tmp_path: Path) -> None:
     text = ICAL.read_text(encoding="utf-8").replace("SUMMARY:Five minutes of eBPF\n", "")
     path = write(tmp_path, "p.ics", text)

@@ -122,3 +122,22 @@ def test_the_format_is_told_by_content_not_by_the_file_name(tmp_path: Path) -> N
         copy = tmp_path / f"{source.stem}.txt"
         copy.write_bytes(source.read_bytes())
         assert load_schedule(copy).sessions[0].title == KEYNOTE
+
+
+def test_a_frab_slot_after_midnight_is_on_the_next_date_of_its_day(tmp_path: Path) -> None:
+    text = FRAB.read_text(encoding="utf-8")
+    text = text.replace('end="2025-05-17T18:00:00+08:00"', 'end="2025-05-18T02:00:00+08:00"', 1)
+    late = (
+        '<event guid="9a1e7d52-1111-4c1e-9d3e-000000000999" id="999"><start>01:00</start>'
+        "<duration>00:30</duration><room>Hall A</room><title>Night owls</title></event>\n"
+    )
+    text = text.replace(
+        '      <event guid="9a1e7d52-1111-4c1e-9d3e-000000000101"',
+        late + '      <event guid="9a1e7d52-1111-4c1e-9d3e-000000000101"',
+        1,
+    )
+    path = tmp_path / "late.xml"
+    path.write_text(text, encoding="utf-8")
+    (night,) = [s for s in load_schedule(path).sessions if s.id == "999"]
+    assert night.start == datetime(2025, 5, 18, 1, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert night.day == date(2025, 5, 17)  # still day 1 of the programme
