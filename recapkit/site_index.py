@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-from attrs import frozen
+from attrs import field, frozen
 
 from recapkit.config import Config, discover_config
 from recapkit.data.model import Recap, Speaker, Talk
@@ -44,7 +44,7 @@ def iter_posts(
 class SiteRecap:
     """A recap found in a site: the post that carries it and the typed data."""
 
-    post: Post
+    post: Post = field(repr=False)  # its text and tokens: too long to show
     recap: Recap
 
     @property
@@ -82,7 +82,7 @@ class TalkEntry:
     """One talk of the index, with the recap and the post it comes from."""
 
     talk: Talk
-    recap: Recap
+    recap: Recap = field(repr=False)  # the whole recap: shown by the talk and path already
     path: Path
 
     @property

@@ -87,6 +87,7 @@ def test_recaps_are_the_posts_with_recap_data(site: Path) -> None:
     found = list(recaps(site))
     assert [item.recap for item in found] == [JUNE, MAY]
     assert [item.path.name for item in found] == ["june.md", "index.md"]
+    assert "text=" not in repr(found[0]) and "Go meetup June" in repr(found[0])  # no post dump
 
 
 def test_an_invalid_recap_raises_unless_onerror_takes_it(site: Path) -> None:
