@@ -4,7 +4,7 @@ lists the valid ones."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, time
+from datetime import date, datetime
 
 from recapkit.errors import UsageError
 from recapkit.schedules.model import Programme, Session
@@ -49,10 +49,11 @@ def select_sessions(
     return tuple(dict.fromkeys(picked))
 
 
-def _when(session: Session) -> tuple[date, time]:
-    """When *session* took place, as its day and wall-clock time (comparable whatever the zones)."""
-    clock = session.start.time() if session.start is not None else time.max
-    return (session.day or date.max, clock)
+def _when(session: Session) -> tuple[date, datetime]:
+    """When *session* took place: its programme day, then its start as a wall-clock date and
+    time (a 01:00 slot of a day running past midnight comes last; zones aside)."""
+    start = session.start.replace(tzinfo=None) if session.start is not None else datetime.max
+    return (session.day or date.max, start)
 
 
 def _day(programme: Programme, value: str | date | int) -> date:

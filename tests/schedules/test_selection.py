@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -65,3 +65,18 @@ def test_the_listing_shows_id_day_time_room_track_title_and_speakers() -> None:
         lines[1]
         == "102\t2025-05-17 10:30\tHall A · Go\tContinuous profiling without the bill (Maya Okafor, 陈思远)"
     )
+
+
+def test_a_slot_after_midnight_comes_last_in_its_day() -> None:
+    from recapkit.schedules.model import Session
+    from recapkit.schedules.selection import _when
+
+    day = date(2025, 5, 17)
+    tz = timezone(timedelta(hours=8))
+    late = Session(id="n", title="Night", day=day, start=datetime(2025, 5, 18, 1, tzinfo=tz))
+    morning = Session(id="m", title="Morning", day=day, start=datetime(2025, 5, 17, 9, tzinfo=tz))
+    next_day = Session(
+        id="d", title="Day two", day=date(2025, 5, 18), start=datetime(2025, 5, 18, 9, tzinfo=tz)
+    )
+    ordered = sorted([next_day, late, morning], key=_when)
+    assert [s.id for s in ordered] == ["m", "n", "d"]
