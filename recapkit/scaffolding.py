@@ -286,18 +286,14 @@ def scaffold(
     setup = template_setup(ssg, site, template_dirs, body_layout)
     found = setup.site
     if found is None:
-        where = site if site is not None else Path.cwd()
-        raise UsageError(
-            f"cannot tell which SSG {where} uses (no {registry.labels()} config found); "
-            "run in the site folder, pass --site DIR, or pass --ssg"
-        )
+        raise _no_site(Path(site) if site is not None else Path.cwd())
     from_data = recap is not None
     if talks is not None and talks < 0:
         raise UsageError(f"the number of placeholder talks must not be negative, got {talks}")
     if recap is None:
         recap = skeleton(title or "", post_date, event_date, found.generator.time_zone(found))
     elif talks is not None:
-        raise UsageError("placeholder talks are for a skeleton: the data file lists its talks")
+        raise UsageError("placeholder talks are for a skeleton: the recap data lists its talks")
     else:
         recap = _override(recap, title, post_date, event_date)
     recap = _named(recap, event, tags)
@@ -336,3 +332,19 @@ def _write_section_index(site: Site, folder: Path) -> Path | None:
     except FileExistsError:
         return None
     return path
+
+
+def _no_site(where: Path) -> UsageError:
+    """Why no generator was told for *where*: no config at all, or one that several read
+    (a lone ``_config.yml`` is Hexo's and Jekyll's alike)."""
+    readers = [g for g in registry.generators() if any(c.is_file() for c in g.config_files(where))]
+    if readers:
+        names = " or ".join(f"--ssg {g.name}" for g in readers)
+        return UsageError(
+            f"cannot tell which SSG {where} uses: its config file is read by "
+            f"{' and '.join(g.label for g in readers)} alike; pass {names}"
+        )
+    return UsageError(
+        f"cannot tell which SSG {where} uses (no {registry.labels()} config found); "
+        "run in the site folder, pass --site DIR, or pass --ssg"
+    )

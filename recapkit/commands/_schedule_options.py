@@ -120,12 +120,12 @@ def schedule_recap(
     sessions = select_sessions(
         programme, days=request.days, tracks=request.tracks, talk_ids=request.talks
     )
+    if not sessions:
+        raise UsageError(f"no sessions chosen from {request.file}; run with --list to see them")
     if request.listing:
         for line in describe(sessions):
             click.echo(line)
         return None
-    if not sessions:
-        raise UsageError(f"no sessions chosen from {request.file}; run with --list to see them")
     title = (title or "").strip() or _default_title(programme.name, request.file)
     name = programme.name or event_name(title)
     return recap_from_schedule(

@@ -116,6 +116,8 @@ def command(
     recap = None
     written: list[Path] = []
     if schedule.file is not None or schedule.picks():
+        if event_date is not None:
+            raise UsageError("--event-date: the programme gives the event's dates")
         recap = schedule_recap(schedule, title, lang=lang, data_file=data_file)
         if recap is None:  # --list printed the sessions
             return 0

@@ -375,3 +375,13 @@ def test_a_data_file_that_is_no_regular_file_or_holds_a_lone_surrogate_creates_n
     code, out, err = run(["new", "--from", str(lone), "--site", str(site)], capsys)
     assert (code, out) == (1, "") and err.startswith(f"{lone}:1:11: title: text holds \\ud800")
     assert list((site / "content").iterdir()) == []
+
+
+def test_a_lone_config_two_generators_read_names_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "_config.yml").write_text("title: blog\n", encoding="utf-8")
+    assert main(["new", "Hello", "--site", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "read by Hexo and Jekyll alike; pass --ssg hexo or --ssg jekyll" in err
+    assert list(tmp_path.iterdir()) == [tmp_path / "_config.yml"]

@@ -107,7 +107,7 @@ def test_talks_with_a_data_file_is_a_usage_error(
     site = make_site(tmp_path, "zola")
     code, out, err = new(site, capsys, "--from", str(EXAMPLE), "--talks", "2")
     assert (code, out) == (2, "")
-    assert "error: placeholder talks are for a skeleton: the data file lists its talks" in err
+    assert "error: placeholder talks are for a skeleton: the recap data lists its talks" in err
 
 
 @pytest.mark.parametrize("ssg", ["hugo", "hexo", "jekyll", "zola"])

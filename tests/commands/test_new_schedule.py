@@ -112,6 +112,14 @@ def test_list_prints_the_sessions_and_writes_nothing(
         ),
         (["--day", "1", "x"], "need --from-schedule FILE"),
         (
+            ["--from-schedule", "{pretalx}", "--event-date", "2030-01-01"],
+            "--event-date: the programme gives the event's dates",
+        ),
+        (
+            ["--from-schedule", "{pretalx}", "--list", "--track", "Go", "--day", "2"],
+            "no sessions chosen from",
+        ),
+        (
             ["--from-schedule", "{pretalx}", "--from", "{pretalx}"],
             "give --from or --from-schedule, not both",
         ),
