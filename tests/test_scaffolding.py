@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from recapkit.data.drafts import event_name
 from recapkit.errors import UsageError
 from recapkit.scaffolding import (
     OutsideSiteError,
     PostExistsError,
-    event_name,
     existing,
     make_slug,
     post_target,

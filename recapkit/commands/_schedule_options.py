@@ -111,7 +111,7 @@ def schedule_recap(
         raise UsageError("--day, --track, --talk, --timezone and --list need --from-schedule FILE")
     if data_file is not None:
         raise UsageError("give --from or --from-schedule, not both")
-    from recapkit.scaffolding import event_name, guess_lang
+    from recapkit.data.drafts import event_name, guess_lang
     from recapkit.schedules.load import load_schedule
     from recapkit.schedules.recap import recap_from_schedule
     from recapkit.schedules.selection import describe, select_sessions
@@ -134,7 +134,7 @@ def schedule_recap(
 
 
 def _default_title(name: str | None, file: Path) -> str:
-    from recapkit.scaffolding import guess_lang
+    from recapkit.data.drafts import guess_lang
 
     if not name:
         raise UsageError(f"{file} does not name the conference; give the recap a TITLE")
