@@ -22,9 +22,8 @@ from recapkit.data.problems import (
     format_path,
 )
 from recapkit.errors import UsageError
-from recapkit.lint.rules._recap import recap_prefix
-from recapkit.lint.rules.where import locate_in_front_matter
-from recapkit.post.types import LoadProblemKind, recap_block
+from recapkit.post.types import LoadProblemKind, recap_block, recap_prefix
+from recapkit.post.where import locate_in_front_matter
 from recapkit.ssg.posts import load_post
 
 if TYPE_CHECKING:
@@ -70,7 +69,7 @@ def _placed(post: Post, error: RecapDataError) -> list[FileProblem]:
     front matter (``recap.talks[0].title``)."""
     problems = []
     for problem in error.problems:
-        path = (*recap_prefix(post), *problem.path)
+        path = (*recap_prefix(post.data), *problem.path)
         where = locate_in_front_matter(post, path)
         problems.append(
             FileProblem(

@@ -265,3 +265,8 @@ def recap_block(data: Mapping[str, Any]) -> Any:
     if isinstance(extra, Mapping) and "recap" in extra:
         return extra["recap"]
     return None
+
+
+def recap_prefix(data: Mapping[str, Any]) -> tuple[str, ...]:
+    """Where :func:`recap_block` finds the block: ``recap``, or Zola's ``extra.recap``."""
+    return ("recap",) if "recap" in data else ("extra", "recap")

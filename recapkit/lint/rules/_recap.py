@@ -1,4 +1,4 @@
-"""What the recap rules share: where the recap block is, and the typed recap if valid."""
+"""What the recap rules share: the typed recap if valid."""
 
 from __future__ import annotations
 
@@ -9,11 +9,6 @@ from recapkit.errors import RecapkitError
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
     from recapkit.post.types import Post
-
-
-def recap_prefix(post: Post) -> tuple[str, ...]:
-    """Where the recap block sits in the front matter: ``recap`` or Zola's ``extra.recap``."""
-    return ("recap",) if "recap" in post.data else ("extra", "recap")
 
 
 def typed_recap(post: Post) -> Recap | None:

@@ -12,8 +12,8 @@ from recapkit.data.describe import describe
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.rules._dates import DATE_KEYS
 from recapkit.lint.rules.base import LintContext, Rule, option
-from recapkit.lint.rules.where import key_location
 from recapkit.post.types import FrontMatterFormat
+from recapkit.post.where import key_location
 from recapkit.ssg.dates import DateReading, DateText, Fate, fields, iso
 
 if TYPE_CHECKING:

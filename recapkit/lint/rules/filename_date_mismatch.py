@@ -10,7 +10,7 @@ from attrs import frozen
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.rules._dates import as_written_date
 from recapkit.lint.rules.base import LintContext, Rule, option
-from recapkit.lint.rules.where import key_location
+from recapkit.post.where import key_location
 from recapkit.ssg.kinds import PageKind
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from recapkit.lint.rules.key_type_fix import (
     nested_flow_list_edit,
     split_items,
 )
-from recapkit.lint.rules.where import key_location, locate_in_front_matter
+from recapkit.post.where import key_location, locate_in_front_matter
 from recapkit.ssg import registry
 
 if TYPE_CHECKING:

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from recapkit.data.problems import RecapDataError
 from recapkit.lint.diagnostics import Diagnostic
-from recapkit.lint.rules._recap import recap_prefix
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule
-from recapkit.lint.rules.where import locate_in_front_matter
+from recapkit.post.types import recap_prefix
+from recapkit.post.where import locate_in_front_matter
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
@@ -74,7 +74,7 @@ class RecapData(Rule[NoOptions]):
         try:
             post.recap  # noqa: B018 - reading it validates it
         except RecapDataError as exc:
-            prefix = recap_prefix(post)
+            prefix = recap_prefix(post.data)
             for problem in exc.problems:
                 where = locate_in_front_matter(post, (*prefix, *problem.path))
                 path = ".".join(prefix) + (f".{problem.path_text}" if problem.path else "")

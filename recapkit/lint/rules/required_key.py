@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from recapkit.lint.diagnostics import Diagnostic
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule
-from recapkit.lint.rules.where import front_matter_start, key_location, lookup_key
+from recapkit.post.where import front_matter_start, key_location, lookup_key
 from recapkit.ssg.kinds import PageKind
 
 if TYPE_CHECKING:

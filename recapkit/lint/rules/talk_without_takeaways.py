@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from recapkit.lint.diagnostics import Diagnostic, Severity
-from recapkit.lint.rules._recap import recap_prefix, typed_recap
+from recapkit.lint.rules._recap import typed_recap
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule
-from recapkit.lint.rules.where import locate_in_front_matter
+from recapkit.post.types import recap_prefix
+from recapkit.post.where import locate_in_front_matter
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
@@ -68,7 +69,7 @@ class TalkWithoutTakeaways(Rule[NoOptions]):
         recap = typed_recap(post)
         if recap is None:
             return
-        prefix = recap_prefix(post)
+        prefix = recap_prefix(post.data)
         for index, talk in enumerate(recap.talks):
             if not talk.takeaways and talk.kind != "break":  # lunch has nothing to take home
                 where = locate_in_front_matter(post, (*prefix, "talks", index))

@@ -10,7 +10,7 @@ from attrs import frozen
 
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.rules.base import LintContext, Rule, option
-from recapkit.lint.rules.where import key_location
+from recapkit.post.where import key_location
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
