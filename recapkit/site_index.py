@@ -37,7 +37,7 @@ def iter_posts(
     top = Path(site)
     config = config if config is not None else discover_config(top)
     for target in discover([top], config=config, sites=config.site_finder()):
-        yield load_post(target.path, site=target.site)
+        yield load_post(target.path, site=target.site, find_data_folder=False)
 
 
 @frozen

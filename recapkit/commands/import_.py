@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from recapkit.importing.assemble import Imported
 
 FORMATS = ("yaml", "toml", "json")
+PLACES = ("sidecar", "data")
 
 
 @click.command(
@@ -28,7 +29,20 @@ FORMATS = ("yaml", "toml", "json")
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the data to FILE (format by extension: .yaml, .toml, .json).",
 )
-@click.option("--write", is_flag=True, help="Write <post>.recap.<format> next to each post.")
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Write each post's data where --to says (default: <post>.recap.<format> beside it).",
+)
+@click.option(
+    "--to",
+    "place",
+    type=click.Choice(PLACES),
+    default="sidecar",
+    show_default=True,
+    help="With --write: a sidecar beside the post, or the site's data folder "
+    "(<data>/recaps/<name>.<format>).",
+)
 @click.option(
     "--format",
     "fmt",
@@ -48,6 +62,7 @@ def command(
     posts: tuple[Path, ...],
     output: Path | None,
     write: bool,
+    place: str,
     fmt: str,
     from_text: bool,
     force: bool,
@@ -66,6 +81,7 @@ def command(
       recapkit import content/posts/go-meetup-2025.md
       recapkit import content/posts/go-meetup-2025.md -o data/go-meetup-2025.toml
       recapkit import content/posts/*.md --write
+      recapkit import content/posts/*.md --write --to data
     """
     if output is not None and write:
         raise UsageError("use either -o FILE or --write, not both")
@@ -73,14 +89,15 @@ def command(
         raise UsageError("several posts: pass --write to write a data file next to each")
     status = 0
     for post in posts:
-        status = max(status, _one(post, output, write, fmt, from_text, force, quiet))
+        where = place if write else None
+        status = max(status, _one(post, output, where, fmt, from_text, force, quiet))
     return status
 
 
 def _one(
     post: Path,
     output: Path | None,
-    write: bool,
+    place: str | None,
     fmt: str,
     from_text: bool,
     force: bool,
@@ -92,12 +109,12 @@ def _one(
 
     try:
         imported = import_post(post, from_text=from_text)
+        target = output or (write_target(post, place, fmt) if place else None)
     except RecapkitError as exc:
         click.echo(f"error: {exc}", err=True)
         return exc.exit_code
     if not quiet:
         _report(post, imported)
-    target = output or (_beside(post, fmt) if write else None)
     if target is None:
         click.echo(dumps_recap(imported.recap, fmt), nl=False)
         return 0
@@ -110,8 +127,30 @@ def _one(
     return 0
 
 
-def _beside(post: Path, fmt: str) -> Path:
-    return post.with_name(f"{post.stem}.recap.{fmt}")
+def write_target(post: Path, place: str, fmt: str) -> Path:
+    """Where ``--write --to PLACE`` puts *post*'s data (see :mod:`recapkit.post.recap_source`);
+    a sidecar the site's generator would publish or render gets a warning on stderr."""
+    from recapkit.post.recap_source import data_name, post_name, sidecar_path
+    from recapkit.ssg.posts import load_post, site_of
+
+    site = site_of(post)
+    if place == "sidecar":
+        target = sidecar_path(post, fmt)
+        fate = site.generator.sidecar_fate(site, target) if site is not None else None
+        if fate is not None:
+            click.echo(
+                f"warning: {target}: {fate}; --to data keeps it in the data folder", err=True
+            )
+        return target
+    folder = site.generator.data_folder(site) if site is not None else None
+    if site is None or folder is None:
+        why = "no site found" if site is None else f"{site.generator.label} names no data folder"
+        hint = " (Zola: set recap_data_dir in config.toml's [extra])" if site else ""
+        raise UsageError(f"{post}: --to data: {why}{hint}")
+    name = data_name(load_post(post, site=site).data) or post_name(post)
+    target = folder / "recaps" / f"{name}.{fmt}"
+    target.parent.mkdir(parents=True, exist_ok=True)  # the site's own data folder
+    return target
 
 
 def _report(post: Path, imported: Imported) -> None:

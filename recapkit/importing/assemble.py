@@ -27,7 +27,7 @@ from recapkit.importing.talk import TalkReader
 from recapkit.importing.talk_list import finish_talks
 from recapkit.importing.vocabulary import EVENT_WORDS, TODO_MARK
 from recapkit.post.language import text_language
-from recapkit.post.types import Post, recap_block
+from recapkit.post.types import Post
 from recapkit.ssg.base import Site, SiteDetectionError
 
 _MORE = ("<!--more-->", "<!-- more -->")
@@ -191,24 +191,30 @@ def import_post(
             site = find_site(file.absolute().parent)
         except SiteDetectionError:
             site = None  # two generators claim the folder: read the tags of every one
-    post = load_post(file, site=site)
-    if not from_text and recap_block(post.data) is not None:
+    post = load_post(file, site=site, find_data_folder=False)  # the site was looked for
+    if not from_text and post.recap_source is not None:
         return _carried(post)
     return read_recap(post)
 
 
 def _carried(post: Post) -> Imported:
-    from recapkit.data.problems import RecapDataError
+    from recapkit.errors import RecapkitError
 
+    source = post.recap_source
+    assert source is not None
     try:
         recap = post.recap
-    except RecapDataError as exc:
+    except RecapkitError as exc:
         raise PostImportError(f"{post.path}: its recap data is invalid: {exc}") from None
     assert recap is not None
-    places = post.front_matter.key_locations if post.front_matter else {}
-    where = places.get("recap") or places.get("extra")
     why = "read from the post's recap data, not its text (--from-text reads the text)"
-    note = Note(where.line if where else 0, "recap:", why)
+    if source.path is None:
+        places = post.front_matter.key_locations if post.front_matter else {}
+        where = places.get("recap") or places.get("extra")
+        note = Note(where.line if where else 0, "recap:", why)
+    else:
+        why = f"read from {source.describe()}, not the post's text (--from-text reads the text)"
+        note = Note(0, str(source.path), why)
     return Imported(recap, (note,), listed=len(recap.talks))
 
 

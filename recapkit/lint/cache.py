@@ -4,8 +4,9 @@ One JSON file per (recapkit version, configuration, site, rule set): ``lint-<key
 cache directory (platformdirs' user cache dir by default). An entry maps a file's resolved path
 to its content digest, its findings (without the path, which reports re-stamp) and the
 *dependencies* of rules that look beyond the post: paths whose existence was checked (an image
-file). A hit needs the same digest and every dependency as it was, so deleting an image between
-runs still reports it missing. Writes are atomic (temp file + ``os.replace``): concurrent runs
+file), and the digests of the files that may hold its recap data (a sidecar, the data folder's).
+A hit needs the same digest and every dependency as it was, so deleting an image between runs
+still reports it missing and editing only a sidecar re-checks the post. Writes are atomic (temp file + ``os.replace``): concurrent runs
 never see a torn file; the last writer wins and the loser's entries are merely recomputed later.
 """
 
@@ -27,7 +28,7 @@ from recapkit._read import read_limited
 from recapkit.lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from recapkit.lint.suppressions import NONE, Suppressions
 
-FORMAT = 6
+FORMAT = 7
 RACY_NS = 2_000_000_000
 """A file modified less than this long ago is matched by content, never by its time stamp."""
 MAX_ENTRIES = 50_000
@@ -41,6 +42,9 @@ Dependency = tuple[str, bool]
 """(absolute path, whether it existed)."""
 RemoteRefData = tuple[str, int, int, int, int, bool]
 """(url, line, column, end_line, end_column, is_image): a remote image or link of the post."""
+DataFileStamp = tuple[str, str]
+"""(absolute path, content digest or "" when absent): a file that may hold the post's recap
+data (a sidecar, the data folder's), whose content its findings depend on."""
 FragmentLinkData = tuple[str, int, int, int, int]
 """(url, line, column, end_line, end_column): a link of the post to a ``#fragment`` of another
 file, checked after every post is linted (:mod:`recapkit.lint.cross_posts`)."""
@@ -56,6 +60,19 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def data_file_stamp(path: str) -> DataFileStamp:
+    """*path* and its content digest ("" when there is no such file, or it cannot be read:
+    the post then reads no data from it either)."""
+    try:
+        return (path, digest(read_limited(Path(path), MAX_DATA_BYTES)))
+    except OSError:
+        return (path, "")
+
+
+MAX_DATA_BYTES = 16 * 2**20
+"""Over the recap data files' own limit: such a file is only ever an error, its digest counts."""
+
+
 @frozen
 class CachedFile:
     """What the cache remembers about one file."""
@@ -69,6 +86,7 @@ class CachedFile:
     draft: bool = False
     """Kept for the same reason: the remote findings of a draft get the draft severities."""
     fragment_links: tuple[FragmentLinkData, ...] = ()
+    data_files: tuple[DataFileStamp, ...] = ()
 
 
 class LintCache:
@@ -123,6 +141,9 @@ class LintCache:
             suppressions = Suppressions.from_data(entry[6] if len(entry) > 6 else None)
             draft = len(entry) > 7 and entry[7] is True
             links = tuple((str(u), int(a), int(b), int(c), int(d)) for u, a, b, c, d in entry[8])
+            data_files = tuple((str(p), str(d)) for p, d in entry[9])
+            if any(data_file_stamp(path) != (path, known) for path, known in data_files):
+                return None  # a sidecar or data-folder file came, went or changed
         except (
             TypeError,
             ValueError,
@@ -132,7 +153,14 @@ class LintCache:
         ):  # OSError: a path the OS cannot stat
             return None  # an entry from a damaged file: recompute
         return CachedFile(
-            str(digest_), diagnostics, dependencies, remote_refs, suppressions, draft, links
+            str(digest_),
+            diagnostics,
+            dependencies,
+            remote_refs,
+            suppressions,
+            draft,
+            links,
+            data_files,
         )
 
     def put(self, real: str, cached: CachedFile, stamp: Stamp | None = None) -> None:
@@ -151,6 +179,7 @@ class LintCache:
             cached.suppressions.to_data() if cached.suppressions is not NONE else None,
             cached.draft,
             [list(link) for link in cached.fragment_links],
+            [list(stamp) for stamp in cached.data_files],
         ]
         self._dirty = True
 

@@ -20,7 +20,13 @@ import attrs
 from attrs import field, frozen
 
 from recapkit.config import Config
-from recapkit.lint.cache import Dependency, FragmentLinkData, RemoteRefData
+from recapkit.lint.cache import (
+    DataFileStamp,
+    Dependency,
+    FragmentLinkData,
+    RemoteRefData,
+    data_file_stamp,
+)
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.discover import Target
 from recapkit.lint.globs import GlobSet
@@ -56,6 +62,8 @@ class FileResult:
     fragment_links: tuple[FragmentLinkData, ...] = ()
     """The post's links to a ``#fragment`` of another file, for the check that runs once every
     post is linted (:mod:`recapkit.lint.cross_posts`)."""
+    data_files: tuple[DataFileStamp, ...] = ()
+    """The files that may hold the post's recap data, with their digests (for the cache)."""
 
 
 @frozen
@@ -145,7 +153,13 @@ class Linter:
 
         keys = self.settings.image_keys
         if data is None:
-            return load_post(target.path, site=target.site, image_keys=keys, max_bytes=MAX_BYTES)
+            return load_post(
+                target.path,
+                site=target.site,
+                image_keys=keys,
+                max_bytes=MAX_BYTES,
+                find_data_folder=False,  # the run found each file's site already
+            )
         return parse_post(data, target.path, site=target.site, image_keys=keys)
 
     def lint_data(self, target: Target, data: bytes | None) -> FileResult:
@@ -179,8 +193,16 @@ class Linter:
         if self.tracks_filesystem and not crashed:
             deps = self._dependencies(post, context)
         refs = remote_refs(post) if self.collect_remote else ()
+        data_files = tuple(data_file_stamp(str(p.absolute())) for p in post.recap_candidates)
         return FileResult(
-            target, tuple(found), deps, refs, suppressions, draft=draft, fragment_links=links
+            target,
+            tuple(found),
+            deps,
+            refs,
+            suppressions,
+            draft=draft,
+            fragment_links=links,
+            data_files=data_files,
         )
 
     def apply_policy(

@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING, Any
 from attrs import define, field, frozen
 
 from recapkit._text import LineIndex
+from recapkit.post.recap_source import RecapSource, find_sources, sidecar_candidates
+from recapkit.post.recap_source import recap_block as recap_block  # re-exported (its old home)
+from recapkit.post.recap_source import recap_prefix as recap_prefix
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -242,31 +245,51 @@ class Post:
         """The front matter data, or an empty mapping when there is none (or it failed to parse)."""
         return self.front_matter.data if self.front_matter else {}
 
+    data_folder_files: tuple[Path, ...] = ()
+    """Where this post's file in the site's data folder may be (``<data>/recaps/<name>.yaml``,
+    ...), in the order tried; handed down by the site layer, empty without a site."""
+    data_folder_named: bool = False
+    """Whether the front matter named that file (``recap_data:``), which then outranks the
+    sidecar (see :mod:`recapkit.post.recap_source`)."""
+
+    @cached_property
+    def recap_sources(self) -> tuple[RecapSource, ...]:
+        """Every place holding this post's recap data, the one :attr:`recap` reads first."""
+        if self.problem is not None:
+            return ()
+        return find_sources(
+            self.path, self.data, self.data_folder_files, named=self.data_folder_named
+        )
+
+    @property
+    def recap_source(self) -> RecapSource | None:
+        """Where :attr:`recap` comes from (None: the post carries no recap data)."""
+        return self.recap_sources[0] if self.recap_sources else None
+
+    @property
+    def recap_candidates(self) -> tuple[Path, ...]:
+        """Every file that would give this post recap data if it existed (sidecars, then the
+        data folder's): what a cache of its findings depends on."""
+        return sidecar_candidates(self.path) + self.data_folder_files
+
     @cached_property
     def recap(self) -> Recap | None:
-        """The typed recap carried in the front matter (``recap:``; ``[extra.recap]`` in Zola).
+        """The typed recap of the post, from the first place that holds it: the front matter
+        block (``recap:``; ``[extra.recap]`` in Zola), the data-folder file ``recap_data:``
+        names, the sidecar ``<stem>.recap.yaml``, or the site's data folder
+        (:mod:`recapkit.post.recap_source`).
 
-        None when the post carries none; raises :class:`recapkit.RecapDataError` when the block
-        is invalid.
+        None when the post has none; raises :class:`recapkit.RecapDataError` when the block is
+        invalid and :class:`recapkit.DataFileError` (positioned in that file) when a data file
+        is.
         """
-        raw = recap_block(self.data)
-        if raw is None:
+        source = self.recap_source
+        if source is None:
             return None
-        from recapkit.data.convert import structure_recap  # the model is heavy for lint-only runs
+        if source.path is not None:
+            from recapkit.data.files import load_recap  # the model is heavy for lint-only runs
 
-        return structure_recap(raw)
+            return load_recap(source.path)
+        from recapkit.data.convert import structure_recap
 
-
-def recap_block(data: Mapping[str, Any]) -> Any:
-    """The raw ``recap`` value of front matter data, top level or under ``extra`` (Zola)."""
-    if "recap" in data:
-        return data["recap"]
-    extra = data.get("extra")
-    if isinstance(extra, Mapping) and "recap" in extra:
-        return extra["recap"]
-    return None
-
-
-def recap_prefix(data: Mapping[str, Any]) -> tuple[str, ...]:
-    """Where :func:`recap_block` finds the block: ``recap``, or Zola's ``extra.recap``."""
-    return ("recap",) if "recap" in data else ("extra", "recap")
+        return structure_recap(recap_block(self.data))

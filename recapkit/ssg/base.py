@@ -323,6 +323,19 @@ class Generator(abc.ABC):
         """The section index file a new *folder* gets, and its text (None: none needed)."""
         return None
 
+    # --- recap data files (docs/posts.md, "Where recap data lives") -------------------------
+
+    def data_folder(self, site: Site) -> Path | None:
+        """The folder *site*'s generator reads site data from, which it never publishes (a
+        post's recap data may live in its ``recaps/``); None when the generator has none."""
+        return None
+
+    def sidecar_fate(self, site: Site | None, sidecar: Path) -> str | None:
+        """What the generator does with a recap data file at *sidecar* next to a post, when it
+        publishes or renders it (a clause for a warning: ``Hugo publishes it with the page``);
+        None when it leaves the file alone. Checked against the real program."""
+        return None
+
     # --- helpers for subclasses ------------------------------------------------------------------
 
     def sections(self, section: Sequence[str] | None) -> tuple[str, ...]:

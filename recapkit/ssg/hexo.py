@@ -41,6 +41,7 @@ from recapkit._read import read_limited
 from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, unquote
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
+from recapkit.ssg import hexo_names
 from recapkit.ssg.anchors import Slugger, hexo_slugize
 from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, raw_wrapped
 from recapkit.ssg.config_file import MAX_CONFIG_BYTES, Folder, names_list
@@ -152,6 +153,13 @@ class Hexo(Generator):
             unseen_static_dirs=outside,
             baseurl=str(config.get("root") or "").rstrip("/"),
         )
+
+    def data_folder(self, site: Site) -> Path | None:
+        # `source/_data` (hexo.io/docs/data-files): read as `site.data`, never published.
+        return site.root / _source_dir(site.config) / "_data"
+
+    def sidecar_fate(self, site: Site | None, sidecar: Path) -> str | None:
+        return hexo_names.sidecar_fate(site, sidecar) if site is not None else None
 
     # Hexo has no `draft` key: `published` is "whether the post should be published", false
     # under `source/_drafts` (hexo.io/docs/front-matter; the folder is undated_folders).

@@ -17,6 +17,7 @@ from recapkit.ssg.links import LinkedHeading
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
+    from recapkit.ssg.base import Site
 
 _PLACEHOLDER = re.compile(r":(title|year|month|i_month|day|i_day)\b")
 
@@ -135,3 +136,25 @@ def _name_pattern(rule: str) -> re.Pattern[str]:
         last = param.end()
     parts.append(re.escape(rule[last:]))
     return re.compile("^" + "".join(parts) + "$")
+
+
+def sidecar_fate(site: Site, sidecar: Path) -> str | None:
+    """What Hexo 8.1 does with a recap data file next to a post (``lib/plugins/processor/
+    post.ts`` and ``asset.ts``; built in tests/ssg/test_recap_files_real.py): under
+    ``_posts``/``_drafts`` with ``post_asset_folder: true`` only ``.md`` files are posts, and a
+    file beside the post (not in its asset folder) is left alone; without it, a ``.yaml``,
+    ``.yml`` or ``.json`` there is rendered as a post of its own, dated when the site is built.
+    Elsewhere in ``source/`` (a page's folder) YAML and JSON are rendered to JSON and published."""
+    renders = sidecar.suffix in {".yaml", ".yml", ".json"}
+    in_posts = any(sidecar.is_relative_to(folder) for folder in site.content_dirs)
+    if in_posts and site.config.get("post_asset_folder") is True:
+        return None
+    if in_posts:
+        return (
+            "Hexo renders it as a post of its own (post_asset_folder is off)" if renders else None
+        )
+    return (
+        "Hexo renders it to JSON and publishes it with the page"
+        if renders
+        else ("Hexo publishes it with the page")
+    )

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, plain, unquote
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
+from recapkit.ssg import hugo_pages
 from recapkit.ssg.anchors import Slugger, goldmark_github, goldmark_github_ascii
 from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, content_of
 from recapkit.ssg.config_file import Folder, has_key, lookup, names_list, text_setting, url_path
@@ -177,6 +178,14 @@ class Hugo(Generator):
             static_dirs=(*(root / s for s in static), *themes, content),
             baseurl=url_path(lookup(config, "baseURL")),
         )
+
+    def data_folder(self, site: Site) -> Path | None:
+        # `data/` (`dataDir`): read as `site.Data`, never published
+        # (gohugo.io/getting-started/directory-structure/; built in test_recap_files_real.py).
+        return site.root / text_setting(site.config, "dataDir", "data")
+
+    def sidecar_fate(self, site: Site | None, sidecar: Path) -> str | None:
+        return hugo_pages.sidecar_fate(site.config if site is not None else {}, sidecar)
 
     # Not published without --buildDrafts (gohugo.io/methods/page/draft/).
     draft_flags = (("draft", True),)

@@ -125,3 +125,18 @@ def ref_target(post: Path, content: Sequence[Path], url: str) -> LinkedHeading |
     bases = [*content] if path.startswith("/") else [post.parent, *content]
     found = [file for base in bases for file in page_files(base, path)]
     return LinkedHeading(tuple(found), unquote(fragment))
+
+
+def sidecar_fate(config: Mapping[str, Any], sidecar: Path) -> str | None:
+    """What Hugo does with a recap sidecar under ``content/``: it publishes every file there
+    that is no content file with its page or section, as a resource (a bundle's
+    ``index.recap.yaml`` lands in ``public/posts/x/``; ``x.recap.yaml`` beside ``x.md`` in
+    ``public/posts/``), unless an ``ignoreFiles`` regular expression matches its path. Built with
+    Hugo 0.111 in tests/ssg/test_recap_files_real.py."""
+    for pattern in names_list(lookup(config, "ignoreFiles")):
+        try:
+            if re.search(pattern, sidecar.as_posix()):
+                return None
+        except re.error:  # a Go-only regex: Hugo's business, and no sign the file is kept back
+            continue
+    return "Hugo publishes it with the page (set `ignoreFiles` to keep it back)"

@@ -30,6 +30,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -138,6 +139,26 @@ class Jekyll(Generator):
             static_dirs=(source,),
             baseurl=str(config.get("baseurl") or "").rstrip("/"),
         )
+
+    def data_folder(self, site: Site) -> Path | None:
+        # `data_dir` (default `_data`) below `source` (jekyllrb.com/docs/datafiles/): read as
+        # `site.data`, never published. YAML and JSON only: Jekyll reads no TOML data.
+        source = site.root / str(site.config.get("source") or ".")
+        return source / str(site.config.get("data_dir") or "_data")
+
+    def sidecar_fate(self, site: Site | None, sidecar: Path) -> str | None:
+        # Built with Jekyll 4.3 (tests/ssg/test_recap_files_real.py): a YAML file in `_posts`
+        # is read as a data document and never written; a JSON one with the post's dated name
+        # is a post of its own; outside `_posts` a data file is copied as a static file. A
+        # matching `exclude` pattern keeps it out of the build.
+        excluded = site.config.get("exclude") if site is not None else None
+        patterns = [str(p) for p in excluded] if isinstance(excluded, list) else []
+        if any(fnmatch.fnmatch(sidecar.name, pattern) for pattern in patterns):
+            return None
+        if _name_match(sidecar) is not None:
+            yaml = sidecar.suffix in {".yaml", ".yml"}
+            return None if yaml else "Jekyll publishes it as a post of its own"
+        return "Jekyll copies it into _site (add `*.recap.*` to `exclude`)"
 
     # Jekyll has no `draft` key: `published: false` keeps a post out of the build
     # (jekyllrb.com/docs/front-matter/#predefined-global-variables); so does `_drafts/`

@@ -33,6 +33,7 @@ THEME_KEYS = frozenset(
         "canonical",
         "canonical_url",
         "recap",
+        "recap_data",
         "copyright",
         "license",
         "original",

@@ -24,6 +24,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -99,6 +100,24 @@ class Zola(Generator):
             static_dirs=(root / "static", root / "content"),
             baseurl=url_path(config.get("base_url")),
         )
+
+    def data_folder(self, site: Site) -> Path | None:
+        # Zola has no data folder: templates read any file of the site with `load_data(path=)`
+        # (getzola.org/documentation/templates/overview/#load-data), so the site names one
+        # in config.toml's `[extra]`: `recap_data_dir = "data"`.
+        extra = site.config.get("extra")
+        folder = extra.get("recap_data_dir") if isinstance(extra, Mapping) else None
+        return site.root / folder if isinstance(folder, str) and folder.strip() else None
+
+    def sidecar_fate(self, site: Site | None, sidecar: Path) -> str | None:
+        # Every non-Markdown file in a page's or section's folder is copied to the output with
+        # it, unless `ignored_content` globs match (getzola.org/documentation/content/overview/
+        # #asset-colocation; read from the docs: Zola cannot be installed here).
+        ignored = site.config.get("ignored_content") if site is not None else None
+        globs = [str(g) for g in ignored] if isinstance(ignored, list) else []
+        if any(fnmatch.fnmatch(sidecar.name, g) or fnmatch.fnmatch(str(sidecar), g) for g in globs):
+            return None
+        return "Zola publishes it with the page (set `ignored_content` to keep it back)"
 
     # A page with `draft = true` is loaded only with --drafts
     # (getzola.org/documentation/content/page/#front-matter). A drafted section drafts its pages

@@ -101,3 +101,58 @@ def test_a_post_carrying_recap_data_gives_it_unless_from_text(
     assert [t["title"] for t in data["talks"]] == [
         t["title"] for t in json.loads(carried.read_text(encoding="utf-8"))["talks"]
     ]
+
+
+HUGO_BUNDLE = {
+    "hugo.toml": 'baseURL = "https://e.org/"\n',
+    "content/posts/go/index.md": "---\ntitle: Go meetup\ndate: 2025-04-20\n---\n\n"
+    "## Generics\n\n嘉宾：王磊（示例科技）\n\n## eBPF\n\n嘉宾：李娜\n",
+}
+
+
+def test_write_to_a_sidecar_warns_where_the_generator_publishes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.files import write_files
+
+    write_files(tmp_path, HUGO_BUNDLE)
+    post = tmp_path / "content/posts/go/index.md"
+    assert main(["import", "-q", "--write", str(post)]) == 0
+    err = capsys.readouterr().err
+    assert "warning:" in err and "Hugo publishes it with the page" in err
+    assert (tmp_path / "content/posts/go/index.recap.yaml").is_file()
+
+
+def test_write_to_the_data_folder_and_import_reads_it_back_unless_from_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.files import write_files
+
+    write_files(tmp_path, HUGO_BUNDLE)
+    post = tmp_path / "content/posts/go/index.md"
+    assert main(["import", "-q", "--write", "--to", "data", str(post)]) == 0
+    target = tmp_path / "data/recaps/go.yaml"
+    assert "warning" not in capsys.readouterr().err
+    edited = target.read_text(encoding="utf-8").replace("title: eBPF", "title: eBPF in Go")
+    target.write_text(edited, encoding="utf-8")
+    assert main(["import", str(post)]) == 0
+    out, err = capsys.readouterr()
+    assert "title: eBPF in Go" in out and "read from data folder file go.yaml" in err
+    assert main(["import", "-q", "--from-text", str(post)]) == 0
+    assert "title: eBPF in Go" not in capsys.readouterr().out
+
+
+def test_write_to_data_without_a_data_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.files import write_files
+
+    write_files(
+        tmp_path,
+        {
+            "config.toml": 'base_url = "https://e.org"\n',
+            "content/go.md": "+++\ntitle = 'Go'\ndate = 2025-04-20\n+++\n\n## A\n",
+        },
+    )
+    assert main(["import", "-q", "--write", "--to", "data", str(tmp_path / "content/go.md")]) == 2
+    assert "Zola names no data folder" in capsys.readouterr().err

@@ -1,12 +1,14 @@
-"""RK108 recap-data: the front matter's recap block does not fit the model."""
+"""RK108 recap-data: the post's recap data (front matter block or data file) does not fit the
+model, or sits in several places."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from recapkit.data.problems import RecapDataError
-from recapkit.lint.diagnostics import Diagnostic
+from recapkit.data.problems import DataFileError, RecapDataError
+from recapkit.errors import RecapkitError
+from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule
 from recapkit.post.types import recap_prefix
 from recapkit.post.where import locate_in_front_matter
@@ -16,14 +18,21 @@ if TYPE_CHECKING:
 
 
 class RecapData(Rule[NoOptions]):
-    """The `recap:` block in the front matter does not fit the recap model.
+    """The post's recap data does not fit the recap model, or it is in several places.
 
     Posts written with recapkit carry their structured recap (event, talks, speakers,
     takeaways, photos) under `recap:` (Zola: `[extra.recap]`). This rule reads it with the
     same typed model as `recapkit validate` and reports every problem at its own line, with
     the field path: a missing talk title, a speaker given as a string, a photo without alt
     text, an unknown key (with a did-you-mean), a date that is no date. An error: templates and
-    tools that read the recap data fail on it. Posts without a recap block are not checked.
+    tools that read the recap data fail on it. Posts without recap data are not checked.
+
+    The data may also live in a file (see "Where recap data lives" in `docs/posts.md`): a
+    sidecar next to the post (`index.recap.yaml`, `my-post.recap.yaml`) or the site's data
+    folder (`data/recaps/my-post.yaml`). Its problems are reported on the post, each naming
+    the data file's own line and column. When more than one place holds data, the first by the
+    documented precedence is read (front matter block, the file `recap_data:` names, sidecar,
+    data folder) and a warning names the ones that are not.
 
     ## Why
 
@@ -66,11 +75,12 @@ class RecapData(Rule[NoOptions]):
 
     code = "RK108"
     name = "recap-data"
-    summary = "The front matter's recap block does not fit the typed recap model."
+    summary = "The post's recap data does not fit the typed recap model."
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
-        if post.front_matter is None or post.front_matter.error is not None:
+        if post.front_matter is not None and post.front_matter.error is not None:
             return
+        yield from self._shadowed(post)
         try:
             post.recap  # noqa: B018 - reading it validates it
         except RecapDataError as exc:
@@ -80,3 +90,25 @@ class RecapData(Rule[NoOptions]):
                 path = ".".join(prefix) + (f".{problem.path_text}" if problem.path else "")
                 path = path.replace(".[", "[")
                 yield self.diagnostic(post, where.line, where.column, f"{path}: {problem.message}")
+        except DataFileError as exc:  # the sidecar's or data folder's file: its own positions
+            for file_problem in exc.problems:
+                yield self.diagnostic(post, 0, 0, f"recap data file {file_problem}")
+        except RecapkitError as exc:  # a data file that cannot be read (a folder, a FIFO)
+            yield self.diagnostic(post, 0, 0, f"recap data file: {exc}")
+
+    def _shadowed(self, post: Post) -> Iterator[Diagnostic]:
+        """One warning when several places hold the post's recap data: the first wins."""
+        sources = post.recap_sources
+        if len(sources) < 2:
+            return
+        line = 0
+        if sources[0].path is None and post.front_matter is not None:  # the block wins
+            places = post.front_matter.key_locations
+            where = places.get("recap") or places.get("extra")
+            line = where.line if where is not None else 0
+        ignored = ", ".join(source.describe() for source in sources[1:])
+        message = (
+            f"recap data in {len(sources)} places: {sources[0].describe()} is read, "
+            f"{ignored} {'is' if len(sources) == 2 else 'are'} not (keep one)"
+        )
+        yield self.diagnostic(post, line, 0, message, severity=Severity.WARNING)

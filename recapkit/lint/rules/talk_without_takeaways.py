@@ -6,10 +6,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from recapkit.lint.diagnostics import Diagnostic, Severity
-from recapkit.lint.rules._recap import typed_recap
+from recapkit.lint.rules._recap import recap_field, typed_recap
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule
-from recapkit.post.types import recap_prefix
-from recapkit.post.where import locate_in_front_matter
 
 if TYPE_CHECKING:
     from recapkit.post.types import Post
@@ -69,10 +67,9 @@ class TalkWithoutTakeaways(Rule[NoOptions]):
         recap = typed_recap(post)
         if recap is None:
             return
-        prefix = recap_prefix(post.data)
         for index, talk in enumerate(recap.talks):
             if not talk.takeaways and talk.kind != "break":  # lunch has nothing to take home
-                where = locate_in_front_matter(post, (*prefix, "talks", index))
+                line, column, note = recap_field(post, ("talks", index))
                 yield self.diagnostic(
-                    post, where.line, where.column, f"talk {talk.title!r} has no takeaways"
+                    post, line, column, f"talk {talk.title!r} has no takeaways{note}"
                 )
