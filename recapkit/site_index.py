@@ -58,10 +58,12 @@ def recaps(
     config: Config | None = None,
     onerror: OnError | None = None,
 ) -> Iterator[SiteRecap]:
-    """The posts of *site* that carry recap data (``recap:`` in front matter, ``[extra.recap]``
-    in Zola), each with its :class:`~recapkit.Recap`.
+    """The posts of *site* that have recap data (``recap:`` in front matter, ``[extra.recap]``
+    in Zola, a sidecar or the site's data folder: :attr:`recapkit.Post.recap`), each with its
+    :class:`~recapkit.Recap`.
 
-    A post whose recap data is invalid raises :class:`recapkit.RecapDataError`, unless
+    A post whose recap data is invalid raises :class:`recapkit.RecapDataError` (or
+    :class:`recapkit.DataFileError` for a data file), unless
     *onerror* is given: it is then called with the post's path and the error, and the walk
     goes on (``os.walk``'s convention).
     """

@@ -1,9 +1,9 @@
 """A recap from a data file or from a post's front matter, for commands that take either.
 
 A data file (``.yaml``, ``.yml``, ``.toml``, ``.json``) is read as ``recapkit validate`` reads
-it. Any other file is read as a post, and its ``recap:`` block (Zola: ``[extra.recap]``) is
-the recap, with each problem reported at its line in the post as ``recapkit lint`` (RK108)
-reports it. Either way the problems come as one :class:`DataFileError`.
+it. Any other file is read as a post, and its recap data is the recap: its ``recap:`` block (Zola:
+``[extra.recap]``), with each problem reported at its line in the post as ``recapkit lint``
+(RK108) reports it, or the sidecar or data-folder file :attr:`Post.recap` reads. Either way the problems come as one :class:`DataFileError`.
 """
 
 from __future__ import annotations
@@ -52,11 +52,15 @@ def _post_recap(post: Post, timezone: str | None) -> Recap:
     if front_matter is not None and front_matter.error is not None:
         error = front_matter.error
         raise file_problem(name, f"front matter: {error.message}", error.line, error.column)
+    source = post.recap_source
+    if source is not None and source.path is not None:  # a sidecar or the data folder's file
+        return load_recap(source.path, timezone=timezone)
     raw = recap_block(post.data)
     if raw is None:
         raise UsageError(
             f"{name}: no recap data: the post's front matter has no `recap:` block "
-            "(Zola: [extra.recap]); pass a data file instead"
+            f"(Zola: [extra.recap]), no sidecar ({post.path.stem}.recap.yaml) and the site's "
+            "data folder no file for it; pass a data file instead"
         )
     try:
         return structure_recap(raw, timezone=timezone)

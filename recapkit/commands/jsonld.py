@@ -48,9 +48,9 @@ def command(
     """Print a recap's event as schema.org Event JSON-LD: talks as subEvent, speakers as
     performer, venue and online address as location, videos as recordedIn.
 
-    DATA_OR_POST is a data file (.yaml, .yml, .toml, .json) or a post whose front matter
-    carries the recap under `recap:` (Zola: [extra.recap]). docs/jsonld.md shows how each SSG
-    embeds the output in a page.
+    DATA_OR_POST is a data file (.yaml, .yml, .toml, .json) or a post with recap data (under
+    `recap:` in its front matter, Zola: [extra.recap]; or in a sidecar <post>.recap.yaml or
+    the site's data folder). docs/jsonld.md shows how each SSG embeds the output in a page.
 
     \b
     Examples:

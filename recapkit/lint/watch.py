@@ -208,6 +208,8 @@ class Session:
                 self._written[real] = _stamp(real)
             for dependency, _existed in file.dependencies:
                 dependents.setdefault(Path(dependency), set()).add(real)
+            for data_file, _digest in file.data_files:  # a sidecar edit re-lints its post
+                dependents.setdefault(Path(data_file), set()).add(real)
         configs, folders = self.known.configs, self.known.config_folders
         if full:
             sites = [use.site for use in outcome.sites if use.site is not None]

@@ -163,3 +163,15 @@ def test_usage_errors_exit_2(
     assert (code, out) == (2, "")
     assert message in err
     assert "Traceback" not in err
+
+
+def test_a_post_whose_data_is_in_a_sidecar_gives_the_sidecars(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    post = tmp_path / "gopher.md"
+    post.write_text("---\ntitle: Gopher\n---\n\nBody.\n", encoding="utf-8")
+    sidecar = tmp_path / "gopher.recap.yaml"
+    sidecar.write_bytes((EXAMPLES / "gopher-meetup-hangzhou-2025.yaml").read_bytes())
+    code, from_post, err = run(["jsonld", str(post)], capsys)
+    assert (code, err) == (0, "")
+    assert run(["jsonld", str(sidecar)], capsys)[1] == from_post

@@ -200,6 +200,22 @@ def test_an_image_created_relints_the_post_that_looks_for_it(tmp_path: Path) -> 
 
 
 @needs_watchfiles
+def test_a_sidecar_edited_relints_the_post_it_holds_the_data_of(tmp_path: Path) -> None:
+    write(tmp_path / "content" / "go.md", "---\ntitle: T\ndate: 2025-04-20\n---\n\nBody.\n")
+    write(tmp_path / "content" / "go.recap.yaml", "title: [\n")
+    watching = Watching(tmp_path, "content")
+    try:
+        first = watching.until("Watching content for changes")
+        assert any("RK108 recap data file" in line for line in first)
+        put(tmp_path, "content/go.recap.yaml", "title: T\ndate: 2025-04-20\nevent: {name: Go}\n")
+        found = watching.until("in all; watching.")
+        assert "Changed: content/go.recap.yaml. Linted: content/go.md." in found[0]
+        assert found[-1].endswith("0 problems in 0 files in all; watching.")
+    finally:
+        watching.kill()
+
+
+@needs_watchfiles
 def test_watch_fix_writes_each_change_once(site: Path) -> None:
     """--fix fixes each change; its own write is not a change to lint again (that round
     would come first, as the write came before the next change)."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from recapkit import DataFileError, load_post
 from recapkit.post.recap_source import RecapPlace, data_name, post_name
@@ -135,3 +137,12 @@ def test_a_named_data_file_stays_inside_the_folder(value: object, name: str | No
 def test_the_data_name_of_a_bundle_is_its_folder() -> None:
     assert post_name(Path("content/posts/gopher/index.md")) == "gopher"
     assert post_name(Path("_posts/2025-03-01-gopher.md")) == "2025-03-01-gopher"
+
+
+@given(st.text(alphabet="ab./-_\\~ \n", max_size=30))
+def test_a_data_name_never_leaves_the_folder(value: str) -> None:
+    name = data_name({"recap_data": value})
+    assume(name is not None)
+    assert name is not None
+    resolved = (Path("/site/data/recaps") / name).resolve()
+    assert resolved.is_relative_to(Path("/site/data/recaps")) and resolved.name
