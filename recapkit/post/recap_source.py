@@ -69,13 +69,22 @@ def recap_prefix(data: Mapping[str, Any]) -> tuple[str, ...]:
     return ("recap",) if "recap" in data else ("extra", "recap")
 
 
+def named(data: Mapping[str, Any]) -> tuple[tuple[str, ...], Any] | None:
+    """Where the front matter names its data-folder file (``recap_data``, Zola's
+    ``extra.recap_data``) and the value as written; None when it names none."""
+    if NAME_KEY in data:
+        return (NAME_KEY,), data[NAME_KEY]
+    extra = data.get("extra")
+    if isinstance(extra, Mapping) and NAME_KEY in extra:
+        return ("extra", NAME_KEY), extra[NAME_KEY]
+    return None
+
+
 def data_name(data: Mapping[str, Any]) -> str | None:
     """The data-folder name the front matter gives (``recap_data: gopher-2025``), if it is a
     relative name that stays inside the folder (no ``..``, no absolute path); else None."""
-    value = data.get(NAME_KEY)
-    extra = data.get("extra")
-    if value is None and isinstance(extra, Mapping):
-        value = extra.get(NAME_KEY)
+    found = named(data)
+    value = found[1] if found is not None else None
     if not isinstance(value, str) or not _NAME.fullmatch(value.strip()):
         return None
     name = value.strip()

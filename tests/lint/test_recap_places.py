@@ -84,3 +84,36 @@ def test_data_in_two_places_warns_and_the_block_wins(
         "content/posts/go.md:4:1: RK108 (warning) recap data in 2 places: the front matter "
         "block is read, sidecar file go.recap.yaml is not (keep one)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("files", "value", "message"),
+    [
+        (SITE, "gopher-2025", "'gopher-2025' names recaps/gopher-2025.yaml (.yml, .toml, .json)"),
+        (SITE, "../secrets", "must be a name inside the data folder's recaps/"),
+        ({"config.toml": 'base_url = "https://e.org"\n'}, "go", "the site has none (Zola"),
+    ],
+)
+def test_recap_data_that_names_no_file_is_reported_at_the_key(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    files: dict[str, str],
+    value: str,
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    zola = "config.toml" in files
+    post = (
+        f"+++\ntitle = 'Go'\ndate = 2025-04-20\n[extra]\nrecap_data = '{value}'\n+++\n"
+        if zola
+        else POST.format(extra=f"recap_data: {value}\n")
+    )
+    write_files(tmp_path, {**files, "content/posts/go.md": post})
+    found = lint(tmp_path, capsys, "content/posts/go.md")
+    key = "extra.recap_data" if zola else "recap_data"
+    assert f"go.md:{5 if zola else 4}:" in found and f"RK108 {key}: " in found and message in found
+    if value == "gopher-2025":  # the file appears: the cached finding goes
+        write_files(tmp_path, {"data/recaps/gopher-2025.toml": 'title = "x"\n'})
+        again = lint(tmp_path, capsys, "content/posts/go.md")
+        assert message not in again

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from recapkit import DataFileError, load_post
@@ -142,7 +142,7 @@ def test_the_data_name_of_a_bundle_is_its_folder() -> None:
 @given(st.text(alphabet="ab./-_\\~ \n", max_size=30))
 def test_a_data_name_never_leaves_the_folder(value: str) -> None:
     name = data_name({"recap_data": value})
-    assume(name is not None)
-    assert name is not None
+    if name is None:
+        return  # refused: nothing is read
     resolved = (Path("/site/data/recaps") / name).resolve()
     assert resolved.is_relative_to(Path("/site/data/recaps")) and resolved.name

@@ -10,6 +10,7 @@ from recapkit.data.problems import DataFileError, RecapDataError
 from recapkit.errors import RecapkitError
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule
+from recapkit.post.recap_source import data_name, named
 from recapkit.post.types import recap_prefix
 from recapkit.post.where import locate_in_front_matter
 
@@ -81,6 +82,7 @@ class RecapData(Rule[NoOptions]):
         if post.front_matter is not None and post.front_matter.error is not None:
             return
         yield from self._shadowed(post)
+        yield from self._named(post)
         try:
             post.recap  # noqa: B018 - reading it validates it
         except RecapDataError as exc:
@@ -95,6 +97,26 @@ class RecapData(Rule[NoOptions]):
                 yield self.diagnostic(post, 0, 0, f"recap data file {file_problem}")
         except RecapkitError as exc:  # a data file that cannot be read (a folder, a FIFO)
             yield self.diagnostic(post, 0, 0, f"recap data file: {exc}")
+
+    def _named(self, post: Post) -> Iterator[Diagnostic]:
+        """``recap_data:`` that names no file recapkit may read."""
+        found = named(post.data)
+        if found is None:
+            return
+        path, value = found
+        where = locate_in_front_matter(post, path)
+        key = ".".join(path)
+        if data_name(post.data) is None:
+            why = "must be a name inside the data folder's recaps/ (no `..`, no absolute path)"
+        elif not post.data_folder_files:
+            why = "names a data-folder file, but the site has none (Zola: set recap_data_dir "
+            why += "in config.toml's [extra])"
+        elif not any(p.is_file() for p in post.data_folder_files):
+            why = f"names recaps/{data_name(post.data)}.yaml (.yml, .toml, .json) in the data "
+            why += "folder, which does not exist"
+        else:
+            return
+        yield self.diagnostic(post, where.line, where.column, f"{key}: {value!r} {why}")
 
     def _shadowed(self, post: Post) -> Iterator[Diagnostic]:
         """One warning when several places hold the post's recap data: the first wins."""
