@@ -38,9 +38,7 @@ PLACES = ("sidecar", "data")
     "--to",
     "place",
     type=click.Choice(PLACES),
-    default="sidecar",
-    show_default=True,
-    help="With --write: a sidecar beside the post, or the site's data folder "
+    help="With --write: a sidecar beside the post (the default), or the site's data folder "
     "(<data>/recaps/<name>.<format>).",
 )
 @click.option(
@@ -62,7 +60,7 @@ def command(
     posts: tuple[Path, ...],
     output: Path | None,
     write: bool,
-    place: str,
+    place: str | None,
     fmt: str,
     from_text: bool,
     force: bool,
@@ -85,11 +83,13 @@ def command(
     """
     if output is not None and write:
         raise UsageError("use either -o FILE or --write, not both")
+    if place is not None and not write:
+        raise UsageError("--to says where --write writes: pass --write too")
     if len(posts) > 1 and not write:
         raise UsageError("several posts: pass --write to write a data file next to each")
     status = 0
     for post in posts:
-        where = place if write else None
+        where = (place or "sidecar") if write else None
         status = max(status, _one(post, output, where, fmt, from_text, force, quiet))
     return status
 

@@ -62,6 +62,7 @@ def test_write_puts_a_data_file_beside_each_post(tmp_path: Path) -> None:
     [
         (["a.md", "b.md"], "pass --write"),
         (["a.md", "--write", "-o", "x.yaml"], "either -o FILE or --write"),
+        (["a.md", "--to", "data"], "pass --write too"),
     ],
 )
 def test_usage_errors(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
