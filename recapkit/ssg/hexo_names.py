@@ -4,6 +4,7 @@ by their slug (see :mod:`recapkit.ssg.hexo`)."""
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from recapkit.ssg.anchors import hexo_slugize
+from recapkit.ssg.config_file import names_list
 from recapkit.ssg.links import LinkedHeading
 
 if TYPE_CHECKING:
@@ -144,7 +146,11 @@ def sidecar_fate(site: Site, sidecar: Path) -> str | None:
     ``_posts``/``_drafts`` with ``post_asset_folder: true`` only ``.md`` files are posts, and a
     file beside the post (not in its asset folder) is left alone; without it, a ``.yaml``,
     ``.yml`` or ``.json`` there is rendered as a post of its own, dated when the site is built.
-    Elsewhere in ``source/`` (a page's folder) YAML and JSON are rendered to JSON and published."""
+    Elsewhere in ``source/`` (a page's folder) YAML and JSON are rendered to JSON and published.
+    An ``ignore`` glob of ``_config.yml`` that matches it keeps it out of all of that."""
+    ignored = [str(pattern) for pattern in names_list(site.config.get("ignore"))]
+    if any(fnmatch.fnmatch(sidecar.as_posix(), pattern) for pattern in ignored):
+        return None  # `ignore` globs keep a file from every processor
     renders = sidecar.suffix in {".yaml", ".yml", ".json"}
     in_posts = any(sidecar.is_relative_to(folder) for folder in site.content_dirs)
     if in_posts and site.config.get("post_asset_folder") is True:

@@ -97,9 +97,9 @@ def test_jekyll_keeps_yaml_sidecars_of_posts_and_publishes_the_others(
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 @pytest.mark.skipif(hexo_modules() is None, reason="no Hexo (RECAPKIT_HEXO_MODULES)")
-@pytest.mark.parametrize("asset_folder", [False, True])
+@pytest.mark.parametrize(("asset_folder", "ignore"), [(False, False), (True, False), (False, True)])
 def test_hexo_renders_sidecars_as_its_asset_folder_setting_says(
-    tmp_path: Path, asset_folder: bool
+    tmp_path: Path, asset_folder: bool, ignore: bool
 ) -> None:
     modules = hexo_modules()
     assert modules is not None
@@ -114,7 +114,8 @@ def test_hexo_renders_sidecars_as_its_asset_folder_setting_says(
             "package.json": '{"name": "s", "private": true, "hexo": {},'
             ' "dependencies": {"hexo": "*", "hexo-renderer-marked": "*"}}',
             "_config.yml": "title: t\nurl: https://example.org\n"
-            f"permalink: :year/:month/:day/:title/\npost_asset_folder: {str(asset_folder).lower()}\n",
+            f"permalink: :year/:month/:day/:title/\npost_asset_folder: {str(asset_folder).lower()}\n"
+            + ('ignore: ["**/*.recap.*"]\n' if ignore else ""),
             "source/_posts/g.md": POST,
             "source/about/index.md": "---\ntitle: about\n---\nabout\n",
             **dict.fromkeys(sidecars, "title: x\n"),
@@ -126,4 +127,5 @@ def test_hexo_renders_sidecars_as_its_asset_folder_setting_says(
     for sidecar, url in sidecars.items():
         shows = any(url in name for name in out)
         assert shows is (fate(tmp_path, sidecar) is not None), sidecar
+    assert not ignore or not any("recap" in name for name in out)
     assert not any("recaps" in name for name in out)
