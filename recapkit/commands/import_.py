@@ -149,6 +149,9 @@ def write_target(post: Path, place: str, fmt: str) -> Path:
         raise UsageError(f"{post}: --to data: {why}{hint}")
     name = data_name(load_post(post, site=site).data) or post_name(post)
     target = folder / "recaps" / f"{name}.{fmt}"
+    if fmt not in site.generator.data_formats:
+        label = site.generator.label
+        click.echo(f"warning: {target}: {label} templates read no {fmt} data files", err=True)
     target.parent.mkdir(parents=True, exist_ok=True)  # the site's own data folder
     return target
 

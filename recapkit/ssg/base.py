@@ -325,6 +325,9 @@ class Generator(abc.ABC):
 
     # --- recap data files (docs/posts.md, "Where recap data lives") -------------------------
 
+    data_formats: ClassVar[tuple[str, ...]] = ("yaml", "toml", "json")
+    """The recap data formats its templates can read from :meth:`data_folder`."""
+
     def data_folder(self, site: Site) -> Path | None:
         """The folder *site*'s generator reads site data from, which it never publishes (a
         post's recap data may live in its ``recaps/``); None when the generator has none."""

@@ -154,6 +154,8 @@ class Hexo(Generator):
             baseurl=str(config.get("root") or "").rstrip("/"),
         )
 
+    data_formats = ("yaml", "json")  # hexo.io/docs/data-files: YAML or JSON
+
     def data_folder(self, site: Site) -> Path | None:
         # `source/_data` (hexo.io/docs/data-files): read as `site.data`, never published.
         return site.root / _source_dir(site.config) / "_data"

@@ -140,6 +140,8 @@ class Jekyll(Generator):
             baseurl=str(config.get("baseurl") or "").rstrip("/"),
         )
 
+    data_formats = ("yaml", "json")  # jekyllrb.com/docs/datafiles/: YAML, JSON, CSV, TSV
+
     def data_folder(self, site: Site) -> Path | None:
         # `data_dir` (default `_data`) below `source` (jekyllrb.com/docs/datafiles/): read as
         # `site.data`, never published. YAML and JSON only: Jekyll reads no TOML data.

@@ -143,6 +143,21 @@ def test_write_to_the_data_folder_and_import_reads_it_back_unless_from_text(
     assert "title: eBPF in Go" not in capsys.readouterr().out
 
 
+def test_write_to_a_jekyll_data_folder_in_toml_warns_that_jekyll_reads_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.files import write_files
+
+    post = "_posts/2025-04-20-go.md"
+    write_files(
+        tmp_path, {"_config.yml": "title: t\n", post: HUGO_BUNDLE["content/posts/go/index.md"]}
+    )
+    args = ["import", "-q", "--write", "--to", "data", "--format", "toml", str(tmp_path / post)]
+    assert main(args) == 0
+    assert "Jekyll templates read no toml data files" in capsys.readouterr().err
+    assert load_recap(tmp_path / "_data/recaps/2025-04-20-go.toml").talks[0].title == "Generics"
+
+
 def test_write_to_data_without_a_data_folder_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
