@@ -155,7 +155,7 @@ class Linter:
     def lint_post(self, target: Target, post: Post) -> FileResult:
         """Run the selected rules on a loaded post, then the run's policy."""
         skipped = self.skipped_codes(target)
-        context = attrs.evolve(self.context_for(target.site), image_memo={})
+        context = attrs.evolve(self.context_for(target.site), image_memo={}, recap_memo={})
         found: list[Diagnostic] = []
         crashed = False
         for rule in self.selection.rules:
