@@ -69,6 +69,8 @@ class CachedFile:
     draft: bool = False
     """Kept for the same reason: the remote findings of a draft get the draft severities."""
     fragment_links: tuple[FragmentLinkData, ...] = ()
+    recap: str = ""
+    """How the post was read as a recap (``lint --statistics``)."""
 
 
 class LintCache:
@@ -123,6 +125,7 @@ class LintCache:
             suppressions = Suppressions.from_data(entry[6] if len(entry) > 6 else None)
             draft = len(entry) > 7 and entry[7] is True
             links = tuple((str(u), int(a), int(b), int(c), int(d)) for u, a, b, c, d in entry[8])
+            recap = str(entry[9]) if len(entry) > 9 else ""
         except (
             TypeError,
             ValueError,
@@ -132,7 +135,7 @@ class LintCache:
         ):  # OSError: a path the OS cannot stat
             return None  # an entry from a damaged file: recompute
         return CachedFile(
-            str(digest_), diagnostics, dependencies, remote_refs, suppressions, draft, links
+            str(digest_), diagnostics, dependencies, remote_refs, suppressions, draft, links, recap
         )
 
     def put(self, real: str, cached: CachedFile, stamp: Stamp | None = None) -> None:
@@ -151,6 +154,7 @@ class LintCache:
             cached.suppressions.to_data() if cached.suppressions is not NONE else None,
             cached.draft,
             [list(link) for link in cached.fragment_links],
+            cached.recap,
         ]
         self._dirty = True
 

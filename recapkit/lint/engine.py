@@ -24,6 +24,7 @@ from recapkit.lint.cache import Dependency, FragmentLinkData, RemoteRefData
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.discover import Target
 from recapkit.lint.globs import GlobSet
+from recapkit.lint.rules._recap_reading import recap_reading
 from recapkit.lint.rules.base import LintContext, Rule
 from recapkit.lint.rules.cross_post_anchor import CrossPostAnchorNotFound
 from recapkit.lint.rules.settings import DEFAULT_HOTLINK_HOSTS, LintSettings, RequiredKeys
@@ -56,6 +57,10 @@ class FileResult:
     fragment_links: tuple[FragmentLinkData, ...] = ()
     """The post's links to a ``#fragment`` of another file, for the check that runs once every
     post is linted (:mod:`recapkit.lint.cross_posts`)."""
+    recap: str = ""
+    """How the post was read as a recap: ``"data"`` (it carries recap data), ``"text"`` (the
+    recap rules' importer found talks in its text with confidence), ``""`` (neither, or the
+    rules that read the text were not run): ``lint --statistics`` counts them."""
 
 
 @frozen
@@ -180,7 +185,14 @@ class Linter:
             deps = self._dependencies(post, context)
         refs = remote_refs(post) if self.collect_remote else ()
         return FileResult(
-            target, tuple(found), deps, refs, suppressions, draft=draft, fragment_links=links
+            target,
+            tuple(found),
+            deps,
+            refs,
+            suppressions,
+            draft=draft,
+            fragment_links=links,
+            recap=recap_reading(post, context),
         )
 
     def apply_policy(

@@ -110,6 +110,7 @@ class _Run:
             cached=True,
             draft=hit.draft,
             fragment_links=hit.fragment_links,
+            recap=hit.recap,
         )
         return True
 
@@ -124,6 +125,7 @@ class _Run:
                 result.suppressions,
                 result.draft,
                 result.fragment_links,
+                result.recap,
             )
             self.cache.put(str(result.target.real), entry, self.stamps.get(index))
 

@@ -17,7 +17,6 @@ _LABELS = "|".join(sorted(map(re.escape, SPEAKER_LABELS), key=len, reverse=True)
 # "**嘉宾**：", "- 讲师: ", "Speaker:" at a line's start: how the importer finds a talk's speaker.
 _SPEAKER_LINE = re.compile(rf"^[ \t>*_+-]*(?:{_LABELS})\W{{0,3}}[ \t]*[:：]", re.I | re.M)
 _BY_LINE = re.compile(r"^[ \t>*_+-]*by[ \t]+\S", re.I | re.M)
-_COLON_END = re.compile(r"^.*[:：][ \t]*$", re.M)
 
 
 def worth_reading(post: Post) -> bool:
@@ -33,7 +32,8 @@ def worth_reading(post: Post) -> bool:
     if isinstance(title, str) and EVENT_WORDS.search(title):
         return True
     body = post.body
-    if any(OVERVIEW_INTRO.search(m.group()) for m in _COLON_END.finditer(body)):
+    ending = (":", "：")
+    if any(OVERVIEW_INTRO.search(s) for s in body.splitlines() if s.rstrip().endswith(ending)):
         return True
     if _SPEAKER_LINE.search(body) or _BY_LINE.search(body):
         return True
@@ -63,6 +63,22 @@ def read_body(post: Post, context: LintContext) -> Imported | None:
     if memo is not None:
         memo[key] = found
     return found
+
+
+def recap_reading(post: Post, context: LintContext) -> str:
+    """``"data"`` for a post with recap data, ``"text"`` for one the recap rules read as a recap
+    from its text (never reading it here: only what a rule already read), else ``""``."""
+    from recapkit.post.types import recap_block
+
+    if post.front_matter is not None and recap_block(post.data) is not None:
+        return "data"
+    memo = context.recap_memo or {}
+    found = memo.get(str(post.path))
+    if found is None:
+        return ""
+    from recapkit.importing.assemble import is_recap
+
+    return "text" if is_recap(found) else ""
 
 
 def read_as_recap(post: Post, context: LintContext) -> Imported | None:
