@@ -70,6 +70,15 @@ def headings(post: Post) -> list[Heading]:
     return found
 
 
+def listed(post: Post) -> frozenset[str]:
+    """The keys of the items of the body's lists: a talk named in the opening list of talks is
+    shown, if without a section of its own (``recapkit import`` reads it so)."""
+    from recapkit.importing.overview import item_title
+
+    items = (i for b in read_blocks(post) if b.kind is Kind.LIST for i in b.items)
+    return frozenset(k for k in (key(item_title(i.source)) for i in items) if k)
+
+
 def _titles(source: str) -> list[str]:
     """A heading's title as written, then as the importer reads a talk's (the last one)."""
     titles = [plain(source)]

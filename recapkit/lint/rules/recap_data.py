@@ -23,7 +23,8 @@ class RecapData(Rule[NoOptions]):
     same typed model as `recapkit validate` and reports every problem at its own line, with
     the field path: a missing talk title, a speaker given as a string, a photo without alt
     text, an unknown key (with a did-you-mean), a date that is no date. An error: templates and
-    tools that read the recap data fail on it. Posts without a recap block are not checked.
+    tools that read the recap data fail on it. Posts without a recap block are not checked
+    (`recap-without-data`, RK404, tells which of them read as recaps).
 
     ## Why
 

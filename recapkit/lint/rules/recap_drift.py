@@ -27,7 +27,8 @@ class RecapDrift(Rule[NoOptions]):
     `recapkit import --from-text` does, ignoring the data, pairs its sections with the data's
     talks (by title, then by place and likeness) and reports:
 
-    - a talk of the data without a section in the body (at the talk's entry in the front matter);
+    - a talk of the data without a section in the body, nor an item in its lists (at the talk's
+      entry in the front matter);
     - a section heading that no longer matches its talk's title (at the heading);
     - a speaker renamed in one place (the data says 王磊, the section says 王雷), or named in
       the data and nowhere in the talk's section (at the section's line that names the speaker,
@@ -81,11 +82,14 @@ class RecapDrift(Rule[NoOptions]):
         read = read_body(post, context)
         if read is None:
             return
-        from recapkit.lint.rules._drift import headings, pair
+        from recapkit.lint.rules._drift import headings, key, listed, pair
 
         pairing = pair(recap.talks, headings(post), read.recap.talks)
         if not pairing.found and not pairing.renamed:
             return  # the body does not show the talks as sections: nothing to compare
+        if pairing.missing:
+            items = listed(post)
+            pairing.missing = [i for i in pairing.missing if key(recap.talks[i].title) not in items]
         yield from self._missing(post, recap.talks, pairing)
         for index, section in sorted({**pairing.found, **pairing.renamed}.items()):
             talk = recap.talks[index]

@@ -104,3 +104,13 @@ def test_the_examples_render_without_drift(ssg: str, layout: str, lang: str) -> 
 def test_a_rendered_recap_has_no_drift(recap: Recap, ssg: str, layout: str, lang: str) -> None:
     text = render(recap, ssg=ssg, lang=lang, body_layout=layout)
     assert _findings(text) == []
+
+
+def test_a_talk_named_in_a_list_of_talks_needs_no_section() -> None:
+    text = _rendered()
+    start, end = text.index("## Go 1.24 新特性速览"), text.index("## 闪电演讲")
+    text = text[:start] + text[end:]
+    text = text.replace(
+        "## 活动信息", "分享的主题如下：\n\n1. Go 1.24 新特性速览\n\n## 活动信息", 1
+    )
+    assert _findings(text) == []
