@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from recapkit.data.files import load_recap
@@ -114,3 +114,17 @@ def test_a_talk_named_in_a_list_of_talks_needs_no_section() -> None:
         "## 活动信息", "分享的主题如下：\n\n1. Go 1.24 新特性速览\n\n## 活动信息", 1
     )
     assert _findings(text) == []
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(recap=recaps(), lang=st.sampled_from(["en", "zh"]))
+def test_a_deleted_section_of_a_rendered_recap_is_reported(recap: Recap, lang: str) -> None:
+    assume(len(recap.talks) >= 2)
+    text = render(recap, ssg="hugo", lang=lang)
+    last = recap.talks[-1].title
+    start = text.index(f"\n## {last}\n")
+    end = text.index("\n## ", start + 1)
+    found = _findings(text[:start] + text[end:])
+    assert [m for _, m in found] == [f"talk {last!r} of the recap data has no section"]
