@@ -128,3 +128,15 @@ def test_a_deleted_section_of_a_rendered_recap_is_reported(recap: Recap, lang: s
     end = text.index("\n## ", start + 1)
     found = _findings(text[:start] + text[end:])
     assert [m for _, m in found] == [f"talk {last!r} of the recap data has no section"]
+
+
+def test_a_section_with_a_speaker_that_the_data_lacks_is_reported() -> None:
+    text = _rendered()
+    added = "## Rust 与 Go 的互操作\n\n- **分享嘉宾**：李明（示例科技）\n\n经验。\n\n## 关键词"
+    text = text.replace("## 关键词", added, 1)
+    assert _findings(text) == [
+        (
+            _line(text, "## Rust 与 Go"),
+            "section 'Rust 与 Go 的互操作' (李明) is not a talk of the recap data",
+        )
+    ]
