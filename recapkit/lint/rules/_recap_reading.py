@@ -68,9 +68,9 @@ def read_body(post: Post, context: LintContext) -> Imported | None:
 def recap_reading(post: Post, context: LintContext) -> str:
     """``"data"`` for a post with recap data, ``"text"`` for one the recap rules read as a recap
     from its text (never reading it here: only what a rule already read), else ``""``."""
-    from recapkit.post.types import recap_block
+    from recapkit.lint.rules._recap import has_recap_data
 
-    if post.front_matter is not None and recap_block(post.data) is not None:
+    if post.problem is None and has_recap_data(post):
         return "data"
     memo = context.recap_memo or {}
     found = memo.get(str(post.path))

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from recapkit.lint.diagnostics import Diagnostic, Severity
+from recapkit.lint.rules._recap import has_recap_data
 from recapkit.lint.rules._recap_reading import read_as_recap
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule
-from recapkit.post.types import recap_block
 from recapkit.post.where import key_location
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class RecapWithoutData(Rule[NoOptions]):
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
         if post.problem is not None or post.front_matter is None:
             return
-        if post.front_matter.error is not None or recap_block(post.data) is not None:
+        if post.front_matter.error is not None or has_recap_data(post):
             return
         found = read_as_recap(post, context)
         if found is None:
