@@ -236,6 +236,10 @@ def report_outcome(outcome: LintOutcome, flags: dict[str, Any]) -> int:
         show_fixes=flags["show_fixes"],
         fixes=result.fixes,
         texts=outcome.texts,
+        recaps=(
+            sum(1 for f in result.files if f.recap == "data"),
+            sum(1 for f in result.files if f.recap == "text"),
+        ),
     )
     emit(flags["output_file"], report, fmt, _stdin.report_stream(flags))
     return outcome.exit_code(exit_zero=flags["exit_zero"])

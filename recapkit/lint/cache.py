@@ -87,6 +87,8 @@ class CachedFile:
     """Kept for the same reason: the remote findings of a draft get the draft severities."""
     fragment_links: tuple[FragmentLinkData, ...] = ()
     data_files: tuple[DataFileStamp, ...] = ()
+    recap: str = ""
+    """How the post was read as a recap (``lint --statistics``)."""
 
 
 class LintCache:
@@ -144,6 +146,7 @@ class LintCache:
             data_files = tuple((str(p), str(d)) for p, d in entry[9])
             if any(data_file_stamp(path) != (path, known) for path, known in data_files):
                 return None  # a sidecar or data-folder file came, went or changed
+            recap = str(entry[10]) if len(entry) > 10 else ""
         except (
             TypeError,
             ValueError,
@@ -161,6 +164,7 @@ class LintCache:
             draft,
             links,
             data_files,
+            recap,
         )
 
     def put(self, real: str, cached: CachedFile, stamp: Stamp | None = None) -> None:
@@ -180,6 +184,7 @@ class LintCache:
             cached.draft,
             [list(link) for link in cached.fragment_links],
             [list(stamp) for stamp in cached.data_files],
+            cached.recap,
         ]
         self._dirty = True
 

@@ -30,6 +30,7 @@ from recapkit.lint.cache import (
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.discover import Target
 from recapkit.lint.globs import GlobSet
+from recapkit.lint.rules._recap_reading import recap_reading
 from recapkit.lint.rules.base import LintContext, Rule
 from recapkit.lint.rules.cross_post_anchor import CrossPostAnchorNotFound
 from recapkit.lint.rules.settings import DEFAULT_HOTLINK_HOSTS, LintSettings, RequiredKeys
@@ -64,6 +65,10 @@ class FileResult:
     post is linted (:mod:`recapkit.lint.cross_posts`)."""
     data_files: tuple[DataFileStamp, ...] = ()
     """The files that may hold the post's recap data, with their digests (for the cache)."""
+    recap: str = ""
+    """How the post was read as a recap: ``"data"`` (it carries recap data), ``"text"`` (the
+    recap rules' importer found talks in its text with confidence), ``""`` (neither, or the
+    rules that read the text were not run): ``lint --statistics`` counts them."""
 
 
 @frozen
@@ -169,7 +174,7 @@ class Linter:
     def lint_post(self, target: Target, post: Post) -> FileResult:
         """Run the selected rules on a loaded post, then the run's policy."""
         skipped = self.skipped_codes(target)
-        context = attrs.evolve(self.context_for(target.site), image_memo={})
+        context = attrs.evolve(self.context_for(target.site), image_memo={}, recap_memo={})
         found: list[Diagnostic] = []
         crashed = False
         for rule in self.selection.rules:
@@ -203,6 +208,7 @@ class Linter:
             draft=draft,
             fragment_links=links,
             data_files=data_files,
+            recap=recap_reading(post, context),
         )
 
     def apply_policy(

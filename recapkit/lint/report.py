@@ -58,6 +58,8 @@ class Report:
     fixes: Sequence[Diagnostic] = ()
     """The findings ``--fix`` repaired in this run."""
     texts: Mapping[str, str] = field(factory=dict)
+    recaps: tuple[int, int] = (0, 0)
+    """Posts read as recaps: with recap data, and from their text (``--statistics`` shows them)."""
     """Posts linted from memory (``recapkit lint -``), by the path they are shown under: ``full``
     shows their lines, not those of the file on disk."""
 

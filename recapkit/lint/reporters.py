@@ -89,6 +89,12 @@ def text(report: Report, stream: IO[str]) -> None:
     if not report.quiet:
         for line in report.sites:
             stream.write(f"Site: {printable(line)}\n")
+        if report.statistics:
+            with_data, from_text = report.recaps
+            stream.write(
+                f"Recaps: {plural(with_data + from_text, 'post')} read as recaps "
+                f"({with_data} with recap data, {from_text} from their text)\n"
+            )
         stream.write(summary_line(report) + "\n")
 
 

@@ -111,6 +111,7 @@ class _Run:
             draft=hit.draft,
             fragment_links=hit.fragment_links,
             data_files=hit.data_files,
+            recap=hit.recap,
         )
         return True
 
@@ -126,6 +127,7 @@ class _Run:
                 result.draft,
                 result.fragment_links,
                 result.data_files,
+                result.recap,
             )
             self.cache.put(str(result.target.real), entry, self.stamps.get(index))
 

@@ -28,6 +28,8 @@ from recapkit.lint.rules.list_item_too_long import ListItemTooLong
 from recapkit.lint.rules.missing_front_matter import MissingFrontMatter
 from recapkit.lint.rules.placeholder_left import PlaceholderLeft
 from recapkit.lint.rules.recap_data import RecapData
+from recapkit.lint.rules.recap_drift import RecapDrift
+from recapkit.lint.rules.recap_without_data import RecapWithoutData
 from recapkit.lint.rules.remote_broken import RemoteBroken
 from recapkit.lint.rules.remote_not_an_image import RemoteNotAnImage
 from recapkit.lint.rules.remote_skipped import RemoteSkipped
@@ -70,6 +72,8 @@ ALL_RULES: tuple[type[AnyRule], ...] = (
     ListItemTooLong,
     PlaceholderLeft,
     TalkWithoutTakeaways,
+    RecapDrift,
+    RecapWithoutData,
     RemoteBroken,
     RemoteNotAnImage,
     RemoteUnverified,

@@ -14,6 +14,14 @@ if TYPE_CHECKING:
     from recapkit.post.types import Post
 
 
+def has_recap_data(post: Post) -> bool:
+    """Whether *post* carries recap data, valid or not, wherever :attr:`Post.recap` finds it."""
+    try:
+        return post.recap is not None
+    except RecapkitError:
+        return True
+
+
 def typed_recap(post: Post) -> Recap | None:
     """The post's typed recap, or None when it has none or it is invalid (RK108's business)."""
     try:

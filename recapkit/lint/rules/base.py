@@ -60,6 +60,9 @@ class LintContext:
     """Where each image of the one post being linted is, so that RK203, RK206 and the cache's
     list of files looked at ask once; None (the default): every question looks at the disk, as
     a context kept across edits must. The engine gives each post a context with a fresh one."""
+    recap_memo: dict[str, Any] | None = field(default=None, eq=False, repr=False)
+    """What the importer read in the body of the one post being linted (the recap rules share
+    it, the statistics read it); None: every rule that asks reads the post again."""
 
     def resolve_image(self, post: Post, ref: ImageRef) -> ImageResolution:
         """:func:`recapkit.ssg.images.resolve_image` for *ref* of *post*."""

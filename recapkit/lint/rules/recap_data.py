@@ -34,6 +34,7 @@ class RecapData(Rule[NoOptions]):
     the data file's own line and column. When more than one place holds data, the first by the
     documented precedence is read (front matter block, the file `recap_data:` names, sidecar,
     data folder) and a warning names the ones that are not.
+    (`recap-without-data`, RK404, tells which posts without data read as recaps).
 
     ## Why
 

@@ -22,7 +22,8 @@ class TalkWithoutTakeaways(Rule[NoOptions]):
     but a talk without takeaways is only an agenda entry. In a draft (a post its generator
     does not publish yet: Hugo and Zola `draft: true`, Jekyll and Hexo `published: false` or
     a `_drafts/` folder) it is `info`, which does not fail CI: takeaways are what a writer
-    adds last. Invalid recap data is left to `recap-data` (RK108).
+    adds last. Invalid recap data is left to `recap-data` (RK108); a recap written by hand,
+    without data, is reported once by `recap-without-data` (RK404) instead.
 
     ## Why
 
