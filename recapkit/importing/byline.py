@@ -39,6 +39,15 @@ class Byline:
     room: str | None = None
 
 
+def telling(byline: Byline | None) -> bool:
+    """Whether *byline* says it is one: a time or a format, several speakers, or one with an
+    affiliation, role or link. A lone short word (``志愿者``) under a heading may be anything."""
+    if byline is None:
+        return False
+    detailed = any(s.name is None or s.affiliation or s.role or s.url for s in byline.speakers)
+    return bool(byline.time or byline.kind or len(byline.speakers) > 1 or detailed)
+
+
 def read_byline(source: str) -> Byline | None:
     """The byline *source* is (one line of Markdown), or None when it is not one.
 

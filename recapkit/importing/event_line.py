@@ -25,8 +25,8 @@ def read_event_line(source: str) -> tuple[dict[str, Any], str | None] | None:
     if split_label(text) is not None or any(a.image for a in anchors(text)) or "{%" in text:
         return None
     parts = [p.strip() for p in text.split(" · ")]
-    if len(parts) == 1 and not (only_anchors(text) and len(anchors(text)) == 1):
-        return None  # a name alone is any short line: only a linked name or a line of parts
+    if len(parts) == 1:
+        return None  # a name alone, linked or not, is any short line of a lead
     name = _name(parts[0])
     if name is None:
         return None

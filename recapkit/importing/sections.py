@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from recapkit.importing.blocks import Block, Kind
-from recapkit.importing.byline import DAY_HEADING, read_byline
+from recapkit.importing.byline import DAY_HEADING, read_byline, telling
 from recapkit.importing.inline import anchors, plain, split_label
 from recapkit.importing.links import media_of
 from recapkit.importing.overview import matches
@@ -114,8 +114,10 @@ def signals(blocks: Sequence[Block], index: int, overview: Sequence[str]) -> int
     lines = [i.source for b in firsts for i in b.items] + [
         b.source.split("\n")[0] for b in firsts if b.kind is Kind.PARAGRAPH
     ]
-    byline = bool(body) and body[0].kind is Kind.PARAGRAPH and read_byline(body[0].source)
-    count += int(any(speaker_line(line) for line in lines) or bool(byline))
+    byline = (
+        body[0].kind is Kind.PARAGRAPH and telling(read_byline(body[0].source)) if body else False
+    )
+    count += int(any(speaker_line(line) for line in lines) or byline)
     count += int(
         any(media_of(a.url, a.text) for b in body for a in anchors(b.source) if not a.image)
     )

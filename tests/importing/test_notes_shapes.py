@@ -142,3 +142,26 @@ Brian Ketelsen
     recap = _import(tmp_path, body).recap
     assert recap.event.name == "周末沙龙回顾"  # a short line alone is not the event's name
     assert recap.lead is not None and "Brian Ketelsen" in recap.lead
+
+
+def test_a_short_word_under_prose_headings_makes_no_talks(tmp_path: Path) -> None:
+    body = """社区的规章。
+
+[工程师相处指南](https://blog.example.org/guide)
+
+## 加入
+
+志愿者
+
+- 首先必须是成员
+
+## 变迁
+
+志愿者
+
+- 连续三次没有参与
+"""
+    recap = _import(tmp_path, body).recap
+    assert recap.talks == ()  # "志愿者" could be a name, but says nothing of a talk
+    assert recap.event.name == "周末沙龙回顾"  # a lone link is not the event's line
+    assert recap.lead is not None and "工程师相处指南" in recap.lead

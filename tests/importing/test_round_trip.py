@@ -220,19 +220,22 @@ def _takeaways_as_shown(talk: Talk) -> Talk:
 def readable_as_notes(recap: Recap) -> bool:
     """What the notes layout's one-line parts can say without a label (docs/importing.md):
     the event line shows more than the name, a byline with a track or room shows a time, and
-    the talks show two signs of talks in all (a byline, takeaways, slides or a video)."""
-    event = recap.event
-    if event.url is None and event.venue is None:
+    the talks show two signs of talks in all (a telling byline, takeaways, slides or a video)."""
+    if recap.event.venue is None:
         return False
     if any((t.track or t.room) and not (t.start or t.duration or t.day) for t in recap.talks):
         return False
     signs = sum(
-        bool(t.speakers or t.start or t.duration or t.day or t.kind != "talk")
-        + bool(t.takeaways)
-        + bool(t.slides or t.video)
-        for t in recap.talks
+        _telling_byline(t) + bool(t.takeaways) + bool(t.slides or t.video) for t in recap.talks
     )
     return not recap.talks or signs >= 2
+
+
+def _telling_byline(talk: Talk) -> bool:
+    """A byline that says it is one: a time, a format, or speakers with more than one name."""
+    detailed = any(s.name is None or s.affiliation or s.role or s.url for s in talk.speakers)
+    timed = talk.start or talk.duration or talk.day
+    return bool(timed or talk.kind != "talk" or len(talk.speakers) > 1 or detailed)
 
 
 def _import_rendered(
