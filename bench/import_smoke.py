@@ -53,7 +53,7 @@ def main(argv: list[str]) -> int:
             f"{name}: {len(talks)} talks, recap={is_recap(imported)}, notes={len(imported.unplaced)}"
         )
         for talk in talks:
-            who = ", ".join(s.name for s in talk.speakers)
+            who = ", ".join(s.label for s in talk.speakers)
             media = " ".join(k for k in ("slides", "video") if getattr(talk, k))
             print(
                 f"    - {talk.title}"

@@ -261,6 +261,10 @@ def _json_default(value: Any) -> str:
 class _Dumper(yaml.SafeDumper):
     """Block style, literal blocks for multi-line text, keys in model order."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        # Two talks on one day share the date object: write it twice, not as "&id001"/"*id001".
+        return True
+
 
 # PyYAML writes these raw in plain or single-quoted scalars but reads them back as line breaks.
 _BREAKS_TO_ESCAPE = re.compile("[\r\x85\u2028\u2029]")

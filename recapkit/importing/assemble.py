@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,9 @@ from recapkit.data.model import Event, Highlight, Recap, Talk
 from recapkit.errors import RecapkitError
 from recapkit.importing import facts as fm
 from recapkit.importing.blocks import Block, Kind, heading_markdown, read_blocks
+from recapkit.importing.byline import heading_day
 from recapkit.importing.event import counts_talks, is_facts, read_facts
+from recapkit.importing.event_line import event_line_facts, read_event_line
 from recapkit.importing.highlights import highlights
 from recapkit.importing.inline import plain
 from recapkit.importing.notes import Note, short
@@ -66,6 +69,12 @@ class _Walk:
     notes: list[Note] = field(factory=list)
     part: Part = Part.OTHER
     current: TalkReader | None = None
+    day: date | None = None
+    """The day its heading names, for the talks under it (the notes layout)."""
+    after_more: bool = False
+    line_fixed: bool = False
+    event_line: tuple[int, Block] | None = None
+    """The lead's paragraph that may be the event's line (the notes layout): where, which."""
 
     def region(self) -> list[str]:
         """Where recap-level text goes: the lead before the first talk, else the summary."""
@@ -73,6 +82,7 @@ class _Walk:
 
     def feed(self, block: Block) -> None:
         if block.kind is Kind.OTHER and block.source.strip() in _MORE:
+            self.after_more = True
             return
         if block.kind is Kind.HEADING and self._heading(block):
             return
@@ -99,6 +109,7 @@ class _Walk:
             self._start_talk(block)
             return True
         self.current = None
+        self.day = heading_day(plain(block.source)) if part is Part.TALKS else None
         if part in (Part.EVENT, Part.SUMMARY, Part.HIGHLIGHTS):
             self.part = part
             return True
@@ -122,7 +133,7 @@ class _Walk:
             self.current = None
             self.region().append(_heading_text(block))
             return
-        self.current = TalkReader(title=title, line=block.line)
+        self.current = TalkReader(title=title, line=block.line, day=self.day)
         if timed and timed.group("title"):
             self.current.fields["start"] = timed.group("start")
         self.talks.append(self.current)
@@ -142,7 +153,29 @@ class _Walk:
             if found is not None and (self.part is Part.HIGHLIGHTS or len(found) >= 2):
                 self.highlights.extend(found)
                 return
+        if block.kind is Kind.PARAGRAPH and self.region() is self.lead and not self.line_fixed:
+            line = read_event_line(block.source)
+            self.event_line = (len(self.lead), block) if line is not None else None
+            self.line_fixed = self.after_more  # after the more mark: its first paragraph only
         self.region().append(_heading_text(block) if block.kind is Kind.HEADING else block.source)
+
+    def take_event_line(self) -> None:
+        """The event's name, page, place and online link from the line about it that opens a
+        post without a facts list (the notes layout): the paragraph right after the more mark,
+        else the lead's last one."""
+        if self.facts or self.unplaced_facts or self.event_line is None:
+            return
+        index, block = self.event_line
+        last = self.line_fixed or index == len(self.lead) - 1
+        found = event_line_facts(block.source) if last else None
+        if found is None:
+            return
+        self.lead[index] = ""
+        self.facts.update(found[0])
+        if found[1]:
+            self.unplaced_facts.append(found[1])
+            why = "event time not read, kept in extra.unplaced"
+            self.notes.append(Note(block.line, short(found[1]), why))
 
 
 def _heading_text(block: Block) -> str:
@@ -166,6 +199,7 @@ def read_recap(post: Post) -> Imported:
             continue
         walk.feed(block)
     walk.finish_programme()
+    walk.take_event_line()
     items = [(item.line, name) for item, name in zip(overview_items, overview, strict=True)]
     in_list = sum(any(matches(name, r.title) for name in overview) for r in walk.talks)
     talks, notes = finish_talks(walk.talks, items)

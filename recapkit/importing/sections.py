@@ -9,7 +9,8 @@ import re
 from collections.abc import Sequence
 
 from recapkit.importing.blocks import Block, Kind
-from recapkit.importing.inline import anchors, plain
+from recapkit.importing.byline import DAY_HEADING, read_byline, telling
+from recapkit.importing.inline import anchors, plain, split_label
 from recapkit.importing.links import media_of
 from recapkit.importing.overview import matches
 from recapkit.importing.speakers import heading_speakers, speaker_line
@@ -55,8 +56,8 @@ def part_of(heading: Block) -> Part:
         return Part.SUMMARY
     if name in HIGHLIGHTS_HEADINGS:
         return Part.HIGHLIGHTS
-    if name in CONTAINER_HEADINGS:
-        return Part.TALKS
+    if name in CONTAINER_HEADINGS or DAY_HEADING.match(plain(heading.source)):
+        return Part.TALKS  # "## Day 2 · Saturday, 13 September 2025": the day's talks follow
     if name in PHOTOS_HEADINGS | LINKS_LABELS | TAKEAWAYS_HEADINGS | NOT_TALK_HEADINGS:
         return Part.OTHER
     if plain(heading.source).rstrip().endswith((":", "：")):  # "应邀讲师:", "AM:": a label
@@ -113,7 +114,10 @@ def signals(blocks: Sequence[Block], index: int, overview: Sequence[str]) -> int
     lines = [i.source for b in firsts for i in b.items] + [
         b.source.split("\n")[0] for b in firsts if b.kind is Kind.PARAGRAPH
     ]
-    count += int(any(speaker_line(line) for line in lines))
+    byline = (
+        body[0].kind is Kind.PARAGRAPH and telling(read_byline(body[0].source)) if body else False
+    )
+    count += int(any(speaker_line(line) for line in lines) or byline)
     count += int(
         any(media_of(a.url, a.text) for b in body for a in anchors(b.source) if not a.image)
     )
@@ -122,7 +126,11 @@ def signals(blocks: Sequence[Block], index: int, overview: Sequence[str]) -> int
 
 
 def _closing(block: Block) -> bool:
-    """A sub-heading that sums up or lists takeaways: the section reports on a talk."""
+    """A sub-heading (or a ``**收获**：`` line) that sums up or lists takeaways: the section
+    reports on a talk."""
+    if block.kind is Kind.PARAGRAPH:
+        labelled = split_label(block.source)
+        return labelled is not None and not labelled[1] and words(labelled[0]) in TAKEAWAYS_HEADINGS
     return (
         block.kind is Kind.HEADING
         and words(plain(block.source)) in SUMMARY_HEADINGS | TAKEAWAYS_HEADINGS

@@ -2,7 +2,8 @@
 ``Speaker: Ann Lee, Acme``, ``by Ann Lee``, or a name after ``—``/``|`` in a talk's heading.
 
 A speaker is only ever what the text names: a part that does not look like a person's name
-is not made into one (see :func:`person`), and a company with no name stays in the talk text.
+is not made into one (see :func:`person`); a company in parentheses with no name before it
+(``嘉宾：（示例科技）``) is a speaker known only by affiliation, never given a name.
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ def speaker_line(source: str) -> Found | None:
     by = _BY.match(source)
     if by:  # "By now, ..." is prose: only a line of names counts
         found = people(by.group("rest"), plural=True, chinese=False)
-        strict = all(s.name is not None and _strict_name(s.name) for s in found.speakers)
+        strict = all(s.name is not None and strict_name(s.name) for s in found.speakers)
         return found if found.speakers and not found.kept and strict else None
     labelled = split_label(source)
     if labelled is None or labelled[0] not in SPEAKER_LABELS:
@@ -178,15 +179,19 @@ def _split_top(text: str, separators: re.Pattern[str]) -> list[str]:
 
 
 def person(part: str, urls: dict[str, str] | None = None) -> Speaker | None:
-    """``Name``, ``Name (Org)`` or ``Name（Org、Role）`` as a Speaker; None when no name is there."""
+    """``Name``, ``Name (Org)`` or ``Name（Org、Role）`` as a Speaker; ``（Org）`` alone (as
+    writers note a company whose speaker they do not name, and as recapkit renders a speaker
+    known only by affiliation) as a nameless one; None when no name is there."""
     match = _PAREN.match(part)
     name, inside = (match.group("name"), match.group("inside")) if match else (part, "")
     name = name.strip()
-    if not looks_like_name(name):
-        return None
     bits = [b for b in _INSIDE_SEPARATORS.split(inside.strip()) if b] if inside.strip() else []
     affiliation = bits[0] if bits else None
     role = "、".join(bits[1:]) if len(bits) > 1 and _cjk(inside) else ", ".join(bits[1:]) or None
+    if not name and affiliation is not None:  # "（示例云）": a company with no person named
+        return Speaker(affiliation=affiliation, role=role or None, url=(urls or {}).get(part))
+    if not looks_like_name(name):
+        return None
     url = (urls or {}).get(name)
     return Speaker(name=name, affiliation=affiliation, role=role or None, url=url)
 
@@ -218,14 +223,14 @@ def heading_speakers(title: str) -> tuple[str, Found] | None:
         return None  # "Go - Intro", "Part - 2": a single word is no surname-and-name
     if any(word in _TITLE_WORDS for word in words) or name in _SITES:
         return None  # "怎样提升文笔? - 知乎": a page's title and its site
-    if not _strict_name(name):
+    if not strict_name(name):
         return None
     found = people(tail, plural=True)
     return (match.group("title").strip(), found) if found.speakers and not found.kept else None
 
 
-def _strict_name(name: str) -> bool:
-    """A name where no label says one is expected (a heading's tail, after "by")."""
+def strict_name(name: str) -> bool:
+    """A name where no label says one is expected (a heading's tail, after "by", a byline)."""
     return bool(_HEADING_HAN_NAME.match(name)) or _capitalised(name)
 
 

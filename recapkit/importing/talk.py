@@ -3,19 +3,31 @@ slides and video, takeaways, links, photos; every other block stays in the talk'
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from datetime import date
 
 import attrs
 from attrs import define, field
 
 from recapkit.data.model import Link, Photo, Speaker, Takeaway, Talk, TalkKind
 from recapkit.importing.blocks import Block, Kind, heading_markdown
+from recapkit.importing.byline import read_byline
 from recapkit.importing.inline import Anchor, anchors, only_anchors, plain, split_label
 from recapkit.importing.links import media_of
 from recapkit.importing.notes import Note, short
+from recapkit.importing.quotes import read_quote
 from recapkit.importing.speakers import speaker_line
-from recapkit.importing.talk_parts import CLOCK, LENGTH, clock, length, link_item, link_of, takeaway
+from recapkit.importing.talk_parts import (
+    CLOCK,
+    LENGTH,
+    caption,
+    clock,
+    day_and_clock,
+    length,
+    link_item,
+    link_of,
+    takeaway,
+)
 from recapkit.importing.vocabulary import (
     ABSTRACT_LABELS,
     KIND_LABELS,
@@ -30,11 +42,6 @@ from recapkit.importing.vocabulary import (
     words,
 )
 
-_CREDIT = re.compile(
-    r"^(?:摄影|photo|图|credit)\s*[:：]\s*(?P<who>.+?)(?:\s*[（(](?P<license>[^()（）]+)[)）])?$",
-    re.I,
-)
-
 
 @define
 class TalkReader:
@@ -42,6 +49,8 @@ class TalkReader:
 
     title: str
     line: int
+    day: date | None = None
+    """The day of the heading above the talk, unless its own time line names one."""
     speakers: list[Speaker] = field(factory=list)
     text: list[str] = field(factory=list)
     takeaways: list[Takeaway] = field(factory=list)
@@ -51,10 +60,14 @@ class TalkReader:
     fields: dict[str, str] = field(factory=dict)
     mode: str = "text"
     _photo_line: bool = False
+    _fed: int = 0
 
     def feed(self, block: Block) -> None:
         after_photo, self._photo_line = self._photo_line, False
+        first, self._fed = not self._fed, self._fed + 1
         if TODO_MARK in block.source and block.kind is not Kind.HEADING:
+            return
+        if first and block.kind is Kind.PARAGRAPH and self._byline(block.source):
             return
         if block.kind is Kind.HEADING:
             self._heading(block)
@@ -64,8 +77,24 @@ class TalkReader:
             if after_photo and self._caption(block):
                 return
             self._paragraph(block)
+        elif quote := read_quote(
+            block.source, self.speakers, in_takeaways=self.mode == "takeaways"
+        ):
+            self.takeaways.append(quote)
         else:
             self.keep(block.source)
+
+    def _byline(self, source: str) -> bool:
+        """The one line under the heading in the ``notes`` layout: format, speakers, time..."""
+        found = read_byline(source)
+        if found is None or (found.time and not self._time(found.time, dry=True)):
+            return False
+        self.speakers.extend(found.speakers)
+        if found.time:
+            self._time(found.time)
+        places = {"kind": found.kind, "track": found.track, "room": found.room}
+        self.fields.update({k: v for k, v in places.items() if v})
+        return True
 
     def keep(self, source: str) -> None:
         self.text.append(source)
@@ -108,6 +137,9 @@ class TalkReader:
         labelled = split_label(source)
         if labelled and words(labelled[0]) in LINKS_LABELS and not labelled[1].strip():
             self.mode = "links"  # "**相关链接**：" introduces the list that follows
+            return
+        if labelled and words(labelled[0]) in TAKEAWAYS_HEADINGS and not labelled[1].strip():
+            self.mode = "takeaways"  # "**收获**：" (the notes layout) introduces them
             return
         if labelled and labelled[0] in ABSTRACT_LABELS and "abstract" not in self.fields:
             self.fields["abstract"] = labelled[1].strip()
@@ -184,18 +216,24 @@ class TalkReader:
             return dry or self._media_line(rest, line, label=label)
         return False
 
-    def _time(self, text: str) -> bool:
-        """``13:40 · 40 min`` / ``13:40 · 1 小时 30 分钟``: the talk's start and duration."""
+    def _time(self, text: str, *, dry: bool = False) -> bool:
+        """``13:40 · 40 min`` / ``13:40 · 1 小时 30 分钟``: the talk's start and duration;
+        ``12 September 2025, 09:30`` / ``2025年9月12日 09:30``: its day and start."""
         found: dict[str, str] = {}
         for part in (p.strip() for p in text.split("·")):
             length = LENGTH.match(part)
-            if CLOCK.match(part) and "start" not in found:
+            day = day_and_clock(part) if not found else None
+            if day is not None:
+                found["day"] = day[0].isoformat()
+                found.update({"start": day[1]} if day[1] else {})
+            elif CLOCK.match(part) and "start" not in found:
                 found["start"] = part
             elif length and (length.group("h") or length.group("m")) and "duration" not in found:
                 found["duration"] = part
             else:
                 return False
-        self.fields.update(found)
+        if not dry:
+            self.fields.update(found)
         return True
 
     def _media_line(self, source: str, line: int, *, label: str = "") -> bool:
@@ -227,19 +265,9 @@ class TalkReader:
 
     def _caption(self, block: Block) -> bool:
         """``*caption · 摄影：credit（license）*`` right after a photo."""
-        source = block.source.strip()
-        if not (len(source) > 2 and source[0] == source[-1] == "*" and source[1] != "*"):
+        changes = caption(block.source)
+        if changes is None:
             return False
-        parts = [p.strip() for p in plain(source).split(" · ")]
-        changes: dict[str, str] = {}
-        for part in parts:
-            credit = _CREDIT.match(part)
-            if credit:
-                changes["credit"] = credit.group("who")
-                if credit.group("license"):
-                    changes["license"] = credit.group("license")
-            elif "caption" not in changes and part:
-                changes["caption"] = part
         self.photos[-1] = attrs.evolve(self.photos[-1], **changes)
         return True
 
@@ -264,6 +292,7 @@ class TalkReader:
             title=self.title,
             kind=TalkKind(self.fields.get("kind", "talk")),
             speakers=tuple(self.speakers),
+            day=date.fromisoformat(self.fields["day"]) if "day" in self.fields else self.day,
             track=self.fields.get("track"),
             room=self.fields.get("room"),
             start=clock(self.fields.get("start")),

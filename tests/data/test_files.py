@@ -113,6 +113,20 @@ def test_yaml_output_is_readable() -> None:
     assert "start: '13:40'" in text  # times quoted so YAML 1.1 does not read 840
 
 
+def test_a_value_two_talks_share_is_written_twice_not_as_an_alias() -> None:
+    import attrs
+
+    from recapkit.data.model import Talk
+
+    day = datetime(2025, 4, 19).date()
+    recap = attrs.evolve(
+        load_recap(EXAMPLES / "gopher-meetup-hangzhou-2025.yaml"),
+        talks=[Talk(title="A", day=day), Talk(title="B", day=day)],
+    )
+    text = dumps_recap(recap, "yaml")
+    assert text.count("day: 2025-04-19") == 2 and "&id" not in text and "*id" not in text
+
+
 def test_missing_file_and_unknown_extension_are_usage_errors(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="no such file"):
         load_recap(tmp_path / "nope.yaml")

@@ -276,7 +276,8 @@ def test_nameless_speakers_print_their_affiliation_and_are_each_kept() -> None:
     )
     assert [s.label for s in one.speakers] == ["Grab", "Li", "Grab"]
     out = render(one, ssg="hugo", lang="en")
-    assert "- **Speakers**: Grab, Li" in out
+    # in parentheses, as writers note a company: no reader takes "Grab" for a person's name
+    assert "- **Speakers**: (Grab), Li" in out
 
 
 def test_a_talks_day_is_given_or_taken_from_its_start() -> None:
