@@ -31,6 +31,7 @@ ANY_MARKER = re.compile(r"^<!-- recapkit:(?:begin|end) ")
 """Any line that is meant as a marker (well-formed or not): the importer skips these."""
 HASH_LENGTH = 8
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 
 
 class BlockSyntaxError(RecapkitError):
@@ -81,7 +82,11 @@ def find_blocks(text: str) -> list[GeneratedBlock]:
     """The generated blocks of *text* in order; :class:`BlockSyntaxError` when markers do not pair."""
     found: list[GeneratedBlock] = []
     open_: tuple[re.Match[str], int, int, int] | None = None  # begin match, line, offset, after
+    fence = ""
     for number, offset, line in _lines(text):
+        fence = _fence(line, fence)
+        if fence:  # a marker shown in a code block (a post about recapkit) is no marker
+            continue
         if (begin := BEGIN.match(line)) is not None:
             if open_ is not None:
                 _fail(number, f"begin of {begin['id']!r} inside block {open_[0]['id']!r}")
@@ -101,6 +106,18 @@ def find_blocks(text: str) -> list[GeneratedBlock]:
         _fail(open_[1], f"block {open_[0]['id']!r} has no end marker")
     _check_unique(found)
     return found
+
+
+def _fence(line: str, fence: str) -> str:
+    """The fence open after *line* (CommonMark: 3+ backticks or tildes, up to 3 spaces in), given
+    the one open before it; "" outside code (and on the closing line)."""
+    match = _FENCE.match(line)
+    if not fence:
+        return (
+            match[1] if match is not None and not (match[1][0] == "`" and "`" in match[2]) else ""
+        )
+    closes = match is not None and match[1][0] == fence[0] and len(match[1]) >= len(fence)
+    return "" if closes and not match[2].strip() else fence  # type: ignore[index]
 
 
 def _after_line(text: str, offset: int) -> int:

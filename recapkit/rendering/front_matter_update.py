@@ -26,10 +26,10 @@ from recapkit.post.front_matter import read_front_matter
 from recapkit.post.types import FrontMatter, FrontMatterFormat
 
 Path_ = tuple[str | int, ...]
-_TOML_HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*(?P<name>[^\]\n]+?)[ \t]*\]\]?[ \t]*(?:#.*)?$")
-_TOML_KEY = re.compile(
-    r"^[ \t]*(?P<key>(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"|'[^'\n]*')(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"|'[^'\n]*'))*)[ \t]*="
-)
+_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_DOTTED = rf"{_KEY}(?:[ \t]*\.[ \t]*{_KEY})*"
+_TOML_HEADER = re.compile(rf"^[ \t]*(\[\[?)[ \t]*(?P<name>{_DOTTED})[ \t]*\]\]?[ \t]*(?:#.*)?$")
+_TOML_KEY = re.compile(rf"^[ \t]*(?P<key>{_DOTTED})[ \t]*=")
 _MISSING = object()
 
 
@@ -125,25 +125,18 @@ def _yaml_entries(text: str, fm: FrontMatter, start: int, end: int) -> dict[Path
 
 
 def _toml_entries(text: str, start: int, end: int, prefix: Path_) -> dict[Path_, Entry]:
-    """Each ``key = value`` by its full path; the recap tables as one entry at *prefix*."""
+    """Each ``key = value`` by its full path; the recap tables as one entry at *prefix*, up to
+    the next table or key outside them (when the writer has not put one in their midst)."""
     items = list(_toml_items(text, start, end))
-    entries: dict[Path_, Entry] = {}
-    region: list[tuple[Path_, Entry]] = []
-    for path, entry, is_header in items:
-        if path[: len(prefix)] == prefix:
-            region.append((path, entry))
-        elif not is_header:
-            entries[path] = entry
-    if region and _contiguous(items, region, prefix):
-        entries[prefix] = Entry(region[0][1].start, region[-1][1].end)
+    entries = {path: entry for path, entry, header in items if not header}
+    inside = [i for i, (path, _, _) in enumerate(items) if path[: len(prefix)] == prefix]
+    for path in [path for path in entries if path[: len(prefix)] == prefix]:
+        del entries[path]
+    if inside and inside[-1] - inside[0] + 1 == len(inside):
+        after = inside[-1] + 1
+        stop = items[after][1].start if after < len(items) else end
+        entries[prefix] = _trim(text, items[inside[0]][1].start, stop)
     return entries
-
-
-def _contiguous(items: list[tuple[Path_, Entry, bool]], region: list[Any], prefix: Path_) -> bool:
-    first, last = region[0][1].start, region[-1][1].end
-    return all(
-        path[: len(prefix)] == prefix for path, entry, _ in items if first <= entry.start < last
-    )
 
 
 def _toml_items(text: str, start: int, end: int) -> Any:
@@ -184,5 +177,14 @@ def _value_end(text: str, lines: list[int], index: int, end: int) -> int:
 
 
 def _dotted(name: str) -> tuple[str, ...]:
-    parts = re.findall(r"\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_-]+)", name)
-    return tuple(next(p for p in part if p) if any(part) else "" for part in parts)
+    """The parts of a dotted TOML key (quoted parts unescaped, as TOML reads them)."""
+    try:
+        tree: Any = tomllib.loads(f"{name} = 0")
+    except tomllib.TOMLDecodeError:
+        return (name,)
+    parts: list[str] = []
+    while isinstance(tree, dict) and len(tree) == 1:
+        key = next(iter(tree))
+        parts.append(key)
+        tree = tree[key]
+    return tuple(parts)

@@ -3,6 +3,8 @@ brought up to date, edits inside a block refused, front matter edited key by key
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,6 +28,28 @@ def outside_lines(text: str) -> list[int]:
     body_at = text.index("\n---\n", 4) + 5 if text.startswith("---") else text.index("\n+++\n") + 5
     starts = [body_at] + [i + 1 for i, c in enumerate(text) if c == "\n" and i >= body_at]
     return [s for s in starts if not any(b.start < s < b.end for b in found) and s <= len(text)]
+
+
+def _front_matter(text: str) -> object:
+    from recapkit.post.front_matter import read_front_matter
+
+    found, _ = read_front_matter(text)
+    assert found is not None and found.error is None
+    return found.data
+
+
+def _assert_common_keys_equal(old: object, updated: object, fresh: object) -> None:
+    """Each key the post had and the fresh render writes has the fresh value (tables: key by
+    key); the keys only the post has keep theirs; none is added."""
+    assert isinstance(old, dict) and isinstance(updated, dict) and isinstance(fresh, dict)
+    assert updated.keys() == old.keys()
+    for key, value in updated.items():
+        if key not in fresh:
+            assert value == old[key]
+        elif isinstance(value, dict) and isinstance(fresh[key], dict) and key != "recap":
+            _assert_common_keys_equal(old[key], value, fresh[key])
+        else:
+            assert value == fresh[key], key
 
 
 # --- blocks ----------------------------------------------------------------------------------
@@ -63,6 +87,22 @@ def test_repeated_ids_are_made_unique_when_sealing() -> None:
 def test_markers_that_do_not_pair_are_reported_with_their_line(text: str, message: str) -> None:
     with pytest.raises(BlockSyntaxError, match=message):
         find_blocks(text)
+
+
+def test_markers_shown_in_a_code_block_are_not_markers() -> None:
+    text = "```markdown\n<!-- recapkit:begin a -->\n```\n~~~~\n<!-- recapkit:end b -->\n~~~~\n"
+    assert find_blocks(text) == []
+    post = render(sample(), ssg="hugo") + "\n```\n<!-- recapkit:end facts -->\n```\n"
+    assert update_post(post, post).text == post
+
+
+def test_a_custom_template_without_markers_renders_and_cannot_be_updated(tmp_path: Path) -> None:
+    template = tmp_path / "plain.md.j2"
+    template.write_text("{{ recap.lead }}\n\nNo blocks here.\n", encoding="utf-8")
+    post = render(sample(), ssg="hugo", template=template)
+    assert "No blocks here." in post and "recapkit:begin" not in post
+    with pytest.raises(UpdateError, match="no generated blocks"):
+        update_post(post, post)
 
 
 def test_a_marker_line_in_a_data_text_is_a_template_error_not_a_crash() -> None:
@@ -213,12 +253,19 @@ def writer_notes(draw: st.DrawFn) -> list[str]:
     where=st.lists(st.integers(0, 10_000), min_size=4, max_size=4),
     layout=st.sampled_from(["form", "notes"]),
     crlf=st.booleans(),
+    ssg=st.sampled_from(["hugo", "hexo", "jekyll", "zola"]),
 )
 def test_writer_paragraphs_outside_blocks_survive_any_data_change(
-    before: Recap, after: Recap, notes: list[str], where: list[int], layout: str, crlf: bool
+    before: Recap,
+    after: Recap,
+    notes: list[str],
+    where: list[int],
+    layout: str,
+    crlf: bool,
+    ssg: str,
 ) -> None:
-    post = render(before, ssg="hugo", lang="en", body_layout=layout)
-    fresh = render(after, ssg="hugo", lang="en", body_layout=layout)
+    post = render(before, ssg=ssg, lang="en", body_layout=layout)
+    fresh = render(after, ssg=ssg, lang="en", body_layout=layout)
     spots = outside_lines(post)
     for note, pick in sorted(
         zip(notes, where, strict=False), key=lambda p: -spots[p[1] % len(spots)]
@@ -239,3 +286,4 @@ def test_writer_paragraphs_outside_blocks_survive_any_data_change(
         position = text.find("\n" + note + "\n", position) + 1
         assert position > 0, note
     assert blocks(text) == blocks(fresh)
+    _assert_common_keys_equal(_front_matter(post), _front_matter(text), _front_matter(fresh))
