@@ -85,6 +85,11 @@ def merge_blocks(
             "render it anew, or add the markers of the blocks recapkit may replace"
         )
     after = find_blocks(fresh)
+    if not {b.id for b in before} & {b.id for b in after}:
+        raise UpdateError(
+            "none of the post's generated blocks is in the fresh render: was it rendered with "
+            "another --layout or --template? Pass the ones it was rendered with"
+        )
     newline = "\r\n" if "\r\n" in old else "\n"
     fresh_by_id = {b.id: b for b in after}
     edits: list[tuple[int, int, str]] = []

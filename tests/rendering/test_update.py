@@ -196,6 +196,14 @@ def test_a_post_without_blocks_is_refused() -> None:
         update_post("---\ntitle: x\n---\n\nJust prose.\n", render(sample(), ssg="hugo"))
 
 
+def test_a_post_of_another_layout_is_refused_not_rewritten() -> None:
+    post = render(sample(), ssg="hugo", body_layout="form")
+    with pytest.raises(UpdateError, match="another --layout or --template"):
+        update_post(
+            "---\ntitle: x\n---\n\n<!-- recapkit:begin mine -->\n<!-- recapkit:end mine -->\n", post
+        )
+
+
 def test_broken_markers_in_the_post_are_reported_with_the_file_line() -> None:
     post = render(sample(), ssg="hugo")
     line = post.splitlines().index("<!-- recapkit:end facts -->") + 1
