@@ -12,7 +12,7 @@ from recapkit.errors import UsageError
 
 if TYPE_CHECKING:
     from recapkit.data.model import Recap
-    from recapkit.ssg.base import Site
+    from recapkit.ssg.base import Generator, Site
 
 BOM = "\ufeff"
 
@@ -28,6 +28,20 @@ def post_recap(path: Path, site: Site | None) -> Recap:
     if recap is None:
         raise UsageError(f"{path} carries no recap data: pass the DATA_FILE to render it from")
     return recap
+
+
+def post_front_matter_format(path: Path, generator: Generator) -> str | None:
+    """The format of *path*'s front matter when *generator* writes it (Hugo: YAML or TOML), so the
+    fresh render's front matter can be compared with the post's key by key; else None."""
+    from recapkit.post.front_matter import read_front_matter
+
+    try:
+        found, _ = read_front_matter(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None  # update_file says why
+    if found is None or found.format not in generator.front_matter_formats:
+        return None
+    return str(found.format)
 
 
 def update_file(path: Path, fresh: str, *, diff: bool, force: bool) -> int:

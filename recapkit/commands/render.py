@@ -60,7 +60,8 @@ def command(
     diff: bool,
     force: bool,
 ) -> int:
-    """Render a recap data file (YAML, TOML or JSON) into a post with front matter.
+    """Render a recap data file (YAML, TOML or JSON) into a post with front matter, or
+    bring a rendered post up to date with its data (--update POST).
 
     The output is deterministic: the same data and template give the same bytes. Template
     names are looked up in --template-dir, then the configured templates-dir, then the site's
@@ -76,7 +77,11 @@ def command(
       recapkit render --update content/posts/gopher-meetup/index.md --diff
       recapkit render data/gopher-meetup.yaml --update content/posts/gopher-meetup/index.md
     """
-    from recapkit.commands._render_update import post_recap, update_file
+    from recapkit.commands._render_update import (
+        post_front_matter_format,
+        post_recap,
+        update_file,
+    )
     from recapkit.commands.validate import report_problems
     from recapkit.data.files import DataFileError, load_recap
     from recapkit.errors import FileExistsRefusedError
@@ -105,6 +110,8 @@ def command(
             recap = post_recap(update, found)
     except DataFileError as exc:  # a finding in the user's data, as validate reports it
         return report_problems(exc, err=True)
+    if update is not None and front_matter is None:  # the post's own format, where it can be
+        front_matter = post_front_matter_format(update, found.generator)
     text = render(
         recap,
         ssg=found.generator,

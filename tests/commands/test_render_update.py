@@ -189,3 +189,18 @@ def test_a_zola_post_keeps_the_writers_extra_keys(
     assert "[extra]\ntoc = true # mine\n" in after and after.endswith("\n" + MINE)
     assert re.search(r"^attendance = 450$", after, re.M)
     assert blocks(after) == blocks(fresh(data, capsys, "zola"))
+
+
+def test_a_hugo_post_with_toml_front_matter_is_compared_as_toml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data.toml"
+    shutil.copy(PYCON, data)
+    post = tmp_path / "post.md"
+    args = ["render", str(data), "--ssg", "hugo", "--front-matter", "toml", "-o", str(post)]
+    assert run(args, capsys)[0] == 0
+    edit_data(data)
+    code, _, err = run(["render", str(data), "--ssg", "hugo", "--update", str(post)], capsys)
+    assert code == 0 and "note" not in err
+    after = post.read_text(encoding="utf-8")
+    assert after.startswith("+++\n") and re.search(r"^attendance = 450$", after, re.M)
