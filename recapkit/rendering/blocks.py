@@ -32,6 +32,7 @@ ANY_MARKER = re.compile(r"^<!-- recapkit:(?:begin|end) ")
 HASH_LENGTH = 8
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_CANDIDATE = re.compile(r"^(?: {0,3}(?:`{3}|~{3})|<!-- recapkit:)", re.M)
 
 
 class BlockSyntaxError(RecapkitError):
@@ -71,11 +72,15 @@ def content_hash(content: str) -> str:
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
-    """(line number, offset, line without its line break) of each line of *text*."""
-    offset = 0
-    for number, raw in enumerate(text.splitlines(keepends=True)):
-        yield number, offset, raw.rstrip("\r\n")
-        offset += len(raw)
+    """(0-based line number, offset, line without its line break) of each line of *text* that
+    may be a marker or a code fence: the others cannot change what a block is, and skipping them
+    keeps this pass cheap (every render seals its body)."""
+    number, last = 0, 0
+    for match in _CANDIDATE.finditer(text):
+        offset = match.start()
+        number += text.count("\n", last, offset)
+        last = offset
+        yield number, offset, text[offset : _after_line(text, offset)].rstrip("\r\n")
 
 
 def find_blocks(text: str) -> list[GeneratedBlock]:
