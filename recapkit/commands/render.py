@@ -74,8 +74,10 @@ def command(
       recapkit render examples/pycon-riverside-2025.toml --ssg jekyll --layout notes
       recapkit render examples/rust-night-berlin-2025.json --ssg hexo \\
         --template templates/newsletter.md.j2
-      recapkit render --update content/posts/gopher-meetup/index.md --diff
-      recapkit render data/gopher-meetup.yaml --update content/posts/gopher-meetup/index.md
+      recapkit render --update \\
+        examples/site/content/posts/gopher-meetup-hangzhou-2025/index.md --diff
+      recapkit render examples/gopher-meetup-hangzhou-2025.yaml --update \\
+        examples/site/content/posts/gopher-meetup-hangzhou-2025/index.md
     """
     from recapkit.commands._render_update import (
         post_front_matter_format,
