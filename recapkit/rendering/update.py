@@ -18,12 +18,17 @@ follow the post's (CRLF stays CRLF).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from attrs import frozen
 
 from recapkit.errors import RecapkitError
 from recapkit.post.front_matter import read_front_matter
 from recapkit.rendering.blocks import BlockSyntaxError, GeneratedBlock, find_blocks
 from recapkit.rendering.front_matter_update import update_front_matter
+
+_TALK_PART = re.compile(r"^(?P<talk>talk-.+)-(?:takeaways|links|photos)$")
 
 
 class UpdateError(RecapkitError):
@@ -62,17 +67,24 @@ def update_post(old: str, fresh: str, *, force: bool = False) -> Update:
     _, fresh_body_at = read_front_matter(fresh)
     first_line = old.count("\n", 0, old_body_at)
     old_body, fresh_body = old[old_body_at:], fresh[fresh_body_at:]
-    body, conflicts = merge_blocks(old_body, fresh_body, line_offset=first_line, force=force)
+    body, conflicts, skipped = merge_blocks(
+        old_body, fresh_body, line_offset=first_line, force=force
+    )
     if conflicts and not force:
         return Update(old, tuple(conflicts))
     head, notes = update_front_matter(old[:old_body_at] + body, fresh)
+    notes += [
+        f"block {name!r} of the fresh render has no place in the post: not added"
+        for name in skipped
+    ]
     return Update(head, tuple(conflicts), tuple(notes))
 
 
 def merge_blocks(
     old: str, fresh: str, *, line_offset: int = 0, force: bool = False
-) -> tuple[str, list[Conflict]]:
-    """*old*'s blocks replaced, added and removed after *fresh*'s; and the conflicts."""
+) -> tuple[str, list[Conflict], list[str]]:
+    """*old*'s blocks replaced, added and removed after *fresh*'s; the conflicts; the ids of
+    the fresh blocks not added (:func:`_belongs`)."""
     try:
         before = find_blocks(old)
     except BlockSyntaxError as exc:
@@ -105,8 +117,8 @@ def merge_blocks(
             edits.append((block.start, _blank_after(old, block.end), ""))
         else:
             edits.append((block.start, block.end, _keep_end(old, block, text, newline)))
-    edits += _insertions(old, before, after, fresh, newline)
-    return _apply(old, edits), conflicts
+    added, skipped = _insertions(old, before, after, fresh, newline)
+    return _apply(old, edits + added), conflicts, skipped
 
 
 def _shift(exc: BlockSyntaxError, offset: int) -> str:
@@ -151,12 +163,17 @@ def _insertions(
     after: list[GeneratedBlock],
     fresh: str,
     newline: str,
-) -> list[tuple[int, int, str]]:
-    """Each fresh block the post lacks, at the place its neighbours in *fresh* give it."""
+) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """Each fresh block the post lacks and has a place for, at the place its neighbours in
+    *fresh* give it; and the ids of those it has no place for."""
     present = {b.id: b for b in before}
     edits: list[tuple[int, int, str]] = []
+    skipped: list[str] = []
     for index, block in enumerate(after):
         if block.id in present:
+            continue
+        if not _belongs(block.id, present):
+            skipped.append(block.id)
             continue
         text = _text(fresh, block).replace("\n", newline)
         following = next((present[b.id] for b in after[index + 1 :] if b.id in present), None)
@@ -169,7 +186,21 @@ def _insertions(
             edits.append(
                 (at, at, lead + newline + text.removesuffix(newline) + _tail(old, at, newline))
             )
-    return edits
+    return edits, skipped
+
+
+def _belongs(block_id: str, present: Mapping[str, object]) -> bool:
+    """Whether the post has a place for a block it lacks: any, where it has the lead and the
+    summary (a post rendered whole); else a talk's part where it has that talk, a talk or day
+    where it has talks. A post whose writer marked only some parts gets no others."""
+    if "lead" in present and "summary" in present:
+        return True
+    part = _TALK_PART.match(block_id)
+    if part is not None:
+        return part["talk"] in present
+    if block_id.startswith(("talk-", "day-")):
+        return any(name.startswith("talk-") for name in present)
+    return False
 
 
 def _tail(old: str, at: int, newline: str) -> str:

@@ -191,6 +191,18 @@ def test_removing_an_edited_talk_is_refused() -> None:
     assert [(c.id, c.removed) for c in result.conflicts] == [("talk-2", True)]
 
 
+def test_a_post_with_only_some_parts_marked_gets_only_those() -> None:
+    fresh = render(sample(), ssg="hugo")
+    post = "---\ntitle: x\n---\n\nMine.\n\n<!-- recapkit:begin facts -->\nold\n<!-- recapkit:end facts -->\n\nMore.\n"
+    result = update_post(post, fresh)
+    assert (
+        set(blocks(result.text)) == {"facts"}
+        and blocks(result.text)["facts"] == blocks(fresh)["facts"]
+    )
+    assert result.text.endswith("<!-- recapkit:end facts -->\n\nMore.\n")
+    assert any("'talk-1' of the fresh render has no place" in note for note in result.notes)
+
+
 def test_a_post_without_blocks_is_refused() -> None:
     with pytest.raises(UpdateError, match="no generated blocks"):
         update_post("---\ntitle: x\n---\n\nJust prose.\n", render(sample(), ssg="hugo"))
