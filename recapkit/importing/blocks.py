@@ -17,6 +17,8 @@ _NO_SPACE_HEADING = re.compile(r"^(#{2,6})(?=[^#\s])(.+)$")
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+# The markers of recapkit's generated blocks (recapkit.rendering.blocks): not the writer's text.
+_MARKER = re.compile(r"^<!-- recapkit:(?:begin|end) [^\n]*-->\s*$")
 
 
 class Kind(enum.StrEnum):
@@ -54,6 +56,8 @@ def read_blocks(post: Post) -> list[Block]:
     tokens = post.tokens
     for index, token in enumerate(tokens):
         if token.level != 0 or token.nesting == -1 or token.map is None:
+            continue
+        if token.type == "html_block" and _MARKER.match(token.content):
             continue
         start, end = token.map
         source = "\n".join(lines[start:end]).strip("\n")

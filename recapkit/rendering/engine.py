@@ -24,6 +24,7 @@ import jinja2
 from recapkit.data.model import Recap
 from recapkit.errors import RecapkitError, UsageError
 from recapkit.post.front_matter_dump import dump_front_matter
+from recapkit.rendering.blocks import BlockSyntaxError, block_key, seal
 from recapkit.rendering.filters import FILTERS, Safe
 from recapkit.rendering.front_matter import build_front_matter, front_matter_format
 from recapkit.ssg import registry
@@ -67,6 +68,7 @@ def environment(search_paths: tuple[str, ...], ssg: str) -> jinja2.Environment:
         finalize=_finalizer(ssg),
     )
     env.filters.update(FILTERS)
+    env.filters["block_key"] = block_key
     return env
 
 
@@ -197,7 +199,7 @@ def render(
     }
     try:
         module = _make_module(tmpl, context)
-        body = str(module)
+        body = _sealed(str(module), tmpl)
         keys = getattr(module, "front_matter", default_keys)
     except jinja2.TemplateSyntaxError as exc:  # an included template failed to compile
         raise TemplateError(_describe_syntax_error(exc)) from None
@@ -208,6 +210,14 @@ def render(
     data = _recap_data(recap) if include_data else None
     fm = build_front_matter(recap, generator=generator, fmt=fmt, keys=keys, data=data, site=site)
     return dump_front_matter(fm, fmt) + "\n" + body.lstrip("\n")
+
+
+def _sealed(body: str, tmpl: jinja2.Template) -> str:
+    """*body* with the hash of each generated block, for ``render --update``."""
+    try:
+        return seal(body)
+    except BlockSyntaxError as exc:  # a template's markers, or a marker line in a data text
+        raise TemplateError(f"{tmpl.filename or tmpl.name}: generated blocks: {exc}") from None
 
 
 def _make_module(tmpl: jinja2.Template, context: dict[str, Any]) -> Any:

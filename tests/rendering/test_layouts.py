@@ -14,14 +14,14 @@ from recapkit.data.model import Event, Link, Recap, Speaker, Takeaway, TakeawayK
 from recapkit.errors import UsageError
 from recapkit.rendering.days import talks_by_day
 from recapkit.rendering.engine import LAYOUTS, render
-from tests.rendering.test_engine import MD, SHANGHAI, headings, sample, split
+from tests.rendering.test_engine import MD, SHANGHAI, headings, sample, split, without_markers
 from tests.strategies import recaps
 
 QUOTE = Takeaway("Generics are\na tool, not a goal.", kind=TakeawayKind.QUOTE)
 
 
 def body(recap: Recap, *, lang: str = "en", layout: str = "notes", ssg: str = "hugo") -> str:
-    return split(render(recap, ssg=ssg, lang=lang, body_layout=layout))[2]
+    return without_markers(split(render(recap, ssg=ssg, lang=lang, body_layout=layout))[2])
 
 
 def shown(title: str) -> str:
