@@ -176,7 +176,9 @@ class Linter:
         draft = context.generator.is_unpublished(post)
         found = self.apply_policy(target, found, suppressions, draft=draft)
         deps: tuple[Dependency, ...] = ()
-        if self.tracks_filesystem and not crashed:
+        # The dependencies are the files the post's images resolve to: when no rule asked for
+        # the body (so for its images), no finding can depend on them, and the body stays unparsed.
+        if self.tracks_filesystem and not crashed and post.body_parsed:
             deps = self._dependencies(post, context)
         refs = remote_refs(post) if self.collect_remote else ()
         return FileResult(
