@@ -26,16 +26,15 @@ import contextlib
 import gc
 import itertools
 import math
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.connection import Connection
     from multiprocessing.synchronize import Event
 
@@ -112,6 +111,11 @@ def _pool(linter: Linter, workers: int) -> Iterator[ProcessPoolExecutor]:
     # Objects alive now (modules, the linter) move out of the collector's sight, so workers never
     # touch (and so copy) the pages they share with this process while collecting garbage.
     gc.freeze()
+    # Imported here: a run of fewer than SERIAL_BELOW files (one file from pre-commit) starts
+    # no worker and does not pay for importing multiprocessing.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context(START_METHOD)
     lifeline, parent_end = context.Pipe(duplex=False)
     _parent_ends.add(parent_end)
