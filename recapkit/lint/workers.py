@@ -108,6 +108,11 @@ def _pool(linter: Linter, workers: int) -> Iterator[ProcessPoolExecutor]:
     """A pool whose workers end with it: at its end, at an exception, or with this process."""
     global _linter
     _linter = linter  # forked workers see it without pickling
+    if START_METHOD == "fork":
+        # The post reader and the Markdown parser are imported on first use (a cached run needs
+        # neither); workers about to lint get them from this process, shared, not each its own.
+        import recapkit.post.markdown
+        import recapkit.ssg.posts  # noqa: F401
     # Objects alive now (modules, the linter) move out of the collector's sight, so workers never
     # touch (and so copy) the pages they share with this process while collecting garbage.
     gc.freeze()

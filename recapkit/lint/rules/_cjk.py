@@ -11,11 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from recapkit.post.language import post_language, site_language
-from recapkit.post.prose import Piece, prose_pieces
-
 if TYPE_CHECKING:
     from recapkit.lint.rules.base import LintContext
+    from recapkit.post.prose import Piece
     from recapkit.post.types import Post
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -35,6 +33,11 @@ _last: tuple[Post, str | None, list[Piece]] | None = None
 
 def chinese_prose(post: Post, context: LintContext) -> list[Piece]:
     """The prose pieces of *post* when it is a Chinese post, else none."""
+    # Imported here: the RK6 rules are opt-in, and a run without them (or a cached run) need
+    # not pay for the prose finder, its language guess and markdown-it-py.
+    from recapkit.post.language import post_language
+    from recapkit.post.prose import prose_pieces
+
     global _last
     site_default = _site_default(context)
     last = _last
@@ -52,6 +55,8 @@ def chinese_prose(post: Post, context: LintContext) -> list[Piece]:
 def _site_default(context: LintContext) -> str | None:
     if context.site is None:
         return None
+    from recapkit.post.language import site_language
+
     return site_language(context.site.config, context.generator.language_keys)
 
 
