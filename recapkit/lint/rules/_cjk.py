@@ -8,6 +8,8 @@ guidelines) that AutoCorrect and zhlint enforce. They apply to Chinese posts onl
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -25,6 +27,14 @@ LATIN = "[A-Za-z0-9]"
 FULLWIDTH_PUNCTUATION = "，。、：；！？（）「」『』《》〈〉【】〔〕"
 """Full-width punctuation that takes no space on either side (curly quotes are shared with
 English text and dashes and ellipses are spaced by some styles: they are left alone)."""
+
+
+@functools.cache
+def pattern(source: str) -> re.Pattern[str]:
+    """*source* compiled on first use: the RK6 rules are opt-in, and compiling their patterns
+    (wide CJK character classes) at import would cost every run milliseconds."""
+    return re.compile(source)
+
 
 # The answer for the last post asked about (and its site's language): the RK6 rules run one
 # after another on one post, and each would otherwise find its prose again.
