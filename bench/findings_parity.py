@@ -6,6 +6,7 @@ and compares every finding (path, position, code, severity, message, fixable) ex
 
     python bench/findings_parity.py --base HEAD~1                      # the shared corpus
     python bench/findings_parity.py --base v0.1.0 ../my-blog ../other-blog
+    python bench/findings_parity.py --base HEAD~1 --extend-select RK6  # opt-in rules too
 
 The base revision is checked out into a temporary git worktree and imported from there, with the
 same interpreter and installed dependencies. Exit status: 0 identical, 1 differences (the first
@@ -29,11 +30,19 @@ _RUN = (
 )
 
 
-def findings(source: Path, site: Path) -> list[tuple[object, ...]]:
-    """Every finding ``recapkit lint`` (imported from *source*) reports on *site*."""
+def findings(source: Path, site: Path, extra: list[str]) -> list[tuple[object, ...]]:
+    """Every finding ``recapkit lint *extra*`` (imported from *source*) reports on *site*."""
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
-        args = ["lint", "--isolated", "--no-cache", "--exit-zero", "--output-format", "json"]
+        args = [
+            "lint",
+            "--isolated",
+            "--no-cache",
+            "--exit-zero",
+            "--output-format",
+            "json",
+            *extra,
+        ]
         command = [sys.executable, "-c", _RUN, str(source), *args, "-o", str(report), str(site)]
         subprocess.run(command, check=True, cwd=ROOT)
         rows = json.loads(report.read_text(encoding="utf-8"))["diagnostics"]
@@ -41,10 +50,10 @@ def findings(source: Path, site: Path) -> list[tuple[object, ...]]:
     return sorted(tuple(row.get(key) for key in (*keys, "fixable")) for row in rows)
 
 
-def compare(base: Path, sites: list[Path]) -> int:
+def compare(base: Path, sites: list[Path], extra: list[str]) -> int:
     different = 0
     for site in sites:
-        before, after = findings(base, site), findings(ROOT, site)
+        before, after = findings(base, site, extra), findings(ROOT, site, extra)
         gone = sorted(set(before) - set(after))
         new = sorted(set(after) - set(before))
         same = "identical" if not gone and not new else f"{len(gone)} gone, {len(new)} new"
@@ -61,6 +70,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", default="HEAD", help="the git revision to compare with")
     parser.add_argument("sites", nargs="*", type=Path, help="site folders (default: the corpus)")
+    parser.add_argument(
+        "--extend-select", metavar="CODES", help="also run these rules (opt-in ones: RK6)"
+    )
     args = parser.parse_args()
     sites = args.sites or sorted(p for p in CORPUS.iterdir() if p.is_dir())
     if not sites:
@@ -73,7 +85,8 @@ def main() -> int:
             cwd=ROOT,
         )
         try:
-            return compare(worktree, sites)
+            extra = ["--extend-select", args.extend_select] if args.extend_select else []
+            return compare(worktree, sites, extra)
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT)
 

@@ -1,9 +1,10 @@
 """recapkit: a typed model, templates, scaffolding and a CI linter for meetup and conference recaps.
 
 The public API is what ``__all__`` lists; everything else may change between releases.
-The model, diagnostics and errors are imported eagerly (they are light); the functions that
-pull in markdown-it-py, Jinja2 or PyYAML are imported on first use, so ``import recapkit``
-stays cheap for blog tooling that only needs the model.
+Diagnostics, errors and the post types are imported eagerly (they are light); the model
+(attrs classes with their checks) and the functions that pull in markdown-it-py, Jinja2 or
+PyYAML are imported on first use, so ``import recapkit`` (and ``recapkit lint``, which imports
+the package) stays cheap.
 """
 
 from __future__ import annotations
@@ -12,22 +13,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from recapkit.__about__ import __version__
-from recapkit.data.model import (
-    Event,
-    EventKind,
-    EventLink,
-    EventLinkKind,
-    FrozenDict,
-    Highlight,
-    Link,
-    Photo,
-    Recap,
-    Speaker,
-    Takeaway,
-    TakeawayKind,
-    Talk,
-    TalkKind,
-)
 from recapkit.errors import ConfigError, FileExistsRefusedError, RecapkitError, UsageError
 from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from recapkit.post.types import FrontMatter, ImageRef, LinkRef, Post
@@ -35,6 +20,22 @@ from recapkit.post.types import FrontMatter, ImageRef, LinkRef, Post
 if TYPE_CHECKING:
     from recapkit.data.convert import structure_recap, unstructure_recap
     from recapkit.data.files import DataFileError, dump_recap, dumps_recap, load_recap
+    from recapkit.data.model import (
+        Event,
+        EventKind,
+        EventLink,
+        EventLinkKind,
+        FrozenDict,
+        Highlight,
+        Link,
+        Photo,
+        Recap,
+        Speaker,
+        Takeaway,
+        TakeawayKind,
+        Talk,
+        TalkKind,
+    )
     from recapkit.data.problems import RecapDataError
     from recapkit.data.schema import json_schema
     from recapkit.importing.assemble import Imported, import_post, is_recap
@@ -59,6 +60,20 @@ if TYPE_CHECKING:
 
 # public name -> the module that defines it (imported lazily by __getattr__)
 _LAZY: dict[str, str] = {
+    "Event": "recapkit.data.model",
+    "EventKind": "recapkit.data.model",
+    "EventLink": "recapkit.data.model",
+    "EventLinkKind": "recapkit.data.model",
+    "FrozenDict": "recapkit.data.model",
+    "Highlight": "recapkit.data.model",
+    "Link": "recapkit.data.model",
+    "Photo": "recapkit.data.model",
+    "Recap": "recapkit.data.model",
+    "Speaker": "recapkit.data.model",
+    "Takeaway": "recapkit.data.model",
+    "TakeawayKind": "recapkit.data.model",
+    "Talk": "recapkit.data.model",
+    "TalkKind": "recapkit.data.model",
     "structure_recap": "recapkit.data.convert",
     "unstructure_recap": "recapkit.data.convert",
     "load_recap": "recapkit.data.files",

@@ -12,7 +12,6 @@ registry by :mod:`recapkit.lint.selection`, which knows the rules.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import os
 import tomllib
@@ -85,6 +84,8 @@ def _read_value(attribute: attrs.Attribute[Any], raw: Any, where: str) -> Any:
 
 
 def _unknown_key_message(where: str, key: str, valid: list[str], what: str, owner: str) -> str:
+    import difflib  # only an unknown key needs a suggestion
+
     close = difflib.get_close_matches(key, valid, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     listed = ", ".join(valid) or "none"

@@ -8,7 +8,6 @@ not), plus new files git does not ignore.
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +39,8 @@ def _merge_base(ref: str) -> str:
 
 
 def _git(*args: str) -> str:
+    import subprocess  # only --changed-since runs git: not every lint run pays for the import
+
     try:
         done = subprocess.run(
             ["git", *args], capture_output=True, text=True, check=False, timeout=120

@@ -195,7 +195,9 @@ class Linter:
         draft = context.generator.is_unpublished(post)
         found = self.apply_policy(target, found, suppressions, draft=draft)
         deps: tuple[Dependency, ...] = ()
-        if self.tracks_filesystem and not crashed:
+        # The dependencies are the files the post's images resolve to: when no rule asked for
+        # the body (so for its images), no finding can depend on them, and the body stays unparsed.
+        if self.tracks_filesystem and not crashed and post.body_parsed:
             deps = self._dependencies(post, context)
         refs = remote_refs(post) if self.collect_remote else ()
         data_files = tuple(data_file_stamp(str(p.absolute())) for p in post.recap_candidates)

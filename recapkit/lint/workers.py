@@ -26,16 +26,15 @@ import contextlib
 import gc
 import itertools
 import math
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.connection import Connection
     from multiprocessing.synchronize import Event
 
@@ -109,9 +108,19 @@ def _pool(linter: Linter, workers: int) -> Iterator[ProcessPoolExecutor]:
     """A pool whose workers end with it: at its end, at an exception, or with this process."""
     global _linter
     _linter = linter  # forked workers see it without pickling
+    if START_METHOD == "fork":
+        # The post reader and the Markdown parser are imported on first use (a cached run needs
+        # neither); workers about to lint get them from this process, shared, not each its own.
+        import recapkit.post.markdown
+        import recapkit.ssg.posts  # noqa: F401
     # Objects alive now (modules, the linter) move out of the collector's sight, so workers never
     # touch (and so copy) the pages they share with this process while collecting garbage.
     gc.freeze()
+    # Imported here: a run of fewer than SERIAL_BELOW files (one file from pre-commit) starts
+    # no worker and does not pay for importing multiprocessing.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context(START_METHOD)
     lifeline, parent_end = context.Pipe(duplex=False)
     _parent_ends.add(parent_end)

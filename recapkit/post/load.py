@@ -13,16 +13,17 @@ import codecs
 import gc
 import os
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recapkit._read import NotRegularFile, TooLarge, read_limited
-from recapkit._text import LineIndex, lone_surrogate
+from recapkit._text import lone_surrogate
 from recapkit.post.front_matter import handler_for, read_front_matter
 from recapkit.post.front_matter_images import front_matter_images
-from recapkit.post.markdown import Extraction, markdown_source, parse_tokens
 from recapkit.post.ssg_tags import TagSyntax, code_tag_lines
 from recapkit.post.types import (
+    Body,
     CodeMap,
     FrontMatterFormat,
     LoadProblem,
@@ -101,22 +102,36 @@ def parse_post(
         problem = _text_problem(file, text)
         if problem is not None:
             return problem
+    front_matter, body_start = read_front_matter(text)
+    return Post(
+        path=file,
+        text=text,
+        has_bom=has_bom,
+        newline="\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n",
+        front_matter=front_matter,
+        body_start=body_start,
+        parse_body=partial(_parse_body, syntax, tuple(image_keys)),
+    )
+
+
+def _parse_body(syntax: TagSyntax, image_keys: Sequence[str], post: Post) -> Body:
+    """The body's tokens, images, links and code map (:attr:`Post.parse_body`)."""
     # A post is thousands of small acyclic objects (tokens); the cyclic GC would rescan every
-    # post still alive each time (40% of a corpus run). Pause it while building one post.
+    # post still alive each time (40% of a corpus run). Pause it while building one body.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _build(file, text, has_bom, syntax, image_keys)
+        return _body(post, syntax, image_keys)
     finally:
         if paused:
             gc.enable()
 
 
-def _build(
-    file: Path, text: str, has_bom: bool, syntax: TagSyntax, image_keys: Sequence[str]
-) -> Post:
-    front_matter, body_start = read_front_matter(text)
-    lines = LineIndex(text)
+def _body(post: Post, syntax: TagSyntax, image_keys: Sequence[str]) -> Body:
+    # Imported here: a run whose rules never ask for the body does not import markdown-it-py.
+    from recapkit.post.markdown import Extraction, markdown_source, parse_tokens
+
+    text, body_start, lines = post.text, post.body_start, post.lines
     source = markdown_source(text, body_start, lines.position(body_start)[0])
     tokens = parse_tokens(source)
     found = Extraction(lines, source.split("\n"))
@@ -133,22 +148,14 @@ def _build(
     if tag_lines:  # an image or link in a {% highlight %} sample is code, not content
         images = [ref for ref in images if ref.line not in tag_lines]
         links = [ref for ref in links if ref.line not in tag_lines]
-    if front_matter is not None:
-        images = front_matter_images(front_matter, image_keys, lines) + images
-    post = Post(
-        path=file,
-        text=text,
-        has_bom=has_bom,
-        newline="\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n",
-        front_matter=front_matter,
-        body_start=body_start,
+    if post.front_matter is not None:
+        images = front_matter_images(post.front_matter, image_keys, lines) + images
+    return Body(
         tokens=tokens,
         images=tuple(sorted(images, key=lambda ref: (ref.line, ref.column))),
         links=tuple(sorted(links, key=lambda ref: (ref.line, ref.column))),
         code=code,
     )
-    post.__dict__["lines"] = lines  # Post.lines is a cached_property: hand it the index built here
-    return post
 
 
 def _frontmatter_text(post: frontmatter.Post) -> str:

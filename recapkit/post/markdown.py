@@ -22,6 +22,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from recapkit._text import LineIndex
+from recapkit.post.inline_text import plain_text
 from recapkit.post.ssg_tags import TagSyntax, tag_images
 from recapkit.post.types import ImageKind, ImageRef, LinkKind, LinkRef
 
@@ -304,19 +305,6 @@ def _markdown_link(
 
 def _titled(ref: ImageRef, title: str | None) -> ImageRef:
     return attrs.evolve(ref, title=title) if title else ref
-
-
-def plain_text(tokens: Sequence[Token]) -> str:
-    """What an inline run reads as: text, code, image alts; breaks become spaces."""
-    parts: list[str] = []
-    for token in tokens:
-        if token.type in ("text", "code_inline"):
-            parts.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif token.type == "image":
-            parts.append(plain_text(token.children or []))
-    return "".join(parts)
 
 
 def _is_a_open(raw: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -193,9 +193,26 @@ class CodeMap:
 _AFTER = 2**62
 
 
+@frozen
+class Body:
+    """What parsing a post's Markdown body finds (see :attr:`Post.parse_body`)."""
+
+    tokens: list[Token] = field(factory=list)
+    images: tuple[ImageRef, ...] = ()
+    links: tuple[LinkRef, ...] = ()
+    code: CodeMap = field(factory=CodeMap)
+
+
+_NO_BODY = Body()
+
+
 @define(slots=False)
 class Post:
-    """A post as read from disk. Immutable by convention; ``tokens`` is markdown-it-py's list."""
+    """A post as read from disk. Immutable by convention; ``tokens`` is markdown-it-py's list.
+
+    The body is parsed lazily, once: reading :attr:`tokens`, :attr:`images`, :attr:`links` or
+    :attr:`code` parses it; the front matter, :attr:`text` and :attr:`lines` never do.
+    """
 
     path: Path
     text: str
@@ -206,13 +223,40 @@ class Post:
     front_matter: FrontMatter | None = None
     body_start: int = 0
     """Offset of the first body character (after the front matter)."""
-    tokens: list[Token] = field(factory=list)
-    """markdown-it-py block tokens of the body with ``map`` lines file-absolute."""
-    images: tuple[ImageRef, ...] = ()
-    links: tuple[LinkRef, ...] = ()
     problem: LoadProblem | None = None
-    code: CodeMap = field(factory=CodeMap)
-    """Where the code is (see :class:`CodeMap`)."""
+    parse_body: Callable[[Post], Body] | None = field(default=None, repr=False, eq=False)
+    """How to parse the body, called the first time :attr:`tokens`, :attr:`images`,
+    :attr:`links` or :attr:`code` is asked for (never, when a run's rules need only the front
+    matter or the lines); None: the post has no body to parse."""
+
+    @cached_property
+    def _body(self) -> Body:
+        return _NO_BODY if self.parse_body is None else self.parse_body(self)
+
+    @property
+    def body_parsed(self) -> bool:
+        """Whether the Markdown body has been parsed yet (it is parsed once, on first use)."""
+        return "_body" in self.__dict__
+
+    @property
+    def tokens(self) -> list[Token]:
+        """markdown-it-py block tokens of the body with ``map`` lines file-absolute."""
+        return self._body.tokens
+
+    @property
+    def images(self) -> tuple[ImageRef, ...]:
+        """Every image of the post (front matter and body), in file order."""
+        return self._body.images
+
+    @property
+    def links(self) -> tuple[LinkRef, ...]:
+        """Every link of the body (not an image), in file order."""
+        return self._body.links
+
+    @property
+    def code(self) -> CodeMap:
+        """Where the code is (see :class:`CodeMap`)."""
+        return self._body.code
 
     @cached_property
     def lines(self) -> LineIndex:

@@ -8,14 +8,14 @@ guidelines) that AutoCorrect and zhlint enforce. They apply to Chinese posts onl
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from recapkit.post.language import post_language, site_language
-from recapkit.post.prose import Piece, prose_pieces
-
 if TYPE_CHECKING:
     from recapkit.lint.rules.base import LintContext
+    from recapkit.post.prose import Piece
     from recapkit.post.types import Post
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -28,6 +28,14 @@ FULLWIDTH_PUNCTUATION = "，。、：；！？（）「」『』《》〈〉【�
 """Full-width punctuation that takes no space on either side (curly quotes are shared with
 English text and dashes and ellipses are spaced by some styles: they are left alone)."""
 
+
+@functools.cache
+def pattern(source: str) -> re.Pattern[str]:
+    """*source* compiled on first use: the RK6 rules are opt-in, and compiling their patterns
+    (wide CJK character classes) at import would cost every run milliseconds."""
+    return re.compile(source)
+
+
 # The answer for the last post asked about (and its site's language): the RK6 rules run one
 # after another on one post, and each would otherwise find its prose again.
 _last: tuple[Post, str | None, list[Piece]] | None = None
@@ -35,6 +43,11 @@ _last: tuple[Post, str | None, list[Piece]] | None = None
 
 def chinese_prose(post: Post, context: LintContext) -> list[Piece]:
     """The prose pieces of *post* when it is a Chinese post, else none."""
+    # Imported here: the RK6 rules are opt-in, and a run without them (or a cached run) need
+    # not pay for the prose finder, its language guess and markdown-it-py.
+    from recapkit.post.language import post_language
+    from recapkit.post.prose import prose_pieces
+
     global _last
     site_default = _site_default(context)
     last = _last
@@ -52,6 +65,8 @@ def chinese_prose(post: Post, context: LintContext) -> list[Piece]:
 def _site_default(context: LintContext) -> str | None:
     if context.site is None:
         return None
+    from recapkit.post.language import site_language
+
     return site_language(context.site.config, context.generator.language_keys)
 
 

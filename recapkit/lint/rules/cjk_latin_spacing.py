@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from attrs import frozen
 
 from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from recapkit.lint.rules._cjk import CJK, LATIN, around, chinese_prose
+from recapkit.lint.rules._cjk import CJK, LATIN, around, chinese_prose, pattern
 from recapkit.lint.rules.base import LintContext, Rule, option
 
 if TYPE_CHECKING:
@@ -17,9 +16,9 @@ if TYPE_CHECKING:
     from recapkit.post.types import Post
 
 # The place between a CJK character and a letter or digit, either way round (zero width).
-_BOUNDARY = re.compile(f"(?<={CJK})(?={LATIN})|(?<={LATIN})(?={CJK})")
-_CJK_CHAR = re.compile(CJK)
-_LATIN_CHAR = re.compile(LATIN)
+_BOUNDARY = f"(?<={CJK})(?={LATIN})|(?<={LATIN})(?={CJK})"
+_CJK_CHAR = CJK
+_LATIN_CHAR = LATIN
 
 
 @frozen
@@ -93,7 +92,7 @@ class CjkLatinSpacing(Rule[CjkLatinSpacingOptions]):
         for piece in pieces:
             if previous is not None and self._touches(previous, piece):
                 yield from self._across(post, previous, piece)
-            for match in _BOUNDARY.finditer(post.text[piece.start : piece.end]):
+            for match in pattern(_BOUNDARY).finditer(post.text[piece.start : piece.end]):
                 at = piece.start + match.start()
                 yield self._finding(post, at - 1, at, at)
             previous = piece
@@ -133,6 +132,6 @@ class CjkLatinSpacing(Rule[CjkLatinSpacingOptions]):
 def _pair(left: str, right: str) -> bool:
     """Whether *left* then *right* is a CJK character and a letter or digit, either way."""
     return bool(
-        (_CJK_CHAR.fullmatch(left) and _LATIN_CHAR.fullmatch(right))
-        or (_LATIN_CHAR.fullmatch(left) and _CJK_CHAR.fullmatch(right))
+        (pattern(_CJK_CHAR).fullmatch(left) and pattern(_LATIN_CHAR).fullmatch(right))
+        or (pattern(_LATIN_CHAR).fullmatch(left) and pattern(_CJK_CHAR).fullmatch(right))
     )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from recapkit.lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from recapkit.lint.rules._cjk import CJK, around, chinese_prose, with_next
+from recapkit.lint.rules._cjk import CJK, around, chinese_prose, pattern, with_next
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule
 
 if TYPE_CHECKING:
@@ -20,17 +19,17 @@ FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "�
 # character at the end of the line (`如下:`, `为什么?`). A `,` or `;` there could join a list
 # of code or English words to come: left alone. A mark with spaces on both sides is a mention
 # of the character, not punctuation (`后跟一个 : 冒号`, `和 ! 运算符`).
-_BETWEEN = re.compile(f"(?<={CJK})(?: ([,:;?!])|([,:;?!]) ?)(?={CJK})")
-_LINE_END = re.compile(f"(?<={CJK}) ?([:?!])$")
+_BETWEEN = f"(?<={CJK})(?: ([,:;?!])|([,:;?!]) ?)(?={CJK})"
+_LINE_END = f"(?<={CJK}) ?([:?!])$"
 # A mark closing emphasis, Chinese text after it: `**作者:** 项目的创始人`.
-_BEFORE_MARKUP = re.compile(f"(?<={CJK})([,:;?!])$")
-_AFTER_MARKUP = re.compile(f" ?{CJK}")
+_BEFORE_MARKUP = f"(?<={CJK})([,:;?!])$"
+_AFTER_MARKUP = f" ?{CJK}"
 # Parentheses around text with a CJK character, touching a CJK character outside:
 # `函数(参数)`, `(注)参见`. `f(x)` and `中文(English)` are left alone (code, or a writer's
 # choice some styles allow). Each `(` scans at most to the next parenthesis: linear.
-_PARENS = re.compile(r"\(([^()\n]{1,160})\)")
-_CJK_CHAR = re.compile(CJK)
-_LATIN_WORD = re.compile("[A-Za-z0-9]")
+_PARENS = r"\(([^()\n]{1,160})\)"
+_CJK_CHAR = CJK
+_LATIN_WORD = "[A-Za-z0-9]"
 
 
 class FullwidthPunctuation(Rule[NoOptions]):
@@ -95,15 +94,15 @@ class FullwidthPunctuation(Rule[NoOptions]):
 
     def _marks(self, post: Post, piece: Piece, following: Piece | None) -> Iterator[Diagnostic]:
         text = post.text[piece.start : piece.end]
-        found = list(_BETWEEN.finditer(text))
+        found = list(pattern(_BETWEEN).finditer(text))
         if _ends_line(post, piece):
-            found += _LINE_END.finditer(text)
+            found += pattern(_LINE_END).finditer(text)
         elif (
             following is not None
             and following.joined
-            and _AFTER_MARKUP.match(post.text, following.start)
+            and pattern(_AFTER_MARKUP).match(post.text, following.start)
         ):
-            found += _BEFORE_MARKUP.finditer(text)
+            found += pattern(_BEFORE_MARKUP).finditer(text)
         for match in found:
             start, end = piece.start + match.start(), piece.start + match.end()
             group = 1 if match.group(1) else 2
@@ -113,12 +112,14 @@ class FullwidthPunctuation(Rule[NoOptions]):
 
     def _parentheses(self, post: Post, piece: Piece) -> Iterator[Diagnostic]:
         text = post.text[piece.start : piece.end]
-        for match in _PARENS.finditer(text):
+        for match in pattern(_PARENS).finditer(text):
             inside = match.group(1)
-            if not (_CJK_CHAR.search(inside) and _touches_cjk(text, match.start(), match.end())):
+            if not (
+                pattern(_CJK_CHAR).search(inside) and _touches_cjk(text, match.start(), match.end())
+            ):
                 continue
             opening, closing = piece.start + match.start(), piece.start + match.end() - 1
-            safe = _LATIN_WORD.search(inside) is None
+            safe = pattern(_LATIN_WORD).search(inside) is None
             fix = Fix(
                 (Edit(opening, opening + 1, "（"), Edit(closing, closing + 1, "）")),
                 "use `（` `）`",
@@ -147,13 +148,13 @@ def _touches_cjk(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` has a CJK character right before or right after it."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
-    return bool(_CJK_CHAR.fullmatch(before) or _CJK_CHAR.fullmatch(after))
+    return bool(pattern(_CJK_CHAR).fullmatch(before) or pattern(_CJK_CHAR).fullmatch(after))
 
 
-_LINE_END_AFTER = re.compile(r"[*_~]{0,3}\r?(?:\n|\Z)")
+_LINE_END_AFTER = r"[*_~]{0,3}\r?(?:\n|\Z)"
 
 
 def _ends_line(post: Post, piece: Piece) -> bool:
     """Whether *piece* reaches the end of its line (or of the file), emphasis closing there
     (`**注意:**`) included."""
-    return _LINE_END_AFTER.match(post.text, piece.end) is not None
+    return pattern(_LINE_END_AFTER).match(post.text, piece.end) is not None

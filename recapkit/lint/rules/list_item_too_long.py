@@ -9,7 +9,7 @@ from attrs import frozen
 
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.rules.base import LintContext, Rule, option
-from recapkit.post.markdown import plain_text
+from recapkit.post.inline_text import plain_text
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule, shorten
-from recapkit.post.markdown import plain_text
+from recapkit.post.inline_text import plain_text
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
