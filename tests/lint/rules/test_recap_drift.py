@@ -62,10 +62,13 @@ def test_a_talk_without_its_section_is_reported_at_its_data_entry() -> None:
     assert "- title: Go 1.24 新特性速览" in text.split("\n")[found[0] - 1]
 
 
-def test_a_speaker_missing_from_a_notes_byline_is_reported() -> None:
+def test_a_speaker_renamed_in_a_notes_byline_is_reported_at_the_byline() -> None:
     text = _rendered(layout="notes").replace("陈一帆（GoCN", "陈一凡（GoCN")
     assert _findings(text) == [
-        (_line(text, "## Go 1.24"), "the section does not name speaker '陈一帆' of the data")
+        (
+            _line(text, "陈一凡（GoCN"),
+            "speaker renamed: the recap data says '陈一帆', the section says '陈一凡'",
+        )
     ]
 
 
