@@ -92,7 +92,8 @@ def text(report: Report, stream: IO[str]) -> None:
         if report.statistics:
             with_data, from_text = report.recaps
             stream.write(
-                f"Recaps: {plural(with_data + from_text, 'post')} read as recaps "
+                f"Recaps: {plural(with_data + from_text, 'post')} read as "
+                f"{'a recap' if with_data + from_text == 1 else 'recaps'} "
                 f"({with_data} with recap data, {from_text} from their text)\n"
             )
         stream.write(summary_line(report) + "\n")

@@ -31,3 +31,13 @@ def test_statistics_count_the_posts_read_as_recaps(
         out = capsys.readouterr().out.splitlines()
         assert "     1  RK404      recap-without-data" in out
         assert "Recaps: 2 posts read as recaps (1 with recap data, 1 from their text)" in out
+
+
+def test_one_post_read_as_a_recap_is_counted_in_the_singular(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("recap.md").write_text(RECAP, encoding="utf-8")
+    assert main(["lint", "--no-cache", "--statistics", "--select", "RK404", "recap.md"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "Recaps: 1 post read as a recap (0 with recap data, 1 from their text)" in out
