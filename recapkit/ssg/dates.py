@@ -131,6 +131,10 @@ def fields(text: str) -> Fields | None:
     match = _NUMERIC.match(text.strip())
     if match is None:
         return None
+    if not 1 <= int(match["m"]) <= 12 or int(match["y"]) < 1:
+        # No parser rolls a month over (Go's time.Parse and Ruby's Time.parse refuse month 13,
+        # moment reads it as an invalid date), and Python has no year 0: not a date at all.
+        return None
     time = None
     if match["H"] is not None:
         time = (int(match["H"]), int(match["M"]), int(match["S"] or 0))

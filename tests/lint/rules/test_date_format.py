@@ -126,3 +126,12 @@ def test_timezone_is_required_only_when_configured_and_only_with_a_time() -> Non
     found = run(DateFormat(), source, require_timezone=True)[1]
     assert [d.line for d in found] == [1, 2]
     assert all("no timezone" in d.message for d in found)
+
+
+@pytest.mark.parametrize("ssg", [None, "hugo", "jekyll", "hexo", "zola"])
+@pytest.mark.parametrize("form", ["2024-13-01", "2024-00-10", "0000-01-01"])
+def test_a_month_or_year_that_does_not_exist_is_not_a_date(form: str, ssg: str | None) -> None:
+    # Month 13 crashed the rule (it rolled the day over and asked for month 13's first day).
+    _post, found = run(DateFormat(), f"---\ntitle: T\ndate: {form}\n---\n", ssg=ssg)
+    assert [(d.code, d.line) for d in found] == [("RK106", 2)]  # 0-based: the date line
+    assert found[0].message.startswith(f"`date` is not a date: '{form}'")
