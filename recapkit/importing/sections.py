@@ -109,7 +109,7 @@ def signals(blocks: Sequence[Block], index: int, overview: Sequence[str]) -> int
     )
     count += int(heading_speakers(title) is not None)
     count += int(any(matches(item, title) for item in overview))
-    body = _section(blocks, index)
+    body = section_blocks(blocks, index)
     firsts = [b for b in body[:4] if b.kind is not Kind.HEADING]
     lines = [i.source for b in firsts for i in b.items] + [
         b.source.split("\n")[0] for b in firsts if b.kind is Kind.PARAGRAPH
@@ -137,7 +137,8 @@ def _closing(block: Block) -> bool:
     )
 
 
-def _section(blocks: Sequence[Block], index: int) -> list[Block]:
+def section_blocks(blocks: Sequence[Block], index: int) -> list[Block]:
+    """The blocks under the heading at *index*, up to the next heading of its level or above."""
     level = blocks[index].level
     found = []
     for block in blocks[index + 1 :]:

@@ -19,7 +19,7 @@ from recapkit.data.model import Talk
 from recapkit.importing.blocks import Block, Kind, read_blocks
 from recapkit.importing.inline import plain
 from recapkit.importing.overview import key as letters
-from recapkit.importing.sections import strip_number
+from recapkit.importing.sections import section_blocks, strip_number
 from recapkit.importing.speakers import heading_speakers
 from recapkit.post.types import Post
 
@@ -66,7 +66,9 @@ def headings(post: Post) -> list[Heading]:
         if block.kind is Kind.HEADING:
             titles = _titles(block.source)
             keys = frozenset(k for k in map(key, titles) if k)
-            found.append(Heading(block.line, titles[-1], keys, _section(blocks, index)))
+            found.append(
+                Heading(block.line, titles[-1], keys, tuple(section_blocks(blocks, index)))
+            )
     return found
 
 
@@ -92,16 +94,6 @@ def _titles(source: str) -> list[str]:
     if split := heading_speakers(title):
         titles.append(split[0])
     return titles
-
-
-def _section(blocks: Sequence[Block], index: int) -> tuple[Block, ...]:
-    level = blocks[index].level
-    found = []
-    for block in blocks[index + 1 :]:
-        if block.kind is Kind.HEADING and block.level <= level:
-            break
-        found.append(block)
-    return tuple(found)
 
 
 def pair(data: Sequence[Talk], body: Sequence[Heading], read: Sequence[Talk]) -> Pairing:
