@@ -17,7 +17,10 @@ from pathlib import Path
 import attrs
 
 from recapkit.data.files import load_recap
-from recapkit.rendering.engine import SSGS, render
+from recapkit.rendering.engine import render
+from recapkit.ssg.registry import names
+
+SSGS = names()
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
