@@ -36,8 +36,8 @@ def post_front_matter_format(path: Path, generator: Generator) -> str | None:
     from recapkit.post.front_matter import read_front_matter
 
     try:
-        found, _ = read_front_matter(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError):
+        found, _ = read_front_matter(_read(path).removeprefix(BOM))
+    except UsageError:
         return None  # update_file says why
     if found is None or found.format not in generator.front_matter_formats:
         return None
@@ -76,10 +76,15 @@ def update_file(path: Path, fresh: str, *, diff: bool, force: bool) -> int:
 
 
 def _read(path: Path) -> str:
-    try:
-        data = path.read_bytes()
+    from recapkit._read import read_limited
+    from recapkit.post.load import DEFAULT_MAX_BYTES
+
+    try:  # a FIFO or device is refused, not waited on; a huge file is not read whole
+        data = read_limited(path, DEFAULT_MAX_BYTES)
     except FileNotFoundError:
         raise UsageError(f"{path}: no such post") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read: {exc.strerror or exc}: not updated") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -3,6 +3,7 @@ generated blocks refused without --force, --diff, CRLF and BOM posts, Zola's TOM
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -204,3 +205,13 @@ def test_a_hugo_post_with_toml_front_matter_is_compared_as_toml(
     assert code == 0 and "note" not in err
     after = post.read_text(encoding="utf-8")
     assert after.startswith("+++\n") and re.search(r"^attendance = 450$", after, re.M)
+
+
+def test_a_post_that_is_a_fifo_is_refused_not_waited_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "post.md"
+    os.mkfifo(fifo)  # nobody writes to it: reading it would block for ever
+    code, _out, err = run(["render", str(PYCON), "--ssg", "hugo", "--update", str(fifo)], capsys)
+    assert code == 2
+    assert "a FIFO (named pipe), not a regular file: not updated" in err
