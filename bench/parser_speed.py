@@ -7,9 +7,9 @@ position tracking) and the raw event streams of the native CommonMark parsers in
     python bench/parser_speed.py                 # the shared corpus
     python bench/parser_speed.py path/to/content
 
-This only measures the ceiling of a parser swap: a native parser's events are not yet images,
-links and code with file positions, and they must match markdown-it-py's findings exactly
-before one can replace it (see docs/performance.md).
+``recapkit.post.native`` (what lint uses) turns pyromark's events into markdown-it-py's tokens;
+the raw event streams show how much of its time is the parser itself and how much building
+those Python tokens (see docs/performance.md).
 """
 
 from __future__ import annotations
@@ -57,8 +57,11 @@ def main(argv: list[str]) -> int:
         return 0
     import pyromark
 
+    from recapkit.post.native import parse_tokens as native_tokens
+
     tables = pyromark.Options.ENABLE_TABLES
     native = [
+        ("recapkit's native parse (pyromark)", native_tokens),
         ("pyromark events", lambda s: list(pyromark.events(s, options=tables))),
         (
             "pyromark events with byte ranges",

@@ -206,6 +206,9 @@ def resolve(request: LintRequest) -> Resolved:
 
 def lint(request: LintRequest) -> LintOutcome:
     """Run *request* to the end."""
+    from recapkit.post.parsers import parser_name
+
+    parser_name()  # a misspelt RECAPKIT_MARKDOWN_PARSER stops the run before any file is read
     resolved = resolve(request)
     config, targets, sites, notes = (
         resolved.config,

@@ -21,6 +21,7 @@ from recapkit._read import NotRegularFile, TooLarge, read_limited
 from recapkit._text import lone_surrogate
 from recapkit.post.front_matter import handler_for, read_front_matter
 from recapkit.post.front_matter_images import front_matter_images
+from recapkit.post.parsers import body_parser
 from recapkit.post.ssg_tags import TagSyntax, code_tag_lines
 from recapkit.post.types import (
     Body,
@@ -128,12 +129,12 @@ def _parse_body(syntax: TagSyntax, image_keys: Sequence[str], post: Post) -> Bod
 
 
 def _body(post: Post, syntax: TagSyntax, image_keys: Sequence[str]) -> Body:
-    # Imported here: a run whose rules never ask for the body does not import markdown-it-py.
-    from recapkit.post.markdown import Extraction, markdown_source, parse_tokens
+    # Imported here: a run whose rules never ask for the body imports no Markdown parser.
+    from recapkit.post.markdown import Extraction, markdown_source
 
     text, body_start, lines = post.text, post.body_start, post.lines
     source = markdown_source(text, body_start, lines.position(body_start)[0])
-    tokens = parse_tokens(source)
+    tokens = body_parser()(source)
     found = Extraction(lines, source.split("\n"))
     found.walk(tokens, lines.starts)
     found.tag_images(body_start, syntax, lines)

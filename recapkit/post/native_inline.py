@@ -1,0 +1,250 @@
+"""One block's inline events from pyromark turned into markdown-it-py's ``inline`` token.
+
+The token carries what markdown-it-py's would: ``content`` (the block's text with the container
+markers of each line removed, stripped), and ``children`` (text runs joined, emphasis, links,
+images with their alt as children, code spans, raw HTML, breaks), each image, link, code span and
+raw HTML child with ``meta["span"]``: its start and end in ``content``, as
+:func:`recapkit.post.markdown.make_parser` records them.
+
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Any
+
+from markdown_it.token import Token
+
+from recapkit.post.inline_text import plain_text
+from recapkit.post.native_lines import Nesting, line_content
+from recapkit.post.native_source import ByteSource
+from recapkit.post.native_token import token as new_token
+
+Event = tuple[Any, int, int]
+"""A pyromark event with its byte range."""
+
+_AUTOLINKS = frozenset({"Autolink", "Email"})
+
+
+class _Content:
+    """The inline content of a block and the way from source characters to content offsets."""
+
+    def __init__(
+        self, source: ByteSource, first: int, last: int, nest: Nesting, cell: bool
+    ) -> None:
+        text = source.text
+        line, last_line = source.char_line(first), source.char_line(last)
+        pieces: list[str] = []
+        self.sources: list[int] = []
+        self.offsets: list[int] = []
+        start, offset, pad = first, 0, ""
+        while True:
+            end = last if line == last_line else source.line_end(line)
+            self.sources.append(start)
+            self.offsets.append(offset + len(pad))
+            pieces.append(pad + text[start:end])
+            offset += len(pad) + end - start + 1
+            if line >= last_line:
+                break
+            line += 1
+            start, pad = line_content(text, source.line_start(line), nest)
+        content = "\n".join(pieces)
+        if cell and "\\|" in content:
+            content = self._unescape_pipes(first, content)
+        self.lead = len(content) - len(content.lstrip())
+        self.trail = len(content) - len(content.rstrip())
+        self.text = content.strip()
+
+    def _unescape_pipes(self, start: int, piece: str) -> str:
+        """A table cell's content as markdown-it-py gives it: each `\\|` a `|` (GFM)."""
+        self.sources, self.offsets = [], []
+        parts, source, offset = [], start, 0
+        for index, part in enumerate(piece.split("\\|")):
+            if index:
+                source += 1  # the backslash
+                part = "|" + part
+            self.sources.append(source)
+            self.offsets.append(offset)
+            parts.append(part)
+            source += len(part)
+            offset += len(part)
+        return "".join(parts)
+
+    def offset(self, char: int) -> int:
+        """The offset in the stripped content of source character *char*."""
+        index = bisect.bisect_right(self.sources, char) - 1
+        return self.offsets[index] + char - self.sources[index] - self.lead
+
+
+def inline_token(
+    source: ByteSource,
+    events: Sequence[Event],
+    nest: Nesting,
+    where: list[int],
+    level: int,
+    cell: bool = False,
+) -> Token:
+    """The ``inline`` token of one paragraph, heading or table cell (*events* non-empty)."""
+    if len(events) == 1:
+        plain = _plain_text(source, events[0])
+        if plain is not None:
+            child = new_token("text", "", 0, content=plain)
+            return new_token("inline", "", 0, where, level, plain, [child])
+    first = source.char(events[0][1])
+    if first and source.text[first - 1] == "\\":
+        first -= 1  # an escape (`\_x`) opens the block: its text event starts after it
+    last = source.char(events[-1][2])  # an end event's range holds all before it
+    content = _Content(source, first, last, nest, cell)
+    children = _Children(source, content).build(events)
+    return new_token("inline", "", 0, where, level, content.text, children)
+
+
+def _plain_text(source: ByteSource, event: Event) -> str | None:
+    """The text of a block that is one text event written as it reads (no escape, no entity,
+    no space for markdown-it to strip), else None: most headings, cells and list items."""
+    kind, start, end = event
+    if type(kind) is not dict or "Text" not in kind:
+        return None
+    value: str = kind["Text"]
+    written = source.text[start:end] if source.ascii else source.data[start:end].decode()
+    if written != value or value.strip() != value:
+        return None
+    if start and source.data[start - 1 : start] == b"\\":
+        return None
+    return value
+
+
+class _Children:
+    def __init__(self, source: ByteSource, content: _Content) -> None:
+        self.source = source
+        self.content = content
+        self.links: list[Token] = []
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        char = self.source.char
+        return self.content.offset(char(start)), self.content.offset(char(end))
+
+    def build(self, events: Sequence[Event]) -> list[Token]:
+        stack: list[list[Token]] = [[]]
+        images: list[Token] = []
+        text: list[str] = []
+        for event, start, end in events:
+            if type(event) is str:
+                kind = event
+                value: Any = None
+            else:
+                ((kind, value),) = event.items()
+            if kind == "Text":
+                text.append(value)
+                continue
+            out = stack[-1]
+            if text:
+                out.append(new_token("text", "", 0, content="".join(text)))
+                text = []
+            if kind == "SoftBreak":
+                out.append(new_token("softbreak", "br", 0))
+            elif kind == "HardBreak":
+                out.append(new_token("hardbreak", "br", 0))
+            elif kind == "Code":
+                out.append(self._spanned("code_inline", "code", value, start, end, "`"))
+            elif kind == "InlineHtml":
+                out.append(self._spanned("html_inline", "", value, start, end, ""))
+            elif kind == "Start":
+                if value == "Strong" and (not out or out[-1].type != "text"):
+                    out.append(new_token("text", "", 0))  # markdown-it's spent delimiter
+                self._open(value, start, end, stack, images)
+            elif kind == "End":
+                self._close(value, stack, images)
+                if value == "Strong":
+                    text.append("")  # the closing one, joined to the text after it
+        if text:
+            stack[-1].append(new_token("text", "", 0, content="".join(text)))
+        return _trimmed(stack[0], self.content)
+
+    def _spanned(
+        self, kind: str, tag: str, content: str, start: int, end: int, markup: str
+    ) -> Token:
+        token = new_token(kind, tag, 0, content=content, markup=markup)
+        token.meta["span"] = self.span(start, end)
+        return token
+
+    def _open(
+        self, tag: Any, start: int, end: int, stack: list[list[Token]], images: list[Token]
+    ) -> None:
+        out = stack[-1]
+        if tag == "Emphasis":
+            out.append(new_token("em_open", "em", 1, markup="*"))
+        elif tag == "Strong":
+            out.append(new_token("strong_open", "strong", 1, markup="**"))
+        elif tag == "Strikethrough":
+            out.append(new_token("s_open", "s", 1, markup="~~"))
+        elif "Link" in tag:
+            link = tag["Link"]
+            autolink = link["link_type"] in _AUTOLINKS
+            url = link["dest_url"]
+            href = "mailto:" + url if link["link_type"] == "Email" else url
+            token = new_token("link_open", "a", 1)
+            token.attrs["href"] = href
+            if link["title"]:
+                token.attrs["title"] = link["title"]
+            token.markup = "autolink" if autolink else ""
+            token.info = "auto" if autolink else ""
+            self.links.append(token)
+            token.meta["span"] = self.span(start, self._link_end(link, end))
+            out.append(token)
+        elif "Image" in tag:
+            image = tag["Image"]
+            token = new_token("image", "img", 0)
+            token.attrs.update(src=image["dest_url"], alt="")
+            if image["title"]:
+                token.attrs["title"] = image["title"]
+            token.meta["span"] = self.span(start, self._link_end(image, end))
+            token.children = []
+            out.append(token)
+            images.append(token)
+            stack.append(token.children)
+
+    def _link_end(self, link: dict[str, Any], end: int) -> int:
+        """pulldown-cmark ends a collapsed reference (`[text][]`) before its `[]`."""
+        if link["link_type"] == "Collapsed" and self.source.data[end : end + 2] == b"[]":
+            return end + 2
+        return end
+
+    def _close(self, tag: Any, stack: list[list[Token]], images: list[Token]) -> None:
+        if tag == "Emphasis":
+            stack[-1].append(new_token("em_close", "em", -1, markup="*"))
+        elif tag == "Strong":
+            stack[-1].append(new_token("strong_close", "strong", -1, markup="**"))
+        elif tag == "Strikethrough":
+            stack[-1].append(new_token("s_close", "s", -1, markup="~~"))
+        elif tag == "Link":
+            opened = self.links.pop()
+            closed = new_token("link_close", "a", -1, markup=opened.markup)
+            closed.info = opened.info
+            stack[-1].append(closed)
+        elif tag == "Image":
+            stack.pop()
+            image = images.pop()
+            image.content = plain_text(image.children or [])
+
+
+def _trimmed(children: list[Token], content: _Content) -> list[Token]:
+    """*children* as markdown-it-py parses the stripped content: Unicode spaces (an
+    ideographic space, a no-break space) that CommonMark keeps as text are gone at both ends."""
+    if content.lead:
+        _trim_end(children, 0)
+    if content.trail:
+        _trim_end(children, -1)
+    return children
+
+
+def _trim_end(children: list[Token], index: int) -> None:
+    while children and children[index].type in ("text", "softbreak", "hardbreak"):
+        child = children[index]
+        if child.type == "text":
+            kept = child.content.lstrip() if index == 0 else child.content.rstrip()
+            if kept:
+                child.content = kept
+                return
+        children.pop(index)
