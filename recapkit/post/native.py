@@ -34,7 +34,9 @@ def parse_tokens(source: str) -> list[Token]:
     UTF-8 can encode (:func:`recapkit.post.load.load_post` refuses a lone surrogate)."""
     if "\0" in source:
         source = source.replace("\0", "\ufffd")  # as markdown-it-py does (CommonMark 2.3)
-    return _Blocks(ByteSource(source)).build(pyromark.events_with_range(source, options=_OPTIONS))
+    return _Blocks(ByteSource(source)).build(
+        pyromark.events_with_range(source, options=_OPTIONS, merge_text=True)
+    )
 
 
 class _Blocks:
@@ -59,20 +61,21 @@ class _Blocks:
         self.row_map: list[int] = []
 
     def build(self, events: Any) -> list[Token]:
-        for event, where in events:
+        for pair in events:
+            event, where = pair
             if type(event) is str:  # SoftBreak, HardBreak, Rule
                 if event == "Rule":
                     self._block_event()
                     self._leaf("hr", "hr", where["start"], where["end"], markup="---")
                 else:
-                    self._inline_event(event, where)
+                    self._inline_event(pair)
                 continue
             kind = next(iter(event))
             value = event[kind]
             if kind == "Start" or kind == "End":
                 name = value if type(value) is str else next(iter(value))
                 if name in _INLINE_TAGS:
-                    self._inline_event(event, where)
+                    self._inline_event(pair)
                 elif kind == "Start":
                     self._block_event()
                     self._start(name, value, where["start"], where["end"])
@@ -82,14 +85,14 @@ class _Blocks:
             elif self.code is not None:
                 self.code.append(value)
             else:
-                self._inline_event(event, where)
+                self._inline_event(pair)
         return self.tokens
 
-    def _inline_event(self, event: Any, where: dict[str, int]) -> None:
+    def _inline_event(self, pair: Event) -> None:
         if self.inline is None:
             self._open_hidden()
         assert self.inline is not None
-        self.inline.append((event, where["start"], where["end"]))
+        self.inline.append(pair)
 
     def _block_event(self) -> None:
         if self.hidden:
@@ -263,7 +266,8 @@ class _Blocks:
 
     def _close_hidden(self) -> None:
         events = self.inline or []
-        where = [self.source.line(events[0][1]), self.source.end_line(max(e[2] for e in events))]
+        first, last = events[0][1]["start"], max(where["end"] for _event, where in events)
+        where = [self.source.line(first), self.source.end_line(last)]
         self.hidden_open.map = where
         self.inline_map = where
         self.last_end = max(self.last_end, where[1])

@@ -21,8 +21,8 @@ from recapkit.post.native_lines import Nesting, line_content
 from recapkit.post.native_source import ByteSource
 from recapkit.post.native_token import token as new_token
 
-Event = tuple[Any, int, int]
-"""A pyromark event with its byte range."""
+Event = tuple[Any, dict[str, int]]
+"""A pyromark event and its byte range (``{"start": ..., "end": ...}``), as pyromark yields them."""
 
 _AUTOLINKS = frozenset({"Autolink", "Email"})
 
@@ -91,10 +91,10 @@ def inline_token(
         if plain is not None:
             child = new_token("text", "", 0, content=plain)
             return new_token("inline", "", 0, where, level, plain, [child])
-    first = source.char(events[0][1])
+    first = source.char(events[0][1]["start"])
     if first and source.text[first - 1] == "\\":
         first -= 1  # an escape (`\_x`) opens the block: its text event starts after it
-    last = source.char(events[-1][2])  # an end event's range holds all before it
+    last = source.char(events[-1][1]["end"])  # an end event's range holds all before it
     content = _Content(source, first, last, nest, cell)
     children = _Children(source, content).build(events)
     return new_token("inline", "", 0, where, level, content.text, children)
@@ -103,7 +103,8 @@ def inline_token(
 def _plain_text(source: ByteSource, event: Event) -> str | None:
     """The text of a block that is one text event written as it reads (no escape, no entity,
     no space for markdown-it to strip), else None: most headings, cells and list items."""
-    kind, start, end = event
+    kind, where = event
+    start, end = where["start"], where["end"]
     if type(kind) is not dict or "Text" not in kind:
         return None
     value: str = kind["Text"]
@@ -121,15 +122,16 @@ class _Children:
         self.content = content
         self.links: list[Token] = []
 
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        char = self.source.char
-        return self.content.offset(char(start)), self.content.offset(char(end))
+    def span(self, where: dict[str, int], end: int | None = None) -> tuple[int, int]:
+        """The content offsets of an event's byte range (ending at *end* when given)."""
+        char, offset = self.source.char, self.content.offset
+        return offset(char(where["start"])), offset(char(where["end"] if end is None else end))
 
     def build(self, events: Sequence[Event]) -> list[Token]:
         stack: list[list[Token]] = [[]]
         images: list[Token] = []
         text: list[str] = []
-        for event, start, end in events:
+        for event, where in events:
             if type(event) is str:
                 kind = event
                 value: Any = None
@@ -147,13 +149,13 @@ class _Children:
             elif kind == "HardBreak":
                 out.append(new_token("hardbreak", "br", 0))
             elif kind == "Code":
-                out.append(self._spanned("code_inline", "code", value, start, end, "`"))
+                out.append(self._spanned("code_inline", "code", value, where, "`"))
             elif kind == "InlineHtml":
-                out.append(self._spanned("html_inline", "", value, start, end, ""))
+                out.append(self._spanned("html_inline", "", value, where, ""))
             elif kind == "Start":
                 if value == "Strong" and (not out or out[-1].type != "text"):
                     out.append(new_token("text", "", 0))  # markdown-it's spent delimiter
-                self._open(value, start, end, stack, images)
+                self._open(value, where, stack, images)
             elif kind == "End":
                 self._close(value, stack, images)
                 if value == "Strong":
@@ -163,14 +165,14 @@ class _Children:
         return _trimmed(stack[0], self.content)
 
     def _spanned(
-        self, kind: str, tag: str, content: str, start: int, end: int, markup: str
+        self, kind: str, tag: str, content: str, where: dict[str, int], markup: str
     ) -> Token:
         token = new_token(kind, tag, 0, content=content, markup=markup)
-        token.meta["span"] = self.span(start, end)
+        token.meta["span"] = self.span(where)
         return token
 
     def _open(
-        self, tag: Any, start: int, end: int, stack: list[list[Token]], images: list[Token]
+        self, tag: Any, where: dict[str, int], stack: list[list[Token]], images: list[Token]
     ) -> None:
         out = stack[-1]
         if tag == "Emphasis":
@@ -191,7 +193,7 @@ class _Children:
             token.markup = "autolink" if autolink else ""
             token.info = "auto" if autolink else ""
             self.links.append(token)
-            token.meta["span"] = self.span(start, self._link_end(link, end))
+            token.meta["span"] = self.span(where, self._link_end(link, where["end"]))
             out.append(token)
         elif "Image" in tag:
             image = tag["Image"]
@@ -199,7 +201,7 @@ class _Children:
             token.attrs.update(src=image["dest_url"], alt="")
             if image["title"]:
                 token.attrs["title"] = image["title"]
-            token.meta["span"] = self.span(start, self._link_end(image, end))
+            token.meta["span"] = self.span(where, self._link_end(image, where["end"]))
             token.children = []
             out.append(token)
             images.append(token)
