@@ -18,7 +18,13 @@ import pyromark
 from markdown_it.token import Token
 
 from recapkit.post.native_inline import Event, inline_token
-from recapkit.post.native_lines import Nesting, empty_quote_end, fence_line, item_column
+from recapkit.post.native_lines import (
+    Nesting,
+    empty_quote_end,
+    fence_line,
+    in_item,
+    item_column,
+)
 from recapkit.post.native_source import ByteSource
 from recapkit.post.native_token import token as new_token
 
@@ -116,15 +122,23 @@ class _Blocks:
         return token
 
     def _close_container(self, kind: str, tag: str, markup: str = "") -> None:
-        """Close the innermost container where markdown-it-py ends it: pulldown-cmark also
-        gives it the link reference definitions after its last block."""
+        """Close the innermost container where markdown-it-py ends it: after its last block and
+        the lines after that still inside it (blank or indented lines of a list item, `>` lines
+        of a blockquote); pulldown-cmark also gives it the link reference definitions after it."""
         token = self.opened.pop()
         assert token.map is not None
         line, end = max(self.last_end, token.map[0] + 1), token.map[1]
-        while line < end and not self.source.line_text(line).strip(" \t>"):
-            line += 1
-        if kind == "blockquote_close" and line == token.map[0] + 1:
-            line = empty_quote_end(self.source, line)
+        source, quotes = self.source, self.containers.count(-1)
+        if kind == "list_item_close":
+            column = self.containers.pop()
+            while line < end and in_item(source, line, quotes, column):
+                line += 1
+        elif kind == "blockquote_close":
+            self.containers.pop()
+            while line < end and source.line_text(line).lstrip(" \t").startswith(">"):
+                line += 1
+            if line == token.map[0] + 1:
+                line = empty_quote_end(source, line)
         token.map[1] = line
         self.last_end = max(self.last_end, line)
         self._close(kind, tag, markup)
@@ -215,16 +229,17 @@ class _Blocks:
             self._flush()
             self._close("heading_close", opened.tag, markup=opened.markup)
         elif name == "BlockQuote":
-            self.containers.pop()
             self._close_container("blockquote_close", "blockquote", markup=">")
         elif name == "List":
             opened = self.opened[-1]
             self._close_container(opened.type.replace("_open", "_close"), opened.tag)
         elif name == "Item":
-            self.containers.pop()
             self._close_container("list_item_close", "li")
         elif name in ("CodeBlock", "HtmlBlock"):
-            self.tokens[-1].content = "".join(self.code or ())
+            block = self.tokens[-1]
+            block.content = "".join(self.code or ())
+            if block.type == "code_block" and not block.content.endswith("\n"):
+                block.content += "\n"  # markdown-it-py ends the last line of the file too
             self.code = None
         else:
             self._end_table(name)

@@ -14,6 +14,7 @@ import bisect
 from collections.abc import Sequence
 from typing import Any
 
+from markdown_it.common import utils as markdown_it_utils
 from markdown_it.token import Token
 
 from recapkit.post.inline_text import plain_text
@@ -25,6 +26,11 @@ Event = tuple[Any, dict[str, int]]
 """A pyromark event and its byte range (``{"start": ..., "end": ...}``), as pyromark yields them."""
 
 _AUTOLINKS = frozenset({"Autolink", "Email"})
+_BLANK = frozenset(b" \t")
+# What markdown-it-py strips off a block's content (``mdTrim``: CommonMark's whitespace and the
+# Unicode spaces, not U+0085 or the C0 separators Python's str.strip() also takes); before 4.x it
+# used str.strip().
+TRIM: str | None = getattr(markdown_it_utils, "MD_TRIM_CHARS", None)
 
 
 class _Content:
@@ -52,9 +58,9 @@ class _Content:
         content = "\n".join(pieces)
         if cell and "\\|" in content:
             content = self._unescape_pipes(first, content)
-        self.lead = len(content) - len(content.lstrip())
-        self.trail = len(content) - len(content.rstrip())
-        self.text = content.strip()
+        self.lead = len(content) - len(content.lstrip(TRIM))
+        self.trail = len(content) - len(content.rstrip(TRIM))
+        self.text = content.strip(TRIM)
 
     def _unescape_pipes(self, start: int, piece: str) -> str:
         """A table cell's content as markdown-it-py gives it: each `\\|` a `|` (GFM)."""
@@ -109,7 +115,7 @@ def _plain_text(source: ByteSource, event: Event) -> str | None:
         return None
     value: str = kind["Text"]
     written = source.text[start:end] if source.ascii else source.data[start:end].decode()
-    if written != value or value.strip() != value:
+    if written != value or value.strip(TRIM) != value:
         return None
     if start and source.data[start - 1 : start] == b"\\":
         return None
@@ -140,6 +146,10 @@ class _Children:
             if kind == "Text":
                 text.append(value)
                 continue
+            if kind == "SoftBreak" or kind == "HardBreak":
+                kept = self._space_kept(where["start"])
+                if kept:
+                    text.append(kept)
             out = stack[-1]
             if text:
                 out.append(new_token("text", "", 0, content="".join(text)))
@@ -163,6 +173,17 @@ class _Children:
         if text:
             stack[-1].append(new_token("text", "", 0, content="".join(text)))
         return _trimmed(stack[0], self.content)
+
+    def _space_kept(self, start: int) -> str:
+        """The tabs before a line break (at byte *start*) that markdown-it-py keeps in the text:
+        it drops only the spaces at a line's end, pulldown-cmark every space and tab."""
+        data = self.source.data
+        first = end = start
+        while first and data[first - 1] in _BLANK:
+            first -= 1
+        while end < len(data) and data[end] in _BLANK:
+            end += 1
+        return data[first:end].rstrip(b" ").decode() if first < end else ""
 
     def _spanned(
         self, kind: str, tag: str, content: str, where: dict[str, int], markup: str
@@ -245,7 +266,7 @@ def _trim_end(children: list[Token], index: int) -> None:
     while children and children[index].type in ("text", "softbreak", "hardbreak"):
         child = children[index]
         if child.type == "text":
-            kept = child.content.lstrip() if index == 0 else child.content.rstrip()
+            kept = child.content.lstrip(TRIM) if index == 0 else child.content.rstrip(TRIM)
             if kept:
                 child.content = kept
                 return

@@ -74,6 +74,19 @@ def item_column(source: ByteSource, start: int, quotes: int) -> tuple[str, str, 
     return markup, info, after + (spaces if 1 <= spaces <= 4 and rest not in ("\n", "") else 1)
 
 
+def in_item(source: ByteSource, line: int, quotes: int, column: int) -> bool:
+    """Whether *line* (inside *quotes* blockquotes) still belongs to the list item whose content
+    starts at *column*: blank, or indented that far."""
+    text = source.text
+    start = source.line_start(line)
+    index = after_quotes(text, start, quotes)
+    indent = 0
+    while text[index : index + 1] in (" ", "\t"):
+        indent += 4 - indent % 4 if text[index] == "\t" else 1
+        index += 1
+    return text[index : index + 1] in ("\n", "") or indent >= column
+
+
 def empty_quote_end(source: ByteSource, line: int) -> int:
     """markdown-it-py ends a one-line blockquote without text (`>`) that ends before *line*
     after the blank line that follows it."""
