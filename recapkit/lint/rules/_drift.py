@@ -73,11 +73,15 @@ def headings(post: Post) -> list[Heading]:
 
 
 def listed(post: Post) -> frozenset[str]:
-    """The keys of the items of the body's lists: a talk named in the opening list of talks is
-    shown, if without a section of its own (``recapkit import`` reads it so)."""
-    from recapkit.importing.overview import item_title
+    """The keys of the items of the opening list of talks (the list a line like "the talks:"
+    announces): a talk named there is shown, if without a section of its own (``recapkit
+    import`` reads it so). A takeaway or any other list item that happens to read like a
+    talk's title is not."""
+    from recapkit.importing.overview import find_overview, item_title
 
-    items = (i for b in read_blocks(post) if b.kind is Kind.LIST for i in b.items)
+    blocks = read_blocks(post)
+    at = find_overview(blocks)
+    items = blocks[at].items if at is not None else ()
     return frozenset(k for k in (key(item_title(i.source)) for i in items) if k)
 
 
