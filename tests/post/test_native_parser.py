@@ -190,6 +190,18 @@ TRICKY = {
     # not of Python's (U+001C-U+001F and U+0085 stay).
     "unicode-trim": "\u2003a\u202f\n\n\x85b\x1c\n\n# \u3000标题\u00a0\n",
     "empty-text-tokens": "**a**b ***c*** ****d****\n",
+    # Where pulldown-cmark's grammar itself differs (its block structure, not only how it
+    # reports it): markdown-it-py tries tables before lists, lets a header row without pipes
+    # interrupt a paragraph, ends a table at an indented line, and opens a type-7 HTML block
+    # (a lone tag) right after a link reference definition.
+    "table-before-list": "1. a|b\n-|-\n\n- c|d\n  -|-\n",
+    "table-interrupts-paragraph": "a\nb|c\n-|-\n\n- x\n  y|z\n  -|-\n",
+    "indented-line-ends-table": "a|b\n-|-\n    code\n",
+    "lazy-table-after-definition-in-quote": ">[1]: /a\n|a|b|\n|-|-|\n",
+    "html-block-after-definition": "[r]: /u\n<img src=a.png>\n",
+    "ideographic-line-then-lazy-indent": "1.   > \u3000\u3000\n    > Go\n",
+    # pulldown-cmark starts this nested list's range at the newline ending the line above.
+    "tab-nested-list-after-empty-item": "-\n\t-\n\t  x\n",
     "heading-closing-hashes": "# 标题 #\n## ##\n###\n",
     "html-block-then-markdown": "<div>\n*x*\n</div>\n*y*\n",
 }
