@@ -157,7 +157,7 @@ def test_the_variable_selects_the_native_parser(
 # gives (the projection in the failure shows it all).
 TRICKY = {
     # U+3000 is no blank for CommonMark: the line opens the paragraph (map from line 0), but
-    # Python's str.strip() takes it out of the inline content.
+    # markdown-it-py's trim (see unicode-trim) takes it out of the inline content.
     "ideographic-space-line": "\u3000\u3000\n正文 **粗体** ![图](a.png)\n",
     "ideographic-indent": "\u3000\u3000第一段。\n\n\u3000\u3000第二段\u3000\n",
     # GFM splits a row at a pipe even inside a code span; `\|` is unescaped in the content.
