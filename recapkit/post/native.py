@@ -6,6 +6,9 @@ whose children carry the same ``meta["span"]`` (see :mod:`recapkit.post.native_i
 parsers implement CommonMark with GFM tables; `bench/findings_parity.py` and
 ``tests/post/test_native_parser.py`` hold them to the same findings and tokens.
 
+A body where the two grammars may part (a GFM table, a few rarer corners: see
+:mod:`recapkit.post.native_limits`) is parsed by markdown-it-py itself.
+
 pulldown-cmark reports a range for every event but no tight-list paragraphs: their text sits
 directly in the list item, and markdown-it-py's hidden ``paragraph_open`` is made here.
 """
@@ -25,6 +28,7 @@ from recapkit.post.native_lines import (
     in_item,
     item_column,
 )
+from recapkit.post.native_limits import grammars_differ
 from recapkit.post.native_source import ByteSource
 from recapkit.post.native_token import token as new_token
 
@@ -38,6 +42,10 @@ _CONTAINERS = frozenset(
 def parse_tokens(source: str) -> list[Token]:
     """markdown-it-py's block tokens of *source* (see :mod:`recapkit.post.markdown`): text
     UTF-8 can encode (:func:`recapkit.post.load.load_post` refuses a lone surrogate)."""
+    if grammars_differ(source):
+        from recapkit.post.markdown import parse_tokens as markdown_it_tokens
+
+        return markdown_it_tokens(source)
     if "\0" in source:
         source = source.replace("\0", "\ufffd")  # as markdown-it-py does (CommonMark 2.3)
     return _Blocks(ByteSource(source)).build(

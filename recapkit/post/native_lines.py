@@ -36,14 +36,20 @@ def after_quotes(text: str, start: int, quotes: int) -> int:
 
 def line_content(text: str, start: int, nest: Nesting) -> tuple[int, str]:
     """Where a continuation line's inline content starts and the spaces markdown-it-py puts
-    before it: its indentation beyond the list item's (markdown-it's ``getLines``)."""
+    before it: its indentation beyond the list item's (markdown-it's ``getLines``; a tab
+    reaches the next multiple of four columns of the whole line)."""
     index = after_quotes(text, start, nest[0])
-    column = 0
-    while column < nest[1] and text[index : index + 1] in (" ", "\t"):
+    base = column = _column(text, start, index)
+    while column - base < nest[1] and text[index : index + 1] in (" ", "\t"):
         column += 4 - column % 4 if text[index] == "\t" else 1
         index += 1
-    pad = " " * (column - nest[1]) if column > nest[1] else ""
-    return index, pad
+    extra = column - base - nest[1]
+    return index, " " * extra if extra > 0 else ""
+
+
+def _column(text: str, start: int, index: int) -> int:
+    """The column of *index* in the line starting at *start*, tabs expanded."""
+    return len(text[start:index].expandtabs(4))
 
 
 def fence_line(source: ByteSource, start: int) -> tuple[str, str]:
@@ -62,16 +68,18 @@ def item_column(source: ByteSource, start: int, quotes: int) -> tuple[str, str, 
     they are more than four)."""
     text = source.text
     char = source.char(start)
-    base = after_quotes(text, source.line_start(source.char_line(char)), quotes)
+    line_start = source.line_start(source.char_line(char))
+    base = _column(text, line_start, after_quotes(text, line_start, quotes))
     match = _MARKER.match(text, char)
     if match is None:
         return "", "", 0
     marker = match.group(1)
     markup, info = (marker[-1], marker[:-1]) if marker[-1] in ".)" else (marker, "")
-    spaces = len(match.group(2).expandtabs(4))
+    after = _column(text, line_start, match.end(1))
+    spaces = _column(text, line_start, match.end()) - after
     rest = text[match.end() : match.end() + 1]
-    after = match.end(1) - base
-    return markup, info, after + (spaces if 1 <= spaces <= 4 and rest not in ("\n", "") else 1)
+    gap = spaces if 1 <= spaces <= 4 and rest not in ("\n", "") else 1
+    return markup, info, after - base + gap
 
 
 def in_item(source: ByteSource, line: int, quotes: int, column: int) -> bool:
@@ -80,11 +88,10 @@ def in_item(source: ByteSource, line: int, quotes: int, column: int) -> bool:
     text = source.text
     start = source.line_start(line)
     index = after_quotes(text, start, quotes)
-    indent = 0
+    base = _column(text, start, index)
     while text[index : index + 1] in (" ", "\t"):
-        indent += 4 - indent % 4 if text[index] == "\t" else 1
         index += 1
-    return text[index : index + 1] in ("\n", "") or indent >= column
+    return text[index : index + 1] in ("\n", "") or _column(text, start, index) - base >= column
 
 
 def empty_quote_end(source: ByteSource, line: int) -> int:
