@@ -15,6 +15,7 @@ Duplicate mapping keys, which PyYAML silently resolves to the last one, are repo
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from typing import Any
@@ -103,8 +104,14 @@ class YamlProblem(RecapkitError):
 
 
 # YAML 1.1 also ends a line at a lone CR, NEL, LS and PS; editors and recapkit count LF only.
-_EXTRA_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
-_YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+@functools.cache
+def _extra_break() -> re.Pattern[str]:
+    return re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
+@functools.cache
+def _yaml_break() -> re.Pattern[str]:
+    return re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 class YamlLines:
@@ -114,8 +121,8 @@ class YamlLines:
     run ahead of the editor's."""
 
     def __init__(self, text: str) -> None:
-        self._index = LineIndex(text) if _EXTRA_BREAK.search(text) else None
-        self._starts = [0, *(m.end() for m in _YAML_BREAK.finditer(text))] if self._index else []
+        self._index = LineIndex(text) if _extra_break().search(text) else None
+        self._starts = [0, *(m.end() for m in _yaml_break().finditer(text))] if self._index else []
 
     def position(self, line: int, column: int) -> tuple[int, int]:
         if self._index is None or line >= len(self._starts):

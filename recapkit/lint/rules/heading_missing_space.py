@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -42,7 +43,9 @@ _PREPROCESSOR = frozenset(
 )
 
 
-_CSS_COLOUR = re.compile(r"(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\b[;,)]?")
+@functools.cache
+def _css_colour() -> re.Pattern[str]:
+    return re.compile(r"(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\b[;,)]?")
 
 
 def looks_like_heading(hashes: str, rest: str) -> bool:
@@ -59,7 +62,7 @@ def looks_like_heading(hashes: str, rest: str) -> bool:
     return (
         len(words) > 1
         and not rest[0].isdigit()
-        and not _CSS_COLOUR.match(words[0])
+        and not _css_colour().match(words[0])
         and words[0] not in _PREPROCESSOR
         and not all(word.startswith("#") for word in words[1:])
     )
