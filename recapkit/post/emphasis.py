@@ -138,14 +138,16 @@ def _punctuation_run(text: str) -> str:
     return text[:size]
 
 
-_EMPHASIS_TAG = re.compile(r"<(?:em|strong)>")
+@functools.cache
+def _emphasis_tag() -> re.Pattern[str]:
+    return re.compile(r"<(?:em|strong)>")
 
 
 def _renders_more(before: str, after: str) -> bool:
     """Whether *after* renders more emphasis than *before* (CommonMark, inline only)."""
     parser = _commonmark()
-    return len(_EMPHASIS_TAG.findall(parser.renderInline(after))) > len(
-        _EMPHASIS_TAG.findall(parser.renderInline(before))
+    return len(_emphasis_tag().findall(parser.renderInline(after))) > len(
+        _emphasis_tag().findall(parser.renderInline(before))
     )
 
 

@@ -183,13 +183,13 @@ def _can_start_a_heading(
 # A tag whose quoted attribute value is still open at the end of the text: the only place in
 # a tag where a line can start with `#` (an attribute name cannot, an unquoted value cannot
 # span lines), as in `<img style="color:\n#EFEFEF; ...">`.
-_IN_ATTRIBUTE = re.compile(
-    r"""<[A-Za-z][\w:-]*\s(?:[^<>"']|"[^"]*"|'[^']*')*=\s*(?:"[^"]*|'[^']*)$"""
-)
+@functools.cache
+def _in_attribute() -> re.Pattern[str]:
+    return re.compile(r"""<[A-Za-z][\w:-]*\s(?:[^<>"']|"[^"]*"|'[^']*')*=\s*(?:"[^"]*|'[^']*)$""")
 
 
 def _inside_html_tag(post: Post, start: int, line: int) -> bool:
     """Whether an HTML tag opened earlier in the paragraph has a quoted attribute value still
     open where *line* starts."""
     before = post.text[post.lines.offset(start) : post.lines.offset(line)]
-    return _IN_ATTRIBUTE.search(before) is not None
+    return _in_attribute().search(before) is not None
