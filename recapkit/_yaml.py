@@ -15,6 +15,7 @@ Duplicate mapping keys, which PyYAML silently resolves to the last one, are repo
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from typing import Any
@@ -103,8 +104,14 @@ class YamlProblem(RecapkitError):
 
 
 # YAML 1.1 also ends a line at a lone CR, NEL, LS and PS; editors and recapkit count LF only.
-_EXTRA_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
-_YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+@functools.cache
+def _extra_break() -> re.Pattern[str]:
+    return re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
+@functools.cache
+def _yaml_break() -> re.Pattern[str]:
+    return re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 class YamlLines:
@@ -114,8 +121,8 @@ class YamlLines:
     run ahead of the editor's."""
 
     def __init__(self, text: str) -> None:
-        self._index = LineIndex(text) if _EXTRA_BREAK.search(text) else None
-        self._starts = [0, *(m.end() for m in _YAML_BREAK.finditer(text))] if self._index else []
+        self._index = LineIndex(text) if _extra_break().search(text) else None
+        self._starts = [0, *(m.end() for m in _yaml_break().finditer(text))] if self._index else []
 
     def position(self, line: int, column: int) -> tuple[int, int]:
         if self._index is None or line >= len(self._starts):
@@ -156,7 +163,9 @@ def syntax_problem(exc: yaml.YAMLError, text: str = "") -> tuple[int, int, str]:
 
 
 # A key followed by a full-width colon, as Chinese input methods type it: `title：Go 夜读`.
-_FULL_WIDTH_KEY = re.compile(r"^[ \t]*(?:- )?[^\s:#'\"：][^:\n]*?：")
+@functools.cache
+def _full_width_key() -> re.Pattern[str]:
+    return re.compile(r"^[ \t]*(?:- )?[^\s:#'\"：][^:\n]*?：")
 
 
 def describe_error(exc: yaml.YAMLError, text: str = "") -> tuple[int, int, str]:
@@ -211,7 +220,11 @@ def _describe(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
     return mark.line, mark.column, detail
 
 
-_KEY_LINE = re.compile(r"^( *)([^\s:#'\"\-][^:]*?):(?: |$)")
+@functools.cache
+def _key_line() -> re.Pattern[str]:
+    return re.compile(r"^( *)([^\s:#'\"\-][^:]*?):(?: |$)")
+
+
 _GLUED_KEY = re.compile(r"^( *)([A-Za-z_][\w-]*):(?=[^\s/:])")
 
 
@@ -222,9 +235,9 @@ def _misindented_key(text: str, line: int, problem: str) -> tuple[int, int, str]
     lines = text.split("\n")
     if not 0 < line < len(lines):
         return None
-    here = _KEY_LINE.match(lines[line])
+    here = _key_line().match(lines[line])
     above = next((n for n in range(line - 1, -1, -1) if lines[n].strip()), None)
-    sibling = _KEY_LINE.match(lines[above]) if above is not None else None
+    sibling = _key_line().match(lines[above]) if above is not None else None
     if here is None or sibling is None or above is None:
         return None
     indent, wanted = len(here[1]), len(sibling[1])
@@ -276,8 +289,16 @@ def _reader_problem(code: int, text: str) -> tuple[int, int, str]:
 
 
 # What a backslash starts in double quotes, as far as an error needs to show it.
-_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|.?)")
-_SURROGATE_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
+@functools.cache
+def _escape() -> re.Pattern[str]:
+    return re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|.?)")
+
+
+@functools.cache
+def _surrogate_pair() -> re.Pattern[str]:
+    return re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
+
+
 _HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
 _LITERALLY = "write \\\\ for a backslash, or use single quotes"
 
@@ -292,7 +313,7 @@ def _escape_problem(problem: str, mark: yaml.Mark, text: str) -> tuple[int, int,
     if "invalid Unicode" in problem:
         message = describe_code_escape(line, start)
     else:
-        escape = _ESCAPE.match(line, start)
+        escape = _escape().match(line, start)
         written = escape.group() if escape else "\\"
         digits = _HEX_DIGITS.get(written[1:2])
         known = (
@@ -306,14 +327,14 @@ def describe_code_escape(line: str, start: int) -> str | None:
     """What is wrong with the ``\\u``/``\\U`` escape at *start* of *line*, which a parser
     refused as no character (YAML and TOML alike): a UTF-16 surrogate, as JSON writes them
     (``\\ud800``, ``\\ud83d\\ude00``), or a code past U+10FFFF."""
-    pair = _SURROGATE_PAIR.match(line, start)
+    pair = _surrogate_pair().match(line, start)
     if pair is not None:
         code = 0x10000 + ((int(pair[1], 16) - 0xD800) << 10) + int(pair[2], 16) - 0xDC00
         return (
             f"{pair.group()} is a UTF-16 surrogate pair, which YAML and TOML do not read: write "
             f"the character itself or \\U{code:08X}"
         )
-    escape = _ESCAPE.match(line, start)
+    escape = _escape().match(line, start)
     written = escape.group() if escape else ""
     if re.fullmatch(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", written):
         return (
@@ -330,7 +351,7 @@ def _full_width_colon_line(text: str, last: int) -> int | None:
     with '：' instead of ':'; never further up, where a '：' is most likely in prose."""
     lines = text.split("\n")
     for number in range(min(last, len(lines) - 1), max(last - 3, -1), -1):
-        if _FULL_WIDTH_KEY.match(lines[number]):
+        if _full_width_key().match(lines[number]):
             return number
     return None
 

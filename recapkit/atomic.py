@@ -21,7 +21,6 @@ import contextlib
 import os
 import signal
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,6 +53,8 @@ def write_bytes(
         mode = stat.S_IMODE(path.stat().st_mode) if overwrite else _new_file_mode()
     except FileNotFoundError:
         mode = _new_file_mode()
+    import tempfile  # here: a run that writes nothing (lint --no-cache) need not import it
+
     with _interruptions_held():
         descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path.name))
         temp = Path(temp_name)

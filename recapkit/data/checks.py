@@ -7,6 +7,7 @@ places it at that path inside the data file. Types are checked before these run
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -49,16 +50,18 @@ def one_line(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None
 
 
 # A site path never starts with a host name; `github.com/x` or `www.x.org` lost its https://.
-_HOST_LIKE = re.compile(
-    r"^(?:www\.[^/\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|cn|edu|gov|info|me|co)/)",
-    re.IGNORECASE,
-)
+@functools.cache
+def _host_like() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:www\.[^/\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|cn|edu|gov|info|me|co)/)",
+        re.IGNORECASE,
+    )
 
 
 def url(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is None:
         return
-    if _HOST_LIKE.match(value):
+    if _host_like().match(value):
         raise ValueError(
             f"{attribute.name} looks like a web address without its scheme: write https://{value}"
         )

@@ -7,22 +7,39 @@ with :func:`attach_zone`).
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+
 # 2025-03-01, 2024-4-09, 2016/2/14, 2021-06-28 09:01:11, 2020-10-18T01:03:25+08:00,
 # 2016-02-14 10:00:00 +0800, 2025-03-01T10:00Z. The separator must be the same twice.
-_DATE_TEXT = re.compile(
-    r"""^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})
-    (?:(?:[Tt]|\s+)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?
-       \s*(?P<tz>[Zz]|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$""",
-    re.VERBOSE,
-)
-_TIME_TEXT = re.compile(r"^(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?$")
+@functools.cache
+def _date_text() -> re.Pattern[str]:
+    return re.compile(
+        r"""^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})
+        (?:(?:[Tt]|\s+)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?
+           \s*(?P<tz>[Zz]|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$""",
+        re.VERBOSE,
+    )
+
+
+@functools.cache
+def _time_text() -> re.Pattern[str]:
+    return re.compile(r"^(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?$")
+
+
 # 1h30m, 45m, 45min, 2h, 90 (minutes), and ISO 8601 PT1H30M.
-_DURATION_TEXT = re.compile(r"^(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?$", re.IGNORECASE)
-_ISO_DURATION = re.compile(r"^PT(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?$", re.IGNORECASE)
+@functools.cache
+def _duration_text() -> re.Pattern[str]:
+    return re.compile(r"^(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?$", re.IGNORECASE)
+
+
+@functools.cache
+def _iso_duration() -> re.Pattern[str]:
+    return re.compile(r"^PT(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?$", re.IGNORECASE)
+
 
 DATE_FORMS = "2025-03-01, 2025-03-01 14:00, 2025-03-01T14:00:00+08:00 or 2025/3/1"
 
@@ -53,7 +70,7 @@ def parse_date_text(text: str) -> date | datetime:
     >>> parse_date_text("2020-10-18T01:03:25+0800").isoformat()
     '2020-10-18T01:03:25+08:00'
     """
-    match = _DATE_TEXT.match(text.strip())
+    match = _date_text().match(text.strip())
     if match is None:
         raise ValueError(f"not a date or date-time: {text!r} (write e.g. {DATE_FORMS})")
     try:
@@ -70,7 +87,7 @@ def parse_date_text(text: str) -> date | datetime:
 
 def parse_time_text(text: str) -> time:
     """A wall-clock time such as ``14:00``, ``9:30`` or ``14:00:30``."""
-    match = _TIME_TEXT.match(text.strip())
+    match = _time_text().match(text.strip())
     if match is None:
         raise ValueError(f"not a time of day: {text!r} (write e.g. 14:00)")
     try:
@@ -102,7 +119,7 @@ def parse_duration_text(text: str) -> timedelta:
         raise ValueError(f"not a duration: {text[:40]!r}... (write minutes such as 45, or 1h30m)")
     if stripped.isdigit():
         return minutes_duration(int(stripped), shown=repr(stripped))
-    match = _DURATION_TEXT.match(stripped) or _ISO_DURATION.match(stripped)
+    match = _duration_text().match(stripped) or _iso_duration().match(stripped)
     if match is None or not any(match.groups()):
         raise ValueError(f"not a duration: {text!r} (write minutes such as 45, or 1h30m, or PT45M)")
     parts = match.groupdict()

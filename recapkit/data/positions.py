@@ -10,6 +10,7 @@ ancestor found so far, and a text it cannot read at all yields ``(0, 0)``.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -83,12 +84,14 @@ class Locator:
         tree = self._tree
         for part in path:
             tree = tree.children.get(part) if tree is not None else None
-        match = _BARE.match(self._text, tree.offset) if tree is not None else None
+        match = _bare().match(self._text, tree.offset) if tree is not None else None
         return match.group() if match else None
 
 
 # A TOML or JSON number, boolean or date as written (quoted text starts with a quote: no match).
-_BARE = re.compile(r"[-+0-9A-Za-z_.:]+")
+@functools.cache
+def _bare() -> re.Pattern[str]:
+    return re.compile(r"[-+0-9A-Za-z_.:]+")
 
 
 def locate(text: str, fmt: str, path: Sequence[PathPart]) -> tuple[int, int]:
@@ -138,8 +141,16 @@ class _ScanError(Exception):
     pass
 
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_SCALAR_END = re.compile(r"[,\]}\n#]")
+@functools.cache
+def _bare_key() -> re.Pattern[str]:
+    return re.compile(r"[A-Za-z0-9_-]+")
+
+
+@functools.cache
+def _scalar_end() -> re.Pattern[str]:
+    return re.compile(r"[,\]}\n#]")
+
+
 _STRING = {
     '"""': re.compile(r'"""(?:[^\\]|\\.)*?"{3,5}', re.S),
     "'''": re.compile(r"'''.*?'{3,5}", re.S),
@@ -197,7 +208,7 @@ class _Scanner:
                 parts.append((_unquote(match.group()), start))
                 self.i = match.end()
             else:
-                match = _BARE_KEY.match(self.text, self.i)
+                match = _bare_key().match(self.text, self.i)
                 if match is None:
                     raise _ScanError
                 parts.append((match.group(), start))
@@ -256,7 +267,7 @@ class _Scanner:
                     raise _ScanError
                 self.i = match.end()
                 return _Pos(start, key_offset)
-        match = _SCALAR_END.search(self.text, self.i)
+        match = _scalar_end().search(self.text, self.i)
         self.i = match.start() if match else len(self.text)
         if self.i == start:
             raise _ScanError

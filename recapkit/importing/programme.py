@@ -4,6 +4,7 @@ speaker are talks; openings, breaks and the end stay in the recap's text."""
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 
@@ -13,10 +14,15 @@ from recapkit.importing.blocks import Block, Kind
 from recapkit.importing.inline import plain
 from recapkit.importing.talk import TalkReader
 
-_TIMED_ITEM = re.compile(
-    r"^[~～\s]*(?P<start>(?:[01]?\d|2[0-3]):[0-5]\d)(?:\s*[-~～–]\s*(?:\d{1,2}:\d{2})?)?[~～\s]*"
-    r"(?P<title>\S.*)$"
-)
+
+@functools.cache
+def _timed_item() -> re.Pattern[str]:
+    return re.compile(
+        r"^[~～\s]*(?P<start>(?:[01]?\d|2[0-3]):[0-5]\d)(?:\s*[-~～–]\s*(?:\d{1,2}:\d{2})?)?[~～\s]*"
+        r"(?P<title>\S.*)$"
+    )
+
+
 _BULLET = re.compile(r"^[-*+]\s+(?P<text>\S.*)$")
 
 
@@ -49,7 +55,7 @@ def programme_talks(block: Block) -> Programme | None:
 
 def _talk(source: str, line: int) -> TalkReader | None:
     first, _, nested = source.partition("\n")
-    timed = _TIMED_ITEM.match(first)
+    timed = _timed_item().match(first)
     if timed is None:
         return None
     title = " ".join(plain(timed.group("title")).split()).rstrip(":：").strip()

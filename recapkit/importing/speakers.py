@@ -8,6 +8,7 @@ is not made into one (see :func:`person`); a company in parentheses with no name
 
 from __future__ import annotations
 
+import functools
 import re
 
 from attrs import frozen
@@ -25,7 +26,13 @@ _PAREN = re.compile(r"^(?P<name>.*?)\s*[（(](?P<inside>[^()（）]*)[)）]\s*$"
 _INSIDE_SEPARATORS = re.compile(r"\s*(?:、|，|, )\s*")
 # A name: 2-4 Han characters (an optional middle dot), or one to four words of letters.
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[·•][\u4e00-\u9fff]{1,6})?$")
-_LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÿ][\w.'’-]*(?: [A-Za-zÀ-ÿ][\w.'’-]*){0,3}$")
+
+
+@functools.cache
+def _latin_name() -> re.Pattern[str]:
+    return re.compile(r"^[A-Za-zÀ-ÿ][\w.'’-]*(?: [A-Za-zÀ-ÿ][\w.'’-]*){0,3}$")
+
+
 _HANDLE = re.compile(r"^@?[A-Za-z][\w.-]{1,30}$")
 _BY = re.compile(r"^(?:by|By|BY)\s+(?P<rest>\S.*)$")
 # Words that make a heading's tail a subtitle, not a name ("Go 1.24 - What's New").
@@ -71,12 +78,18 @@ _TITLE_WORDS = frozenset(
         "python",
     ]
 )
+
+
 # In a heading's tail a name must look more like one: 2-3 Han characters (4 with a two-character
 # surname), Title-case Latin words.
-_HEADING_HAN_NAME = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,3}|(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|长孙|宇文|司徒|夏侯|端木|南宫)"
-    r"[\u4e00-\u9fff]{1,2})$"
-)
+@functools.cache
+def _heading_han_name() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:[\u4e00-\u9fff]{2,3}|(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|长孙|宇文|司徒|夏侯|端木|南宫)"
+        r"[\u4e00-\u9fff]{1,2})$"
+    )
+
+
 _NAME_WORD = re.compile(
     r"^(?:[A-Z](?:[a-zà-ÿ]+|['’][A-Z][a-zà-ÿ]+)(?:-[A-Z]?[a-zà-ÿ]+)*|[A-Z]\.|Ma?c[A-Z][a-zà-ÿ]+)$"
 )
@@ -202,7 +215,7 @@ def looks_like_name(text: str) -> bool:
         return False
     if _HAN_NAME.match(text) or _HANDLE.match(text):
         return True
-    return bool(_LATIN_NAME.match(text)) and not any(c.isdigit() for c in text)
+    return bool(_latin_name().match(text)) and not any(c.isdigit() for c in text)
 
 
 def heading_speakers(title: str) -> tuple[str, Found] | None:
@@ -231,7 +244,7 @@ def heading_speakers(title: str) -> tuple[str, Found] | None:
 
 def strict_name(name: str) -> bool:
     """A name where no label says one is expected (a heading's tail, after "by", a byline)."""
-    return bool(_HEADING_HAN_NAME.match(name)) or _capitalised(name)
+    return bool(_heading_han_name().match(name)) or _capitalised(name)
 
 
 def _capitalised(name: str) -> bool:

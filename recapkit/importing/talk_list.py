@@ -3,6 +3,7 @@ titles merged, and the opening list's items that no section covers added as talk
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -46,14 +47,17 @@ def finish_talks(
     return talks, notes
 
 
-_ITEM_SPEAKER = re.compile(
-    r"\s*[（(](?P<line>(?:嘉宾|讲师|分享人|讲者|speakers?|by)\s*[:：]?\s*[^()（）]+)[)）]$", re.I
-)
+@functools.cache
+def _item_speaker() -> re.Pattern[str]:
+    return re.compile(
+        r"\s*[（(](?P<line>(?:嘉宾|讲师|分享人|讲者|speakers?|by)\s*[:：]?\s*[^()（）]+)[)）]$",
+        re.I,
+    )
 
 
 def _from_item(line: int, title: str, notes: list[Note]) -> TalkReader:
     reader = TalkReader(title=title, line=line)
-    labelled = _ITEM_SPEAKER.search(title)
+    labelled = _item_speaker().search(title)
     found = speaker_line(labelled.group("line")) if labelled else None
     if labelled and found and found.speakers and not found.kept:
         reader.title = title[: labelled.start()].strip()

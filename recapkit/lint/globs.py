@@ -72,7 +72,9 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
     return re.compile(prefix + "".join(parts) + "(?:/|$)")
 
 
-_GLOB_CHARS = re.compile(r"[*?\[]")
+@functools.cache
+def _glob_chars() -> re.Pattern[str]:
+    return re.compile(r"[*?\[]")
 
 
 def split_given(given: Sequence[Path]) -> tuple[list[Path], list[str]]:
@@ -90,7 +92,7 @@ def split_given(given: Sequence[Path]) -> tuple[list[Path], list[str]]:
         text = str(path)
         if text.startswith("!") and len(text) > 1:
             negations.append(text[1:])
-        elif not path.exists() and _GLOB_CHARS.search(text):
+        elif not path.exists() and _glob_chars().search(text):
             # glob.glob, not Path.glob: an absolute pattern works the same as a relative one.
             found = sorted(glob.glob(text, recursive=True))  # noqa: PTH207
             paths += [Path(name) for name in found] or [path]

@@ -245,7 +245,8 @@ def _excluded_note(request: LintRequest, config: Config, path: Path, pattern: st
 def _remote_options(request: LintRequest, config: Config, linter: Linter) -> RemoteOptions | None:
     """The remote checker's options when remote checks are on, else None."""
     flags = request.remote or RemoteFlags()
-    if not config.remote and flags == RemoteFlags():
+    # --no-cache and --cache-dir also name the local cache: alone, they ask for no remote checks.
+    if not config.remote and attrs.evolve(flags, no_cache=False, cache_dir=None) == RemoteFlags():
         return None  # nothing asks for them: the options module is not even loaded
     from recapkit.lint.remote.options import build_remote_options, parse_remote_config
 

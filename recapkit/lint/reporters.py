@@ -9,6 +9,7 @@ services' own formats (GitLab Code Quality, reviewdog, a step summary) are in
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -302,13 +303,16 @@ def _sarif_result(d: Diagnostic, index: Mapping[str, int]) -> dict[str, Any]:
 
 # --- JUnit XML ------------------------------------------------------------------------------------
 
+
 # XML 1.0 cannot hold most control characters, even escaped: drop them rather than write a file
 # that GitLab or Jenkins then refuses to parse.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+@functools.cache
+def _not_xml() -> re.Pattern[str]:
+    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    return _not_xml().sub("", text)
 
 
 def junit(report: Report, stream: IO[str]) -> None:

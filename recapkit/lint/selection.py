@@ -22,7 +22,9 @@ from attrs import frozen
 from recapkit.config import Config, read_table
 from recapkit.errors import ConfigError
 from recapkit.lint.diagnostics import Severity
+from recapkit.lint.rules._entry import RuleEntry
 from recapkit.lint.rules.base import AnyRule
+from recapkit.lint.rules.registry import entries as registry_entries
 
 
 @frozen
@@ -45,15 +47,21 @@ class Selection:
         return frozenset(rule.code for rule in self.rules)
 
 
-def all_rules() -> tuple[type[AnyRule], ...]:
-    from recapkit.lint.rules import (
-        ALL_RULES,  # deferred: the rule modules are the heavy part of startup
-    )
-
-    return tuple(ALL_RULES)
+RuleSpec = type[AnyRule] | RuleEntry
+"""A rule class, or its registry entry (its code, name and opt-in, its module not imported)."""
 
 
-def select_rules(config: Config, registry: Sequence[type[AnyRule]] | None = None) -> Selection:
+def all_rules() -> tuple[RuleSpec, ...]:
+    """Every rule recapkit ships, as registry entries: the run imports the modules of the rules
+    it selects only (the rule modules are the heavy part of startup)."""
+    return registry_entries()
+
+
+def _class(spec: RuleSpec) -> type[AnyRule]:
+    return spec.load() if isinstance(spec, RuleEntry) else spec
+
+
+def select_rules(config: Config, registry: Sequence[RuleSpec] | None = None) -> Selection:
     """Resolve *config* against *registry* (default: every rule recapkit ships)."""
     registry = tuple(registry) if registry is not None else all_rules()
     where = config.where()
@@ -69,7 +77,8 @@ def select_rules(config: Config, registry: Sequence[type[AnyRule]] | None = None
                 severities[code] = Severity(value)
     drafts = _draft_severities(config, registry)
     options = _rule_options(config, registry)
-    rules = tuple(cls(options.get(cls.code)) for cls in registry if cls.code in chosen)
+    chosen_classes = [_class(spec) for spec in registry if spec.code in chosen]
+    rules = tuple(cls(options.get(cls.code)) for cls in chosen_classes)
     ignores = tuple(
         (pattern, frozenset(expand(selectors, registry, f"{where}: per-file-ignores.{pattern}")))
         for pattern, selectors in config.per_file_ignores.items()
@@ -84,9 +93,7 @@ def select_rules(config: Config, registry: Sequence[type[AnyRule]] | None = None
     )
 
 
-def _draft_severities(
-    config: Config, registry: Sequence[type[AnyRule]]
-) -> dict[str, Severity | None]:
+def _draft_severities(config: Config, registry: Sequence[RuleSpec]) -> dict[str, Severity | None]:
     """Each rule's severity in drafts: its ``draft_severity``, then ``draft-severity`` (where
     ``off`` means: not reported in drafts, and the rule still runs on published posts)."""
     found: dict[str, Severity | None] = {
@@ -100,7 +107,7 @@ def _draft_severities(
 
 def expand(
     selectors: Iterable[str],
-    registry: Sequence[type[AnyRule]],
+    registry: Sequence[RuleSpec],
     where: str,
     *,
     enabling: bool = False,
@@ -120,7 +127,7 @@ def expand(
     return codes
 
 
-def _match(selector: str, registry: Sequence[type[AnyRule]]) -> set[str]:
+def _match(selector: str, registry: Sequence[RuleSpec]) -> set[str]:
     upper = selector.upper()
     if upper == "ALL":
         return {cls.code for cls in registry}
@@ -131,7 +138,7 @@ def _match(selector: str, registry: Sequence[type[AnyRule]]) -> set[str]:
 _FAMILY_LENGTH = len("RK6")
 
 
-def _names(selector: str, code: str, registry: Sequence[type[AnyRule]]) -> bool:
+def _names(selector: str, code: str, registry: Sequence[RuleSpec]) -> bool:
     """Whether *selector* enables the rule *code*: any selector enables a rule that is not
     opt-in; an opt-in rule needs its name or a prefix that names at least its family."""
     cls = next(c for c in registry if c.code == code)
@@ -141,20 +148,20 @@ def _names(selector: str, code: str, registry: Sequence[type[AnyRule]]) -> bool:
     return upper == cls.name.upper() or (upper != "ALL" and len(upper) >= _FAMILY_LENGTH)
 
 
-def _unknown_selector(selector: str, registry: Sequence[type[AnyRule]], where: str) -> str:
+def _unknown_selector(selector: str, registry: Sequence[RuleSpec], where: str) -> str:
     known = [cls.code for cls in registry] + [cls.name for cls in registry]
     close = difflib.get_close_matches(selector, known, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"{where}: unknown rule '{selector}'{hint}; see `recapkit rule --list`"
 
 
-def _rule_options(config: Config, registry: Sequence[type[AnyRule]]) -> dict[str, Any]:
+def _rule_options(config: Config, registry: Sequence[RuleSpec]) -> dict[str, Any]:
     """``[tool.recapkit.rules.<code-or-name>]`` tables as each rule's ``Options`` instance."""
     options: dict[str, Any] = {}
     for key, table in config.rules.items():
         where = f"{config.where()}: rules.{key}"
         for code in expand((key,), registry, where):
-            cls = next(c for c in registry if c.code == code)
+            cls = _class(next(c for c in registry if c.code == code))
             options[code] = build_options(cls, table, where)
     return options
 

@@ -19,6 +19,7 @@ never recapkit's front matter or image-file rules, which markdownlint does not h
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -41,11 +42,20 @@ MARKDOWNLINT_EQUIVALENTS: Mapping[str, str] = {
 }
 _MARKDOWNLINT_CODES = frozenset(MARKDOWNLINT_EQUIVALENTS.values())
 
-_HTML_COMMENT = re.compile(
-    r"<!--\s*(recapkit|markdownlint)-(disable-next-line|disable-line|disable-file|enable-file|disable|enable)"
-    r"\b([^>]*?)\s*-->"
-)
-_HASH_COMMENT = re.compile(r"#\s*recapkit-(disable-next-line|disable-line)\b([^\n]*)")
+
+@functools.cache
+def _html_comment() -> re.Pattern[str]:
+    return re.compile(
+        r"<!--\s*(recapkit|markdownlint)-(disable-next-line|disable-line|disable-file|enable-file|disable|enable)"
+        r"\b([^>]*?)\s*-->"
+    )
+
+
+@functools.cache
+def _hash_comment() -> re.Pattern[str]:
+    return re.compile(r"#\s*recapkit-(disable-next-line|disable-line)\b([^\n]*)")
+
+
 _SEPARATORS = re.compile(r"[\s,]+")
 ALL = "*"
 
@@ -138,14 +148,14 @@ def parse_suppressions(
         return NONE  # the common case: no comment to look for, no regex run
     names = names or {}
     builder = _Builder(text)
-    for match in _HTML_COMMENT.finditer(text):
+    for match in _html_comment().finditer(text):
         if in_code is not None and in_code(match.start()):
             continue
         tool, action, arguments = match.groups()
         codes = _codes(arguments, tool, names)
         builder.add(action, codes, match.start(), markdownlint=tool == "markdownlint")
     if front_matter_end:
-        for match in _HASH_COMMENT.finditer(text, 0, front_matter_end):
+        for match in _hash_comment().finditer(text, 0, front_matter_end):
             action, arguments = match.groups()
             builder.add(action, _codes(arguments, "recapkit", names), match.start())
     return builder.build()

@@ -32,7 +32,13 @@ if TYPE_CHECKING:
 # alone: beside punctuation they are mostly math (`t_{before}`), file names and identifiers,
 # which nobody meant as emphasis.
 _PAIR = re.compile(r"(?<![*\\])(?P<run>\*{1,3})(?![*\s])(?P<inner>.+?)(?<![\s\\])(?P=run)(?!\*)")
-_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+@functools.cache
+def _cjk() -> re.Pattern[str]:
+    return re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 # What a list item, a quote or a heading puts before its text; not part of the inline text.
 _CONTAINER_PREFIX = re.compile(
@@ -98,7 +104,7 @@ def _diagnose(line: str, text_start: int, match: re.Match[str]) -> Unrendered | 
     closes = right_flanking(inner[-1], after)
     if opens and closes:
         return None  # flanking is not what stops it (nesting, another pairing...)
-    if len(run) == 1 and not _CJK.search(before + inner + after):
+    if len(run) == 1 and not _cjk().search(before + inner + after):
         return None  # `a*(b+c)*d`, `*.go`: a single `*` outside CJK text is rarely emphasis
     lead = _punctuation_run(inner) if not opens else ""
     trail = _punctuation_run(inner[::-1])[::-1] if not closes else ""
@@ -132,14 +138,16 @@ def _punctuation_run(text: str) -> str:
     return text[:size]
 
 
-_EMPHASIS_TAG = re.compile(r"<(?:em|strong)>")
+@functools.cache
+def _emphasis_tag() -> re.Pattern[str]:
+    return re.compile(r"<(?:em|strong)>")
 
 
 def _renders_more(before: str, after: str) -> bool:
     """Whether *after* renders more emphasis than *before* (CommonMark, inline only)."""
     parser = _commonmark()
-    return len(_EMPHASIS_TAG.findall(parser.renderInline(after))) > len(
-        _EMPHASIS_TAG.findall(parser.renderInline(before))
+    return len(_emphasis_tag().findall(parser.renderInline(after))) > len(
+        _emphasis_tag().findall(parser.renderInline(before))
     )
 
 

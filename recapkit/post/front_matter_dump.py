@@ -8,6 +8,7 @@ something else; TOML goes through tomli-w. Key order is kept as given: the calle
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
@@ -35,7 +36,11 @@ class PlainScalar(str):
 
 # go-yaml v2 (Hugo) reads y/n as booleans, PyYAML does not; quote them for every reader.
 _ALSO_BOOLEAN = frozenset({"y", "Y", "n", "N"})
-_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+
+
+@functools.cache
+def _other_breaks() -> re.Pattern[str]:
+    return re.compile("[\r\x85\u2028\u2029]")
 
 
 class _PyDumper(yaml.SafeDumper):
@@ -100,7 +105,7 @@ def _scalar_text(value: Any) -> str:
 def _str_style(value: str) -> str | None:
     if value in _ALSO_BOOLEAN:
         return "'"
-    if _OTHER_BREAKS.search(value):
+    if _other_breaks().search(value):
         # NEL, LS, PS and CR are line breaks to YAML 1.1: only double quotes keep them intact.
         return '"'
     if "\n" in value:

@@ -8,6 +8,7 @@ delimiters and where it starts in the file; :func:`parse_block` returns a
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import tomllib
@@ -30,7 +31,13 @@ from recapkit.post.types import (
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-_TOML_ERROR_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+
+
+@functools.cache
+def _toml_error_at() -> re.Pattern[str]:
+    return re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+
+
 _TOML_KEY = re.compile(
     r"""^[ \t]*(?:\[\[?[ \t]*(?P<table>[\w-]+|"[^"\n]*"|'[^'\n]*')"""
     r"""|(?P<key>[\w-]+|"[^"\n]*"|'[^'\n]*')[ \t]*[.=])""",
@@ -147,7 +154,7 @@ def _parse_toml(source: str, _first_line: int = 0) -> _Parsed:
 
 
 def _toml_error(message: str, source: str) -> tuple[int, int, str]:
-    found = _TOML_ERROR_AT.search(message)
+    found = _toml_error_at().search(message)
     if found:
         text = message[: found.start()] + message[found.end() :]
         return int(found.group(1)) - 1, int(found.group(2)) - 1, text
@@ -191,14 +198,16 @@ def _parse_json(source: str, _first_line: int = 0) -> _Parsed:
 
 # JSON's \ud800-\udfff escapes are meant in pairs; Python's json module keeps a lone one as a
 # str that no file, terminal or report can encode (Hugo turns it into U+FFFD).
-_LONE_ESCAPE = re.compile(
-    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
-    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
-)
+@functools.cache
+def _lone_escape() -> re.Pattern[str]:
+    return re.compile(
+        r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+        r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+    )
 
 
 def _lone_surrogate_error(source: str) -> tuple[int, int, str]:
-    match = _LONE_ESCAPE.search(source)
+    match = _lone_escape().search(source)
     offset = match.start() if match else 0
     escape = match.group() if match else "\\ud800"
     line = source.count("\n", 0, offset)

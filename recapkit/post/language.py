@@ -7,6 +7,7 @@ or ``zh-hans``) or None when nothing says and the prose is too short to tell.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -30,13 +31,35 @@ _MIN_LETTERS = 20
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _KANA = "\u3041-\u3096\u30a1-\u30fa"
 _HANGUL = "\uac00-\ud7a3"
-_HAN_LETTER = re.compile(f"[{_HAN}]")
-_KANA_LETTER = re.compile(f"[{_KANA}]")
-_HANGUL_LETTER = re.compile(f"[{_HANGUL}]")
-_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
+@functools.cache
+def _han_letter() -> re.Pattern[str]:
+    return re.compile(f"[{_HAN}]")
+
+
+@functools.cache
+def _kana_letter() -> re.Pattern[str]:
+    return re.compile(f"[{_KANA}]")
+
+
+@functools.cache
+def _hangul_letter() -> re.Pattern[str]:
+    return re.compile(f"[{_HANGUL}]")
+
+
+@functools.cache
+def _latin_letter() -> re.Pattern[str]:
+    return re.compile("[A-Za-z]")
+
+
 # A writer's spelling of a language tag: `zh-CN`, `zh_cn`, `zh-Hans`, `en-us`. Hexo's themes
 # also use `cn` for Chinese.
-_TAG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
+@functools.cache
+def _tag() -> re.Pattern[str]:
+    return re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
+
+
 _ALIASES = {"cn": "zh", "chs": "zh", "cht": "zh", "zho": "zh", "chi": "zh", "eng": "en"}
 
 
@@ -48,7 +71,7 @@ def language_tag(value: Any) -> str | None:
         value = value[0] if value else None
     if not isinstance(value, str):
         return None
-    match = _TAG.match(value)
+    match = _tag().match(value)
     if match is None:
         return None
     primary = match.group(1).lower()
@@ -72,11 +95,11 @@ def text_language(text: str) -> str | None:
     characters), ``ko`` (mostly Hangul) when CJK letters reach :data:`CJK_SHARE`, else ``en``
     (Latin letters: the rules only need to tell CJK from the rest); None below a readable
     amount."""
-    han = len(_HAN_LETTER.findall(text))
-    kana = len(_KANA_LETTER.findall(text))
-    hangul = len(_HANGUL_LETTER.findall(text))
+    han = len(_han_letter().findall(text))
+    kana = len(_kana_letter().findall(text))
+    hangul = len(_hangul_letter().findall(text))
     cjk = han + kana + hangul
-    letters = cjk + len(_LATIN_LETTER.findall(text))
+    letters = cjk + len(_latin_letter().findall(text))
     if letters < _MIN_LETTERS:
         return None
     if cjk < CJK_SHARE * letters:

@@ -17,6 +17,7 @@ The sidecar is found here, next to the file. The data folder is the site's: the 
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -28,7 +29,11 @@ DATA_SUFFIXES = (".yaml", ".yml", ".toml", ".json")
 """The data file formats, in the order a place's candidates are tried."""
 NAME_KEY = "recap_data"
 """The front matter key naming the post's file in the data folder's ``recaps/``."""
-_NAME = re.compile(r"[\w.-]+(?:/[\w.-]+)*")
+
+
+@functools.cache
+def _name() -> re.Pattern[str]:
+    return re.compile(r"[\w.-]+(?:/[\w.-]+)*")
 
 
 class RecapPlace(enum.StrEnum):
@@ -85,7 +90,7 @@ def data_name(data: Mapping[str, Any]) -> str | None:
     relative name that stays inside the folder (no ``..``, no absolute path); else None."""
     found = named(data)
     value = found[1] if found is not None else None
-    if not isinstance(value, str) or not _NAME.fullmatch(value.strip()):
+    if not isinstance(value, str) or not _name().fullmatch(value.strip()):
         return None
     name = value.strip()
     parts = name.split("/")

@@ -11,6 +11,7 @@ quadratic time.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -94,7 +95,9 @@ def tag_images(
             yield match, tags.read(match, start, lines.position(match.end()))
 
 
-_MARKUP = re.compile(r"<[^>]*>")
+@functools.cache
+def _markup() -> re.Pattern[str]:
+    return re.compile(r"<[^>]*>")
 
 
 def unquote(value: str) -> str:
@@ -107,4 +110,4 @@ def unquote(value: str) -> str:
 
 def plain(value: str) -> str:
     """Text without HTML tags and emphasis marks (what ``markdownify | plainify`` leaves)."""
-    return _MARKUP.sub("", value).replace("*", "").replace("`", "").strip()
+    return _markup().sub("", value).replace("*", "").replace("`", "").strip()

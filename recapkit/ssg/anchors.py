@@ -11,6 +11,7 @@ uses (:meth:`recapkit.ssg.base.Generator.heading_anchor`).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -46,7 +47,9 @@ def _goldmark_char(char: str) -> str:
     return ""
 
 
-_NON_WORD = re.compile(r"[^\w\- \t]")
+@functools.cache
+def _non_word() -> re.Pattern[str]:
+    return re.compile(r"[^\w\- \t]")
 
 
 def kramdown_gfm(text: str) -> str:
@@ -54,7 +57,7 @@ def kramdown_gfm(text: str) -> str:
     ``generate_gfm_header_id``): lower-cased, every character that is not a word character
     (``\\p{Word}``: letters of any script, marks, digits, ``_``), ``-``, space or tab removed,
     then each space or tab becomes ``-``. Chinese stays: ``安装-go``."""
-    return _NON_WORD.sub("", text.lower()).replace(" ", "-").replace("\t", "-")
+    return _non_word().sub("", text.lower()).replace(" ", "-").replace("\t", "-")
 
 
 def kramdown_basic(text: str) -> str:
@@ -71,7 +74,11 @@ _HEXO_LETTERS = str.maketrans(
     {"ß": "s", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
      "œ": "oe", "Œ": "OE", "ı": "i"}
 )  # fmt: skip
-_HEXO_SPECIAL = re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
+
+
+@functools.cache
+def _hexo_special() -> re.Pattern[str]:
+    return re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
 
 
 def hexo_slugize(transform: int = 0) -> Slugger:
@@ -84,7 +91,7 @@ def hexo_slugize(transform: int = 0) -> Slugger:
     def slug(text: str) -> str:
         plain = _without_accents(text.strip()).translate(_HEXO_LETTERS)
         result = re.sub(r"[\x00-\x1f]", "", plain)
-        result = _HEXO_SPECIAL.sub("-", result).strip("-")
+        result = _hexo_special().sub("-", result).strip("-")
         return result.lower() if transform == 1 else result.upper() if transform == 2 else result
 
     return slug

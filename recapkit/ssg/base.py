@@ -14,6 +14,7 @@ on its name. To add a generator, write one such module and add it to
 from __future__ import annotations
 
 import abc
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, tzinfo
@@ -359,7 +360,9 @@ def content_of(site: Site | None) -> tuple[Path, ...]:
 
 # Liquid/Nunjucks openers, and the inert form raw_wrapped() writes for one (kept as it is, so
 # that a second pass over already inert text changes nothing).
-_LIQUID_OPENER = re.compile(r"\{% raw %\}\{[{%#]\{% endraw %\}|\{[{%#]")
+@functools.cache
+def _liquid_opener() -> re.Pattern[str]:
+    return re.compile(r"\{% raw %\}\{[{%#]\{% endraw %\}|\{[{%#]")
 
 
 def raw_wrapped(text: str) -> str:
@@ -367,7 +370,7 @@ def raw_wrapped(text: str) -> str:
     ``{% raw %}...{% endraw %}``, so the template engine prints it literally. Idempotent."""
     if "{" not in text:
         return text
-    return _LIQUID_OPENER.sub(_wrap_raw, text)
+    return _liquid_opener().sub(_wrap_raw, text)
 
 
 def _wrap_raw(match: re.Match[str]) -> str:

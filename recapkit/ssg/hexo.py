@@ -81,32 +81,46 @@ KEYS = frozenset(
 
 _IMAGE_TAG = re.compile(r"\{%-?\s*(asset_img|asset_image|img|image)\s+([^\n%]{0,1000}?)\s*-?%\}")
 _CODE_TAG = re.compile(r"\{%-?\s*(?P<close>end)?(?P<name>codeblock|code)\b[^\n]*?-?%\}")
-_ARGUMENT = re.compile(r"""("[^"]*"|'[^']*'|\S+)""")
+
+
+@functools.cache
+def _argument() -> re.Pattern[str]:
+    return re.compile(r"""("[^"]*"|'[^']*'|\S+)""")
+
+
 _URL = re.compile(r"^(?:[A-Za-z]{3,9}:(?://)?|www\.|//)")
-_META = re.compile(r"""["']?([^"']+)?["']?\s*["']?([^"']+)?["']?""")
-_FILE_LIKE = re.compile(r"\.[A-Za-z0-9]{2,5}$")
+
+
+@functools.cache
+def _meta() -> re.Pattern[str]:
+    return re.compile(r"""["']?([^"']+)?["']?\s*["']?([^"']+)?["']?""")
+
+
+@functools.cache
+def _file_like() -> re.Pattern[str]:
+    return re.compile(r"\.[A-Za-z0-9]{2,5}$")
 
 
 def _tag_image(match: re.Match[str], start: Position, end: Position) -> ImageRef | None:
     text = match.group(2)
-    args = list(_ARGUMENT.finditer(text))
+    args = list(_argument().finditer(text))
     if not args:
         return None
     if match.group(1).startswith("asset"):
         # Hexo looks each argument up among the post's assets; a file name is the asset.
-        pick = next((a for a in args if _FILE_LIKE.search(unquote(a.group()))), args[0])
+        pick = next((a for a in args if _file_like().search(unquote(a.group()))), args[0])
     else:
         # `{% img [class names] /path [w [h]] [title [alt]] %}`: the first URL or /path.
         pick = next(
             (a for a in args if a.group().startswith("/") or _URL.match(a.group())),
-            next((a for a in args if _FILE_LIKE.search(a.group())), args[0]),
+            next((a for a in args if _file_like().search(a.group())), args[0]),
         )
     rest = [a for a in args if a.start() > pick.start()]
     while rest and rest[0].group().isdigit():  # width, height
         rest = rest[1:]
     title = alt = None
     if rest:
-        meta = _META.match(text[rest[0].start() :])
+        meta = _meta().match(text[rest[0].start() :])
         if meta:
             title = (meta.group(1) or "").strip() or None
             alt = (meta.group(2) or "").strip() or None
@@ -364,14 +378,16 @@ def _plugins_in(manifest_path: Path, _size: int, _mtime_ns: int) -> tuple[str, .
     for key in ("dependencies", "devDependencies"):
         table = manifest.get(key) if isinstance(manifest, dict) else None
         if isinstance(table, dict):
-            names += [str(name) for name in table if _MARKDOWN_RENDERER.fullmatch(str(name))]
+            names += [str(name) for name in table if _markdown_renderer().fullmatch(str(name))]
     return tuple(names)
 
 
 # Plugins that render Markdown (not hexo-renderer-ejs, -stylus, -pug ...).
-_MARKDOWN_RENDERER = re.compile(
-    r"hexo-renderer-(?:marked|markdown-it.*|kramed|pandoc|showdown|mdx.*)"
-)
+@functools.cache
+def _markdown_renderer() -> re.Pattern[str]:
+    return re.compile(r"hexo-renderer-(?:marked|markdown-it.*|kramed|pandoc|showdown|mdx.*)")
+
+
 # The renderers recapkit knows among them; any other is OTHER.
 _PLUGIN_RENDERERS = {
     "hexo-renderer-marked": MARKED,

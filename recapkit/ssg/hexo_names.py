@@ -5,6 +5,7 @@ by their slug (see :mod:`recapkit.ssg.hexo`)."""
 from __future__ import annotations
 
 import fnmatch
+import functools
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
@@ -21,7 +22,10 @@ if TYPE_CHECKING:
     from recapkit.post.types import Post
     from recapkit.ssg.base import Site
 
-_PLACEHOLDER = re.compile(r":(title|year|month|i_month|day|i_day)\b")
+
+@functools.cache
+def _placeholder() -> re.Pattern[str]:
+    return re.compile(r":(title|year|month|i_month|day|i_day)\b")
 
 
 def post_name(config: Mapping[str, Any], slug: str, day: date) -> str:
@@ -30,7 +34,7 @@ def post_name(config: Mapping[str, Any], slug: str, day: date) -> str:
     A pattern with placeholders Hexo has but recapkit does not know falls back to the default.
     """
     pattern = config.get("new_post_name")
-    if not isinstance(pattern, str) or _PLACEHOLDER.sub("", pattern).count(":"):
+    if not isinstance(pattern, str) or _placeholder().sub("", pattern).count(":"):
         pattern = ":title.md"
     values = {
         "title": slug,
@@ -40,7 +44,7 @@ def post_name(config: Mapping[str, Any], slug: str, day: date) -> str:
         "day": f"{day.day:02d}",
         "i_day": str(day.day),
     }
-    name = _PLACEHOLDER.sub(lambda m: values[m[1]], pattern)
+    name = _placeholder().sub(lambda m: values[m[1]], pattern)
     return name if name.endswith(".md") else f"{name}.md"
 
 
@@ -70,7 +74,9 @@ def name_date(path: Path, config: Mapping[str, Any]) -> date | None:
 
 # `{% post_link slug#id [title] [escape] %}` (hexo lib/plugins/tag/post_link: the slug is split
 # at `#`, the rest is the link's fragment; hexojs/hexo#5356, December 2023; built with Hexo 8.1).
-_POST_LINK = re.compile(r"\{%-?\s*post_link\s+([^\s#%]+)#((?:[^\s%]|%(?!\}))+)[^%\n]*?-?%\}")
+@functools.cache
+def _post_link() -> re.Pattern[str]:
+    return re.compile(r"\{%-?\s*post_link\s+([^\s#%]+)#((?:[^\s%]|%(?!\}))+)[^%\n]*?-?%\}")
 
 
 def post_links(post: Post) -> tuple[tuple[str, int, int, int, int], ...]:
@@ -78,7 +84,7 @@ def post_links(post: Post) -> tuple[tuple[str, int, int, int, int], ...]:
     if "post_link" not in post.text:
         return ()
     found = []
-    for match in _POST_LINK.finditer(post.text, post.body_start):
+    for match in _post_link().finditer(post.text, post.body_start):
         if not post.in_code(match.start()):
             start, end = post.location(match.start()), post.location(match.end())
             found.append((match[0], start.line, start.column, end.line, end.column))
@@ -87,7 +93,7 @@ def post_links(post: Post) -> tuple[tuple[str, int, int, int, int], ...]:
 
 def post_link_target(posts: Path, config: Mapping[str, Any], tag: str) -> LinkedHeading | None:
     """The post and fragment a ``post_link`` tag names (None: *tag* is no such tag)."""
-    match = _POST_LINK.fullmatch(tag)
+    match = _post_link().fullmatch(tag)
     if match is None:
         return None
     return LinkedHeading(slug_files(posts, config, match[1]), unquote(match[2]))

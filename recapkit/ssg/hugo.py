@@ -37,6 +37,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
@@ -88,13 +89,23 @@ KEYS = frozenset(
 )
 # fmt: on
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+@functools.cache
+def _iso_day() -> re.Pattern[str]:
+    return re.compile(r"\d{4}-\d{2}-\d{2}")
+
 
 # `{{< figure src= alt= >}}`, also `{{% %}}`; named or positional parameters.
 _IMAGE_SHORTCODE = re.compile(
     r"\{\{([<%])\s*(figure|img|image)\s((?:(?!\{\{).){0,2000}?)[>%]\}\}", re.DOTALL
 )
-_PARAMETER = re.compile(r"""(?:([\w-]+)\s*=\s*)?("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`]+)""")
+
+
+@functools.cache
+def _parameter() -> re.Pattern[str]:
+    return re.compile(r"""(?:([\w-]+)\s*=\s*)?("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`]+)""")
+
+
 _CODE_SHORTCODE = re.compile(
     r"\{\{[<%]\s*(?P<close>/)?\s*(?P<name>highlight|code)\b[^\n]*?[>%]\}\}"
 )
@@ -103,7 +114,7 @@ _CODE_SHORTCODE = re.compile(
 def _shortcode_image(match: re.Match[str], start: Position, end: Position) -> ImageRef | None:
     named: dict[str, str] = {}
     positional: list[str] = []
-    for parameter in _PARAMETER.finditer(match.group(3).rstrip().removesuffix("/")):
+    for parameter in _parameter().finditer(match.group(3).rstrip().removesuffix("/")):
         value = unquote(parameter.group(2))
         if parameter.group(1):
             named.setdefault(parameter.group(1).lower(), value)
@@ -230,7 +241,7 @@ class Hugo(Generator):
         # name (a bundle's folder name), read like any date.
         name = post.path.parent.name if post.path.stem == "index" else post.path.stem
         try:
-            return date.fromisoformat(name[:10]) if _ISO_DAY.match(name) else None
+            return date.fromisoformat(name[:10]) if _iso_day().match(name) else None
         except ValueError:
             return None
 

@@ -26,7 +26,11 @@ _UNLISTED = ("never", False, "false")
 _DATE_ALIASES = {"publishdate": ("pubdate", "published"), "lastmod": ("modified",)}
 """What Hugo adds to a configured date key (``page_frontmatter.go``: ``dateFieldAliases``)."""
 CONTENT_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm", ".org", ".adoc", ".rst")
-_DRAFT_LINE = re.compile(r"(?im)^\s*[\"']?draft[\"']?\s*[:=]\s*true\b")
+
+
+@functools.cache
+def _draft_line() -> re.Pattern[str]:
+    return re.compile(r"(?im)^\s*[\"']?draft[\"']?\s*[:=]\s*true\b")
 
 
 def not_listed(post: Post) -> bool:
@@ -104,11 +108,13 @@ def _draft_file(path: Path) -> bool:
         head = read_head(path, 2048).decode("utf-8", "replace")
     except OSError:
         return False
-    return _DRAFT_LINE.search(head) is not None
+    return _draft_line().search(head) is not None
 
 
 # `{{< ref "other.md#id" >}}`, `{{% relref "/posts/x" %}}`, a fragment inside or after it.
-_REF = re.compile(r'^\{\{([<%])\s*(?:rel)?ref\s+"([^"#]+)(?:#([^"]*))?"\s*[>%]\}\}(?:#(.*))?$')
+@functools.cache
+def _ref() -> re.Pattern[str]:
+    return re.compile(r'^\{\{([<%])\s*(?:rel)?ref\s+"([^"#]+)(?:#([^"]*))?"\s*[>%]\}\}(?:#(.*))?$')
 
 
 def ref_target(post: Path, content: Sequence[Path], url: str) -> LinkedHeading | None:
@@ -117,7 +123,7 @@ def ref_target(post: Path, content: Sequence[Path], url: str) -> LinkedHeading |
     content root; a leading ``/`` means the content root only; ``x`` may be ``x.md`` or the
     bundle ``x/index.md``). A bare name Hugo finds by searching the whole site is not
     followed (it may be ambiguous)."""
-    match = _REF.match(url.strip())
+    match = _ref().match(url.strip())
     fragment = match and (match[3] or match[4])
     if match is None or not fragment:
         return None

@@ -31,6 +31,7 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -80,24 +81,52 @@ KEYS = frozenset(
 # fmt: on
 
 _GEMFILE = re.compile(rb"""^\s*gem\s+["'](?:jekyll|github-pages)["']""", re.MULTILINE)
+
+
 # `{% post_url 2021-06-28-slug %}#id`, maybe after `{{ site.baseurl }}`; Jekyll 4.3
 # lib/jekyll/tags/post_url.rb PostComparer: `[dir/]YYYY-MM-DD-slug`, a leading `/` dropped.
-_POST_URL = re.compile(
-    r"^(?:\{\{[^{}]*\}\})*\{%-?\s*post_url\s+/?((?:[^\s/%]+/)*)(\d{2,4}-\d{1,2}-\d{1,2}-[^\s/%]+)"
-    r"\s*-?%\}#(.+)$"
-)
+@functools.cache
+def _post_url() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:\{\{[^{}]*\}\})*\{%-?\s*post_url\s+/?((?:[^\s/%]+/)*)(\d{2,4}-\d{1,2}-\d{1,2}-[^\s/%]+)"
+        r"\s*-?%\}#(.+)$"
+    )
+
+
 _CODE_TAG = re.compile(r"\{%-?\s*(?P<close>end)?(?P<name>highlight)\b[^\n]*?-?%\}")
+
+
 # `{{ site.baseurl }}`, `{{ site.url }}{{ site.baseurl }}`, `{{site.url}}`: Jekyll's own prefix.
-_URL_PREFIX = re.compile(r"^(?:\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\})+")
-_URL_FILTER = re.compile(
-    r"""^\{\{-?\s*(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}"""
-)
+@functools.cache
+def _url_prefix() -> re.Pattern[str]:
+    return re.compile(r"^(?:\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\})+")
+
+
+@functools.cache
+def _url_filter() -> re.Pattern[str]:
+    return re.compile(
+        r"""^\{\{-?\s*(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}"""
+    )
+
+
 # Jekyll's documented date form: `2014-10-21 10:00:00 +0800`.
-_OWN_DATE = re.compile(r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})? [+-]\d{4}")
+@functools.cache
+def _own_date() -> re.Pattern[str]:
+    return re.compile(r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})? [+-]\d{4}")
+
+
 # Document::DATE_FILENAME_MATCHER (jekyll 4.3 document.rb), matched against the path below `_posts`.
-_PUBLISHABLE = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
+@functools.cache
+def _publishable() -> re.Pattern[str]:
+    return re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
+
+
 _NOT_CONTENT = frozenset({"node_modules", "vendor", "assets", "img", "images", "css", "js"})
-_POST_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-(?P<slug>.+)\.(?:md|markdown)$")
+
+
+@functools.cache
+def _post_name() -> re.Pattern[str]:
+    return re.compile(r"^\d{4}-\d{2}-\d{2}-(?P<slug>.+)\.(?:md|markdown)$")
 
 
 class Jekyll(Generator):
@@ -188,7 +217,7 @@ class Jekyll(Generator):
         return {"gfm": kramdown_gfm, "kramdown": kramdown_basic}.get(reader)
 
     def linked_heading(self, site: Site, source: Path, url: str) -> LinkedHeading | None:
-        match = _POST_URL.match(url.strip())
+        match = _post_url().match(url.strip())
         if match is None:
             return super().linked_heading(site, source, url)
         # PostComparer's name_regex: `_posts/<dir>/<name>.<ext>` or `<dir>/_posts/<name>.<ext>`.
@@ -230,13 +259,13 @@ class Jekyll(Generator):
         return [post.parent]
 
     def strip_url_templates(self, src: str) -> str:
-        match = _URL_FILTER.match(src)
+        match = _url_filter().match(src)
         if match:
             return match.group(2) + src[match.end() :]
-        return _URL_PREFIX.sub("", src)
+        return _url_prefix().sub("", src)
 
     def accepts_date_text(self, text: str) -> bool:
-        return _OWN_DATE.fullmatch(text) is not None
+        return _own_date().fullmatch(text) is not None
 
     def time_zone(self, site: Site | None) -> tzinfo | None:
         return site_zone(site.config.get("timezone")) if site is not None else None
@@ -328,7 +357,7 @@ def posts_named(folder: Path, slug: str) -> tuple[Path, ...]:
         sorted(
             entry
             for entry in folder.iterdir()
-            if (match := _POST_NAME.match(entry.name)) and match["slug"] == slug
+            if (match := _post_name().match(entry.name)) and match["slug"] == slug
         )
     )
 
@@ -340,7 +369,7 @@ def _name_match(path: Path) -> re.Match[str] | None:
     if "_posts" not in parts:
         return None
     below = parts[len(parts) - parts[::-1].index("_posts") :]
-    return _PUBLISHABLE.match("/".join(below))
+    return _publishable().match("/".join(below))
 
 
 def _post_folders(source: Path) -> tuple[Path, ...]:

@@ -71,7 +71,10 @@ def has_date(post: Post, date_keys: Iterable[str], *, case_sensitive: bool = Tru
 
 # --- where a file lies ------------------------------------------------------------------------
 
-_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[-_.])")
+
+@functools.cache
+def _date_prefix() -> re.Pattern[str]:
+    return re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[-_.])")
 
 
 def filename_date(path: Path | str) -> date | None:
@@ -83,7 +86,7 @@ def filename_date(path: Path | str) -> date | None:
     """
     file = Path(path)
     name = file.parent.name if file.stem in ("index", "_index") else file.name
-    match = _DATE_PREFIX.match(name)
+    match = _date_prefix().match(name)
     if match is None:
         return None
     try:

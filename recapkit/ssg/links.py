@@ -11,6 +11,7 @@ Jekyll's ``post_url`` tag, Hexo's ``post_link`` tag.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
@@ -19,7 +20,11 @@ from urllib.parse import unquote
 from attrs import frozen
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+
+
+@functools.cache
+def _scheme() -> re.Pattern[str]:
+    return re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 
 
 @frozen
@@ -33,7 +38,7 @@ class LinkedHeading:
 
 def has_scheme(url: str) -> bool:
     """Whether *url* starts with a scheme (``https:``, ``mailto:``): no file of the site."""
-    return _SCHEME.match(url) is not None
+    return _scheme().match(url) is not None
 
 
 def split_fragment(url: str) -> tuple[str, str] | None:

@@ -60,7 +60,11 @@ KEYS = frozenset(
     }
 )
 # fmt: on
-_NAME_DATE = re.compile(r"^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?:T[^_\s]*)?\s?[_-].")
+@functools.cache
+def _name_date() -> re.Pattern[str]:
+    return re.compile(r"^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?:T[^_\s]*)?\s?[_-].")
+
+
 PAGE_KEYS = frozenset(
     {"title", "description", "date", "updated", "weight", "draft", "slug", "path", "aliases"}
     | {"in_search_index", "template", "taxonomies", "extra"}
@@ -149,7 +153,7 @@ class Zola(Generator):
         # components/content/src/page.rs `RFC3339_DATE`: two-digit month and day, then `_`/`-`;
         # a bundle's folder name counts for its index.md.
         name = post.path.parent.name if post.path.name == "index.md" else post.path.name
-        match = _NAME_DATE.match(name)
+        match = _name_date().match(name)
         try:
             return date.fromisoformat(match.group(1)) if match else None
         except ValueError:

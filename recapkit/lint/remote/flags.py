@@ -3,13 +3,20 @@ durations: light enough for the lint command to declare its flags without loadin
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 from attrs import frozen
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|[smhdw]?)\s*$")
-_STATUS_RANGE = re.compile(r"^(\d{3})\.\.(=?)(\d{3})$")
+
+
+@functools.cache
+def _status_range() -> re.Pattern[str]:
+    return re.compile(r"^(\d{3})\.\.(=?)(\d{3})$")
+
+
 _UNIT = {"": 1.0, "ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}
 
 
@@ -33,7 +40,7 @@ def parse_accept(text: str) -> frozenset[int]:
         if part.isdigit() and 100 <= int(part) <= 999:
             codes.add(int(part))
             continue
-        match = _STATUS_RANGE.match(part)
+        match = _status_range().match(part)
         if not match:
             raise ValueError(f"not a status or a range such as 200..=299: {part!r}")
         low, high = int(match[1]), int(match[3]) + (1 if match[2] else 0)

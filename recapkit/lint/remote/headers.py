@@ -8,6 +8,7 @@ name the header, not its value.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -16,8 +17,17 @@ from attrs import frozen
 
 from recapkit.errors import ConfigError, UsageError
 
-_HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
-_ENV_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+
+@functools.cache
+def _header_name() -> re.Pattern[str]:
+    return re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+
+
+@functools.cache
+def _env_var() -> re.Pattern[str]:
+    return re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
 ALL_HOSTS = "*"
 
 
@@ -71,7 +81,7 @@ def parse_header_flag(text: str) -> HostHeaders:
 
 
 def _header_value(name: str, raw: Any, where: str) -> str:
-    if not _HEADER_NAME.match(name):
+    if not _header_name().match(name):
         raise ConfigError(f"{where}: invalid header name")
     if not isinstance(raw, str) or "\r" in raw or "\n" in raw:
         raise ConfigError(f"{where}: expected a one-line string")
@@ -90,9 +100,9 @@ def expand_headers(
     """
     return tuple(
         HostHeaders(entry.host, tuple(
-            (name, _sendable(name, _ENV_VAR.sub(lambda m: env[m[1] or m[2]].strip(), raw)))
+            (name, _sendable(name, _env_var().sub(lambda m: env[m[1] or m[2]].strip(), raw)))
             for name, raw in entry.headers
-            if all(env.get(a or b, "").strip() for a, b in _ENV_VAR.findall(raw))
+            if all(env.get(a or b, "").strip() for a, b in _env_var().findall(raw))
         ))
         for entry in hosts
     )  # fmt: skip

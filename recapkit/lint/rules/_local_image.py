@@ -8,6 +8,7 @@ function decides for both rules, so an image is reported by exactly one of them.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterator
@@ -27,12 +28,24 @@ if TYPE_CHECKING:
     from recapkit.post.types import Post
 
 _BASE_HINT = re.compile(r"<base\s", re.IGNORECASE)
-_BASE = re.compile(
-    r"""<base\s(?:[^>"']|"[^"]*"|'[^']*')*?(?<=\s)href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
-    re.IGNORECASE,
-)
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_HOST = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
+
+
+@functools.cache
+def _base() -> re.Pattern[str]:
+    return re.compile(
+        r"""<base\s(?:[^>"']|"[^"]*"|'[^']*')*?(?<=\s)href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _comment() -> re.Pattern[str]:
+    return re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+
+
+@functools.cache
+def _host() -> re.Pattern[str]:
+    return re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 
 
 @frozen
@@ -91,7 +104,7 @@ def _base_moves(href: str, resolution: ImageResolution) -> bool:
     page-relative URL, and for a site-absolute one when it names another host."""
     if resolution.form is PathForm.PAGE_RELATIVE:
         return True
-    return resolution.form is PathForm.SITE_ABSOLUTE and _HOST.match(href.strip()) is not None
+    return resolution.form is PathForm.SITE_ABSOLUTE and _host().match(href.strip()) is not None
 
 
 def base_href(post: Post) -> str | None:
@@ -103,7 +116,7 @@ def base_href(post: Post) -> str | None:
     for source, line in _html(post.tokens):
         if post.code.line_is_code(line):
             continue
-        match = _BASE.search(_COMMENT.sub("", source))
+        match = _base().search(_comment().sub("", source))
         if match is not None:
             return html.unescape(next(g for g in match.groups() if g is not None))
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -16,14 +17,27 @@ if TYPE_CHECKING:
 
     from recapkit.post.types import Post
 
+
 # `## Title {#custom-id}` (goldmark's attribute syntax, on in Hugo; kramdown's header IDs).
-_EXPLICIT_ID = re.compile(r"\s*\{[^{}]*#([^\s{}.#]+)[^{}]*\}\s*$")
+@functools.cache
+def _explicit_id() -> re.Pattern[str]:
+    return re.compile(r"\s*\{[^{}]*#([^\s{}.#]+)[^{}]*\}\s*$")
+
+
 # Any id or name an HTML tag of the post gives (`<a id="x">`, `<h2 id="x">`, `<a name="x">`).
-_HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+@functools.cache
+def _html_id() -> re.Pattern[str]:
+    return re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+
+
 _PAGE_IDS = frozenset({"", "top", "more", "comments", "content", "main"})
 """Fragments a page has whatever the post says: the top (`#`, `#top`), Hexo's `<!-- more -->`
 anchor, and what themes put around a post (comments, the content)."""
-_FOOTNOTE = re.compile(r"^(?:fn|fnref)[:\-_]?\w*$")
+
+
+@functools.cache
+def _footnote() -> re.Pattern[str]:
+    return re.compile(r"^(?:fn|fnref)[:\-_]?\w*$")
 
 
 class AnchorNotFound(Rule[NoOptions]):
@@ -102,7 +116,7 @@ class AnchorNotFound(Rule[NoOptions]):
 def has_fragment(anchors: set[str], wanted: str) -> bool:
     """Whether a page with *anchors* has the fragment *wanted* (a heading's id, a footnote, the
     page's own anchors)."""
-    return wanted in anchors or wanted.lower() in _PAGE_IDS or bool(_FOOTNOTE.match(wanted))
+    return wanted in anchors or wanted.lower() in _PAGE_IDS or bool(_footnote().match(wanted))
 
 
 def post_anchors(post: Post, slugger: Slugger, *, attributes: bool) -> set[str]:
@@ -112,14 +126,14 @@ def post_anchors(post: Post, slugger: Slugger, *, attributes: bool) -> set[str]:
     slugs: list[str] = []
     explicit: set[str] = set()
     for text in _heading_texts(post.tokens):
-        match = _EXPLICIT_ID.search(text) if attributes else None
+        match = _explicit_id().search(text) if attributes else None
         if match:
             explicit.add(match[1])
         else:
             slugs.append(slugger(text))
     html = (t.content for t in _all_tokens(post.tokens) if t.type in ("html_block", "html_inline"))
     tagged = {
-        next(g for g in m.groups() if g is not None) for h in html for m in _HTML_ID.finditer(h)
+        next(g for g in m.groups() if g is not None) for h in html for m in _html_id().finditer(h)
     }
     return set(numbered(slugs)) | explicit | tagged
 

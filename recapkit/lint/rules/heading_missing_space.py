@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -42,7 +43,9 @@ _PREPROCESSOR = frozenset(
 )
 
 
-_CSS_COLOUR = re.compile(r"(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\b[;,)]?")
+@functools.cache
+def _css_colour() -> re.Pattern[str]:
+    return re.compile(r"(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\b[;,)]?")
 
 
 def looks_like_heading(hashes: str, rest: str) -> bool:
@@ -59,7 +62,7 @@ def looks_like_heading(hashes: str, rest: str) -> bool:
     return (
         len(words) > 1
         and not rest[0].isdigit()
-        and not _CSS_COLOUR.match(words[0])
+        and not _css_colour().match(words[0])
         and words[0] not in _PREPROCESSOR
         and not all(word.startswith("#") for word in words[1:])
     )
@@ -180,13 +183,13 @@ def _can_start_a_heading(
 # A tag whose quoted attribute value is still open at the end of the text: the only place in
 # a tag where a line can start with `#` (an attribute name cannot, an unquoted value cannot
 # span lines), as in `<img style="color:\n#EFEFEF; ...">`.
-_IN_ATTRIBUTE = re.compile(
-    r"""<[A-Za-z][\w:-]*\s(?:[^<>"']|"[^"]*"|'[^']*')*=\s*(?:"[^"]*|'[^']*)$"""
-)
+@functools.cache
+def _in_attribute() -> re.Pattern[str]:
+    return re.compile(r"""<[A-Za-z][\w:-]*\s(?:[^<>"']|"[^"]*"|'[^']*')*=\s*(?:"[^"]*|'[^']*)$""")
 
 
 def _inside_html_tag(post: Post, start: int, line: int) -> bool:
     """Whether an HTML tag opened earlier in the paragraph has a quoted attribute value still
     open where *line* starts."""
     before = post.text[post.lines.offset(start) : post.lines.offset(line)]
-    return _IN_ATTRIBUTE.search(before) is not None
+    return _in_attribute().search(before) is not None

@@ -8,6 +8,7 @@ never change another key, drop a comment's meaning or break the block.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -23,9 +24,15 @@ Items = list[str] | list[list[str]]
 """What a fixed value becomes: a list of words, or Hexo's list of one-word lists."""
 
 _SEPARATORS = re.compile(r"[\s,，、]+")
+
+
 # A YAML flow item that stays a plain string: starts with a letter, digit-free first char,
 # no flow or comment indicators inside. Anything else is double-quoted.
-_PLAIN_ITEM = re.compile(r"[^\W\d_][\w.+\-/]*", re.UNICODE)
+@functools.cache
+def _plain_item() -> re.Pattern[str]:
+    return re.compile(r"[^\W\d_][\w.+\-/]*", re.UNICODE)
+
+
 _YAML_WORDS = frozenset(
     ["y", "n", "yes", "no", "on", "off", "true", "false", "null"]
 )  # YAML 1.1 reads these as booleans or null
@@ -113,7 +120,7 @@ def _render(items: Items, fmt: FrontMatterFormat) -> str:
 
 
 def _yaml_item(item: str) -> str:
-    if _PLAIN_ITEM.fullmatch(item) and item.lower() not in _YAML_WORDS:
+    if _plain_item().fullmatch(item) and item.lower() not in _YAML_WORDS:
         return item
     return json.dumps(item, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted one
 

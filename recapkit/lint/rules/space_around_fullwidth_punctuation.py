@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -15,13 +16,27 @@ if TYPE_CHECKING:
     from recapkit.post.types import Post
 
 _MARK = f"[{FULLWIDTH_PUNCTUATION}]"
+
+
 # Spaces (ASCII or ideographic) right after or right before a full-width mark. A run is only
 # tried from its first space, so a long run without a mark costs one scan, not one per space.
-_SPACES = re.compile(f"(?<={_MARK})[ \u3000]+|(?<![ \u3000])[ \u3000]+(?={_MARK})")
+@functools.cache
+def _spaces() -> re.Pattern[str]:
+    return re.compile(f"(?<={_MARK})[ \u3000]+|(?<![ \u3000])[ \u3000]+(?={_MARK})")
+
+
 # Full-width marks that are no punctuation: a smiley (`：）`, `：-（`) or an arrow (`=》`, `《-`).
 _NOT_PUNCTUATION = "[：:]-?[）（)(]|[=-]》|《[=-]"
-_STARTS_NOT_PUNCTUATION = re.compile(_NOT_PUNCTUATION)
-_ENDS_NOT_PUNCTUATION = re.compile(f"(?:{_NOT_PUNCTUATION})$")
+
+
+@functools.cache
+def _starts_not_punctuation() -> re.Pattern[str]:
+    return re.compile(_NOT_PUNCTUATION)
+
+
+@functools.cache
+def _ends_not_punctuation() -> re.Pattern[str]:
+    return re.compile(f"(?:{_NOT_PUNCTUATION})$")
 
 
 class SpaceAroundFullwidthPunctuation(Rule[NoOptions]):
@@ -76,7 +91,7 @@ class SpaceAroundFullwidthPunctuation(Rule[NoOptions]):
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
         for piece, following in with_next(chinese_prose(post, context)):
             text = post.text[piece.start : piece.end]
-            for match in _SPACES.finditer(text):
+            for match in _spaces().finditer(text):
                 start, end = piece.start + match.start(), piece.start + match.end()
                 if _between_prose(post, piece, following, start, end):
                     yield self._finding(post, start, end)
@@ -111,6 +126,6 @@ def _between_prose(post: Post, piece: Piece, following: Piece | None, start: int
     if before in "\r\n" or after in "\r\n":
         return False
     return not (
-        _STARTS_NOT_PUNCTUATION.match(post.text, end)
-        or _ENDS_NOT_PUNCTUATION.search(post.text[max(0, start - 3) : start])
+        _starts_not_punctuation().match(post.text, end)
+        or _ends_not_punctuation().search(post.text[max(0, start - 3) : start])
     )

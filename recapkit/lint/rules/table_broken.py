@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -14,9 +15,20 @@ if TYPE_CHECKING:
 
     from recapkit.post.types import Post
 
-_PIPE = re.compile(r"(?<!\\)\|")
-_DELIMITER_CELL = re.compile(r"^\s*:?-+:?\s*$")
-_INVISIBLE = re.compile(r"^\s*(?:<!--.*?-->\s*)*$")
+
+@functools.cache
+def _pipe() -> re.Pattern[str]:
+    return re.compile(r"(?<!\\)\|")
+
+
+@functools.cache
+def _delimiter_cell() -> re.Pattern[str]:
+    return re.compile(r"^\s*:?-+:?\s*$")
+
+
+@functools.cache
+def _invisible() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:<!--.*?-->\s*)*$")
 
 
 def cells(line: str) -> list[str]:
@@ -24,16 +36,16 @@ def cells(line: str) -> list[str]:
     text = line.strip()
     text = text[1:] if text.startswith("|") else text
     text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
-    return _PIPE.split(text)
+    return _pipe().split(text)
 
 
 def _is_row(line: str) -> bool:
     text = line.strip()
-    return text.startswith("|") and len(_PIPE.findall(text)) >= 2
+    return text.startswith("|") and len(_pipe().findall(text)) >= 2
 
 
 def _is_delimiter(line: str) -> bool:
-    return _is_row(line) and all(_DELIMITER_CELL.match(cell) for cell in cells(line))
+    return _is_row(line) and all(_delimiter_cell().match(cell) for cell in cells(line))
 
 
 class TableBroken(Rule[NoOptions]):
@@ -168,7 +180,7 @@ def _row_problem(
     header = len(cells(post.lines.line_text(header_line)))
     row = cells(text)
     # An empty cell or a comment (`| <!-- note --> |`) beyond the header shows nothing anyway.
-    if gfm and any(not _INVISIBLE.match(cell) for cell in row[header:]):
+    if gfm and any(not _invisible().match(cell) for cell in row[header:]):
         return line, (
             f"this row has {len(row)} cells and the header {header}: "
             f"the last {len(row) - header} are not shown"

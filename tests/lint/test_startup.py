@@ -1,0 +1,33 @@
+"""What `recapkit lint` on one post imports: only what that run needs (pre-commit runs it on
+every commit, where start-up is most of the time)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+# Modules a one-file `lint --no-cache` run without --remote has no use for.
+NOT_NEEDED = (
+    "jinja2",  # rendering
+    "requests",  # remote checks
+    "multiprocessing",  # one file: no worker processes
+    "concurrent.futures",
+    "tempfile",  # nothing is written
+    "recapkit.lint.remote.options",  # no remote checks asked for
+    "recapkit.lint.rules.cjk_latin_spacing",  # opt-in rules, not selected
+    "recapkit.lint.rules.fullwidth_punctuation",
+    "recapkit.lint.rules.space_around_fullwidth_punctuation",
+)
+
+
+def test_linting_one_post_without_cache_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: T\n---\n\n##Heading\n\n![](a.png)\n", encoding="utf-8")
+    code = (
+        "import sys; from recapkit.cli import main;"
+        f"code = main(['lint', '--no-cache', '--isolated', {str(post)!r}]);"
+        f"print(code, [m for m in {NOT_NEEDED!r} if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1] == "1 []"  # the run found RK301 and RK201, importing none
