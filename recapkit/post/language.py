@@ -30,10 +30,14 @@ _MIN_LETTERS = 20
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _KANA = "\u3041-\u3096\u30a1-\u30fa"
 _HANGUL = "\uac00-\ud7a3"
-_HAN_LETTER = re.compile(f"[{_HAN}]")
-_KANA_LETTER = re.compile(f"[{_KANA}]")
-_HANGUL_LETTER = re.compile(f"[{_HANGUL}]")
-_LATIN_LETTER = re.compile("[A-Za-z]")
+# Runs of CJK letters, then kana and Hangul among them only: one pass over the text, not one a
+# script, and a match a run, not a letter (the importer reads each recap's language).
+_CJK_LETTERS = re.compile(f"[{_HAN}{_KANA}{_HANGUL}]+")
+_KANA_LETTERS = re.compile(f"[{_KANA}]+")
+_HANGUL_LETTERS = re.compile(f"[{_HANGUL}]+")
+# Latin letters are the ASCII bytes A-Z and a-z of the UTF-8 text (a longer sequence's bytes are
+# all 0x80 or more): bytes.translate deletes the others in C.
+_NOT_LATIN = bytes(b for b in range(256) if not (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A))
 # A writer's spelling of a language tag: `zh-CN`, `zh_cn`, `zh-Hans`, `en-us`. Hexo's themes
 # also use `cn` for Chinese.
 _TAG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
@@ -72,11 +76,9 @@ def text_language(text: str) -> str | None:
     characters), ``ko`` (mostly Hangul) when CJK letters reach :data:`CJK_SHARE`, else ``en``
     (Latin letters: the rules only need to tell CJK from the rest); None below a readable
     amount."""
-    han = len(_HAN_LETTER.findall(text))
-    kana = len(_KANA_LETTER.findall(text))
-    hangul = len(_HANGUL_LETTER.findall(text))
+    han, kana, hangul, latin = letter_counts(text)
     cjk = han + kana + hangul
-    letters = cjk + len(_LATIN_LETTER.findall(text))
+    letters = cjk + latin
     if letters < _MIN_LETTERS:
         return None
     if cjk < CJK_SHARE * letters:
@@ -84,6 +86,20 @@ def text_language(text: str) -> str | None:
     if hangul > han + kana:
         return "ko"
     return "ja" if kana * 10 >= han + kana else "zh"
+
+
+def letter_counts(text: str) -> tuple[int, int, int, int]:
+    """How many Han, kana, Hangul and Latin letters *text* has."""
+    cjk_text = "".join(_CJK_LETTERS.findall(text))
+    kana = _count(_KANA_LETTERS, cjk_text)
+    hangul = _count(_HANGUL_LETTERS, cjk_text)
+    han = len(cjk_text) - kana - hangul  # the three ranges do not overlap
+    latin = text.encode("utf-8", "surrogatepass").translate(None, _NOT_LATIN)
+    return han, kana, hangul, len(latin)
+
+
+def _count(letters: re.Pattern[str], text: str) -> int:
+    return sum(map(len, letters.findall(text)))
 
 
 def written_language(post: Post, pieces: Sequence[Piece] | None = None) -> str | None:
