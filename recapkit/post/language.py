@@ -33,24 +33,21 @@ _KANA = "\u3041-\u3096\u30a1-\u30fa"
 _HANGUL = "\uac00-\ud7a3"
 
 
+# Runs of CJK letters, then kana and Hangul among them only: one pass over the text, not one a
+# script, and a match a run, not a letter (the importer reads each recap's language). Compiled
+# on first use: a one-file lint run rarely asks.
 @functools.cache
-def _han_letter() -> re.Pattern[str]:
-    return re.compile(f"[{_HAN}]")
+def _letter_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return (
+        re.compile(f"[{_HAN}{_KANA}{_HANGUL}]+"),
+        re.compile(f"[{_KANA}]+"),
+        re.compile(f"[{_HANGUL}]+"),
+    )
 
 
-@functools.cache
-def _kana_letter() -> re.Pattern[str]:
-    return re.compile(f"[{_KANA}]")
-
-
-@functools.cache
-def _hangul_letter() -> re.Pattern[str]:
-    return re.compile(f"[{_HANGUL}]")
-
-
-@functools.cache
-def _latin_letter() -> re.Pattern[str]:
-    return re.compile("[A-Za-z]")
+# Latin letters are the ASCII bytes A-Z and a-z of the UTF-8 text (a longer sequence's bytes are
+# all 0x80 or more): bytes.translate deletes the others in C.
+_NOT_LATIN = bytes(b for b in range(256) if not (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A))
 
 
 # A writer's spelling of a language tag: `zh-CN`, `zh_cn`, `zh-Hans`, `en-us`. Hexo's themes
@@ -95,11 +92,9 @@ def text_language(text: str) -> str | None:
     characters), ``ko`` (mostly Hangul) when CJK letters reach :data:`CJK_SHARE`, else ``en``
     (Latin letters: the rules only need to tell CJK from the rest); None below a readable
     amount."""
-    han = len(_han_letter().findall(text))
-    kana = len(_kana_letter().findall(text))
-    hangul = len(_hangul_letter().findall(text))
+    han, kana, hangul, latin = letter_counts(text)
     cjk = han + kana + hangul
-    letters = cjk + len(_latin_letter().findall(text))
+    letters = cjk + latin
     if letters < _MIN_LETTERS:
         return None
     if cjk < CJK_SHARE * letters:
@@ -107,6 +102,21 @@ def text_language(text: str) -> str | None:
     if hangul > han + kana:
         return "ko"
     return "ja" if kana * 10 >= han + kana else "zh"
+
+
+def letter_counts(text: str) -> tuple[int, int, int, int]:
+    """How many Han, kana, Hangul and Latin letters *text* has."""
+    cjk_letters, kana_letters, hangul_letters = _letter_patterns()
+    cjk_text = "".join(cjk_letters.findall(text))
+    kana = _count(kana_letters, cjk_text)
+    hangul = _count(hangul_letters, cjk_text)
+    han = len(cjk_text) - kana - hangul  # the three ranges do not overlap
+    latin = text.encode("utf-8", "surrogatepass").translate(None, _NOT_LATIN)
+    return han, kana, hangul, len(latin)
+
+
+def _count(letters: re.Pattern[str], text: str) -> int:
+    return sum(map(len, letters.findall(text)))
 
 
 def written_language(post: Post, pieces: Sequence[Piece] | None = None) -> str | None:

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from recapkit.post.language import language_tag, post_language, site_language, text_language
+from recapkit.post.language import (
+    language_tag,
+    letter_counts,
+    post_language,
+    site_language,
+    text_language,
+)
 from recapkit.post.load import parse_post
 from recapkit.post.types import Post
 from recapkit.ssg import registry
@@ -57,6 +66,27 @@ def test_text_language_by_the_share_of_cjk_letters() -> None:
     assert text_language(ENGLISH + " 我们在深圳见面。") == "en"  # a Chinese place name or two
     assert text_language("短文") is None  # too little to tell
     assert text_language("今日はGoのミートアップに参加しました。とても楽しかったです。") == "ja"
+    assert text_language("오늘 Go 밋업에 참석했습니다. 정말 재미있었습니다. 감사합니다") == "ko"
+
+
+# Letters of each script, their neighbours just outside the ranges, and what sits around them.
+_SCRIPT_PIECES = st.sampled_from(
+    [
+        *"中㐀䶿一鿿豈ぁゖァヺー가힣ힰazAZ@[`{éß１。 ",
+        "\U00020000",
+        "\U0003134f",
+        "\U00031350",
+        "\ud800",
+    ]
+)
+
+
+@given(st.lists(_SCRIPT_PIECES, max_size=40).map("".join) | st.text())
+def test_the_letters_of_each_script_are_counted_one_by_one(text: str) -> None:
+    # As text_language counted them before (60d15be): one match a letter, one pass a script.
+    han = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+    scripts = (han, "[\u3041-\u3096\u30a1-\u30fa]", "[\uac00-\ud7a3]", "[A-Za-z]")
+    assert letter_counts(text) == tuple(len(re.findall(script, text)) for script in scripts)
 
 
 def _post(front: str, body: str) -> Post:

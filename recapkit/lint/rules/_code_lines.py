@@ -8,6 +8,7 @@ is why the rule wants several such lines in a row.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 
@@ -55,13 +56,23 @@ _YAML_KEY = re.compile(r"^(?P<indent>\s*)[a-z][\w.-]*:(?:\s+(?P<value>\S+(?: \S+
 _SYMBOLS = frozenset("{}[]();=<>&|$@\\/^~")
 # Hugo shortcodes, Liquid tags and math are no pasted code, whatever their braces.
 _TEMPLATE = re.compile(r"\{\{|\{%|\$\$|\\\(")
-# Links, HTML, tables and quotes are Markdown the writer typed.
-_NOT_CODE = re.compile(r"\][([]|https?://|^\s*[|<>!]|^\s*\[[^\]]*\]:")
+# Links, HTML, tables and quotes are Markdown the writer typed: a link or URL anywhere in the
+# line (`](`, `][`, `https://`: see is_code), or a table, tag, quote, image or link definition
+# at its start. (One pattern with `^` alternatives took four times as long: a search tries
+# them at every character.)
+_NOT_CODE_START = re.compile(r"\s*(?:[|<>!]|\[[^\]]*\]:)")
+# What `_ENDS_LIKE_CODE` needs a line to end with (spaces aside).
+_CODE_ENDS = frozenset(";{[(}")
 
 
 def without_literals(line: str) -> str:
     """*line* without its string literals and trailing comment (where CJK text may sit)."""
-    return _TRAILING_COMMENT.sub("", _STRING.sub('""', line))
+    # Most lines hold neither: a look for the characters each needs skips the patterns.
+    if '"' in line or "'" in line or "`" in line:
+        line = _STRING.sub('""', line)
+    if "/" in line or "#" in line or "-" in line or "*" in line:
+        line = _TRAILING_COMMENT.sub("", line)
+    return line
 
 
 def is_prompt(line: str) -> bool:
@@ -75,7 +86,9 @@ def is_code(line: str) -> bool:
         return False
     if _PROMPT.match(line) or _COMMAND.match(line):
         return True  # a command may name a URL (`$ git clone https://...`)
-    if _NOT_CODE.search(line):
+    if "](" in line or "][" in line or "http://" in line or "https://" in line:
+        return False
+    if _NOT_CODE_START.match(line):
         return False
     if line.lstrip().startswith(("//", "/*")):
         return not _CJK.search(line) or len(line.split()) <= 8
@@ -87,7 +100,7 @@ def is_code(line: str) -> bool:
         or _dense(bare)
         or _KEYWORD.match(line)
         or _CLOSER.match(line)
-        or _ENDS_LIKE_CODE.search(bare)
+        or _ends_like_code(bare)
         or _ASSIGN.match(bare)
         or _CALL.match(bare)
     )
@@ -108,18 +121,36 @@ def yaml_key(line: str) -> str | None:
     return "nested" if match["indent"] else "value" if match["value"] else "key"
 
 
+def _ends_like_code(line: str) -> bool:
+    """Whether *line* ends like a statement or a block's start (`;`, `{`, `f(`, `{}`)."""
+    # `_ENDS_LIKE_CODE` ends in `\s*$`: the line's last character but spaces must be one of
+    # these, which a search over the whole line would take long to find out.
+    tail = line.rstrip()
+    return bool(tail) and tail[-1] in _CODE_ENDS and _ENDS_LIKE_CODE.search(line) is not None
+
+
 def _dense(line: str) -> bool:
     """Whether a fifth of *line*'s characters are symbols (`a[i] = b[j] << 2`)."""
     text = line.replace(" ", "")
-    symbols = sum(char in _SYMBOLS for char in text)
-    return len(text) >= 12 and symbols >= 3 and symbols >= 0.2 * len(text)
+    if len(text) < 12:
+        return False
+    symbols = len(text) - len(text.translate(_NO_SYMBOLS))
+    return symbols >= 3 and symbols >= 0.2 * len(text)
+
+
+_NO_SYMBOLS = str.maketrans("", "", "".join(_SYMBOLS))
 
 
 def _reads_like_prose(line: str) -> bool:
     """Many words, most of them plain words: a sentence ending in `;` or with a `=` in it."""
     words = line.split()
-    plain = sum(1 for word in words if word.strip(",.;:!?").isalpha())
-    return len(words) > 6 and plain >= 0.7 * len(words)
+    if len(words) <= 6:
+        return False
+    plain = sum(map(str.isalpha, map(_WORD_PUNCTUATION, words)))
+    return plain >= 0.7 * len(words)
+
+
+_WORD_PUNCTUATION = operator.methodcaller("strip", ",.;:!?")
 
 
 _LANGUAGES: tuple[tuple[str, re.Pattern[str]], ...] = (

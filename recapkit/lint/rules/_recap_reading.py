@@ -14,9 +14,11 @@ if TYPE_CHECKING:
     from recapkit.post.types import Post
 
 _LABELS = "|".join(sorted(map(re.escape, SPEAKER_LABELS), key=len, reverse=True))
-# "**嘉宾**：", "- 讲师: ", "Speaker:" at a line's start: how the importer finds a talk's speaker.
-_SPEAKER_LINE = re.compile(rf"^[ \t>*_+-]*(?:{_LABELS})\W{{0,3}}[ \t]*[:：]", re.I | re.M)
-_BY_LINE = re.compile(r"^[ \t>*_+-]*by[ \t]+\S", re.I | re.M)
+# "**嘉宾**：", "- 讲师: ", "Speaker:" or "by Name" at a line's start: how the importer finds a
+# talk's speaker (one pattern: one pass over the body).
+_SPEAKER_LINE = re.compile(
+    rf"^[ \t>*_+-]*(?:(?:{_LABELS})\W{{0,3}}[ \t]*[:：]|by[ \t]+\S)", re.I | re.M
+)
 
 
 def worth_reading(post: Post) -> bool:
@@ -35,7 +37,7 @@ def worth_reading(post: Post) -> bool:
     ending = (":", "：")
     if any(OVERVIEW_INTRO.search(s) for s in body.splitlines() if s.rstrip().endswith(ending)):
         return True
-    if _SPEAKER_LINE.search(body) or _BY_LINE.search(body):
+    if _SPEAKER_LINE.search(body):
         return True
     tokens = post.tokens
     named = (
@@ -84,9 +86,9 @@ def recap_reading(post: Post, context: LintContext) -> str:
 def read_as_recap(post: Post, context: LintContext) -> Imported | None:
     """What the importer finds in *post* when it reads as a recap with confidence, else None
     (see :func:`recapkit.importing.assemble.is_recap`)."""
+    if not worth_reading(post):
+        return None  # before importing the importer: most posts never need it
     from recapkit.importing.assemble import is_recap
 
-    if not worth_reading(post):
-        return None
     found = read_body(post, context)
     return found if found is not None and is_recap(found) else None

@@ -166,8 +166,6 @@ class CodeOutsideFence(Rule[CodeOutsideFenceOptions]):
 
     def check(self, post: Post, context: LintContext) -> Iterator[Diagnostic]:
         for run in _runs(post):
-            if not run.kinds:
-                continue  # most blocks hold no code-like line: nothing to weigh
             run = run.trimmed()
             if run.qualifies(self.options.min_lines):
                 yield self._finding(post, run)
@@ -191,42 +189,47 @@ class CodeOutsideFence(Rule[CodeOutsideFenceOptions]):
 
 
 def _runs(post: Post) -> Iterator[_Run]:
-    """Runs of code-like lines in top-level paragraphs and headings, in document order."""
+    """Runs of code-like lines in top-level paragraphs and headings, in document order (most
+    blocks hold no code-like line: no empty run is made or yielded for them)."""
     run = _Run()
     last_line = -1
     for token in post.tokens:
-        if not token.map or token.type.endswith("_close") or token.type == "inline":
+        where = token.map
+        if not where or token.type.endswith("_close") or token.type == "inline":
             continue
-        start, end = token.map
+        start, end = where
         if start < last_line:
             continue  # inside a block already seen (list items, table rows)
-        if _something_between(post, last_line, start) or token.type not in (
-            "paragraph_open",
-            "heading_open",
-        ):
+        block = token.type
+        text = block in _TEXT_BLOCKS
+        if run.kinds and (not text or _something_between(post, last_line, start)):
             yield run
             run = _Run()
-        if token.level == 0 and token.type in ("paragraph_open", "heading_open"):
-            for line, kind in _kinds(post, start, end, token.type == "heading_open"):
-                if kind is None:
+        if text and token.level == 0:
+            for line, line_kind in _kinds(post, start, end, block == "heading_open"):
+                if line_kind is not None:
+                    run.kinds[line] = line_kind
+                elif run.kinds:
                     yield run
                     run = _Run()
-                else:
-                    run.kinds[line] = kind
         last_line = end
-    yield run
+    if run.kinds:
+        yield run
+
+
+_TEXT_BLOCKS = frozenset(("paragraph_open", "heading_open"))
 
 
 def _kinds(post: Post, start: int, end: int, heading: bool) -> Iterator[tuple[int, str | None]]:
     """What each line of one block is; after a prompt, the lines up to the next are output."""
     output = _MAX_OUTPUT + 1
     in_tag = False
+    code = post.code.lines
     for line in range(start, end):
         text = post.lines.line_text(line)
-        kind = _kind(post, line, heading)
-        if in_tag:
-            kind = None  # an attribute of a multi-line HTML tag (`width=128`)
-        elif kind is None and output < _MAX_OUTPUT and not has_prose(text):
+        # Code, or an attribute of a multi-line HTML tag (`width=128`), is nothing code-like.
+        kind = None if in_tag or line in code else _kind(text, heading)
+        if kind is None and not in_tag and output < _MAX_OUTPUT and not has_prose(text):
             kind = _OUTPUT
         output = 0 if is_prompt(text) else output + 1
         in_tag = _tag_still_open(in_tag, text)
@@ -246,13 +249,14 @@ def _tag_still_open(open_before: bool, text: str) -> bool:
 
 def _something_between(post: Post, after: int, before: int) -> bool:
     """Whether a non-blank line lies between two blocks (a block the tokens do not show)."""
-    return any(post.lines.line_text(line).strip() for line in range(max(after, 0), before))
+    lines = post.lines
+    after = max(after, 0)
+    # The lines and their endings in one slice: a line ending is blank too.
+    return after < before and not lines.text[lines.offset(after) : lines.offset(before)].isspace()
 
 
-def _kind(post: Post, line: int, heading: bool) -> str | None:
-    text = post.lines.line_text(line)
-    if post.code.line_is_code(line):
-        return None
+def _kind(text: str, heading: bool) -> str | None:
+    """What one line outside code is (None: nothing code-like)."""
     if heading:
         return _HEADING if _COMMENT_HEADING.match(text) else None
     if is_code(text):

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from recapkit.lint.diagnostics import Severity
-from recapkit.lint.rules import LintContext
+from recapkit.lint.rules import LintContext, _recap_reading
 from recapkit.lint.rules._recap_reading import worth_reading
 from recapkit.lint.rules.recap_without_data import RecapWithoutData
 from tests.lint.rules.helpers import run
@@ -72,3 +77,21 @@ def test_the_cheap_test_lets_posts_that_cannot_be_recaps_skip_the_importer() -> 
     assert worth_reading(post)  # a speaker line
     post, _ = run(RecapWithoutData(), TUTORIAL.replace("入门", "meetup"))
     assert worth_reading(post)  # an event word in the title
+
+
+_LINE_START = st.sampled_from(("", " ", "\t", "> ", "- ", "**", "_", "+ ", "x "))
+_LABEL = st.sampled_from(("嘉宾", "讲师", "Speaker", "speakers", "BY", "by", "By", "主讲人", "名"))
+_AFTER = st.lists(
+    st.sampled_from(("：", ":", "**", " ", "\t", "王磊", "Ada", "s", "\n", "!")), max_size=4
+).map("".join)
+_BODIES = st.lists(st.tuples(_LINE_START, _LABEL, _AFTER).map("".join), max_size=4).map("\n".join)
+
+
+@given(_BODIES | st.text(max_size=20))
+def test_the_speaker_line_test_is_the_speaker_and_the_by_line_patterns(body: str) -> None:
+    # The two patterns the cheap test used before they became one (60d15be).
+    labels = _recap_reading._LABELS
+    speaker = re.compile(rf"^[ \t>*_+-]*(?:{labels})\W{{0,3}}[ \t]*[:：]", re.I | re.M)
+    by = re.compile(r"^[ \t>*_+-]*by[ \t]+\S", re.I | re.M)
+    expected = bool(speaker.search(body) or by.search(body))
+    assert bool(_recap_reading._SPEAKER_LINE.search(body)) == expected
