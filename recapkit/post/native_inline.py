@@ -100,10 +100,29 @@ def inline_token(
     first = source.char(events[0][1]["start"])
     if first and source.text[first - 1] == "\\":
         first -= 1  # an escape (`\_x`) opens the block: its text event starts after it
-    last = source.char(events[-1][1]["end"])  # an end event's range holds all before it
+    last = source.char(_content_end(source, events))
     content = _Content(source, first, last, nest, cell)
     children = _Children(source, content).build(events)
     return new_token("inline", "", 0, where, level, content.text, children)
+
+
+def _content_end(source: ByteSource, events: Sequence[Event]) -> int:
+    """The byte where a block's inline content ends: the last event's end (an end event's range
+    holds all before it), past the `[]` of a collapsed reference that ends the block."""
+    end = events[-1][1]["end"]
+    if source.data[end : end + 2] == b"[]" and any(
+        _collapsed(event) and where["end"] == end for event, where in events
+    ):
+        return end + 2
+    return end
+
+
+def _collapsed(event: Any) -> bool:
+    tag = event.get("Start") if type(event) is dict else None
+    if type(tag) is not dict:
+        return False
+    link = tag.get("Link") or tag.get("Image")
+    return link is not None and link["link_type"] == "Collapsed"
 
 
 def _plain_text(source: ByteSource, event: Event) -> str | None:
