@@ -8,8 +8,20 @@ in the offsets, not in :meth:`LineIndex.line_text`.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+
+def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A getter of ``re.compile(pattern, flags)`` that compiles on its first call: a module's
+    patterns then cost nothing at import, and a one-file lint run never uses most of them."""
+
+    @functools.cache
+    def compiled() -> re.Pattern[str]:
+        return re.compile(pattern, flags)
+
+    return compiled
 
 
 def line_starts(text: str) -> list[int]:

@@ -15,7 +15,6 @@ Duplicate mapping keys, which PyYAML silently resolves to the last one, are repo
 
 from __future__ import annotations
 
-import functools
 import re
 import sys
 from typing import Any
@@ -23,7 +22,7 @@ from typing import Any
 import yaml
 from attrs import frozen
 
-from recapkit._text import LineIndex, lone_surrogate
+from recapkit._text import LineIndex, lazy_pattern, lone_surrogate
 from recapkit.errors import RecapkitError
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -104,14 +103,10 @@ class YamlProblem(RecapkitError):
 
 
 # YAML 1.1 also ends a line at a lone CR, NEL, LS and PS; editors and recapkit count LF only.
-@functools.cache
-def _extra_break() -> re.Pattern[str]:
-    return re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+_extra_break = lazy_pattern("\r(?!\n)|[\x85\u2028\u2029]")
 
 
-@functools.cache
-def _yaml_break() -> re.Pattern[str]:
-    return re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_yaml_break = lazy_pattern("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 class YamlLines:
@@ -163,9 +158,7 @@ def syntax_problem(exc: yaml.YAMLError, text: str = "") -> tuple[int, int, str]:
 
 
 # A key followed by a full-width colon, as Chinese input methods type it: `title：Go 夜读`.
-@functools.cache
-def _full_width_key() -> re.Pattern[str]:
-    return re.compile(r"^[ \t]*(?:- )?[^\s:#'\"：][^:\n]*?：")
+_full_width_key = lazy_pattern(r"^[ \t]*(?:- )?[^\s:#'\"：][^:\n]*?：")
 
 
 def describe_error(exc: yaml.YAMLError, text: str = "") -> tuple[int, int, str]:
@@ -220,9 +213,7 @@ def _describe(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
     return mark.line, mark.column, detail
 
 
-@functools.cache
-def _key_line() -> re.Pattern[str]:
-    return re.compile(r"^( *)([^\s:#'\"\-][^:]*?):(?: |$)")
+_key_line = lazy_pattern(r"^( *)([^\s:#'\"\-][^:]*?):(?: |$)")
 
 
 _GLUED_KEY = re.compile(r"^( *)([A-Za-z_][\w-]*):(?=[^\s/:])")
@@ -289,14 +280,10 @@ def _reader_problem(code: int, text: str) -> tuple[int, int, str]:
 
 
 # What a backslash starts in double quotes, as far as an error needs to show it.
-@functools.cache
-def _escape() -> re.Pattern[str]:
-    return re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|.?)")
+_escape = lazy_pattern(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|.?)")
 
 
-@functools.cache
-def _surrogate_pair() -> re.Pattern[str]:
-    return re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
+_surrogate_pair = lazy_pattern(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
 
 
 _HEX_DIGITS = {"x": 2, "u": 4, "U": 8}

@@ -7,7 +7,6 @@ places it at that path inside the data file. Types are checked before these run
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -15,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from recapkit._text import lazy_pattern
 from recapkit.data.dates import zone_named
 from recapkit.data.text_checks import alt_looks_like_filename, is_http_url, is_site_path
 
@@ -50,12 +50,10 @@ def one_line(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None
 
 
 # A site path never starts with a host name; `github.com/x` or `www.x.org` lost its https://.
-@functools.cache
-def _host_like() -> re.Pattern[str]:
-    return re.compile(
-        r"^(?:www\.[^/\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|cn|edu|gov|info|me|co)/)",
-        re.IGNORECASE,
-    )
+_host_like = lazy_pattern(
+    r"^(?:www\.[^/\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|cn|edu|gov|info|me|co)/)",
+    re.IGNORECASE,
+)
 
 
 def url(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:

@@ -7,38 +7,30 @@ with :func:`attach_zone`).
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from recapkit._text import lazy_pattern
 
 # 2025-03-01, 2024-4-09, 2016/2/14, 2021-06-28 09:01:11, 2020-10-18T01:03:25+08:00,
 # 2016-02-14 10:00:00 +0800, 2025-03-01T10:00Z. The separator must be the same twice.
-@functools.cache
-def _date_text() -> re.Pattern[str]:
-    return re.compile(
-        r"""^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})
+_date_text = lazy_pattern(
+    r"""^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})
         (?:(?:[Tt]|\s+)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?
            \s*(?P<tz>[Zz]|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$""",
-        re.VERBOSE,
-    )
+    re.VERBOSE,
+)
 
 
-@functools.cache
-def _time_text() -> re.Pattern[str]:
-    return re.compile(r"^(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?$")
+_time_text = lazy_pattern(r"^(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?$")
 
 
 # 1h30m, 45m, 45min, 2h, 90 (minutes), and ISO 8601 PT1H30M.
-@functools.cache
-def _duration_text() -> re.Pattern[str]:
-    return re.compile(r"^(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?$", re.IGNORECASE)
+_duration_text = lazy_pattern(r"^(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?$", re.IGNORECASE)
 
 
-@functools.cache
-def _iso_duration() -> re.Pattern[str]:
-    return re.compile(r"^PT(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?$", re.IGNORECASE)
+_iso_duration = lazy_pattern(r"^PT(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?$", re.IGNORECASE)
 
 
 DATE_FORMS = "2025-03-01, 2025-03-01 14:00, 2025-03-01T14:00:00+08:00 or 2025/3/1"

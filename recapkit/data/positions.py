@@ -10,7 +10,6 @@ ancestor found so far, and a text it cannot read at all yields ``(0, 0)``.
 from __future__ import annotations
 
 import bisect
-import functools
 import json
 import re
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ import yaml
 from attrs import define, field
 
 from recapkit import _yaml as yamlsafe
+from recapkit._text import lazy_pattern
 
 PathPart = str | int
 
@@ -89,9 +89,7 @@ class Locator:
 
 
 # A TOML or JSON number, boolean or date as written (quoted text starts with a quote: no match).
-@functools.cache
-def _bare() -> re.Pattern[str]:
-    return re.compile(r"[-+0-9A-Za-z_.:]+")
+_bare = lazy_pattern(r"[-+0-9A-Za-z_.:]+")
 
 
 def locate(text: str, fmt: str, path: Sequence[PathPart]) -> tuple[int, int]:
@@ -141,14 +139,10 @@ class _ScanError(Exception):
     pass
 
 
-@functools.cache
-def _bare_key() -> re.Pattern[str]:
-    return re.compile(r"[A-Za-z0-9_-]+")
+_bare_key = lazy_pattern(r"[A-Za-z0-9_-]+")
 
 
-@functools.cache
-def _scalar_end() -> re.Pattern[str]:
-    return re.compile(r"[,\]}\n#]")
+_scalar_end = lazy_pattern(r"[,\]}\n#]")
 
 
 _STRING = {

@@ -4,23 +4,20 @@ speaker are talks; openings, breaks and the end stay in the recap's text."""
 
 from __future__ import annotations
 
-import functools
 import re
 import textwrap
 
 from attrs import frozen
 
+from recapkit._text import lazy_pattern
 from recapkit.importing.blocks import Block, Kind
 from recapkit.importing.inline import plain
 from recapkit.importing.talk import TalkReader
 
-
-@functools.cache
-def _timed_item() -> re.Pattern[str]:
-    return re.compile(
-        r"^[~～\s]*(?P<start>(?:[01]?\d|2[0-3]):[0-5]\d)(?:\s*[-~～–]\s*(?:\d{1,2}:\d{2})?)?[~～\s]*"
-        r"(?P<title>\S.*)$"
-    )
+_timed_item = lazy_pattern(
+    r"^[~～\s]*(?P<start>(?:[01]?\d|2[0-3]):[0-5]\d)(?:\s*[-~～–]\s*(?:\d{1,2}:\d{2})?)?[~～\s]*"
+    r"(?P<title>\S.*)$"
+)
 
 
 _BULLET = re.compile(r"^[-*+]\s+(?P<text>\S.*)$")

@@ -8,11 +8,11 @@ is not made into one (see :func:`person`); a company in parentheses with no name
 
 from __future__ import annotations
 
-import functools
 import re
 
 from attrs import frozen
 
+from recapkit._text import lazy_pattern
 from recapkit.data.model import Speaker
 from recapkit.importing.inline import anchors, plain, split_label
 from recapkit.importing.vocabulary import PLURAL_SPEAKER_LABELS, SPEAKER_LABELS
@@ -28,9 +28,7 @@ _INSIDE_SEPARATORS = re.compile(r"\s*(?:、|，|, )\s*")
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[·•][\u4e00-\u9fff]{1,6})?$")
 
 
-@functools.cache
-def _latin_name() -> re.Pattern[str]:
-    return re.compile(r"^[A-Za-zÀ-ÿ][\w.'’-]*(?: [A-Za-zÀ-ÿ][\w.'’-]*){0,3}$")
+_latin_name = lazy_pattern(r"^[A-Za-zÀ-ÿ][\w.'’-]*(?: [A-Za-zÀ-ÿ][\w.'’-]*){0,3}$")
 
 
 _HANDLE = re.compile(r"^@?[A-Za-z][\w.-]{1,30}$")
@@ -82,12 +80,10 @@ _TITLE_WORDS = frozenset(
 
 # In a heading's tail a name must look more like one: 2-3 Han characters (4 with a two-character
 # surname), Title-case Latin words.
-@functools.cache
-def _heading_han_name() -> re.Pattern[str]:
-    return re.compile(
-        r"^(?:[\u4e00-\u9fff]{2,3}|(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|长孙|宇文|司徒|夏侯|端木|南宫)"
-        r"[\u4e00-\u9fff]{1,2})$"
-    )
+_heading_han_name = lazy_pattern(
+    r"^(?:[\u4e00-\u9fff]{2,3}|(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|长孙|宇文|司徒|夏侯|端木|南宫)"
+    r"[\u4e00-\u9fff]{1,2})$"
+)
 
 
 _NAME_WORD = re.compile(

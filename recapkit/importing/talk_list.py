@@ -3,10 +3,10 @@ titles merged, and the opening list's items that no section covers added as talk
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
+from recapkit._text import lazy_pattern
 from recapkit.data.model import Talk
 from recapkit.importing.notes import Note, short
 from recapkit.importing.overview import matches
@@ -47,12 +47,10 @@ def finish_talks(
     return talks, notes
 
 
-@functools.cache
-def _item_speaker() -> re.Pattern[str]:
-    return re.compile(
-        r"\s*[（(](?P<line>(?:嘉宾|讲师|分享人|讲者|speakers?|by)\s*[:：]?\s*[^()（）]+)[)）]$",
-        re.I,
-    )
+_item_speaker = lazy_pattern(
+    r"\s*[（(](?P<line>(?:嘉宾|讲师|分享人|讲者|speakers?|by)\s*[:：]?\s*[^()（）]+)[)）]$",
+    re.I,
+)
 
 
 def _from_item(line: int, title: str, notes: list[Note]) -> TalkReader:

@@ -9,6 +9,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from recapkit._text import lazy_pattern
+
 
 class GlobSet:
     """gitignore-like globs relative to *root*: ``*`` within a segment, ``**`` across, and a
@@ -72,9 +74,7 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
     return re.compile(prefix + "".join(parts) + "(?:/|$)")
 
 
-@functools.cache
-def _glob_chars() -> re.Pattern[str]:
-    return re.compile(r"[*?\[]")
+_glob_chars = lazy_pattern(r"[*?\[]")
 
 
 def split_given(given: Sequence[Path]) -> tuple[list[Path], list[str]]:

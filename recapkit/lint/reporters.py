@@ -9,9 +9,7 @@ services' own formats (GitLab Code Quality, reviewdog, a step summary) are in
 
 from __future__ import annotations
 
-import functools
 import json
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -20,7 +18,7 @@ from typing import IO, Any
 from urllib.parse import quote
 
 from recapkit.__about__ import __version__
-from recapkit._text import printable
+from recapkit._text import lazy_pattern, printable
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.report import (
     INFORMATION_URI,
@@ -306,9 +304,7 @@ def _sarif_result(d: Diagnostic, index: Mapping[str, int]) -> dict[str, Any]:
 
 # XML 1.0 cannot hold most control characters, even escaped: drop them rather than write a file
 # that GitLab or Jenkins then refuses to parse.
-@functools.cache
-def _not_xml() -> re.Pattern[str]:
-    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_not_xml = lazy_pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml(text: str) -> str:

@@ -19,13 +19,13 @@ never recapkit's front matter or image-file rules, which markdownlint does not h
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from recapkit._text import lazy_pattern
 from recapkit.lint.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
@@ -43,17 +43,13 @@ MARKDOWNLINT_EQUIVALENTS: Mapping[str, str] = {
 _MARKDOWNLINT_CODES = frozenset(MARKDOWNLINT_EQUIVALENTS.values())
 
 
-@functools.cache
-def _html_comment() -> re.Pattern[str]:
-    return re.compile(
-        r"<!--\s*(recapkit|markdownlint)-(disable-next-line|disable-line|disable-file|enable-file|disable|enable)"
-        r"\b([^>]*?)\s*-->"
-    )
+_html_comment = lazy_pattern(
+    r"<!--\s*(recapkit|markdownlint)-(disable-next-line|disable-line|disable-file|enable-file|disable|enable)"
+    r"\b([^>]*?)\s*-->"
+)
 
 
-@functools.cache
-def _hash_comment() -> re.Pattern[str]:
-    return re.compile(r"#\s*recapkit-(disable-next-line|disable-line)\b([^\n]*)")
+_hash_comment = lazy_pattern(r"#\s*recapkit-(disable-next-line|disable-line)\b([^\n]*)")
 
 
 _SEPARATORS = re.compile(r"[\s,]+")

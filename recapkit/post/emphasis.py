@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
+from recapkit._text import lazy_pattern
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
@@ -34,9 +36,7 @@ if TYPE_CHECKING:
 _PAIR = re.compile(r"(?<![*\\])(?P<run>\*{1,3})(?![*\s])(?P<inner>.+?)(?<![\s\\])(?P=run)(?!\*)")
 
 
-@functools.cache
-def _cjk() -> re.Pattern[str]:
-    return re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+_cjk = lazy_pattern("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -138,9 +138,7 @@ def _punctuation_run(text: str) -> str:
     return text[:size]
 
 
-@functools.cache
-def _emphasis_tag() -> re.Pattern[str]:
-    return re.compile(r"<(?:em|strong)>")
+_emphasis_tag = lazy_pattern(r"<(?:em|strong)>")
 
 
 def _renders_more(before: str, after: str) -> bool:

@@ -8,14 +8,13 @@ something else; TOML goes through tomli-w. Key order is kept as given: the calle
 from __future__ import annotations
 
 import enum
-import functools
-import re
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import yaml
 
+from recapkit._text import lazy_pattern
 from recapkit.errors import RecapkitError
 from recapkit.post.types import FrontMatterFormat
 
@@ -38,9 +37,7 @@ class PlainScalar(str):
 _ALSO_BOOLEAN = frozenset({"y", "Y", "n", "N"})
 
 
-@functools.cache
-def _other_breaks() -> re.Pattern[str]:
-    return re.compile("[\r\x85\u2028\u2029]")
+_other_breaks = lazy_pattern("[\r\x85\u2028\u2029]")
 
 
 class _PyDumper(yaml.SafeDumper):

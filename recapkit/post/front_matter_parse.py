@@ -8,7 +8,6 @@ delimiters and where it starts in the file; :func:`parse_block` returns a
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import tomllib
@@ -19,6 +18,7 @@ import yaml
 from attrs import field, frozen
 
 from recapkit import _yaml
+from recapkit._text import lazy_pattern
 from recapkit.data.unencodable import surrogate_problems
 from recapkit.post.types import (
     FrontMatter,
@@ -33,9 +33,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-@functools.cache
-def _toml_error_at() -> re.Pattern[str]:
-    return re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+_toml_error_at = lazy_pattern(r"\s*\(at line (\d+), column (\d+)\)")
 
 
 _TOML_KEY = re.compile(
@@ -198,12 +196,10 @@ def _parse_json(source: str, _first_line: int = 0) -> _Parsed:
 
 # JSON's \ud800-\udfff escapes are meant in pairs; Python's json module keeps a lone one as a
 # str that no file, terminal or report can encode (Hugo turns it into U+FFFD).
-@functools.cache
-def _lone_escape() -> re.Pattern[str]:
-    return re.compile(
-        r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
-        r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
-    )
+_lone_escape = lazy_pattern(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
 
 
 def _lone_surrogate_error(source: str) -> tuple[int, int, str]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from recapkit._text import lazy_pattern
 from recapkit.post.prose import Piece, prose_pieces
 from recapkit.post.types import Post
 
@@ -52,9 +53,7 @@ _NOT_LATIN = bytes(b for b in range(256) if not (0x41 <= b <= 0x5A or 0x61 <= b 
 
 # A writer's spelling of a language tag: `zh-CN`, `zh_cn`, `zh-Hans`, `en-us`. Hexo's themes
 # also use `cn` for Chinese.
-@functools.cache
-def _tag() -> re.Pattern[str]:
-    return re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
+_tag = lazy_pattern(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
 
 
 _ALIASES = {"cn": "zh", "chs": "zh", "cht": "zh", "zho": "zh", "chi": "zh", "eng": "en"}

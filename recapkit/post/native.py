@@ -21,6 +21,7 @@ import pyromark
 from markdown_it.token import Token
 
 from recapkit.post.native_inline import Event, inline_token
+from recapkit.post.native_limits import grammars_differ
 from recapkit.post.native_lines import (
     Nesting,
     empty_quote_end,
@@ -28,7 +29,6 @@ from recapkit.post.native_lines import (
     in_item,
     item_column,
 )
-from recapkit.post.native_limits import grammars_differ
 from recapkit.post.native_source import ByteSource
 from recapkit.post.native_token import token as new_token
 

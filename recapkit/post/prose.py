@@ -12,32 +12,29 @@ such a token is left out, so a position is never approximate). Front matter valu
 from __future__ import annotations
 
 import copy
-import functools
 import re
 from collections.abc import Iterator, Sequence
 
 from attrs import frozen
 from markdown_it.token import Token
 
+from recapkit._text import lazy_pattern
 from recapkit.post.markdown import InlineMap, markdown_source
 from recapkit.post.types import ImageKind, Post
-
 
 # Text that reads as prose to Markdown but is not prose to a reader: a URL, an email address, a
 # template tag or shortcode (`{{< figure >}}`, `{% asset_img %}`, `{{ site.url }}`), a Chinese
 # site's registration number (`沪ICP备11037377号-56`, `京公网安备 11010502030143号`: shown as
 # issued, not spaced like words). Linear on any line: a tag's scan stops at the next brace, an
 # address starts only where a run of its characters does, and a URL always matches once begun.
-@functools.cache
-def _not_prose() -> re.Pattern[str]:
-    return re.compile(
-        r"[\u4e00-\u9fff]{1,3}ICP[备证]\d{1,12}号(?:-\d{1,4})?"
-        r"|[\u4e00-\u9fff]{1,3}公网安备 ?\d{1,20}号"
-        r"|(?:https?|ftp)://[^\s<>\"'\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]{1,2000}"
-        r"|\bwww\.[^\s<>\"'\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]{1,2000}"
-        r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+"
-        r"|\{\{[^{}\n]{0,2000}\}\}|\{%[^{}\n]{0,2000}%\}|\{#[^{}\n]{0,2000}#\}"
-    )
+_not_prose = lazy_pattern(
+    r"[\u4e00-\u9fff]{1,3}ICP[备证]\d{1,12}号(?:-\d{1,4})?"
+    r"|[\u4e00-\u9fff]{1,3}公网安备 ?\d{1,20}号"
+    r"|(?:https?|ftp)://[^\s<>\"'\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]{1,2000}"
+    r"|\bwww\.[^\s<>\"'\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]{1,2000}"
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+"
+    r"|\{\{[^{}\n]{0,2000}\}\}|\{%[^{}\n]{0,2000}%\}|\{#[^{}\n]{0,2000}#\}"
+)
 
 
 # Text without any of these holds none of the above (most prose): no need to search it.

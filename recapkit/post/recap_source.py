@@ -17,13 +17,13 @@ The sidecar is found here, next to the file. The data folder is the site's: the 
 from __future__ import annotations
 
 import enum
-import functools
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from attrs import frozen
+
+from recapkit._text import lazy_pattern
 
 DATA_SUFFIXES = (".yaml", ".yml", ".toml", ".json")
 """The data file formats, in the order a place's candidates are tried."""
@@ -31,9 +31,7 @@ NAME_KEY = "recap_data"
 """The front matter key naming the post's file in the data folder's ``recaps/``."""
 
 
-@functools.cache
-def _name() -> re.Pattern[str]:
-    return re.compile(r"[\w.-]+(?:/[\w.-]+)*")
+_name = lazy_pattern(r"[\w.-]+(?:/[\w.-]+)*")
 
 
 class RecapPlace(enum.StrEnum):

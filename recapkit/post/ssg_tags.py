@@ -11,13 +11,12 @@ quadratic time.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from recapkit._text import LineIndex
+from recapkit._text import LineIndex, lazy_pattern
 from recapkit.post.types import ImageRef
 
 Position = tuple[int, int]
@@ -95,9 +94,7 @@ def tag_images(
             yield match, tags.read(match, start, lines.position(match.end()))
 
 
-@functools.cache
-def _markup() -> re.Pattern[str]:
-    return re.compile(r"<[^>]*>")
+_markup = lazy_pattern(r"<[^>]*>")
 
 
 def unquote(value: str) -> str:

@@ -11,10 +11,11 @@ uses (:meth:`recapkit.ssg.base.Generator.heading_anchor`).
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+
+from recapkit._text import lazy_pattern
 
 Slugger = Callable[[str], str]
 """Heading text -> its id, before repeats are numbered."""
@@ -47,9 +48,7 @@ def _goldmark_char(char: str) -> str:
     return ""
 
 
-@functools.cache
-def _non_word() -> re.Pattern[str]:
-    return re.compile(r"[^\w\- \t]")
+_non_word = lazy_pattern(r"[^\w\- \t]")
 
 
 def kramdown_gfm(text: str) -> str:
@@ -76,9 +75,7 @@ _HEXO_LETTERS = str.maketrans(
 )  # fmt: skip
 
 
-@functools.cache
-def _hexo_special() -> re.Pattern[str]:
-    return re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
+_hexo_special = lazy_pattern(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
 
 
 def hexo_slugize(transform: int = 0) -> Slugger:

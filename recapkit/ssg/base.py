@@ -14,7 +14,6 @@ on its name. To add a generator, write one such module and add it to
 from __future__ import annotations
 
 import abc
-import functools
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, tzinfo
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from attrs import field, frozen
 
+from recapkit._text import lazy_pattern
 from recapkit.errors import RecapkitError
 from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import TagSyntax
@@ -360,9 +360,7 @@ def content_of(site: Site | None) -> tuple[Path, ...]:
 
 # Liquid/Nunjucks openers, and the inert form raw_wrapped() writes for one (kept as it is, so
 # that a second pass over already inert text changes nothing).
-@functools.cache
-def _liquid_opener() -> re.Pattern[str]:
-    return re.compile(r"\{% raw %\}\{[{%#]\{% endraw %\}|\{[{%#]")
+_liquid_opener = lazy_pattern(r"\{% raw %\}\{[{%#]\{% endraw %\}|\{[{%#]")
 
 
 def raw_wrapped(text: str) -> str:

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recapkit._read import read_limited
+from recapkit._text import lazy_pattern
 from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, unquote
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
@@ -83,22 +84,16 @@ _IMAGE_TAG = re.compile(r"\{%-?\s*(asset_img|asset_image|img|image)\s+([^\n%]{0,
 _CODE_TAG = re.compile(r"\{%-?\s*(?P<close>end)?(?P<name>codeblock|code)\b[^\n]*?-?%\}")
 
 
-@functools.cache
-def _argument() -> re.Pattern[str]:
-    return re.compile(r"""("[^"]*"|'[^']*'|\S+)""")
+_argument = lazy_pattern(r"""("[^"]*"|'[^']*'|\S+)""")
 
 
 _URL = re.compile(r"^(?:[A-Za-z]{3,9}:(?://)?|www\.|//)")
 
 
-@functools.cache
-def _meta() -> re.Pattern[str]:
-    return re.compile(r"""["']?([^"']+)?["']?\s*["']?([^"']+)?["']?""")
+_meta = lazy_pattern(r"""["']?([^"']+)?["']?\s*["']?([^"']+)?["']?""")
 
 
-@functools.cache
-def _file_like() -> re.Pattern[str]:
-    return re.compile(r"\.[A-Za-z0-9]{2,5}$")
+_file_like = lazy_pattern(r"\.[A-Za-z0-9]{2,5}$")
 
 
 def _tag_image(match: re.Match[str], start: Position, end: Position) -> ImageRef | None:
@@ -383,9 +378,9 @@ def _plugins_in(manifest_path: Path, _size: int, _mtime_ns: int) -> tuple[str, .
 
 
 # Plugins that render Markdown (not hexo-renderer-ejs, -stylus, -pug ...).
-@functools.cache
-def _markdown_renderer() -> re.Pattern[str]:
-    return re.compile(r"hexo-renderer-(?:marked|markdown-it.*|kramed|pandoc|showdown|mdx.*)")
+_markdown_renderer = lazy_pattern(
+    r"hexo-renderer-(?:marked|markdown-it.*|kramed|pandoc|showdown|mdx.*)"
+)
 
 
 # The renderers recapkit knows among them; any other is OTHER.

@@ -5,7 +5,6 @@ by their slug (see :mod:`recapkit.ssg.hexo`)."""
 from __future__ import annotations
 
 import fnmatch
-import functools
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
+from recapkit._text import lazy_pattern
 from recapkit.ssg.anchors import hexo_slugize
 from recapkit.ssg.config_file import names_list
 from recapkit.ssg.links import LinkedHeading
@@ -23,9 +23,7 @@ if TYPE_CHECKING:
     from recapkit.ssg.base import Site
 
 
-@functools.cache
-def _placeholder() -> re.Pattern[str]:
-    return re.compile(r":(title|year|month|i_month|day|i_day)\b")
+_placeholder = lazy_pattern(r":(title|year|month|i_month|day|i_day)\b")
 
 
 def post_name(config: Mapping[str, Any], slug: str, day: date) -> str:
@@ -74,9 +72,7 @@ def name_date(path: Path, config: Mapping[str, Any]) -> date | None:
 
 # `{% post_link slug#id [title] [escape] %}` (hexo lib/plugins/tag/post_link: the slug is split
 # at `#`, the rest is the link's fragment; hexojs/hexo#5356, December 2023; built with Hexo 8.1).
-@functools.cache
-def _post_link() -> re.Pattern[str]:
-    return re.compile(r"\{%-?\s*post_link\s+([^\s#%]+)#((?:[^\s%]|%(?!\}))+)[^%\n]*?-?%\}")
+_post_link = lazy_pattern(r"\{%-?\s*post_link\s+([^\s#%]+)#((?:[^\s%]|%(?!\}))+)[^%\n]*?-?%\}")
 
 
 def post_links(post: Post) -> tuple[tuple[str, int, int, int, int], ...]:

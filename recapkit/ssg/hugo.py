@@ -37,13 +37,13 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from recapkit._text import lazy_pattern
 from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, plain, unquote
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
 from recapkit.ssg import hugo_pages
@@ -90,9 +90,7 @@ KEYS = frozenset(
 # fmt: on
 
 
-@functools.cache
-def _iso_day() -> re.Pattern[str]:
-    return re.compile(r"\d{4}-\d{2}-\d{2}")
+_iso_day = lazy_pattern(r"\d{4}-\d{2}-\d{2}")
 
 
 # `{{< figure src= alt= >}}`, also `{{% %}}`; named or positional parameters.
@@ -101,9 +99,7 @@ _IMAGE_SHORTCODE = re.compile(
 )
 
 
-@functools.cache
-def _parameter() -> re.Pattern[str]:
-    return re.compile(r"""(?:([\w-]+)\s*=\s*)?("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`]+)""")
+_parameter = lazy_pattern(r"""(?:([\w-]+)\s*=\s*)?("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`]+)""")
 
 
 _CODE_SHORTCODE = re.compile(

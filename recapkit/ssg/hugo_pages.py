@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from recapkit._read import read_head
+from recapkit._text import lazy_pattern
 from recapkit.ssg.config_file import lookup, names_list
 from recapkit.ssg.links import LinkedHeading, page_files
 
@@ -28,9 +29,7 @@ _DATE_ALIASES = {"publishdate": ("pubdate", "published"), "lastmod": ("modified"
 CONTENT_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm", ".org", ".adoc", ".rst")
 
 
-@functools.cache
-def _draft_line() -> re.Pattern[str]:
-    return re.compile(r"(?im)^\s*[\"']?draft[\"']?\s*[:=]\s*true\b")
+_draft_line = lazy_pattern(r"(?im)^\s*[\"']?draft[\"']?\s*[:=]\s*true\b")
 
 
 def not_listed(post: Post) -> bool:
@@ -112,9 +111,7 @@ def _draft_file(path: Path) -> bool:
 
 
 # `{{< ref "other.md#id" >}}`, `{{% relref "/posts/x" %}}`, a fragment inside or after it.
-@functools.cache
-def _ref() -> re.Pattern[str]:
-    return re.compile(r'^\{\{([<%])\s*(?:rel)?ref\s+"([^"#]+)(?:#([^"]*))?"\s*[>%]\}\}(?:#(.*))?$')
+_ref = lazy_pattern(r'^\{\{([<%])\s*(?:rel)?ref\s+"([^"#]+)(?:#([^"]*))?"\s*[>%]\}\}(?:#(.*))?$')
 
 
 def ref_target(post: Path, content: Sequence[Path], url: str) -> LinkedHeading | None:

@@ -31,7 +31,6 @@
 from __future__ import annotations
 
 import fnmatch
-import functools
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -41,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from recapkit._read import read_limited
+from recapkit._text import lazy_pattern
 from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, TagSyntax
 from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
@@ -85,48 +85,36 @@ _GEMFILE = re.compile(rb"""^\s*gem\s+["'](?:jekyll|github-pages)["']""", re.MULT
 
 # `{% post_url 2021-06-28-slug %}#id`, maybe after `{{ site.baseurl }}`; Jekyll 4.3
 # lib/jekyll/tags/post_url.rb PostComparer: `[dir/]YYYY-MM-DD-slug`, a leading `/` dropped.
-@functools.cache
-def _post_url() -> re.Pattern[str]:
-    return re.compile(
-        r"^(?:\{\{[^{}]*\}\})*\{%-?\s*post_url\s+/?((?:[^\s/%]+/)*)(\d{2,4}-\d{1,2}-\d{1,2}-[^\s/%]+)"
-        r"\s*-?%\}#(.+)$"
-    )
+_post_url = lazy_pattern(
+    r"^(?:\{\{[^{}]*\}\})*\{%-?\s*post_url\s+/?((?:[^\s/%]+/)*)(\d{2,4}-\d{1,2}-\d{1,2}-[^\s/%]+)"
+    r"\s*-?%\}#(.+)$"
+)
 
 
 _CODE_TAG = re.compile(r"\{%-?\s*(?P<close>end)?(?P<name>highlight)\b[^\n]*?-?%\}")
 
 
 # `{{ site.baseurl }}`, `{{ site.url }}{{ site.baseurl }}`, `{{site.url}}`: Jekyll's own prefix.
-@functools.cache
-def _url_prefix() -> re.Pattern[str]:
-    return re.compile(r"^(?:\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\})+")
+_url_prefix = lazy_pattern(r"^(?:\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\})+")
 
 
-@functools.cache
-def _url_filter() -> re.Pattern[str]:
-    return re.compile(
-        r"""^\{\{-?\s*(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}"""
-    )
+_url_filter = lazy_pattern(
+    r"""^\{\{-?\s*(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}"""
+)
 
 
 # Jekyll's documented date form: `2014-10-21 10:00:00 +0800`.
-@functools.cache
-def _own_date() -> re.Pattern[str]:
-    return re.compile(r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})? [+-]\d{4}")
+_own_date = lazy_pattern(r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})? [+-]\d{4}")
 
 
 # Document::DATE_FILENAME_MATCHER (jekyll 4.3 document.rb), matched against the path below `_posts`.
-@functools.cache
-def _publishable() -> re.Pattern[str]:
-    return re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
+_publishable = lazy_pattern(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
 
 
 _NOT_CONTENT = frozenset({"node_modules", "vendor", "assets", "img", "images", "css", "js"})
 
 
-@functools.cache
-def _post_name() -> re.Pattern[str]:
-    return re.compile(r"^\d{4}-\d{2}-\d{2}-(?P<slug>.+)\.(?:md|markdown)$")
+_post_name = lazy_pattern(r"^\d{4}-\d{2}-\d{2}-(?P<slug>.+)\.(?:md|markdown)$")
 
 
 class Jekyll(Generator):

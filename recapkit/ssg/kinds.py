@@ -11,10 +11,11 @@ from __future__ import annotations
 import enum
 import functools
 import os
-import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from recapkit._text import lazy_pattern
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -72,9 +73,7 @@ def has_date(post: Post, date_keys: Iterable[str], *, case_sensitive: bool = Tru
 # --- where a file lies ------------------------------------------------------------------------
 
 
-@functools.cache
-def _date_prefix() -> re.Pattern[str]:
-    return re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[-_.])")
+_date_prefix = lazy_pattern(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[-_.])")
 
 
 def filename_date(path: Path | str) -> date | None:

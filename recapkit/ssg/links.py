@@ -11,20 +11,18 @@ Jekyll's ``post_url`` tag, Hexo's ``post_link`` tag.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from attrs import frozen
 
+from recapkit._text import lazy_pattern
+
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
-@functools.cache
-def _scheme() -> re.Pattern[str]:
-    return re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+_scheme = lazy_pattern(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 
 
 @frozen

@@ -32,6 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from recapkit._text import lazy_pattern
 from recapkit.post.front_matter_dump import dump_toml, prune
 from recapkit.post.types import FrontMatterFormat
 from recapkit.ssg.anchors import Slugger
@@ -60,9 +61,9 @@ KEYS = frozenset(
     }
 )
 # fmt: on
-@functools.cache
-def _name_date() -> re.Pattern[str]:
-    return re.compile(r"^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?:T[^_\s]*)?\s?[_-].")
+_name_date = lazy_pattern(
+    r"^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?:T[^_\s]*)?\s?[_-]."
+)
 
 
 PAGE_KEYS = frozenset(

@@ -3,18 +3,17 @@ durations: light enough for the lint command to declare its flags without loadin
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
 from attrs import frozen
 
+from recapkit._text import lazy_pattern
+
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|[smhdw]?)\s*$")
 
 
-@functools.cache
-def _status_range() -> re.Pattern[str]:
-    return re.compile(r"^(\d{3})\.\.(=?)(\d{3})$")
+_status_range = lazy_pattern(r"^(\d{3})\.\.(=?)(\d{3})$")
 
 
 _UNIT = {"": 1.0, "ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}

@@ -8,24 +8,18 @@ name the header, not its value.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from attrs import frozen
 
+from recapkit._text import lazy_pattern
 from recapkit.errors import ConfigError, UsageError
 
-
-@functools.cache
-def _header_name() -> re.Pattern[str]:
-    return re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+_header_name = lazy_pattern(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 
 
-@functools.cache
-def _env_var() -> re.Pattern[str]:
-    return re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+_env_var = lazy_pattern(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
 ALL_HOSTS = "*"

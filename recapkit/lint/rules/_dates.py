@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import re
 from datetime import date, datetime
 from typing import Any
 
+from recapkit._text import lazy_pattern
 from recapkit.data.dates import parse_date_text
 
 DATE_KEYS = (
@@ -25,12 +24,10 @@ DATE_KEYS = (
 
 # What every SSG parses the same way: ISO 8601 / RFC 3339, `T` or a space, optional seconds and
 # fraction, `Z` or `±HH:MM`. A 1-digit hour is accepted: Go's and Ruby's parsers take it.
-@functools.cache
-def _iso_date() -> re.Pattern[str]:
-    return re.compile(
-        r"\d{4}-\d{2}-\d{2}"
-        r"(?:[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?P<zone>\s*(?:[Zz]|[+-]\d{2}:\d{2}))?)?"
-    )
+_iso_date = lazy_pattern(
+    r"\d{4}-\d{2}-\d{2}"
+    r"(?:[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?P<zone>\s*(?:[Zz]|[+-]\d{2}:\d{2}))?)?"
+)
 
 
 def as_written_date(value: Any) -> date | None:

@@ -8,7 +8,6 @@ function decides for both rules, so an image is reported by exactly one of them.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
+from recapkit._text import lazy_pattern
 from recapkit.lint.rules._image import short
 from recapkit.post.types import ImageKind, ImageRef
 from recapkit.ssg import registry
@@ -30,22 +30,16 @@ if TYPE_CHECKING:
 _BASE_HINT = re.compile(r"<base\s", re.IGNORECASE)
 
 
-@functools.cache
-def _base() -> re.Pattern[str]:
-    return re.compile(
-        r"""<base\s(?:[^>"']|"[^"]*"|'[^']*')*?(?<=\s)href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
-        re.IGNORECASE,
-    )
+_base = lazy_pattern(
+    r"""<base\s(?:[^>"']|"[^"]*"|'[^']*')*?(?<=\s)href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
+    re.IGNORECASE,
+)
 
 
-@functools.cache
-def _comment() -> re.Pattern[str]:
-    return re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_comment = lazy_pattern(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 
 
-@functools.cache
-def _host() -> re.Pattern[str]:
-    return re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
+_host = lazy_pattern(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 
 
 @frozen

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from recapkit._text import lazy_pattern
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule, shorten
 from recapkit.ssg.anchors import Slugger, numbered
@@ -19,15 +19,11 @@ if TYPE_CHECKING:
 
 
 # `## Title {#custom-id}` (goldmark's attribute syntax, on in Hugo; kramdown's header IDs).
-@functools.cache
-def _explicit_id() -> re.Pattern[str]:
-    return re.compile(r"\s*\{[^{}]*#([^\s{}.#]+)[^{}]*\}\s*$")
+_explicit_id = lazy_pattern(r"\s*\{[^{}]*#([^\s{}.#]+)[^{}]*\}\s*$")
 
 
 # Any id or name an HTML tag of the post gives (`<a id="x">`, `<h2 id="x">`, `<a name="x">`).
-@functools.cache
-def _html_id() -> re.Pattern[str]:
-    return re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+_html_id = lazy_pattern(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 
 
 _PAGE_IDS = frozenset({"", "top", "more", "comments", "content", "main"})
@@ -35,9 +31,7 @@ _PAGE_IDS = frozenset({"", "top", "more", "comments", "content", "main"})
 anchor, and what themes put around a post (comments, the content)."""
 
 
-@functools.cache
-def _footnote() -> re.Pattern[str]:
-    return re.compile(r"^(?:fn|fnref)[:\-_]?\w*$")
+_footnote = lazy_pattern(r"^(?:fn|fnref)[:\-_]?\w*$")
 
 
 class AnchorNotFound(Rule[NoOptions]):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from recapkit._text import lazy_pattern
 from recapkit.lint.diagnostics import Diagnostic, Edit, Fix
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule, shorten
 
@@ -43,9 +43,7 @@ _PREPROCESSOR = frozenset(
 )
 
 
-@functools.cache
-def _css_colour() -> re.Pattern[str]:
-    return re.compile(r"(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\b[;,)]?")
+_css_colour = lazy_pattern(r"(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\b[;,)]?")
 
 
 def looks_like_heading(hashes: str, rest: str) -> bool:
@@ -183,9 +181,9 @@ def _can_start_a_heading(
 # A tag whose quoted attribute value is still open at the end of the text: the only place in
 # a tag where a line can start with `#` (an attribute name cannot, an unquoted value cannot
 # span lines), as in `<img style="color:\n#EFEFEF; ...">`.
-@functools.cache
-def _in_attribute() -> re.Pattern[str]:
-    return re.compile(r"""<[A-Za-z][\w:-]*\s(?:[^<>"']|"[^"]*"|'[^']*')*=\s*(?:"[^"]*|'[^']*)$""")
+_in_attribute = lazy_pattern(
+    r"""<[A-Za-z][\w:-]*\s(?:[^<>"']|"[^"]*"|'[^']*')*=\s*(?:"[^"]*|'[^']*)$"""
+)
 
 
 def _inside_html_tag(post: Post, start: int, line: int) -> bool:

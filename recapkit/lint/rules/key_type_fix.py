@@ -8,12 +8,12 @@ never change another key, drop a comment's meaning or break the block.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from recapkit._text import lazy_pattern
 from recapkit.lint.diagnostics import Edit
 from recapkit.post.types import FrontMatterFormat
 
@@ -28,9 +28,7 @@ _SEPARATORS = re.compile(r"[\s,，、]+")
 
 # A YAML flow item that stays a plain string: starts with a letter, digit-free first char,
 # no flow or comment indicators inside. Anything else is double-quoted.
-@functools.cache
-def _plain_item() -> re.Pattern[str]:
-    return re.compile(r"[^\W\d_][\w.+\-/]*", re.UNICODE)
+_plain_item = lazy_pattern(r"[^\W\d_][\w.+\-/]*", re.UNICODE)
 
 
 _YAML_WORDS = frozenset(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from recapkit._text import lazy_pattern
 from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from recapkit.lint.rules._cjk import FULLWIDTH_PUNCTUATION, around, chinese_prose, with_next
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule
@@ -20,23 +19,17 @@ _MARK = f"[{FULLWIDTH_PUNCTUATION}]"
 
 # Spaces (ASCII or ideographic) right after or right before a full-width mark. A run is only
 # tried from its first space, so a long run without a mark costs one scan, not one per space.
-@functools.cache
-def _spaces() -> re.Pattern[str]:
-    return re.compile(f"(?<={_MARK})[ \u3000]+|(?<![ \u3000])[ \u3000]+(?={_MARK})")
+_spaces = lazy_pattern(f"(?<={_MARK})[ \u3000]+|(?<![ \u3000])[ \u3000]+(?={_MARK})")
 
 
 # Full-width marks that are no punctuation: a smiley (`：）`, `：-（`) or an arrow (`=》`, `《-`).
 _NOT_PUNCTUATION = "[：:]-?[）（)(]|[=-]》|《[=-]"
 
 
-@functools.cache
-def _starts_not_punctuation() -> re.Pattern[str]:
-    return re.compile(_NOT_PUNCTUATION)
+_starts_not_punctuation = lazy_pattern(_NOT_PUNCTUATION)
 
 
-@functools.cache
-def _ends_not_punctuation() -> re.Pattern[str]:
-    return re.compile(f"(?:{_NOT_PUNCTUATION})$")
+_ends_not_punctuation = lazy_pattern(f"(?:{_NOT_PUNCTUATION})$")
 
 
 class SpaceAroundFullwidthPunctuation(Rule[NoOptions]):

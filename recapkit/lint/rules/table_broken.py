@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from recapkit._text import lazy_pattern
 from recapkit.lint.diagnostics import Diagnostic
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule
 
@@ -16,19 +15,13 @@ if TYPE_CHECKING:
     from recapkit.post.types import Post
 
 
-@functools.cache
-def _pipe() -> re.Pattern[str]:
-    return re.compile(r"(?<!\\)\|")
+_pipe = lazy_pattern(r"(?<!\\)\|")
 
 
-@functools.cache
-def _delimiter_cell() -> re.Pattern[str]:
-    return re.compile(r"^\s*:?-+:?\s*$")
+_delimiter_cell = lazy_pattern(r"^\s*:?-+:?\s*$")
 
 
-@functools.cache
-def _invisible() -> re.Pattern[str]:
-    return re.compile(r"^\s*(?:<!--.*?-->\s*)*$")
+_invisible = lazy_pattern(r"^\s*(?:<!--.*?-->\s*)*$")
 
 
 def cells(line: str) -> list[str]:
