@@ -26,6 +26,7 @@ from attrs import frozen
 from recapkit import atomic
 from recapkit._read import read_limited
 from recapkit.lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from recapkit.lint.stamps import DataFileStamp, data_file_stamps
 from recapkit.lint.suppressions import NONE, Suppressions
 
 FORMAT = 7
@@ -42,9 +43,6 @@ Dependency = tuple[str, bool]
 """(absolute path, whether it existed)."""
 RemoteRefData = tuple[str, int, int, int, int, bool]
 """(url, line, column, end_line, end_column, is_image): a remote image or link of the post."""
-DataFileStamp = tuple[str, str]
-"""(absolute path, content digest or "" when absent): a file that may hold the post's recap
-data (a sidecar, the data folder's), whose content its findings depend on."""
 FragmentLinkData = tuple[str, int, int, int, int]
 """(url, line, column, end_line, end_column): a link of the post to a ``#fragment`` of another
 file, checked after every post is linted (:mod:`recapkit.lint.cross_posts`)."""
@@ -54,23 +52,6 @@ def default_cache_dir() -> Path:
     from platformdirs import user_cache_dir  # deferred: only runs that use the cache import it
 
     return Path(user_cache_dir("recapkit", appauthor=False))
-
-
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def data_file_stamp(path: str) -> DataFileStamp:
-    """*path* and its content digest ("" when there is no such file, or it cannot be read:
-    the post then reads no data from it either)."""
-    try:
-        return (path, digest(read_limited(Path(path), MAX_DATA_BYTES)))
-    except OSError:
-        return (path, "")
-
-
-MAX_DATA_BYTES = 16 * 2**20
-"""Over the recap data files' own limit: such a file is only ever an error, its digest counts."""
 
 
 @frozen
@@ -144,7 +125,7 @@ class LintCache:
             draft = len(entry) > 7 and entry[7] is True
             links = tuple((str(u), int(a), int(b), int(c), int(d)) for u, a, b, c, d in entry[8])
             data_files = tuple((str(p), str(d)) for p, d in entry[9])
-            if any(data_file_stamp(path) != (path, known) for path, known in data_files):
+            if data_files and data_file_stamps(p for p, _ in data_files) != data_files:
                 return None  # a sidecar or data-folder file came, went or changed
             recap = str(entry[10]) if len(entry) > 10 else ""
         except (

@@ -20,13 +20,7 @@ import attrs
 from attrs import field, frozen
 
 from recapkit.config import Config
-from recapkit.lint.cache import (
-    DataFileStamp,
-    Dependency,
-    FragmentLinkData,
-    RemoteRefData,
-    data_file_stamp,
-)
+from recapkit.lint.cache import Dependency, FragmentLinkData, RemoteRefData
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.discover import Target
 from recapkit.lint.globs import GlobSet
@@ -35,6 +29,7 @@ from recapkit.lint.rules.base import LintContext, Rule
 from recapkit.lint.rules.cross_post_anchor import CrossPostAnchorNotFound
 from recapkit.lint.rules.settings import DEFAULT_HOTLINK_HOSTS, LintSettings, RequiredKeys
 from recapkit.lint.selection import Selection, select_rules
+from recapkit.lint.stamps import DataFileStamp, data_file_stamps
 from recapkit.lint.suppressions import NONE, Suppressions, post_suppressions
 from recapkit.post.types import Post
 from recapkit.ssg.base import Site
@@ -202,7 +197,7 @@ class Linter:
         if self.tracks_filesystem and not crashed and post.body_parsed:
             deps = self._dependencies(post, context)
         refs = remote_refs(post) if self.collect_remote else ()
-        data_files = tuple(data_file_stamp(str(p.absolute())) for p in post.recap_candidates)
+        data_files = data_file_stamps(str(p.absolute()) for p in post.recap_candidates)
         return FileResult(
             target,
             tuple(found),

@@ -11,9 +11,10 @@ from attrs import field, frozen
 
 from recapkit._read import read_limited
 from recapkit.lint import workers
-from recapkit.lint.cache import CachedFile, LintCache, Stamp, default_cache_dir, digest
+from recapkit.lint.cache import CachedFile, LintCache, Stamp, default_cache_dir
 from recapkit.lint.discover import Target
 from recapkit.lint.engine import INTERNAL_ERROR, MAX_BYTES, FileResult, Linter, LintResult
+from recapkit.lint.stamps import digest
 
 
 @frozen

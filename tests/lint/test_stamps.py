@@ -1,0 +1,49 @@
+"""The stamps of a post's recap data files: folders listed once, and listed again on a change."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from recapkit.lint.stamps import data_file_stamp, data_file_stamps
+
+
+def _age(folder: Path) -> None:
+    """Make *folder* look unchanged for an hour (its listing is then kept)."""
+    os.utime(folder, (1_700_000_000, 1_700_000_000))
+
+
+def test_absent_and_present_files_stamp_as_each_alone(tmp_path: Path) -> None:
+    (tmp_path / "talk.recap.yaml").write_text("title: T\n", encoding="utf-8")
+    paths = [str(tmp_path / f"talk.recap.{ext}") for ext in ("yaml", "yml", "toml", "json")]
+    paths.append(str(tmp_path / "missing" / "talk.yaml"))
+    _age(tmp_path)
+    assert data_file_stamps(paths) == tuple(data_file_stamp(p) for p in paths)
+    assert data_file_stamps(paths)[0][1] != "" and data_file_stamps(paths)[1] == (paths[1], "")
+
+
+def test_a_file_added_after_a_listing_is_seen(tmp_path: Path) -> None:
+    sidecar = tmp_path / "talk.recap.toml"
+    _age(tmp_path)
+    assert data_file_stamps([str(sidecar)]) == ((str(sidecar), ""),)
+    sidecar.write_text('title = "T"\n', encoding="utf-8")  # the folder changes: listed again
+    assert data_file_stamps([str(sidecar)]) == (data_file_stamp(str(sidecar)),)
+    assert data_file_stamps([str(sidecar)])[0][1] != ""
+
+
+def test_a_file_removed_after_a_listing_is_gone(tmp_path: Path) -> None:
+    sidecar = tmp_path / "talk.recap.json"
+    sidecar.write_text("{}", encoding="utf-8")
+    _age(tmp_path)
+    assert data_file_stamps([str(sidecar)])[0][1] != ""
+    sidecar.unlink()
+    assert data_file_stamps([str(sidecar)]) == ((str(sidecar), ""),)
+
+
+def test_an_edited_file_gets_a_new_digest(tmp_path: Path) -> None:
+    sidecar = tmp_path / "talk.recap.yaml"
+    sidecar.write_text("title: A\n", encoding="utf-8")
+    _age(tmp_path)
+    before = data_file_stamps([str(sidecar)])
+    sidecar.write_text("title: B\n", encoding="utf-8")  # the folder's time does not change
+    assert data_file_stamps([str(sidecar)]) != before
