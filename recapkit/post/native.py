@@ -63,6 +63,8 @@ class _Blocks:
         lines after it)."""
         self.opened: list[Token] = []
         self.containers: list[int] = []
+        self.quotes = 0
+        """How many of :attr:`containers` are blockquotes (counted once, not on every line)."""
         """Open blockquotes (-1) and list items (their content column), innermost last."""
         self.inline: list[Event] | None = None
         self.inline_map: list[int] = []
@@ -136,13 +138,15 @@ class _Blocks:
         token = self.opened.pop()
         assert token.map is not None
         line, end = max(self.last_end, token.map[0] + 1), token.map[1]
-        source, quotes = self.source, self.containers.count(-1)
+        source = self.source
         if kind == "list_item_close":
             column = self.containers.pop()
+            quotes = self.quotes
             while line < end and in_item(source, line, quotes, column):
                 line += 1
         elif kind == "blockquote_close":
             self.containers.pop()
+            self.quotes -= 1
             while line < end and source.line_text(line).lstrip(" \t").startswith(">"):
                 line += 1
             if line == token.map[0] + 1:
@@ -179,6 +183,7 @@ class _Blocks:
         elif name == "BlockQuote":
             self._open_container("blockquote_open", "blockquote", where, markup=">")
             self.containers.append(-1)
+            self.quotes += 1
         elif name == "List":
             number = tag["List"]
             if number is None:
@@ -188,9 +193,7 @@ class _Blocks:
                 self._open_container("ordered_list_open", "ol", where).attrs.update(attrs)
         elif name == "Item":
             item = self._open_container("list_item_open", "li", where)
-            item.markup, item.info, column = item_column(
-                self.source, start, self.containers.count(-1)
-            )
+            item.markup, item.info, column = item_column(self.source, start, self.quotes)
             self.containers.append(column)
         else:
             self._start_leaf_or_table(name, tag, start, end, where)
@@ -299,6 +302,6 @@ class _Blocks:
         self.hidden = False
 
     def _nesting(self) -> Nesting:
-        quotes = self.containers.count(-1)
+        quotes = self.quotes
         indent = self.containers[-1] if self.containers and self.containers[-1] >= 0 else 0
         return quotes, indent

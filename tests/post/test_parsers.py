@@ -71,3 +71,42 @@ def test_findings_cached_under_one_parser_are_not_reused_under_the_other(
     assert hits("native") == 1
     assert hits("markdown-it-py") == 0
     assert hits("markdown-it-py") == 1
+
+
+# Bodies the two grammars read otherwise (found by fuzzing): each must reach markdown-it-py, so
+# the native parse gives markdown-it-py's tokens, images and links.
+PARTING = {
+    "tag then ideographic space": "<br>\u3000\n那天 [链接](u) ![图](p.png)\n",
+    "indented line after a quote": "> \n    > ![i](p.png)\n",
+    "escaped bracket after a reference": "[r]: /x\n\n[l]\\[r]\n",
+    "lazy list line after a quote": ">> a\n    - [l](u)\n",
+    "escaped line end in a destination": "x [l](a\\\nb)\n",
+    "escaped space as a destination": "[l](\\ )\n",
+    "vertical tab": "1. \x0b\n<img src=p.png>\n",
+    "form feed": "\x0c\n\t<http://x.y>\n",
+    "deep quotes": ">" * 300 + " [l](u)\n",
+    "deep list": "".join("  " * i + "- [l](u)\n" for i in range(60)),
+}
+
+
+@pytest.mark.parametrize("source", PARTING.values(), ids=PARTING.keys())
+def test_bodies_the_grammars_read_otherwise_are_markdown_it_pys(source: str) -> None:
+    from recapkit.post import markdown, native
+    from recapkit.post.native_limits import differences
+    from recapkit.post.parsers import token_fields
+
+    assert differences(source)
+    assert token_fields(native.parse_tokens(source)) == token_fields(markdown.parse_tokens(source))
+
+
+def test_a_line_of_a_million_blanks_is_linted_not_hung(tmp_path: Path) -> None:
+    """The checks of which parser a body needs run on every body: a pattern that backtracks
+    over a run of blanks would take hours here (a liveness bound, not a timing)."""
+    import subprocess
+
+    post = tmp_path / "post.md"
+    body = "Text.\n" + " " * 1_000_000 + "x\n" + "\t" * 200_000 + "[a]: /u\n"
+    post.write_text("---\ntitle: T\n---\n\n" + body, encoding="utf-8")
+    command = [sys.executable, "-m", "recapkit", "lint", "--no-cache", "--exit-zero", str(post)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
