@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -56,13 +57,20 @@ def data_file_stamps(paths: Iterable[str]) -> tuple[DataFileStamp, ...]:
         if folder not in listed:
             listed[folder] = _names(folder)
         names = listed[folder]
-        stamps.append(data_file_stamp(path) if names is None or name in names else (path, ""))
+        hit = names is None or _folded(name) in names  # a hit is then read, and stamped as is
+        stamps.append(data_file_stamp(path) if hit else (path, ""))
     return tuple(stamps)
 
 
+def _folded(name: str) -> str:
+    """*name* as a case-insensitive file system (macOS, Windows) matches it: the post reads
+    `go.recap.yaml` beside `Go.md` there, so the listing must not call it absent."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
 def _names(folder: str) -> frozenset[str] | None:
-    """The names in *folder*; empty when it does not exist; None when it cannot be listed (then
-    each file is tried on its own)."""
+    """The names in *folder*, folded (:func:`_folded`); empty when it does not exist; None when it
+    cannot be listed (then each file is tried on its own)."""
     # os on str paths: saving the path objects of every candidate is this module's point.
     try:
         changed = os.stat(folder).st_mtime_ns  # noqa: PTH116
@@ -74,7 +82,7 @@ def _names(folder: str) -> frozenset[str] | None:
     if known is not None and known[0] == changed:
         return known[1]
     try:
-        names = frozenset(os.listdir(folder))  # noqa: PTH208
+        names = frozenset(map(_folded, os.listdir(folder)))  # noqa: PTH208
     except FileNotFoundError:
         return frozenset()
     except OSError:

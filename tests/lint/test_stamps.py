@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
+from recapkit.lint import stamps
 from recapkit.lint.stamps import data_file_stamp, data_file_stamps
 
 
@@ -47,3 +50,25 @@ def test_an_edited_file_gets_a_new_digest(tmp_path: Path) -> None:
     before = data_file_stamps([str(sidecar)])
     sidecar.write_text("title: B\n", encoding="utf-8")  # the folder's time does not change
     assert data_file_stamps([str(sidecar)]) != before
+
+
+def test_a_name_in_another_case_or_normal_form_is_read_not_called_absent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On macOS and Windows `Go.recap.yaml` is the file `go.recap.yaml` names, and the post reads
+    it: the listing must send it to be read (here, case sensitive, the read then finds nothing,
+    as the post itself would)."""
+    (tmp_path / "Go.recap.yaml").write_text("title: T\n", encoding="utf-8")
+    (tmp_path / "cafe\u0301.recap.yaml").write_text("title: T\n", encoding="utf-8")
+    _age(tmp_path)
+    read: list[str] = []
+
+    def reading(path: str) -> tuple[str, str]:
+        read.append(path)
+        return data_file_stamp(path)
+
+    monkeypatch.setattr(stamps, "data_file_stamp", reading)
+    wanted = [str(tmp_path / "go.recap.yaml"), str(tmp_path / "caf\u00e9.recap.yaml")]
+    other = str(tmp_path / "go.recap.toml")
+    assert data_file_stamps([*wanted, other]) == tuple(data_file_stamp(p) for p in [*wanted, other])
+    assert read == wanted

@@ -72,16 +72,16 @@ def headings(post: Post) -> list[Heading]:
     return found
 
 
-def listed(post: Post) -> frozenset[str]:
-    """The keys of the items of the opening list of talks (the list a line like "the talks:"
-    announces): a talk named there is shown, if without a section of its own (``recapkit
-    import`` reads it so). A takeaway or any other list item that happens to read like a
-    talk's title is not."""
-    from recapkit.importing.overview import find_overview, item_title
+def listed(post: Post, before: int) -> frozenset[str]:
+    """The keys of the items of the lists above line *before* (where the first talk's section
+    starts): a talk named in the post's opening list of talks, or under its agenda heading, is
+    shown, if without a section of its own (``recapkit import`` reads it so). A takeaway or
+    another list inside a talk's section that happens to read like a talk's title is not."""
+    from recapkit.importing.overview import item_title
 
-    blocks = read_blocks(post)
-    at = find_overview(blocks)
-    items = blocks[at].items if at is not None else ()
+    items = (
+        i for b in read_blocks(post) if b.kind is Kind.LIST and b.line < before for i in b.items
+    )
     return frozenset(k for k in (key(item_title(i.source)) for i in items) if k)
 
 

@@ -88,7 +88,8 @@ class RecapDrift(Rule[NoOptions]):
         if not pairing.found and not pairing.renamed:
             return  # the body does not show the talks as sections: nothing to compare
         if pairing.missing:
-            items = listed(post)
+            sections = {**pairing.found, **pairing.renamed}.values()
+            items = listed(post, min(section.heading.line for section in sections))
             pairing.missing = [i for i in pairing.missing if key(recap.talks[i].title) not in items]
         yield from self._missing(post, recap.talks, pairing)
         for index, section in sorted({**pairing.found, **pairing.renamed}.items()):

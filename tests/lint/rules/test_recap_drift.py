@@ -119,6 +119,14 @@ def test_a_talk_named_in_a_list_of_talks_needs_no_section() -> None:
     assert _findings(text) == []
 
 
+def test_a_talk_listed_under_an_agenda_heading_needs_no_section() -> None:
+    text = _rendered()
+    start, end = text.index("## Go 1.24 新特性速览"), text.index("## 闪电演讲")
+    text = text[:start] + text[end:]
+    text = text.replace("## 活动信息", "## 议程\n\n- Go 1.24 新特性速览\n- 别的\n\n## 活动信息", 1)
+    assert _findings(text) == []
+
+
 def test_a_list_item_that_reads_like_a_deleted_talk_is_no_talk_list() -> None:
     """Only the opening list of talks names talks: a takeaway with a talk's title does not
     (hypothesis found it with every title and takeaway the same words)."""
