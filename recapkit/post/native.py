@@ -1,8 +1,9 @@
 """Parse a post's body with pyromark (pulldown-cmark, in Rust) into markdown-it-py's tokens.
 
 :func:`parse_tokens` gives what :func:`recapkit.post.markdown.parse_tokens` gives, in about half
-the time (``python bench/parser_speed.py``): the same block tokens with the same ``map`` lines and ``level``, and ``inline`` tokens
-whose children carry the same ``meta["span"]`` (see :mod:`recapkit.post.native_inline`). Both
+the time (``python bench/parser_speed.py``): the same block tokens with the same ``map`` lines
+and ``level``, and ``inline`` tokens whose children carry the same ``meta["span"]`` (see
+:mod:`recapkit.post.native_inline`). Both
 parsers implement CommonMark with GFM tables; `bench/findings_parity.py` and
 ``tests/post/test_native_parser.py`` hold them to the same findings and tokens.
 

@@ -1,7 +1,8 @@
 """Which parser turns a post's Markdown body into tokens: pyromark, or markdown-it-py.
 
-Both give the same tokens (:mod:`recapkit.post.native` builds markdown-it-py's from pyromark's
-events); pyromark, in Rust, is the faster. ``RECAPKIT_MARKDOWN_PARSER=markdown-it-py`` picks the
+Both give the same tokens where tested (:mod:`recapkit.post.native` builds markdown-it-py's from
+pyromark's events and leaves the bodies the two grammars read otherwise to markdown-it-py; the
+known differences are in ``docs/posts.md``); pyromark, in Rust, is the faster. ``RECAPKIT_MARKDOWN_PARSER=markdown-it-py`` picks the
 pure-Python parser instead: for comparing the two (``bench/findings_parity.py --parsers``), or
 to rule the parser out when a finding looks wrong. Where pyromark is not installed (a platform
 without its wheel), markdown-it-py is used.
