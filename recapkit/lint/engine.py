@@ -124,7 +124,7 @@ class Linter:
         """Everything besides a file's bytes and path that can change its findings; *sites* are
         the sites of the run's files (a post's site decides its generator and image paths)."""
         from recapkit.__about__ import __version__
-        from recapkit.post.parsers import parser_name
+        from recapkit.post.parsers import parser_stamp
 
         rules = [(r.code, repr(r.options)) for r in self.selection.rules]
         parts = (
@@ -134,7 +134,7 @@ class Linter:
             repr(sorted({_site_stamp(site) for site in sites})),
             repr(rules),
             f"remote={self.collect_remote}",
-            f"parser={parser_name()}",
+            f"parser={parser_stamp()}",
         )
         severities = (self.selection.severities, self.selection.draft_severities)
         return "\0".join(parts) + repr([sorted(each.items()) for each in severities])

@@ -110,3 +110,20 @@ def test_a_line_of_a_million_blanks_is_linted_not_hung(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "recapkit", "lint", "--no-cache", "--exit-zero", str(post)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "distribution"), [("native", "pyromark"), ("markdown-it-py", "markdown-it-py")]
+)
+def test_the_cache_key_names_the_parser_and_its_installed_release(
+    monkeypatch: pytest.MonkeyPatch, name: str, distribution: str
+) -> None:
+    """An upgrade of the parser's package may change tokens: cached findings must not outlive it."""
+    from importlib.metadata import version
+
+    from recapkit.lint.engine import Linter
+    from recapkit.post.parsers import parser_stamp
+
+    monkeypatch.setenv(ENVIRONMENT, name)
+    assert parser_stamp() == f"{name} {version(distribution)}"
+    assert f"parser={name} {version(distribution)}" in Linter(Config(root=Path())).fingerprint()
