@@ -48,8 +48,8 @@ def data_file_stamp(path: str) -> DataFileStamp:
 
 
 def data_file_stamps(paths: Iterable[str]) -> tuple[DataFileStamp, ...]:
-    """:func:`data_file_stamp` of each absolute path, reading only the
-    files their folders hold."""
+    """:func:`data_file_stamp` of each absolute path, reading only the files their folders
+    hold."""
     stamps: list[DataFileStamp] = []
     listed: dict[str, frozenset[str] | None] = {}
     for path in paths:

@@ -64,9 +64,9 @@ class _Blocks:
         lines after it)."""
         self.opened: list[Token] = []
         self.containers: list[int] = []
+        """Open blockquotes (-1) and list items (their content column), innermost last."""
         self.quotes = 0
         """How many of :attr:`containers` are blockquotes (counted once, not on every line)."""
-        """Open blockquotes (-1) and list items (their content column), innermost last."""
         self.inline: list[Event] | None = None
         self.inline_map: list[int] = []
         self.cell = False
@@ -293,7 +293,7 @@ class _Blocks:
 
     def _close_hidden(self) -> None:
         events = self.inline or []
-        first, last = events[0][1]["start"], max(where["end"] for _event, where in events)
+        first, last = events[0][1]["start"], max(span["end"] for _event, span in events)
         where = [self.source.line(first), self.source.end_line(last)]
         self.hidden_open.map = where
         self.inline_map = where

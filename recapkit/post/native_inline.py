@@ -5,7 +5,6 @@ markers of each line removed, stripped), and ``children`` (text runs joined, emp
 images with their alt as children, code spans, raw HTML, breaks), each image, link, code span and
 raw HTML child with ``meta["span"]``: its start and end in ``content``, as
 :func:`recapkit.post.markdown.make_parser` records them.
-
 """
 
 from __future__ import annotations
@@ -110,19 +109,22 @@ def _content_end(source: ByteSource, events: Sequence[Event]) -> int:
     """The byte where a block's inline content ends: the last event's end (an end event's range
     holds all before it), past the `[]` of a collapsed reference that ends the block."""
     end = events[-1][1]["end"]
-    if source.data[end : end + 2] == b"[]" and any(
-        _collapsed(event) and where["end"] == end for event, where in events
-    ):
-        return end + 2
+    if source.data[end : end + 2] != b"[]":
+        return end
+    for event, where in events:
+        tag = event.get("Start") if type(event) is dict else None
+        link = (tag.get("Link") or tag.get("Image")) if type(tag) is dict else None
+        if link is not None and where["end"] == end:
+            return _link_end(source, link, end)
     return end
 
 
-def _collapsed(event: Any) -> bool:
-    tag = event.get("Start") if type(event) is dict else None
-    if type(tag) is not dict:
-        return False
-    link = tag.get("Link") or tag.get("Image")
-    return link is not None and link["link_type"] == "Collapsed"
+def _link_end(source: ByteSource, link: dict[str, Any], end: int) -> int:
+    """Where the link or image pyromark ends at byte *end* really ends: pulldown-cmark ends a
+    collapsed reference (`[text][]`) before its `[]`."""
+    if link["link_type"] == "Collapsed" and source.data[end : end + 2] == b"[]":
+        return end + 2
+    return end
 
 
 def _plain_text(source: ByteSource, event: Event) -> str | None:
@@ -233,7 +235,7 @@ class _Children:
             token.markup = "autolink" if autolink else ""
             token.info = "auto" if autolink else ""
             self.links.append(token)
-            token.meta["span"] = self.span(where, self._link_end(link, where["end"]))
+            token.meta["span"] = self.span(where, _link_end(self.source, link, where["end"]))
             out.append(token)
         elif "Image" in tag:
             image = tag["Image"]
@@ -241,17 +243,11 @@ class _Children:
             token.attrs.update(src=image["dest_url"], alt="")
             if image["title"]:
                 token.attrs["title"] = image["title"]
-            token.meta["span"] = self.span(where, self._link_end(image, where["end"]))
+            token.meta["span"] = self.span(where, _link_end(self.source, image, where["end"]))
             token.children = []
             out.append(token)
             images.append(token)
             stack.append(token.children)
-
-    def _link_end(self, link: dict[str, Any], end: int) -> int:
-        """pulldown-cmark ends a collapsed reference (`[text][]`) before its `[]`."""
-        if link["link_type"] == "Collapsed" and self.source.data[end : end + 2] == b"[]":
-            return end + 2
-        return end
 
     def _close(self, tag: Any, stack: list[list[Token]], images: list[Token]) -> None:
         if tag == "Emphasis":

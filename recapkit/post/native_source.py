@@ -8,6 +8,7 @@ the others only the line holding an offset is decoded, when that offset is asked
 from __future__ import annotations
 
 import bisect
+import re
 
 from recapkit._text import line_starts
 
@@ -21,13 +22,13 @@ class ByteSource:
         self.text = text
         self.ascii = text.isascii()
         self.data = text.encode("utf-8")
-        starts = [0]
-        index = self.data.find(b"\n")
-        while index != -1:
-            starts.append(index + 1)
-            index = self.data.find(b"\n", index + 1)
-        self._starts = starts
-        self._char_starts = starts if self.ascii else line_starts(text)
+        self._char_starts = line_starts(text)
+        # In UTF-8 a newline is one byte in any text: the same lines, counted in bytes.
+        self._starts = (
+            self._char_starts
+            if self.ascii
+            else [0, *(m.end() for m in re.finditer(b"\n", self.data))]
+        )
 
     def line(self, offset: int) -> int:
         """The 0-based line of byte *offset*."""
