@@ -113,7 +113,7 @@ class TalkReader:
 
     def _list(self, block: Block) -> None:
         if self.mode == "takeaways":
-            self.takeaways.extend(takeaway(item) for item in block.items)
+            self.takeaways.extend(found for item in block.items if (found := takeaway(item)))
         elif self.mode == "links" and all(link_item(i) for i in block.items):
             self.links.extend(link for i in block.items if (link := link_item(i)))
             self.mode = "text"

@@ -30,9 +30,10 @@ _CREDIT = re.compile(
 LENGTH = re.compile(r"^(?:(?P<h>\d+)\s*(?:h|小时))?\s*(?:(?P<m>\d+)\s*(?:min|分钟))?$")
 
 
-def takeaway(item: Item) -> Takeaway:
+def takeaway(item: Item) -> Takeaway | None:
+    """The takeaway an item of a takeaways list says; None for an empty item (``-`` alone)."""
     text, links = trailing_links(item.source, keep_text=True)
-    return Takeaway(text=text.strip(), links=links)
+    return Takeaway(text=text.strip(), links=links) if text.strip() else None
 
 
 def trailing_links(text: str, *, keep_text: bool = False) -> tuple[str, tuple[Link, ...]]:

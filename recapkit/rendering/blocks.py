@@ -31,8 +31,8 @@ ANY_MARKER = re.compile(r"^<!-- recapkit:(?:begin|end) ")
 """Any line that is meant as a marker (well-formed or not): the importer skips these."""
 HASH_LENGTH = 8
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-_CANDIDATE = re.compile(r"^(?: {0,3}(?:`{3}|~{3})|<!-- recapkit:)", re.M)
+_FENCE_CHARS = re.compile(r"`{3}|~{3}")
+_CANDIDATE = re.compile(r"^<!-- recapkit:", re.M)
 
 
 class BlockSyntaxError(RecapkitError):
@@ -71,27 +71,40 @@ def content_hash(content: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
-def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+def _marker_lines(text: str) -> Iterator[tuple[int, int, str]]:
     """(0-based line number, offset, line without its line break) of each line of *text* that
-    may be a marker or a code fence: the others cannot change what a block is, and skipping them
-    keeps this pass cheap (every render seals its body)."""
+    may be a marker and is not inside a fenced code block (a post about recapkit shows markers
+    in code): only lines starting ``<!-- recapkit:`` are read, which keeps this pass cheap
+    (every render seals its body)."""
+    code = _fenced_lines(text)
     number, last = 0, 0
     for match in _CANDIDATE.finditer(text):
         offset = match.start()
         number += text.count("\n", last, offset)
         last = offset
-        yield number, offset, text[offset : _after_line(text, offset)].rstrip("\r\n")
+        if number not in code:
+            yield number, offset, text[offset : _after_line(text, offset)].rstrip("\r\n")
+
+
+def _fenced_lines(text: str) -> set[int]:
+    """The 0-based lines inside fenced code blocks, as CommonMark reads *text*: fences in list
+    items and quotes too, and one left open at a list item's end closes there."""
+    if not _FENCE_CHARS.search(text):
+        return set()
+    from recapkit.post.parsers import body_parser  # only posts that show code pay for parsing
+
+    inside: set[int] = set()
+    for token in body_parser()(text):
+        if token.type == "fence" and token.map:
+            inside.update(range(token.map[0] + 1, token.map[1]))
+    return inside
 
 
 def find_blocks(text: str) -> list[GeneratedBlock]:
     """The generated blocks of *text* in order; :class:`BlockSyntaxError` when markers do not pair."""
     found: list[GeneratedBlock] = []
     open_: tuple[re.Match[str], int, int, int] | None = None  # begin match, line, offset, after
-    fence = ""
-    for number, offset, line in _lines(text):
-        fence = _fence(line, fence)
-        if fence:  # a marker shown in a code block (a post about recapkit) is no marker
-            continue
+    for number, offset, line in _marker_lines(text):
         if (begin := BEGIN.match(line)) is not None:
             if open_ is not None:
                 _fail(number, f"begin of {begin['id']!r} inside block {open_[0]['id']!r}")
@@ -111,18 +124,6 @@ def find_blocks(text: str) -> list[GeneratedBlock]:
         _fail(open_[1], f"block {open_[0]['id']!r} has no end marker")
     _check_unique(found)
     return found
-
-
-def _fence(line: str, fence: str) -> str:
-    """The fence open after *line* (CommonMark: 3+ backticks or tildes, up to 3 spaces in), given
-    the one open before it; "" outside code (and on the closing line)."""
-    match = _FENCE.match(line)
-    if not fence:
-        return (
-            match[1] if match is not None and not (match[1][0] == "`" and "`" in match[2]) else ""
-        )
-    closes = match is not None and match[1][0] == fence[0] and len(match[1]) >= len(fence)
-    return "" if closes and not match[2].strip() else fence  # type: ignore[index]
 
 
 def _after_line(text: str, offset: int) -> int:

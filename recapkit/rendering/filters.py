@@ -27,6 +27,7 @@ from jinja2.runtime import Context
 from slugify import slugify as _slugify
 
 from recapkit.data.model import MAX_SLUG_BYTES
+from recapkit.post.parsers import body_parser
 from recapkit.post.types import FrontMatterFormat
 from recapkit.rendering.dates import clock, day_with_weekday, duration, human_date, when
 from recapkit.rendering.days import talk_day, talks_by_day
@@ -149,13 +150,37 @@ def _close_html(text: str) -> str:
 _HYPHEN_RULE = re.compile(r"^(?=(?:[ \t]*-){2})[- \t]*$")
 
 
-def item_markdown(text: str, ssg: str, indent: int = 2) -> str:
-    """A Markdown field inside a list item: continuation lines indented under the marker."""
+def item_markdown(text: str, ssg: str, indent: int = 2, *, lead: str = "", tail: str = "") -> str:
+    """A Markdown field inside a list item: continuation lines indented under the marker.
+
+    *lead* is what the item shows before the field on its first line (a highlight's ``: ``
+    after its term): a field that starts with another block than a paragraph (a code fence, a
+    list) starts on a line of its own instead, where it is that block. *tail* (a takeaway's
+    links) goes after the field's last line when that line ends a paragraph, else in a
+    paragraph of its own: after a closing fence, a table row or an HTML block it would change
+    what that block is.
+    """
     block = block_markdown(text, ssg)
     first, newline, rest = block.partition("\n")
     if _HYPHEN_RULE.match(first):
         block = "\\" + first.lstrip() + newline + rest
+    starts, ends = _paragraph_edges(block) if lead or tail else (True, True)
+    if tail:
+        block = block + tail if ends else f"{block}\n\n{tail.lstrip()}"
+    block = f"{lead.rstrip()}\n\n{block}" if lead and not starts else lead + block
     return block.replace("\n", "\n" + " " * indent).replace("\n" + " " * indent + "\n", "\n\n")
+
+
+def _paragraph_edges(block: str) -> tuple[bool, bool]:
+    """Whether *block* starts and whether it ends with a paragraph (nothing at all counts as
+    one; a link definition does not)."""
+    if not block.strip():
+        return True, True
+    tokens = body_parser()(block)
+    return (
+        bool(tokens) and tokens[0].type == "paragraph_open",
+        bool(tokens) and tokens[-1].type == "paragraph_close",
+    )
 
 
 def quote_markdown(text: str, ssg: str) -> str:
@@ -236,8 +261,8 @@ def _ctx(name: str) -> Any:
     function, key = functions[name]
 
     @pass_context
-    def apply(context: Context, value: Any, *args: Any) -> str:
-        text = str(function(value, context[key], *args))
+    def apply(context: Context, value: Any, *args: Any, **options: Any) -> str:
+        text = str(function(value, context[key], *args, **options))
         return Safe(text) if name.startswith("md_") and name != "md_url" else text
 
     return apply

@@ -225,3 +225,15 @@ def test_a_section_repeating_a_title_is_merged_whole(tmp_path: Path) -> None:
         "https://s.example.org/g.pdf",
         "https://v.example.org/g",
     )
+
+
+def test_an_empty_item_in_a_takeaways_list_is_skipped(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text(
+        "---\ntitle: Go night recap\ndate: 2025-03-01\n---\n\n"
+        "## Generics\n\n- **Speakers**: Ann\n\n### Takeaways\n\n-\n- Start concrete.\n-\n\n"
+        "## Fuzzing\n\n- **Speakers**: Cy\n\nFuzz.\n",
+        encoding="utf-8",
+    )
+    (generics, _) = import_post(post).recap.talks
+    assert [t.text for t in generics.takeaways] == ["Start concrete."]

@@ -307,3 +307,38 @@ def test_imported_fixtures_render_and_import_back_the_same(
 ) -> None:
     first = import_post(post).recap
     assert shown(_import_rendered(first, tmp_path, lang)) == shown(first)
+
+
+BLOCK_SHAPED = [
+    "```go\nx := 1\n```",
+    "Use it:\n\n~~~\nx\n~~~",
+    "<pre>\nx\n</pre>",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "- one\n- two",
+    "> said",
+]
+
+
+@pytest.mark.parametrize("ssg", ["hugo", "jekyll"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("text", BLOCK_SHAPED)
+def test_takeaways_and_notes_of_block_markdown_come_back_with_their_links(
+    text: str, layout: str, ssg: str, tmp_path: Path
+) -> None:
+    link = Link("https://go.dev/blog/pprof", "pprof")
+    talk = Talk(
+        title="Profiling",
+        speakers=(Speaker("Ann Lee", "Acme"),),
+        start=time(14, 0),
+        takeaways=(Takeaway(text, links=(link,)), Takeaway("Plain words.")),
+    )
+    recap = Recap(
+        title="Gopher Night",
+        date=date(2025, 9, 12),
+        event=Event(name="Gopher Night", venue="Hall A"),
+        highlights=(Highlight("tracing", text),),
+        talks=(talk,),
+    )
+    back = _import_rendered(recap, tmp_path, "en", ssg, layout)
+    assert back.talks[0].takeaways == talk.takeaways
+    assert back.highlights == recap.highlights

@@ -24,6 +24,7 @@ from tests.strategies import recaps
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MD = MarkdownIt("commonmark")
+GFM = MarkdownIt("commonmark").enable("table")
 
 
 def sample(**changes: object) -> Recap:
@@ -319,6 +320,32 @@ def test_multi_line_takeaways_stay_in_their_list_item() -> None:
     talk = Talk(title="T", takeaways=takeaways)
     body = split(render(sample(talks=(talk,)), ssg="hugo"))[2]
     assert "- Line one\n\n  Paragraph two ([Go](https://go.dev))\n" in body
+
+
+BLOCK_SHAPED = {
+    "fence": ("```go\nx := 1\n```", '<pre><code class="language-go">x := 1\n</code></pre>'),
+    "tilde fence": ("~~~\nx\n~~~", "<pre><code>x\n</code></pre>"),
+    "text then code": ("Use it:\n\n```\nx\n```", "<pre><code>x\n</code></pre>"),
+    "pre": ("<pre>\nx\n</pre>", "<pre>\nx\n</pre>"),
+    "table": ("| a | b |\n|---|---|\n| 1 | 2 |", "<td>2</td>\n</tr>\n</tbody>\n</table>"),
+}
+
+
+@pytest.mark.parametrize(("text", "shown"), BLOCK_SHAPED.values(), ids=BLOCK_SHAPED)
+def test_a_takeaway_ending_in_a_block_keeps_the_block_and_its_links(text: str, shown: str) -> None:
+    """The links go in a paragraph of their own: after a closing fence they would reopen it."""
+    talk = Talk(title="T", takeaways=(Takeaway(text, links=(Link("https://go.dev", "Go"),)),))
+    html = GFM.render(split(render(sample(talks=(talk,)), ssg="hugo"))[2])
+    assert shown in html
+    assert '<p>(<a href="https://go.dev">Go</a>)</p>' in html
+
+
+@pytest.mark.parametrize(("text", "shown"), BLOCK_SHAPED.values(), ids=BLOCK_SHAPED)
+def test_a_highlight_note_starting_with_a_block_is_that_block(text: str, shown: str) -> None:
+    recap = sample(highlights=(Highlight("eBPF", text),))
+    html = GFM.render(split(render(recap, ssg="hugo"))[2])
+    assert "<strong>eBPF</strong>:" in html
+    assert shown in html
 
 
 @pytest.mark.parametrize("text", ["---", "-- -", "--\nmore"])

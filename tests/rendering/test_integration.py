@@ -31,6 +31,7 @@ date: 2024-05-20T21:00:00+08:00
 slug: gopher-night
 lang: {lang}
 lead: A packed room and three talks.
+highlights: [{{term: tracing, note: "```\\nbpftrace -l\\n```"}}]
 event:
   name: Gopher Night
   start: 2024-05-18T19:00:00
@@ -45,6 +46,9 @@ talks:
       - {{src: {src}, alt: Alice at the lectern, credit: Bob}}
   - title: "Profiling # with pprof {{{{< x >}}}}"
     summary: Flame graphs everywhere.
+    takeaways:
+      - text: "Profile first:\\n\\n```go\\npprof.StartCPUProfile(out)\\n```"
+        links: [{{url: "https://go.dev/blog/pprof", title: The pprof post}}]
 """
 
 
@@ -101,6 +105,21 @@ def check_page(page: Path, image_src: str) -> None:
     assert "Literal {{ 7*7 }} and {% raw %} stay text." in text
     assert "49" not in re.sub(r"<!--.*?-->", "", text, flags=re.S)  # not in a block's hash either
     assert "<blockquote><p>Constraints are a contract.</p><p>" in tags_only(text)
+    check_code_in_lists(text)
+    assert "<strong>tracing</strong>" in text and "bpftrace -l" in code_blocks(text)
+
+
+def check_code_in_lists(text: str) -> None:
+    """A takeaway ending in code: the code is a code block, its links are links after it."""
+    assert "pprof.StartCPUProfile(out)" in code_blocks(text)
+    link = re.search(r'<a [^>]*href="https://go.dev/blog/pprof"[^>]*>The pprof post</a>', text)
+    assert link is not None and link.start() > text.index("StartCPUProfile")
+
+
+def code_blocks(text: str) -> list[str]:
+    """The text of each ``<pre>``, stripped: Hugo highlights code in spans, Hexo adds a gutter."""
+    found = re.findall(r"<pre[^>]*>(.*?)</pre>", text, re.S)
+    return [re.sub(r"<[^>]+>", "", code).strip() for code in found]
 
 
 @pytest.mark.skipif(
@@ -171,6 +190,9 @@ talks:
     room: Room 2
     start: 2024-05-19T10:00:00
     summary: Flame graphs everywhere.
+    takeaways:
+      - text: "Profile first:\\n\\n```go\\npprof.StartCPUProfile(out)\\n```"
+        links: [{{url: "https://go.dev/blog/pprof", title: The pprof post}}]
 """
 DAYS = {
     "en": ("Day 1 · Saturday, 18 May 2024", "Day 2 · Sunday, 19 May 2024", "Event"),
@@ -199,6 +221,7 @@ def check_notes_page(page: Path, lang: str, image_src: str) -> None:
     assert "<blockquote><p>Constraints are a contract.</p><p>" in text
     assert "<strong>generics</strong>" in text and text.find("generics") < positions[0]
     assert f">{facts}</h2>" not in text  # no facts block
+    check_code_in_lists(text)
 
 
 @pytest.mark.skipif(

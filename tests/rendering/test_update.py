@@ -96,6 +96,24 @@ def test_markers_shown_in_a_code_block_are_not_markers() -> None:
     assert update_post(post, post).text == post
 
 
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "- ~~~\n  code\n  ~~~\n",  # a fence that opens after a list marker
+        "- ```\n  left open, closed by the item's end\n",
+        "> ```\n> quoted\n> ```\n",
+    ],
+)
+def test_fences_in_list_items_and_quotes_end_where_commonmark_ends_them(shown: str) -> None:
+    text = f"{shown}<!-- recapkit:begin a -->\nx\n\n<!-- recapkit:end a -->\n"
+    assert [b.id for b in find_blocks(text)] == ["a"]
+
+
+def test_a_marker_in_an_indented_fence_is_no_marker() -> None:
+    text = "  ~~~\n<!-- recapkit:begin a -->\n\n<!-- recapkit:end a -->\n  ~~~\n"
+    assert find_blocks(text) == []
+
+
 def test_a_custom_template_without_markers_renders_and_cannot_be_updated(tmp_path: Path) -> None:
     template = tmp_path / "plain.md.j2"
     template.write_text("{{ recap.lead }}\n\nNo blocks here.\n", encoding="utf-8")
