@@ -89,7 +89,7 @@ def compare_tokens(sites: list[Path]) -> None:
     sys.path.insert(0, str(ROOT))
     from parser_speed import bodies
 
-    from recapkit.post.markdown import parse_tokens as pure
+    from recapkit.post.markdown_it_parse import parse_tokens as pure
     from recapkit.post.native import parse_tokens as native
     from recapkit.post.parsers import token_fields
 

@@ -20,7 +20,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from recapkit.post.markdown import markdown_source, parse_tokens
+from recapkit.post.markdown import markdown_source
+from recapkit.post.markdown_it_parse import parse_tokens
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -6,14 +6,21 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from attrs import frozen
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 
 @functools.cache
 def _parser() -> MarkdownIt:
+    # Imported on the first line that needs parsing: markdown-it-py costs a one-file lint run
+    # a fifth of its start-up, and the recap rules ask this module about most posts.
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark")
 
 

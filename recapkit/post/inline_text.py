@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
+    from recapkit.post.token import Token
 
 
 def plain_text(tokens: Sequence[Token]) -> str:

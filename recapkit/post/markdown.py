@@ -1,11 +1,11 @@
-"""Parse a post's body with markdown-it-py and find every image and link with its position.
+"""A post's body as the parsers see it, and every image and link of its tokens with its position.
 
-markdown-it-py gives block tokens a ``map`` (lines) but inline tokens no position at all.
-We wrap the inline rules that make images, links, raw HTML and code spans so each such
-token records where it starts and ends in its block's inline source (``token.meta["span"]``),
-then map that back to the file line by line. Shortcodes and template tags are not Markdown:
-the site generator's :class:`~recapkit.post.ssg_tags.TagSyntax` finds them, and code blocks and
-code spans are skipped.
+Either parser (:mod:`recapkit.post.parsers`) gives block tokens a ``map`` (lines) and the
+tokens of images, links, raw HTML and code spans ``meta["span"]``: where they start and end in
+their block's inline source. :class:`Extraction` maps that back to the file line by line.
+Shortcodes and template tags are not Markdown: the site generator's
+:class:`~recapkit.post.ssg_tags.TagSyntax` finds them, and code blocks and code spans are
+skipped.
 """
 
 from __future__ import annotations
@@ -13,22 +13,21 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
-from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
 
 from recapkit._text import LineIndex
 from recapkit.post.inline_text import plain_text
 from recapkit.post.ssg_tags import TagSyntax, tag_images
 from recapkit.post.types import ImageKind, ImageRef, LinkKind, LinkRef
 
+if TYPE_CHECKING:
+    from recapkit.post.token import Token
+
 Position = tuple[int, int]
 
-_TRACKED = frozenset({"image", "link_open", "html_inline", "code_inline"})
 _NBSP = "\u00a0"
 # Jekyll writes `![x]({{ site.baseurl }}/img/x.png)`: Liquid runs before Markdown there, but
 # CommonMark stops a destination at the first space. Inside `](`/`]: ` we hide the spaces
@@ -45,73 +44,6 @@ _HTML_A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]*>")
 
 
-class _Markdown(MarkdownIt):
-    """A parser for linting: keeps every destination exactly as written.
-
-    Rendering would percent-encode destinations and blank ``javascript:``/``file:`` ones;
-    a linter needs what the writer typed (decoding is the resolver's job).
-    """
-
-    def normalizeLink(self, url: str) -> str:
-        return url
-
-    def normalizeLinkText(self, link: str) -> str:
-        return link
-
-    def validateLink(self, url: str) -> bool:
-        return True
-
-
-def _tracking(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
-    def tracked(state: StateInline, silent: bool) -> bool:
-        start, count = state.pos, len(state.tokens)
-        if not rule(state, silent):
-            return False
-        if not silent:
-            # A pending text token may be flushed first; the rule's own token follows it.
-            for token in state.tokens[count:]:
-                if token.type in _TRACKED:
-                    token.meta["span"] = (start, state.pos)
-                    break
-        return True
-
-    return tracked
-
-
-# No inline rule of the CommonMark preset can start at any other character: content without
-# these is one text token, which we build directly (a third of all inline parsing time).
-_INLINE_SPECIAL = re.compile(r"[\n\\`*_\[!<&]")
-
-
-def _inline_core(state: StateCore) -> None:
-    """markdown-it's core "inline" rule, with a shortcut of identical output for plain text."""
-    parse = state.md.inline.parse
-    for token in state.tokens:
-        if token.type != "inline":
-            continue
-        if token.children is None:
-            token.children = []
-        content = token.content
-        if _INLINE_SPECIAL.search(content) is None:
-            if content:
-                token.children.append(Token("text", "", 0, content=content))
-        else:
-            parse(content, state.md, state.env, token.children)
-
-
-def make_parser() -> MarkdownIt:
-    """CommonMark plus GFM tables, with inline positions recorded in ``token.meta["span"]``."""
-    md = _Markdown("commonmark").enable("table")
-    for name in ("image", "link", "autolink", "html_inline", "backticks"):
-        rule = next(r.fn for r in md.inline.ruler.__rules__ if r.name == name)
-        md.inline.ruler.at(name, _tracking(rule))
-    md.core.ruler.at("inline", _inline_core)
-    return md
-
-
-_PARSER = make_parser()
-
-
 def markdown_source(text: str, body_start: int, body_line: int) -> str:
     """The body as markdown-it should see it: front matter lines blank, same lines and columns.
 
@@ -123,10 +55,6 @@ def markdown_source(text: str, body_start: int, body_line: int) -> str:
     if "{{" in body:
         body = _LIQUID_DESTINATION.sub(lambda m: m.group().replace(" ", _NBSP), body)
     return "\n" * body_line + body
-
-
-def parse_tokens(source: str) -> list[Token]:
-    return _PARSER.parse(source)
 
 
 class Extraction:

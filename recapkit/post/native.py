@@ -1,6 +1,6 @@
 """Parse a post's body with pyromark (pulldown-cmark, in Rust) into markdown-it-py's tokens.
 
-:func:`parse_tokens` gives what :func:`recapkit.post.markdown.parse_tokens` gives, in about half
+:func:`parse_tokens` gives what :func:`recapkit.post.markdown_it_parse.parse_tokens` gives, in about half
 the time (``python bench/parser_speed.py``): the same block tokens with the same ``map`` lines
 and ``level``, and ``inline`` tokens whose children carry the same ``meta["span"]`` (see
 :mod:`recapkit.post.native_inline`). Both
@@ -19,7 +19,6 @@ from __future__ import annotations
 from typing import Any
 
 import pyromark
-from markdown_it.token import Token
 
 from recapkit.post.native_inline import Event, inline_token
 from recapkit.post.native_limits import grammars_differ
@@ -31,7 +30,7 @@ from recapkit.post.native_lines import (
     item_column,
 )
 from recapkit.post.native_source import ByteSource
-from recapkit.post.native_token import token as new_token
+from recapkit.post.token import Token
 
 _OPTIONS = pyromark.Options.ENABLE_TABLES
 _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"})
@@ -41,10 +40,10 @@ _CONTAINERS = frozenset(
 
 
 def parse_tokens(source: str) -> list[Token]:
-    """markdown-it-py's block tokens of *source* (see :mod:`recapkit.post.markdown`): text
+    """markdown-it-py's block tokens of *source* (see :mod:`recapkit.post.markdown_it_parse`): text
     UTF-8 can encode (:func:`recapkit.post.load.load_post` refuses a lone surrogate)."""
     if grammars_differ(source):
-        from recapkit.post.markdown import parse_tokens as markdown_it_tokens
+        from recapkit.post.markdown_it_parse import parse_tokens as markdown_it_tokens
 
         return markdown_it_tokens(source)
     if "\0" in source:
@@ -71,7 +70,7 @@ class _Blocks:
         self.inline_map: list[int] = []
         self.cell = False
         self.hidden = False
-        self.hidden_open = new_token("paragraph_open", "p", 1)
+        self.hidden_open = Token("paragraph_open", "p", 1)
         self.code: list[str] | None = None
         self.table_end = 0
         self.in_body = False
@@ -119,7 +118,7 @@ class _Blocks:
         return [self.source.line(start), self.source.end_line(end)]
 
     def _open(self, kind: str, tag: str, where: list[int] | None, markup: str = "") -> Token:
-        token = new_token(kind, tag, 1, where, self.level, markup=markup)
+        token = Token(kind, tag, 1, where, self.level, markup=markup)
         token.block = True
         self.tokens.append(token)
         self.level += 1
@@ -158,14 +157,14 @@ class _Blocks:
 
     def _close(self, kind: str, tag: str, markup: str = "") -> Token:
         self.level -= 1
-        token = new_token(kind, tag, -1, None, self.level, markup=markup)
+        token = Token(kind, tag, -1, None, self.level, markup=markup)
         token.block = True
         self.tokens.append(token)
         return token
 
     def _leaf(self, kind: str, tag: str, start: int, end: int, markup: str = "") -> Token:
         where = self._map(start, end)
-        token = new_token(kind, tag, 0, where, self.level, markup=markup)
+        token = Token(kind, tag, 0, where, self.level, markup=markup)
         token.block = True
         self.tokens.append(token)
         self.last_end = max(self.last_end, where[1])
@@ -281,7 +280,7 @@ class _Blocks:
                 self.source, events, self._nesting(), self.inline_map, self.level, self.cell
             )
         else:
-            token = new_token("inline", "", 0, self.inline_map, self.level, children=[])
+            token = Token("inline", "", 0, self.inline_map, self.level, children=[])
         self.tokens.append(token)
 
     def _open_hidden(self) -> None:

@@ -13,23 +13,24 @@ import bisect
 from collections.abc import Sequence
 from typing import Any
 
-from markdown_it.common import utils as markdown_it_utils
-from markdown_it.token import Token
-
 from recapkit.post.inline_text import plain_text
 from recapkit.post.native_lines import Nesting, line_content
 from recapkit.post.native_source import ByteSource
-from recapkit.post.native_token import token as new_token
+from recapkit.post.token import Token
 
 Event = tuple[Any, dict[str, int]]
 """A pyromark event and its byte range (``{"start": ..., "end": ...}``), as pyromark yields them."""
 
 _AUTOLINKS = frozenset({"Autolink", "Email"})
 _BLANK = frozenset(b" \t")
-# What markdown-it-py strips off a block's content (``mdTrim``: CommonMark's whitespace and the
-# Unicode spaces, not U+0085 or the C0 separators Python's str.strip() also takes); before 4.x it
-# used str.strip().
-TRIM: str | None = getattr(markdown_it_utils, "MD_TRIM_CHARS", None)
+# What markdown-it-py (4.0 on) strips off a block's content, its ``MD_TRIM_CHARS``: CommonMark's
+# whitespace and the Unicode spaces, not U+0085 or the C0 separators Python's str.strip() also
+# takes. Written out so a native parse need not import markdown-it-py;
+# tests/post/test_native_parser.py checks it against the installed one.
+TRIM = (
+    "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 class _Content:
@@ -94,15 +95,15 @@ def inline_token(
     if len(events) == 1:
         plain = _plain_text(source, events[0])
         if plain is not None:
-            child = new_token("text", "", 0, content=plain)
-            return new_token("inline", "", 0, where, level, plain, [child])
+            child = Token("text", "", 0, content=plain)
+            return Token("inline", "", 0, where, level, plain, [child])
     first = source.char(events[0][1]["start"])
     if first and source.text[first - 1] == "\\":
         first -= 1  # an escape (`\_x`) opens the block: its text event starts after it
     last = source.char(_content_end(source, events))
     content = _Content(source, first, last, nest, cell)
     children = _Children(source, content).build(events)
-    return new_token("inline", "", 0, where, level, content.text, children)
+    return Token("inline", "", 0, where, level, content.text, children)
 
 
 def _content_end(source: ByteSource, events: Sequence[Event]) -> int:
@@ -173,26 +174,26 @@ class _Children:
                     text.append(kept)
             out = stack[-1]
             if text:
-                out.append(new_token("text", "", 0, content="".join(text)))
+                out.append(Token("text", "", 0, content="".join(text)))
                 text = []
             if kind == "SoftBreak":
-                out.append(new_token("softbreak", "br", 0))
+                out.append(Token("softbreak", "br", 0))
             elif kind == "HardBreak":
-                out.append(new_token("hardbreak", "br", 0))
+                out.append(Token("hardbreak", "br", 0))
             elif kind == "Code":
                 out.append(self._spanned("code_inline", "code", value, where, "`"))
             elif kind == "InlineHtml":
                 out.append(self._spanned("html_inline", "", value, where, ""))
             elif kind == "Start":
                 if value == "Strong" and (not out or out[-1].type != "text"):
-                    out.append(new_token("text", "", 0))  # markdown-it's spent delimiter
+                    out.append(Token("text", "", 0))  # markdown-it's spent delimiter
                 self._open(value, where, stack, images)
             elif kind == "End":
                 self._close(value, stack, images)
                 if value == "Strong":
                     text.append("")  # the closing one, joined to the text after it
         if text:
-            stack[-1].append(new_token("text", "", 0, content="".join(text)))
+            stack[-1].append(Token("text", "", 0, content="".join(text)))
         return _trimmed(stack[0], self.content)
 
     def _space_kept(self, start: int) -> str:
@@ -209,7 +210,7 @@ class _Children:
     def _spanned(
         self, kind: str, tag: str, content: str, where: dict[str, int], markup: str
     ) -> Token:
-        token = new_token(kind, tag, 0, content=content, markup=markup)
+        token = Token(kind, tag, 0, content=content, markup=markup)
         token.meta["span"] = self.span(where)
         return token
 
@@ -218,17 +219,17 @@ class _Children:
     ) -> None:
         out = stack[-1]
         if tag == "Emphasis":
-            out.append(new_token("em_open", "em", 1, markup="*"))
+            out.append(Token("em_open", "em", 1, markup="*"))
         elif tag == "Strong":
-            out.append(new_token("strong_open", "strong", 1, markup="**"))
+            out.append(Token("strong_open", "strong", 1, markup="**"))
         elif tag == "Strikethrough":
-            out.append(new_token("s_open", "s", 1, markup="~~"))
+            out.append(Token("s_open", "s", 1, markup="~~"))
         elif "Link" in tag:
             link = tag["Link"]
             autolink = link["link_type"] in _AUTOLINKS
             url = link["dest_url"]
             href = "mailto:" + url if link["link_type"] == "Email" else url
-            token = new_token("link_open", "a", 1)
+            token = Token("link_open", "a", 1)
             token.attrs["href"] = href
             if link["title"]:
                 token.attrs["title"] = link["title"]
@@ -239,7 +240,7 @@ class _Children:
             out.append(token)
         elif "Image" in tag:
             image = tag["Image"]
-            token = new_token("image", "img", 0)
+            token = Token("image", "img", 0)
             token.attrs.update(src=image["dest_url"], alt="")
             if image["title"]:
                 token.attrs["title"] = image["title"]
@@ -251,14 +252,14 @@ class _Children:
 
     def _close(self, tag: Any, stack: list[list[Token]], images: list[Token]) -> None:
         if tag == "Emphasis":
-            stack[-1].append(new_token("em_close", "em", -1, markup="*"))
+            stack[-1].append(Token("em_close", "em", -1, markup="*"))
         elif tag == "Strong":
-            stack[-1].append(new_token("strong_close", "strong", -1, markup="**"))
+            stack[-1].append(Token("strong_close", "strong", -1, markup="**"))
         elif tag == "Strikethrough":
-            stack[-1].append(new_token("s_close", "s", -1, markup="~~"))
+            stack[-1].append(Token("s_close", "s", -1, markup="~~"))
         elif tag == "Link":
             opened = self.links.pop()
-            closed = new_token("link_close", "a", -1, markup=opened.markup)
+            closed = Token("link_close", "a", -1, markup=opened.markup)
             closed.info = opened.info
             stack[-1].append(closed)
         elif tag == "Image":

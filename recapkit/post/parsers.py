@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from recapkit.errors import UsageError
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
+    from recapkit.post.token import Token
 
 ENVIRONMENT = "RECAPKIT_MARKDOWN_PARSER"
 NATIVE = "native"
@@ -46,18 +46,18 @@ def body_parser() -> Callable[[str], list[Token]]:
     if parser_name() == NATIVE:
         from recapkit.post.native import parse_tokens
     else:
-        from recapkit.post.markdown import parse_tokens
+        from recapkit.post.markdown_it_parse import parse_tokens
     return parse_tokens
 
 
 def parser_stamp() -> str:
-    """The parser this process uses and the release of its package installed (``native 0.10.3``):
-    findings cached under one parser, or one release of it, are not reused under another."""
-    name = parser_name()
-    module, distribution = (
-        ("pyromark", "pyromark") if name == NATIVE else ("markdown_it", "markdown_it_py")
-    )
-    return f"{name} {_release(module, distribution)}"
+    """The parser this process uses and the releases of the packages it parses with
+    (``native 0.10.3 4.3.0``: pyromark, and markdown-it-py for the bodies left to it): findings
+    cached under one parser, or one release of it, are not reused under another."""
+    pure = _release("markdown_it", "markdown_it_py")
+    if parser_name() == NATIVE:
+        return f"{NATIVE} {_release('pyromark', 'pyromark')} {pure}"
+    return f"{PURE} {pure}"
 
 
 def _release(module: str, distribution: str) -> str:

@@ -16,10 +16,10 @@ import re
 from collections.abc import Iterator, Sequence
 
 from attrs import frozen
-from markdown_it.token import Token
 
 from recapkit._text import lazy_pattern
 from recapkit.post.markdown import InlineMap, markdown_source
+from recapkit.post.token import Token
 from recapkit.post.types import ImageKind, Post
 
 # Text that reads as prose to Markdown but is not prose to a reader: a URL, an email address, a

@@ -22,9 +22,8 @@ from recapkit.post.recap_source import recap_block as recap_block  # re-exported
 from recapkit.post.recap_source import recap_prefix as recap_prefix
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
-
     from recapkit.data.model import Recap
+    from recapkit.post.token import Token
 
 
 class FrontMatterFormat(enum.StrEnum):

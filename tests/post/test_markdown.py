@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it.token import Token
 
-from recapkit.post.markdown import _Markdown, make_parser
+from recapkit.post.markdown_it_parse import _Markdown, make_parser
 from recapkit.post.types import ImageKind
 from recapkit.ssg.posts import parse_post
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markdown_it.token import Token
 
-from recapkit.post import markdown, native
+from recapkit.post import markdown, markdown_it_parse, native
 from recapkit.post.load import load_post
+from recapkit.post.token import Token
 from recapkit.ssg.posts import reading_of
 from tests.post.markdown_strategies import body, post_file
 
@@ -79,7 +79,7 @@ def _diff(expected: list[str], actual: list[str], what: str) -> str:
 
 def assert_same_tokens(source: str, parse: Callable[[str], list[Token]] | None = None) -> None:
     """native's tokens of *source* (or *parse*'s) project as markdown-it-py's do."""
-    expected = projection(markdown.parse_tokens(source))
+    expected = projection(markdown_it_parse.parse_tokens(source))
     actual = projection((parse or native.parse_tokens)(source))
     if actual != expected:
         pytest.fail(f"source {source!r}\n" + _diff(expected, actual, "tokens"), pytrace=False)
@@ -223,7 +223,7 @@ def test_tricky_posts(tmp_path: Path, source: str, newline: str) -> None:
 
 def test_a_difference_fails_with_a_diff_of_the_listings() -> None:
     def loose_everywhere(source: str) -> list[Token]:
-        tokens = markdown.parse_tokens(source)
+        tokens = markdown_it_parse.parse_tokens(source)
         for token in tokens:
             token.hidden = False
         return tokens

@@ -22,9 +22,8 @@ from recapkit.ssg import registry
 from recapkit.ssg.images import ImageResolution, PathForm
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
-
     from recapkit.lint.rules.base import LintContext
+    from recapkit.post.token import Token
     from recapkit.post.types import Post
 
 _BASE_HINT = re.compile(r"<base\s", re.IGNORECASE)

@@ -13,8 +13,7 @@ from recapkit.lint.rules.base import LintContext, NoOptions, Rule, shorten
 from recapkit.ssg.anchors import Slugger, numbered
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
-
+    from recapkit.post.token import Token
     from recapkit.post.types import Post
 
 

@@ -12,8 +12,7 @@ from recapkit.lint.rules.base import LintContext, Rule, option
 from recapkit.post.inline_text import plain_text
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
-
+    from recapkit.post.token import Token
     from recapkit.post.types import Post
 
 

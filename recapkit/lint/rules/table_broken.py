@@ -10,8 +10,7 @@ from recapkit.lint.diagnostics import Diagnostic
 from recapkit.lint.rules.base import LintContext, NoOptions, Rule
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
-
+    from recapkit.post.token import Token
     from recapkit.post.types import Post
 
 

@@ -11,8 +11,7 @@ from recapkit.lint.rules.base import LintContext, NoOptions, Rule, shorten
 from recapkit.post.inline_text import plain_text
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
-
+    from recapkit.post.token import Token
     from recapkit.post.types import Post
 
 # Whole blocks (a paragraph, heading or list item, read as plain text) that only a blog engine
