@@ -235,3 +235,12 @@ def test_a_difference_fails_with_a_diff_of_the_listings() -> None:
     assert "-paragraph_open map=[0, 1] level=2 nesting=1 tag='p' hidden=True" in message
     assert "+paragraph_open map=[0, 1] level=2 nesting=1 tag='p' hidden=False" in message
     assert " inline map=[0, 1] level=3 nesting=0 tag='' content='a `b`'" in message  # context
+
+
+def test_the_trim_set_is_the_installed_markdown_it_pys() -> None:
+    """What the native parser trims off a block's content is what markdown-it-py trims."""
+    from markdown_it.common.utils import MD_TRIM_CHARS
+
+    from recapkit.post.native_inline import TRIM
+
+    assert TRIM == MD_TRIM_CHARS
