@@ -8,12 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recapkit.cli import main
 from recapkit.config import Config
 from recapkit.lint.pipeline import lint_paths
 from recapkit.post.parsers import ENVIRONMENT, body_parser, parser_name
 from recapkit.ssg.posts import parse_post
+from tests.post.markdown_strategies import body
 
 POST = "---\ntitle: T\n---\n\nSee ![the hall](hall.png) and [the slides][s].\n\n[s]: /s.pdf\n"
 
@@ -88,7 +91,30 @@ PARTING = {
     "form feed": "\x0c\n\t<http://x.y>\n",
     "deep quotes": ">" * 300 + " [l](u)\n",
     "deep list": "".join("  " * i + "- [l](u)\n" for i in range(60)),
+    "table whose delimiter row is a list item": "a | [l](u)\n- | -\n",
+    "table interrupting a paragraph": "intro\na | b\n--|--\n![i](p.png) | x\n",
+    "table ended by an indented line": "a | b\n--|--\n    ![i](p.png)\n",
+    "table in a list item": "- x\n\n  a | b\n  --|--\n  [l](u) | y\n",
 }
+
+# Tables standing alone, which both parsers read alike: parsed natively.
+STANDING_ALONE = {
+    "pipes all round": "text\n\n| a | b |\n|:--|--:|\n| `x|y` | [l](u) |\n| x \\| y | ![i](p.png) |\n",
+    "no outer pipes": "名称 | 说明\n--- | ---\n`go` | 工具\n\n后文\n",
+    "more cells than the header": "| a |\n|---|\n| b | c |\n",
+}
+
+
+@pytest.mark.parametrize("source", STANDING_ALONE.values(), ids=STANDING_ALONE.keys())
+def test_tables_standing_alone_are_parsed_natively_alike(source: str) -> None:
+    from recapkit.post import markdown_it_parse, native
+    from recapkit.post.native_limits import grammars_differ
+    from recapkit.post.parsers import token_fields
+
+    assert not grammars_differ(source)
+    tokens = native.parse_tokens(source)
+    assert "table_open" in [token.type for token in tokens]
+    assert token_fields(tokens) == token_fields(markdown_it_parse.parse_tokens(source))
 
 
 @pytest.mark.parametrize("source", PARTING.values(), ids=PARTING.keys())
@@ -155,3 +181,12 @@ def test_a_lint_run_on_bodies_pyromark_parses_imports_no_markdown_it_py(tmp_path
     )
     assert "RK" in result.stdout  # the run did lint the post (a.png is missing)
     assert result.stdout.strip().endswith("loaded: False")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(body(), st.text(alphabet=" \t\n>-*+1.)|:[]\\()<>\x0b\x0c\u3000ab", max_size=60)))
+def test_the_quick_test_finds_a_difference_exactly_where_one_is_named(source: str) -> None:
+    """grammars_differ, one pass over the body, says yes exactly when differences names one."""
+    from recapkit.post.native_limits import differences, grammars_differ
+
+    assert grammars_differ(source) == bool(differences(source))
