@@ -39,6 +39,10 @@ _PATTERNS = {
     # block to markdown-it-py, whose `\s` takes them, a paragraph to pulldown-cmark)
     "unicode spaces in a container": rf"^[ \t]*+(?:>|{_MARKER}[ \t])[ \t>]*+[{_UNICODE_SPACE}]++$",
     "tag then unicode spaces": r"^ {0,3}<[^\n]*>[ \t]*+[^\S \t\n][^\S\n]*+$",
+    # a backslash at a line's end next to a line of Unicode spaces (a hard break before a blank
+    # line to one, text to the other)
+    "backslash before unicode spaces": rf"\\\n[ \t]*+[{_UNICODE_SPACE}][ \t{_UNICODE_SPACE}]*+$",
+    "unicode spaces then a backslash": rf"^[ \t]*+[{_UNICODE_SPACE}][ \t{_UNICODE_SPACE}]*+\\$",
     # an empty list item (a marker alone on its line)
     "empty list item": rf"^[ \t>]*+{_MARKER}[ \t]*+$",
     # a backslash in a link destination, or before a bracket
@@ -71,7 +75,9 @@ _LINE_START = re.compile(
     "^(?:" + "|".join(f"(?:{p[1:]})" for p in _PATTERNS.values() if p[0] == "^") + ")",
     re.MULTILINE,
 )
-_ANYWHERE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS.values() if p[0] != "^"))
+_ANYWHERE = re.compile(
+    "|".join(f"(?:{p})" for p in _PATTERNS.values() if p[0] != "^"), re.MULTILINE
+)
 
 
 def grammars_differ(source: str) -> bool:
@@ -92,8 +98,8 @@ def _tables_differ(source: str) -> bool:
 def _standalone_table(source: str, delimiter: int) -> bool:
     """Whether the table whose delimiter row starts at *delimiter* stands alone, where the two
     parsers read it alike (``tests/post/test_native_parser.py``): after a blank line, header and
-    delimiter with as many cells, every row with a pipe and starting no other block, and a
-    blank line (or the end) after it. Tables inside lists and quotes, interrupting a paragraph
+    delimiter with as many cells, every row with a pipe (not a lone one) and starting no other
+    block, and a blank line (or the end) after it. Tables inside lists and quotes, interrupting a paragraph
     or ended by another block are left to markdown-it-py."""
     if delimiter == 0:
         return False
@@ -106,7 +112,13 @@ def _standalone_table(source: str, delimiter: int) -> bool:
     rows = source[delimiter:].split("\n\n", 1)[0].rstrip("\n").split("\n")
     if "`" in header or _cells(header) != _cells(rows[0]):
         return False
-    return all("|" in row and _BLOCK_START.match(row) is None for row in (header, *rows))
+    return all(_plain_row(row) for row in (header, *rows))
+
+
+def _plain_row(row: str) -> bool:
+    """A row with a pipe that starts no other block (a lone ``|`` is a row of empty cells to
+    markdown-it-py, a paragraph to pulldown-cmark)."""
+    return "|" in row and row.strip(" \t") != "|" and _BLOCK_START.match(row) is None
 
 
 def _cells(row: str) -> int:

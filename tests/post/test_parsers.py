@@ -95,6 +95,9 @@ PARTING = {
     "table interrupting a paragraph": "intro\na | b\n--|--\n![i](p.png) | x\n",
     "table ended by an indented line": "a | b\n--|--\n    ![i](p.png)\n",
     "table in a list item": "- x\n\n  a | b\n  --|--\n  [l](u) | y\n",
+    "table row of a lone pipe": "a | [l](u)\n--|--\n|\n",
+    "backslash before unicode spaces": "`  e.g.\\\n\xa0\n[l](u)\n",
+    "unicode spaces then a backslash": "\u3000\u3000\n\u2003  \u2003\\\n<img src=p.png>\n",
 }
 
 # Tables standing alone, which both parsers read alike: parsed natively.
