@@ -28,8 +28,10 @@ def _parser() -> MarkdownIt:
 # first turns `\r` into `\n` and NUL into U+FFFD): a line without them is one text token, its
 # source as it is, and needs no parsing. Two lines in three the importer reads are such lines.
 _SPECIAL = re.compile(r"[\n\r\0\\`*_\[!<&]")
-# A link or an image starts at `[` (`![`), an autolink at `<` (linkify is off).
-_ANCHOR_START = re.compile(r"[\[<]")
+# A line can hold a link or an image only with `](` (a line is parsed without the post's link
+# definitions, so `[text][ref]` is no link here) or an autolink (`<https://...>`, `<a@b.c>`;
+# linkify is off): two lines in five the importer would parse for links have neither.
+_ANCHOR_START = re.compile(r"\]\(|<[A-Za-z][A-Za-z0-9.+-]{1,31}:|<[^<>\s@]+@")
 
 
 # The importer asks about the same line several times (its plain text, its links, whether it

@@ -1,5 +1,5 @@
 """The importer's reading of one line: its shortcuts (a line with no Markdown syntax is not
-parsed; a line with no ``[`` or ``<`` has no link) read every line as markdown-it does."""
+parsed; a line with no ``](`` or autolink has no link) read every line as markdown-it does."""
 
 from __future__ import annotations
 
@@ -44,6 +44,12 @@ PIECES = (
     "[视频](https://www.bilibili.com/video/BV1)",
     "<https://go.dev/talks>",
     "<a@b.co>",
+    "<mailto:a@b.co>",
+    "<HTTP://X.Y>",
+    "[a][b]",
+    "[ref]",
+    "] (",
+    "]\n(",
     "<br>",
     "<",
     ">",
