@@ -9,13 +9,16 @@ is not made into one (see :func:`person`); a company in parentheses with no name
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
 from recapkit._text import lazy_pattern
-from recapkit.data.model import Speaker
 from recapkit.importing.inline import anchors, plain, split_label
 from recapkit.importing.vocabulary import PLURAL_SPEAKER_LABELS, SPEAKER_LABELS
+
+if TYPE_CHECKING:
+    from recapkit.data.model import Speaker
 
 _EN_SEPARATORS = re.compile(r"\s*(?:、|，|,|;|；|&|\band\b)\s*")
 _AND = re.compile(r"\s*(?:&|\band\b|、)\s*")
@@ -198,11 +201,24 @@ def person(part: str, urls: dict[str, str] | None = None) -> Speaker | None:
     affiliation = bits[0] if bits else None
     role = "、".join(bits[1:]) if len(bits) > 1 and _cjk(inside) else ", ".join(bits[1:]) or None
     if not name and affiliation is not None:  # "（示例云）": a company with no person named
-        return Speaker(affiliation=affiliation, role=role or None, url=(urls or {}).get(part))
+        return _speaker(affiliation=affiliation, role=role or None, url=(urls or {}).get(part))
     if not looks_like_name(name):
         return None
     url = (urls or {}).get(name)
-    return Speaker(name=name, affiliation=affiliation, role=role or None, url=url)
+    return _speaker(name=name, affiliation=affiliation, role=role or None, url=url)
+
+
+def _speaker(
+    name: str | None = None,
+    affiliation: str | None = None,
+    role: str | None = None,
+    url: str | None = None,
+) -> Speaker:
+    # The model is imported on the first speaker found: the recap rules ask this module about
+    # the headings of every post, and most name nobody (the model is a sixth of a one-file run).
+    from recapkit.data.model import Speaker
+
+    return Speaker(name=name, affiliation=affiliation, role=role, url=url)
 
 
 def looks_like_name(text: str) -> bool:
@@ -220,7 +236,7 @@ def heading_speakers(title: str) -> tuple[str, Found] | None:
     when the tail could be a subtitle."""
     quoted = _NAME_QUOTED.match(title)
     if quoted and looks_like_name(quoted.group("name")):
-        return quoted.group("title"), Found((Speaker(name=quoted.group("name")),))
+        return quoted.group("title"), Found((_speaker(name=quoted.group("name")),))
     match = _HEADING_TAIL.match(title)
     if match is None or (_cjk(match.group("title")) != _cjk(match.group("tail")) and "|" in title):
         return None  # "相关阅读 | Related Reading": the same heading in two languages

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -135,7 +134,6 @@ def test_bodies_the_grammars_read_otherwise_are_markdown_it_pys(source: str) -> 
 def test_a_line_of_a_million_blanks_is_linted_not_hung(tmp_path: Path) -> None:
     """The checks of which parser a body needs run on every body: a pattern that backtracks
     over a run of blanks would take hours here (a liveness bound, not a timing)."""
-    import subprocess
 
     post = tmp_path / "post.md"
     body = "Text.\n" + " " * 1_000_000 + "x\n" + "\t" * 200_000 + "[a]: /u\n"
@@ -163,27 +161,6 @@ def test_the_cache_key_names_the_parser_and_its_installed_release(
     stamp = " ".join([name, *map(version, distributions)])
     assert parser_stamp() == stamp
     assert f"parser={stamp}" in Linter(Config(root=Path())).fingerprint()
-
-
-def test_a_lint_run_on_bodies_pyromark_parses_imports_no_markdown_it_py(tmp_path: Path) -> None:
-    """markdown-it-py is about a tenth of a one-file run: a run that needs none of it loads none."""
-    post = tmp_path / "post.md"
-    post.write_text(
-        "---\ntitle: Notes on Go\ndate: 2024-05-01\n---\n\n# Notes\n\nSome *emphasis*, `code`, "
-        "[a link](https://go.dev) and ![an image](a.png).\n\n## More\n\n- one\n- two\n",
-        encoding="utf-8",
-    )
-    code = (
-        "import sys\nfrom recapkit.cli import main\n"
-        f"main(['lint', '--isolated', '--no-cache', '--exit-zero', {str(post)!r}])\n"
-        "print('loaded:', 'markdown_it' in sys.modules)\n"
-    )
-    env = {**os.environ, ENVIRONMENT: "native"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-    )
-    assert "RK" in result.stdout  # the run did lint the post (a.png is missing)
-    assert result.stdout.strip().endswith("loaded: False")
 
 
 @settings(max_examples=300, deadline=None)
