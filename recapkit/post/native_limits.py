@@ -97,10 +97,10 @@ def _tables_differ(source: str) -> bool:
 
 def _standalone_table(source: str, delimiter: int) -> bool:
     """Whether the table whose delimiter row starts at *delimiter* stands alone, where the two
-    parsers read it alike (``tests/post/test_native_parser.py``): after a blank line, header and
-    delimiter with as many cells, every row with a pipe (not a lone one) and starting no other
-    block, and a blank line (or the end) after it. Tables inside lists and quotes, interrupting a paragraph
-    or ended by another block are left to markdown-it-py."""
+    parsers read it alike (``tests/post/test_native_parser.py``): after a blank line, header
+    and delimiter with as many cells, every row with a pipe (not a lone one) and starting no
+    other block, and a blank line (or the end) after it. Tables inside lists and quotes,
+    interrupting a paragraph or ended by another block are left to markdown-it-py."""
     if delimiter == 0:
         return False
     header_start = source.rfind("\n", 0, delimiter - 1) + 1
@@ -109,7 +109,8 @@ def _standalone_table(source: str, delimiter: int) -> bool:
     ].strip(" \t\n"):
         return False
     header = source[header_start : delimiter - 1]
-    rows = source[delimiter:].split("\n\n", 1)[0].rstrip("\n").split("\n")
+    end = source.find("\n\n", delimiter)  # only the table is sliced: linear in the body
+    rows = source[delimiter : len(source) if end < 0 else end].rstrip("\n").split("\n")
     if "`" in header or _cells(header) != _cells(rows[0]):
         return False
     return all(_plain_row(row) for row in (header, *rows))
