@@ -110,7 +110,7 @@ class Linter:
             (GlobSet((pattern,), config.root), codes)
             for pattern, codes in self.selection.per_file_ignores
         ]
-        self.tracks_filesystem = any(r.uses_filesystem for r in self.selection.rules)
+        self.tracks_filesystem = self.selection.uses_filesystem
         self._unselected = frozenset({CROSS_POST_CODE}) - self.selection.codes
 
     def context_for(self, site: Site | None) -> LintContext:
@@ -126,7 +126,10 @@ class Linter:
         from recapkit.__about__ import __version__
         from recapkit.post.parsers import parser_stamp
 
-        rules = [(r.code, repr(r.options)) for r in self.selection.rules]
+        # The codes, not the rules' options: those are the config's `rules` tables, which
+        # config.fingerprint() holds, read by this code (_code_stamp), and reading them needs
+        # no rule module imported.
+        rules = sorted(self.selection.codes)
         parts = (
             __version__,
             _code_stamp(),

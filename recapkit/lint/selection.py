@@ -13,6 +13,7 @@ silently linting nothing.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -26,12 +27,19 @@ from recapkit.lint.rules._entry import RuleEntry
 from recapkit.lint.rules.base import AnyRule
 from recapkit.lint.rules.registry import entries as registry_entries
 
+RuleSpec = type[AnyRule] | RuleEntry
+"""A rule class, or its registry entry (its code, name and opt-in, its module not imported)."""
 
-@frozen
+
+@frozen(slots=False)  # not slotted: :attr:`rules` is cached in the instance's __dict__
 class Selection:
-    """The rules to run, instantiated with their options, and what else the linter needs."""
+    """The rules to run, with their options, and what else the linter needs.
 
-    rules: tuple[AnyRule, ...]
+    The rules are made (their modules imported) on first use of :attr:`rules`: a run whose
+    posts are all cache hits never uses them, so it does not pay for importing them."""
+
+    chosen: tuple[tuple[RuleSpec, Any], ...]
+    """Each selected rule's class or registry entry, and its options (None: the defaults)."""
     severities: Mapping[str, Severity]
     """Configured severity per code (only the overridden ones)."""
     draft_severities: Mapping[str, Severity | None] = attrs.field(factory=dict, kw_only=True)
@@ -44,11 +52,17 @@ class Selection:
 
     @property
     def codes(self) -> frozenset[str]:
-        return frozenset(rule.code for rule in self.rules)
+        return frozenset(spec.code for spec, _ in self.chosen)
 
+    @property
+    def uses_filesystem(self) -> bool:
+        """Whether a selected rule's findings depend on other files than the post."""
+        return any(spec.uses_filesystem for spec, _ in self.chosen)
 
-RuleSpec = type[AnyRule] | RuleEntry
-"""A rule class, or its registry entry (its code, name and opt-in, its module not imported)."""
+    @functools.cached_property
+    def rules(self) -> tuple[AnyRule, ...]:
+        """The selected rules, made with their options."""
+        return tuple(_class(spec)(options) for spec, options in self.chosen)
 
 
 def all_rules() -> tuple[RuleSpec, ...]:
@@ -77,15 +91,14 @@ def select_rules(config: Config, registry: Sequence[RuleSpec] | None = None) -> 
                 severities[code] = Severity(value)
     drafts = _draft_severities(config, registry)
     options = _rule_options(config, registry)
-    chosen_classes = [_class(spec) for spec in registry if spec.code in chosen]
-    rules = tuple(cls(options.get(cls.code)) for cls in chosen_classes)
+    selected = tuple((spec, options.get(spec.code)) for spec in registry if spec.code in chosen)
     ignores = tuple(
         (pattern, frozenset(expand(selectors, registry, f"{where}: per-file-ignores.{pattern}")))
         for pattern, selectors in config.per_file_ignores.items()
     )
     names = {cls.name.upper(): cls.code for cls in registry}
     return Selection(
-        rules=rules,
+        chosen=selected,
         severities=severities,
         per_file_ignores=ignores,
         names=names,

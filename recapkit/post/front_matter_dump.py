@@ -16,21 +16,11 @@ import yaml
 
 from recapkit._text import lazy_pattern
 from recapkit.errors import RecapkitError
-from recapkit.post.types import FrontMatterFormat
+from recapkit.post.types import FrontMatterFormat, PlainScalar
 
 
 class FrontMatterDumpError(RecapkitError):
     """A value cannot be written in the chosen front matter format."""
-
-
-class PlainScalar(str):
-    """Text written as a plain (unquoted) YAML scalar, e.g. a date in the SSG's own format.
-
-    The text must be something YAML reads back as intended: ``2024-05-18 14:00:00`` (a
-    timestamp) or Jekyll's ``2024-05-18 14:00:00 +0800`` (a string Jekyll parses itself).
-    """
-
-    __slots__ = ()
 
 
 # go-yaml v2 (Hugo) reads y/n as booleans, PyYAML does not; quote them for every reader.

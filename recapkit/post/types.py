@@ -34,6 +34,17 @@ class FrontMatterFormat(enum.StrEnum):
     JSON = "json"
 
 
+class PlainScalar(str):
+    """Text written as a plain (unquoted) YAML scalar, e.g. a date in the SSG's own format.
+
+    The text must be something YAML reads back as intended: ``2024-05-18 14:00:00`` (a
+    timestamp) or Jekyll's ``2024-05-18 14:00:00 +0800`` (a string Jekyll parses itself). It
+    lives here, not beside the dumper, so the generators can make one without importing PyYAML.
+    """
+
+    __slots__ = ()
+
+
 @frozen
 class Span:
     """``text[start:end]`` of :attr:`Post.text`."""

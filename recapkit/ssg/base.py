@@ -24,9 +24,8 @@ from attrs import field, frozen
 
 from recapkit._text import lazy_pattern
 from recapkit.errors import RecapkitError
-from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import TagSyntax
-from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
+from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef, PlainScalar
 from recapkit.ssg.anchors import Slugger
 from recapkit.ssg.config_file import Folder
 from recapkit.ssg.dates import DateReading, DateText, Fate, fields, is_iso

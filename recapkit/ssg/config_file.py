@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 
 from attrs import field, frozen
 
-from recapkit import _yaml
 from recapkit._read import ReadRefused, read_limited
 from recapkit.errors import RecapkitError
 
@@ -83,6 +82,10 @@ def _parse(path: Path, text: str) -> Any:
         return tomllib.loads(text)
     if path.suffix == ".json":
         return json.loads(text)
+    # Imported here: PyYAML is a tenth of a cached run's start-up, and a site whose config is
+    # TOML or JSON (Hugo, Zola) needs it only when a post is parsed again.
+    from recapkit import _yaml
+
     return _yaml.load_tolerant(text)
 
 

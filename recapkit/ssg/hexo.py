@@ -39,9 +39,8 @@ from typing import TYPE_CHECKING, Any
 
 from recapkit._read import read_limited
 from recapkit._text import lazy_pattern
-from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, ImageTags, Position, TagSyntax, unquote
-from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
+from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef, PlainScalar
 from recapkit.ssg import hexo_names
 from recapkit.ssg.anchors import Slugger, hexo_slugize
 from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, raw_wrapped

@@ -41,9 +41,8 @@ from urllib.parse import unquote
 
 from recapkit._read import read_limited
 from recapkit._text import lazy_pattern
-from recapkit.post.front_matter_dump import PlainScalar
 from recapkit.post.ssg_tags import CodeTags, TagSyntax
-from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef
+from recapkit.post.types import FrontMatterFormat, ImageKind, ImageRef, PlainScalar
 from recapkit.ssg.anchors import Slugger, kramdown_basic, kramdown_gfm
 from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, raw_wrapped
 from recapkit.ssg.config_file import MAX_CONFIG_BYTES, Folder

@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recapkit._text import lazy_pattern
-from recapkit.post.front_matter_dump import dump_toml, prune
 from recapkit.post.types import FrontMatterFormat
 from recapkit.ssg.anchors import Slugger
 from recapkit.ssg.base import Claim, Generator, KeyVocabulary, PostTarget, Site, content_of
@@ -215,6 +214,10 @@ class Zola(Generator):
         }
 
     def arrange_front_matter(self, data: dict[str, Any]) -> dict[str, Any]:
+        # Imported here, as in section_index: writing front matter (PyYAML) is for new and
+        # render; a lint run on a Zola site never needs it.
+        from recapkit.post.front_matter_dump import prune
+
         arranged = dict(data)
         extra = dict(arranged.pop("extra", None) or {})
         for key in [k for k in arranged if k not in PAGE_KEYS]:
@@ -236,6 +239,8 @@ class Zola(Generator):
         return tuple(f for f in reversed(inside) if f != content and not f.exists())
 
     def section_index(self, folder: Path) -> tuple[Path, str] | None:
+        from recapkit.post.front_matter_dump import dump_toml
+
         title = folder.name[:1].upper() + folder.name[1:]
         return (
             folder / "_index.md",

@@ -21,6 +21,8 @@ class RuleEntry(NamedTuple):
     cls: str
     opt_in: bool = False
     draft_severity: Severity | None = None
+    uses_filesystem: bool = False
+    """Whether its findings depend on other files than the post (the cache then stamps them)."""
 
     def load(self) -> type[AnyRule]:
         """The rule's class (importing its module)."""

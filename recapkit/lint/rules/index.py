@@ -20,6 +20,7 @@ RULES: tuple[RuleEntry, ...] = (
         name="missing-front-matter",
         module="missing_front_matter",
         cls="MissingFrontMatter",
+        uses_filesystem=True,
     ),
     RuleEntry(
         code="RK102",
@@ -32,6 +33,7 @@ RULES: tuple[RuleEntry, ...] = (
         name="required-key",
         module="required_key",
         cls="RequiredKey",
+        uses_filesystem=True,
     ),
     RuleEntry(
         code="RK104",
@@ -56,6 +58,7 @@ RULES: tuple[RuleEntry, ...] = (
         name="filename-date-mismatch",
         module="filename_date_mismatch",
         cls="FilenameDateMismatch",
+        uses_filesystem=True,
     ),
     RuleEntry(
         code="RK108",
@@ -80,6 +83,7 @@ RULES: tuple[RuleEntry, ...] = (
         name="image-not-found",
         module="image_not_found",
         cls="ImageNotFound",
+        uses_filesystem=True,
     ),
     RuleEntry(
         code="RK204",
@@ -98,6 +102,7 @@ RULES: tuple[RuleEntry, ...] = (
         name="image-unverified",
         module="image_unverified",
         cls="ImageUnverified",
+        uses_filesystem=True,
     ),
     RuleEntry(
         code="RK208",

@@ -6,8 +6,8 @@ never written by hand) and a run imports the modules of the rules it selects onl
 RK1`` does not pay for the Markdown rules' regular expressions, nor any run for the opt-in ones.
 
 ``python -m recapkit.lint.rules.registry > recapkit/lint/rules/index.py`` regenerates the index
-after a rule is added or its code, name, opt-in or draft severity changes; a test keeps the
-committed index in sync with the rule classes.
+after a rule is added or its code, name, opt-in, draft severity or use of the filesystem
+changes; a test keeps the committed index in sync with the rule classes.
 """
 
 from __future__ import annotations
@@ -93,6 +93,8 @@ def render_index() -> str:
             fields.append("opt_in=True")
         if rule.draft_severity is not None:
             fields.append(f"draft_severity=Severity.{rule.draft_severity.name}")
+        if rule.uses_filesystem:
+            fields.append("uses_filesystem=True")
         lines += ["    RuleEntry(", *(f"        {field}," for field in fields), "    ),"]
     lines += [")", ""]
     return "\n".join(lines)
