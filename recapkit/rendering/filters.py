@@ -109,13 +109,26 @@ def heading_text(text: str, ssg: str) -> str:
     )
 
 
-def block_markdown(text: str, ssg: str) -> str:
+def block_markdown(text: str, ssg: str, *, lead: str = "") -> str:
     """A Markdown field as a block that ends where the field ends.
 
     Blank lines around it are trimmed; an unclosed code fence, ``<pre>``/``<script>``/
     ``<style>``/``<textarea>`` block or ``<!--`` comment is closed, since each would otherwise
     swallow the rest of the post. Line endings become ``\n``; everything else is kept.
+
+    *lead* (a label such as ``**Abstract**: ``) goes before the field's first line when that
+    line starts a paragraph, else on a line of its own above it: after a label a fence is no
+    fence, and its closing line would open a code block to the end of the post.
     """
+    block = _closed_block(text, ssg)
+    return _with_lead(block, lead, _paragraph_edges(block)[0]) if lead else block
+
+
+def _with_lead(block: str, lead: str, starts: bool) -> str:
+    return lead + block if starts else f"{lead.rstrip()}\n\n{block}"
+
+
+def _closed_block(text: str, ssg: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     lines = text.split("\n")
     fence: str | None = None
@@ -160,14 +173,14 @@ def item_markdown(text: str, ssg: str, indent: int = 2, *, lead: str = "", tail:
     paragraph of its own: after a closing fence, a table row or an HTML block it would change
     what that block is.
     """
-    block = block_markdown(text, ssg)
+    block = _closed_block(text, ssg)
     first, newline, rest = block.partition("\n")
     if _HYPHEN_RULE.match(first):
         block = "\\" + first.lstrip() + newline + rest
     starts, ends = _paragraph_edges(block) if lead or tail else (True, True)
     if tail:
         block = block + tail if ends else f"{block}\n\n{tail.lstrip()}"
-    block = f"{lead.rstrip()}\n\n{block}" if lead and not starts else lead + block
+    block = _with_lead(block, lead, starts) if lead else block
     return block.replace("\n", "\n" + " " * indent).replace("\n" + " " * indent + "\n", "\n\n")
 
 

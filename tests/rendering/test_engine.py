@@ -348,6 +348,20 @@ def test_a_highlight_note_starting_with_a_block_is_that_block(text: str, shown: 
     assert shown in html
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("text", "shown"), BLOCK_SHAPED.values(), ids=BLOCK_SHAPED)
+def test_an_abstract_starting_with_a_block_is_that_block(
+    text: str, shown: str, layout: str
+) -> None:
+    """The label goes on a line of its own: after it a fence is no fence, and the closing one
+    opened a code block that swallowed the rest of the post (no render at all)."""
+    talks = (Talk(title="T", abstract=text), Talk(title="Next"))
+    html = GFM.render(split(render(sample(talks=talks), ssg="hugo", body_layout=layout))[2])
+    assert "<strong>Abstract</strong>:" in html
+    assert shown in html
+    assert "<h2>Next</h2>" in html
+
+
 @pytest.mark.parametrize("text", ["---", "-- -", "--\nmore"])
 def test_a_takeaway_of_hyphens_stays_a_list_item(text: str) -> None:
     talk = Talk(title="T", takeaways=(Takeaway(text), Takeaway("next")))
