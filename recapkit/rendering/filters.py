@@ -190,10 +190,22 @@ def _paragraph_edges(block: str) -> tuple[bool, bool]:
     if not block.strip():
         return True, True
     tokens = body_parser()(block)
+    if not tokens:  # only link definitions
+        return False, False
+    # A definition leaves no token: a paragraph after (or before) one does not start (end) the
+    # block, and the label before it (the links after it) would make the definition text.
+    first, last = tokens[0], tokens[-1]
+    lines = block.count("\n") + 1
     return (
-        bool(tokens) and tokens[0].type == "paragraph_open",
-        bool(tokens) and tokens[-1].type == "paragraph_close",
+        first.type == "paragraph_open" and first.map is not None and first.map[0] == 0,
+        last.type == "paragraph_close" and _last_line(tokens) == lines,
     )
+
+
+def _last_line(tokens: list[Any]) -> int | None:
+    """The line after the last paragraph of *tokens* (its opening token holds the map)."""
+    opening = next(t for t in reversed(tokens) if t.type == "paragraph_open")
+    return opening.map[1] if opening.map else None
 
 
 def quote_markdown(text: str, ssg: str) -> str:

@@ -348,6 +348,26 @@ def test_a_highlight_note_starting_with_a_block_is_that_block(text: str, shown: 
     assert shown in html
 
 
+def test_a_link_definition_at_a_takeaways_end_or_a_notes_start_stays_a_definition() -> None:
+    """A definition is no paragraph: links after it or a label before it would make it text."""
+    docs = '<a href="https://go.dev/doc">the docs</a>'
+    talk = Talk(
+        title="T",
+        takeaways=(
+            Takeaway(
+                "See [the docs].\n\n[the docs]: https://go.dev/doc",
+                links=(Link("https://go.dev", "Go"),),
+            ),
+        ),
+    )
+    html = GFM.render(split(render(sample(talks=(talk,)), ssg="hugo"))[2])
+    assert f"<p>See {docs}.</p>" in html
+    assert '<p>(<a href="https://go.dev">Go</a>)</p>' in html
+    recap = sample(highlights=(Highlight("Go", "[the docs]: https://go.dev/doc\nSee [the docs]."),))
+    html = GFM.render(split(render(recap, ssg="hugo"))[2])
+    assert f"<strong>Go</strong>:</p>\n<p>See {docs}.</p>" in html
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize(("text", "shown"), BLOCK_SHAPED.values(), ids=BLOCK_SHAPED)
 def test_an_abstract_starting_with_a_block_is_that_block(
