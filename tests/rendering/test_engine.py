@@ -480,6 +480,17 @@ def test_example_templates_render_valid_posts(template: Path, ssg: str, lang: st
     assert ("toc" in extra) is True
 
 
+@pytest.mark.parametrize("template", EXAMPLE_TEMPLATES, ids=lambda p: p.name)
+def test_example_templates_keep_a_code_takeaway_and_what_follows_it(template: Path) -> None:
+    """They use md_item's lead= and tail= as the built-in layouts do: the term's colon or the
+    links after a closing fence would turn it into text or reopen the code."""
+    code = Takeaway("```go\nx := 1\n```", links=(Link("https://go.dev", "Go"),))
+    talks = (Talk(title="T", takeaways=(code,)), Talk(title="Next"))
+    html = GFM.render(split(render(sample(talks=talks), ssg="hugo", template=str(template)))[2])
+    assert '<pre><code class="language-go">x := 1\n</code></pre>' in html
+    assert "<strong>Next</strong>" in html or "Next</h" in html
+
+
 def test_example_templates_by_name(tmp_path: Path) -> None:
     text = render(sample(), ssg="hugo", template="deep-dive", search_paths=[TEMPLATES])
     assert headings(split(text)[2], 2)[:3] == ["Event", "Talks", "1. Generics in practice"]
