@@ -41,9 +41,18 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LEADING_BLOCK = re.compile(r"^(?:[#>+\-=|]|(\d+)([.)]))")
 _TRAILING_HASHES = re.compile(r"(\s)(#+)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-# CommonMark HTML blocks that end only at their closing tag, not at a blank line.
-_HTML_BLOCK_OPEN = re.compile(
-    r"^ {0,3}<(?:(pre|script|style|textarea)(?=[\s>]|$)|!--)", re.I | re.M
+# A line that may open a CommonMark HTML block of kinds 1-5, which end only at their closer,
+# not at a blank line; (opener, end) of each kind, as markdown-it reads them.
+_HTML_BLOCK_OPEN = re.compile(r"^ {0,3}<(?:[?!]|(?i:pre|script|style|textarea)(?=[\s>]|$))", re.M)
+_HTML_BLOCK_KINDS = (
+    (
+        re.compile(r"<(pre|script|style|textarea)(?=[\s>]|$)", re.I),
+        r"</(?:pre|script|style|textarea)>",
+    ),
+    (re.compile(r"<!--"), "-->"),
+    (re.compile(r"<\?"), r"\?>"),
+    (re.compile(r"<!\[CDATA\["), r"\]\]>"),
+    (re.compile(r"<![A-Za-z]"), ">"),
 )
 _URL_UNSAFE = re.compile(r"[\s<>\\\x00-\x1f\x7f]")
 _URL_PARENS = re.compile(r"([()])")
@@ -147,15 +156,22 @@ def _closed_block(text: str, ssg: str) -> str:
 
 
 def _close_html(text: str) -> str:
-    """*text* with a closing tag added for the last raw HTML block left open."""
-    position = 0
-    lowered = text.lower()
-    while match := _HTML_BLOCK_OPEN.search(text, position):
-        end = f"</{match.group(1).lower()}>" if match.group(1) else "-->"
-        close = lowered.find(end, match.end() if match.group(1) else match.start() + 4)
-        if close == -1:
-            return f"{text}\n{end}"
-        position = close + len(end)
+    """*text* with its closer added when it ends in a raw HTML block left open (``<pre>``,
+    ``<!--``, ``<?php``...): only the last block can be, since such a block runs to the end.
+    An opener in a code block is code and gets nothing."""
+    if not _HTML_BLOCK_OPEN.search(text):
+        return text
+    tokens = body_parser()(text)
+    last = tokens[-1] if tokens else None
+    if last is None or last.type != "html_block" or not last.map:
+        return text
+    block = "\n".join(text.split("\n")[last.map[0] : last.map[1]])
+    for opener, end in _HTML_BLOCK_KINDS:
+        if opened := opener.match(block.lstrip(" ")):
+            if re.search(end, block, re.I):
+                return text
+            closer = f"</{opened.group(1).lower()}>" if opened.groups() else end.replace("\\", "")
+            return f"{text}\n{closer}"
     return text
 
 

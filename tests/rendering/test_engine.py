@@ -299,13 +299,34 @@ def test_any_plain_text_survives_markdown(text: str) -> None:
     assert headings(f"## {heading_text(text, 'zola')}\n", 2) == [" ".join(text.split())]
 
 
-@pytest.mark.parametrize(
-    "opener", ["```go\nfunc main() {", "~~~~\nstill code", "<pre>\nx", "<!-- note", "<SCRIPT>\nx"]
-)
+UNCLOSED = [
+    "```go\nfunc main() {",
+    "~~~~\nstill code",
+    "<pre>\nx",
+    "<!-- note",
+    "<SCRIPT>\nx",
+    "<?php\necho 'PHP files leave out ?' . '>';",  # CommonMark HTML blocks 3, 4 and 5
+    "<!DOCTYPE html",
+    "<![CDATA[\nx",
+    "Text\n<?php\necho 1;",
+]
+
+
+@pytest.mark.parametrize("opener", UNCLOSED)
 def test_an_unclosed_block_does_not_swallow_the_rest(opener: str) -> None:
     talks = (Talk(title="First", summary=opener), Talk(title="Second", summary="x"))
     body = split(render(sample(talks=talks), ssg="hugo"))[2]
     assert headings(body, 2) == ["Event", "First", "Second", "Trends", "Summary"]
+
+
+@pytest.mark.parametrize("code", ["<?php\necho 1;", "<!-- note", "<script>\nx", "<!X"])
+def test_html_openers_shown_in_code_get_no_closer(code: str) -> None:
+    """Only an HTML block left open at the field's end is closed: in a code block the opener is
+    code, and a closer after the fence would show as text."""
+    summary = f"```\n{code}\n```"
+    talks = (Talk(title="First", summary=summary), Talk(title="Second", summary="x"))
+    body = without_markers(split(render(sample(talks=talks), ssg="hugo"))[2])
+    assert f"\n{summary}\n\n" in body
 
 
 def test_markdown_fields_keep_hard_breaks_and_closed_blocks() -> None:
