@@ -336,6 +336,19 @@ def test_markdown_fields_keep_hard_breaks_and_closed_blocks() -> None:
     )
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_field_that_opens_with_indented_code_keeps_it(layout: str) -> None:
+    """The blocks around fields trim blank lines, not the four spaces that make code."""
+    code = "    go build ./..."
+    recap = sample(
+        lead=f"{code}\n\nThen run it.",
+        event=Event(name="E", overview=code),
+        talks=(Talk(title="T", summary=code), Talk(title="U", abstract=code)),
+    )
+    html = MD.render(split(render(recap, ssg="hugo", body_layout=layout))[2])
+    assert html.count("<pre><code>go build ./...\n</code></pre>") == 4
+
+
 def test_multi_line_takeaways_stay_in_their_list_item() -> None:
     takeaways = (Takeaway("Line one\n\nParagraph two", links=(Link("https://go.dev", "Go"),)),)
     talk = Talk(title="T", takeaways=takeaways)
