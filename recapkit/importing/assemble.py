@@ -16,7 +16,7 @@ from attrs import define, field, frozen
 from recapkit.data.model import Event, Highlight, Recap, Talk
 from recapkit.errors import RecapkitError
 from recapkit.importing import facts as fm
-from recapkit.importing.blocks import Block, Kind, heading_markdown, read_blocks
+from recapkit.importing.blocks import Block, Kind, field_text, heading_markdown, read_blocks
 from recapkit.importing.byline import heading_day
 from recapkit.importing.event import counts_talks, is_facts, read_facts
 from recapkit.importing.event_line import event_line_facts, read_event_line
@@ -327,4 +327,4 @@ def _lang(post: Post) -> str:
 
 
 def _joined(parts: list[str]) -> str | None:
-    return "\n\n".join(p for p in parts if p.strip()).strip() or None
+    return field_text("\n\n".join(p for p in parts if p.strip())) or None

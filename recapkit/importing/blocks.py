@@ -14,11 +14,20 @@ from recapkit.post.types import Post
 
 # `##Title` is a paragraph to CommonMark (MD018) but a heading to its writer.
 _NO_SPACE_HEADING = re.compile(r"^(#{2,6})(?=[^#\s])(.+)$")
-_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?P<gap>[ \t]+|$)")
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 # The markers of recapkit's generated blocks (recapkit.rendering.blocks): not the writer's text.
 _MARKER = re.compile(r"^<!-- recapkit:(?:begin|end) [^\n]*-->\s*$")
+
+
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+
+
+def field_text(text: str) -> str:
+    """*text* as a Markdown field of the recap: blank lines at its edges and spaces at its end
+    dropped, but not the first line's indent (four spaces there make a code block)."""
+    return _LEADING_BLANK_LINES.sub("", text).rstrip()
 
 
 class Kind(enum.StrEnum):
@@ -106,6 +115,8 @@ def _items(tokens: Sequence[object], lines: Sequence[str]) -> tuple[Item, ...]:
 def _item(line: int, raw: Sequence[str]) -> Item:
     marker = _LIST_MARKER.match(raw[0])
     width = marker.end() if marker else 0
+    if marker and len(marker["gap"]) > 4:  # CommonMark: one space, then an indented code block
+        width = marker.start("gap") + 1
     rest = [_dedent(text, width) for text in raw[1:]]
     return Item(line, "\n".join([raw[0][width:], *rest]).strip("\n"))
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from recapkit.data.model import Highlight
-from recapkit.importing.blocks import Block, Kind
+from recapkit.importing.blocks import Block, Kind, field_text
 from recapkit.importing.inline import plain
 
 _TERM = re.compile(
-    r"^(?:\*\*|__)(?P<term>[^*_\n]+?)\s*(?P<c1>[:：]?)(?:\*\*|__)\s*(?P<c2>[:：]?)\s*(?P<note>.*)$",
+    r"^(?:\*\*|__)(?P<term>[^*_\n]+?)\s*(?P<c1>[:：]?)(?:\*\*|__)\s*(?P<c2>[:：]?)[ \t]*(?P<note>.*)$",
     re.DOTALL,
 )
 
@@ -23,7 +23,7 @@ def highlights(block: Block) -> tuple[Highlight, ...] | None:
         match = _TERM.match(item.source)
         if match is None or "\n" in match.group("term"):
             return None
-        note = match.group("note").strip()
+        note = field_text(match.group("note"))
         if note and not (match.group("c1") or match.group("c2")):  # "**Bold** prose" is prose
             return None
         found.append(Highlight(term=plain(match.group("term")), note=note or None))

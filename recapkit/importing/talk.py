@@ -10,7 +10,7 @@ import attrs
 from attrs import define, field
 
 from recapkit.data.model import Link, Photo, Speaker, Takeaway, Talk, TalkKind
-from recapkit.importing.blocks import Block, Kind, heading_markdown
+from recapkit.importing.blocks import Block, Kind, field_text, heading_markdown
 from recapkit.importing.byline import read_byline
 from recapkit.importing.inline import Anchor, anchors, only_anchors, plain, split_label
 from recapkit.importing.links import media_of
@@ -287,7 +287,7 @@ class TalkReader:
         self.links.extend(link for link in other.links if link not in self.links)
 
     def talk(self) -> Talk:
-        summary = "\n\n".join(t for t in self.text if t.strip()).strip() or None
+        summary = field_text("\n\n".join(t for t in self.text if t.strip())) or None
         return Talk(
             title=self.title,
             kind=TalkKind(self.fields.get("kind", "talk")),

@@ -8,7 +8,7 @@ from datetime import date, time, timedelta
 
 from recapkit.data.dates import MAX_DURATION_MINUTES, parse_time_text
 from recapkit.data.model import Link, Takeaway
-from recapkit.importing.blocks import Item
+from recapkit.importing.blocks import Item, field_text
 from recapkit.importing.inline import Anchor, anchors, only_anchors, plain
 
 # A takeaway's links as the form layout writes them: "text（[t](u)）" or "text ([t](u))".
@@ -33,7 +33,7 @@ LENGTH = re.compile(r"^(?:(?P<h>\d+)\s*(?:h|小时))?\s*(?:(?P<m>\d+)\s*(?:min|�
 def takeaway(item: Item) -> Takeaway | None:
     """The takeaway an item of a takeaways list says; None for an empty item (``-`` alone)."""
     text, links = trailing_links(item.source, keep_text=True)
-    return Takeaway(text=text.strip(), links=links) if text.strip() else None
+    return Takeaway(text=field_text(text), links=links) if text.strip() else None
 
 
 def trailing_links(text: str, *, keep_text: bool = False) -> tuple[str, tuple[Link, ...]]:

@@ -41,9 +41,18 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LEADING_BLOCK = re.compile(r"^(?:[#>+\-=|]|(\d+)([.)]))")
 _TRAILING_HASHES = re.compile(r"(\s)(#+)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-# CommonMark HTML blocks that end only at their closing tag, not at a blank line.
-_HTML_BLOCK_OPEN = re.compile(
-    r"^ {0,3}<(?:(pre|script|style|textarea)(?=[\s>]|$)|!--)", re.I | re.M
+# A line that may open a CommonMark HTML block of kinds 1-5, which end only at their closer,
+# not at a blank line; (opener, end) of each kind, as markdown-it reads them.
+_HTML_BLOCK_OPEN = re.compile(r"^ {0,3}<(?:[?!]|(?i:pre|script|style|textarea)(?=[\s>]|$))", re.M)
+_HTML_BLOCK_KINDS = (
+    (
+        re.compile(r"<(pre|script|style|textarea)(?=[\s>]|$)", re.I),
+        r"</(?:pre|script|style|textarea)>",
+    ),
+    (re.compile(r"<!--"), "-->"),
+    (re.compile(r"<\?"), r"\?>"),
+    (re.compile(r"<!\[CDATA\["), r"\]\]>"),
+    (re.compile(r"<![A-Za-z]"), ">"),
 )
 _URL_UNSAFE = re.compile(r"[\s<>\\\x00-\x1f\x7f]")
 _URL_PARENS = re.compile(r"([()])")
@@ -109,13 +118,26 @@ def heading_text(text: str, ssg: str) -> str:
     )
 
 
-def block_markdown(text: str, ssg: str) -> str:
+def block_markdown(text: str, ssg: str, *, lead: str = "") -> str:
     """A Markdown field as a block that ends where the field ends.
 
     Blank lines around it are trimmed; an unclosed code fence, ``<pre>``/``<script>``/
     ``<style>``/``<textarea>`` block or ``<!--`` comment is closed, since each would otherwise
     swallow the rest of the post. Line endings become ``\n``; everything else is kept.
+
+    *lead* (a label such as ``**Abstract**: ``) goes before the field's first line when that
+    line starts a paragraph, else on a line of its own above it: after a label a fence is no
+    fence, and its closing line would open a code block to the end of the post.
     """
+    block = _closed_block(text, ssg)
+    return _with_lead(block, lead, _paragraph_edges(block)[0]) if lead else block
+
+
+def _with_lead(block: str, lead: str, starts: bool) -> str:
+    return lead + block if starts else f"{lead.rstrip()}\n\n{block}"
+
+
+def _closed_block(text: str, ssg: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     lines = text.split("\n")
     fence: str | None = None
@@ -134,15 +156,22 @@ def block_markdown(text: str, ssg: str) -> str:
 
 
 def _close_html(text: str) -> str:
-    """*text* with a closing tag added for the last raw HTML block left open."""
-    position = 0
-    lowered = text.lower()
-    while match := _HTML_BLOCK_OPEN.search(text, position):
-        end = f"</{match.group(1).lower()}>" if match.group(1) else "-->"
-        close = lowered.find(end, match.end() if match.group(1) else match.start() + 4)
-        if close == -1:
-            return f"{text}\n{end}"
-        position = close + len(end)
+    """*text* with its closer added when it ends in a raw HTML block left open (``<pre>``,
+    ``<!--``, ``<?php``...): only the last block can be, since such a block runs to the end.
+    An opener in a code block is code and gets nothing."""
+    if not _HTML_BLOCK_OPEN.search(text):
+        return text
+    tokens = body_parser()(text)
+    last = tokens[-1] if tokens else None
+    if last is None or last.type != "html_block" or not last.map:
+        return text
+    block = "\n".join(text.split("\n")[last.map[0] : last.map[1]])
+    for opener, end in _HTML_BLOCK_KINDS:
+        if opened := opener.match(block.lstrip(" ")):
+            if re.search(end, block, re.I):
+                return text
+            closer = f"</{opened.group(1).lower()}>" if opened.groups() else end.replace("\\", "")
+            return f"{text}\n{closer}"
     return text
 
 
@@ -160,14 +189,14 @@ def item_markdown(text: str, ssg: str, indent: int = 2, *, lead: str = "", tail:
     paragraph of its own: after a closing fence, a table row or an HTML block it would change
     what that block is.
     """
-    block = block_markdown(text, ssg)
+    block = _closed_block(text, ssg)
     first, newline, rest = block.partition("\n")
     if _HYPHEN_RULE.match(first):
         block = "\\" + first.lstrip() + newline + rest
     starts, ends = _paragraph_edges(block) if lead or tail else (True, True)
     if tail:
         block = block + tail if ends else f"{block}\n\n{tail.lstrip()}"
-    block = f"{lead.rstrip()}\n\n{block}" if lead and not starts else lead + block
+    block = _with_lead(block, lead, starts) if lead else block
     return block.replace("\n", "\n" + " " * indent).replace("\n" + " " * indent + "\n", "\n\n")
 
 
@@ -177,10 +206,22 @@ def _paragraph_edges(block: str) -> tuple[bool, bool]:
     if not block.strip():
         return True, True
     tokens = body_parser()(block)
+    if not tokens:  # only link definitions
+        return False, False
+    # A definition leaves no token: a paragraph after (or before) one does not start (end) the
+    # block, and the label before it (the links after it) would make the definition text.
+    first, last = tokens[0], tokens[-1]
+    lines = block.count("\n") + 1
     return (
-        bool(tokens) and tokens[0].type == "paragraph_open",
-        bool(tokens) and tokens[-1].type == "paragraph_close",
+        first.type == "paragraph_open" and first.map is not None and first.map[0] == 0,
+        last.type == "paragraph_close" and _last_line(tokens) == lines,
     )
+
+
+def _last_line(tokens: list[Any]) -> int | None:
+    """The line after the last paragraph of *tokens* (its opening token holds the map)."""
+    opening = next(t for t in reversed(tokens) if t.type == "paragraph_open")
+    return opening.map[1] if opening.map else None
 
 
 def quote_markdown(text: str, ssg: str) -> str:

@@ -42,6 +42,15 @@ def parse_datetime(text: str) -> datetime:
     return datetime.fromisoformat(text.strip())
 
 
+def span(start: datetime | None, end: datetime | None) -> timedelta | None:
+    """The time from *start* to *end*; None when either is missing, *end* is not later, or one
+    has a UTC offset and the other none (``09:30`` then ``11:00Z``: no duration can be told,
+    and Python refuses to compare them)."""
+    if start is None or end is None or (start.tzinfo is None) != (end.tzinfo is None):
+        return None
+    return end - start if end > start else None
+
+
 def parse_date(text: str) -> date:
     """An ISO date ``2025-05-18`` (a date-time is cut to its date); ValueError else."""
     text = text.strip()

@@ -140,11 +140,7 @@ def _duration(event: Any, start: datetime | None) -> timedelta | None:
         value = event.get("DURATION").dt
         return value if isinstance(value, timedelta) and value > timedelta(0) else None
     end = event.get("DTEND")
-    if start is None or end is None or not isinstance(end.dt, datetime):
-        return None
-    if (end.dt.tzinfo is None) != (start.tzinfo is None):
-        return None
-    return end.dt - start if end.dt > start else None
+    return v.span(start, end.dt) if end is not None and isinstance(end.dt, datetime) else None
 
 
 def _first_category(value: Any) -> str | None:

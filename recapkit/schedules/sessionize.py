@@ -100,7 +100,7 @@ def _session(
         title=v.one_line(session.required("title")) or "",
         day=start.date() if start else None,
         start=start,
-        duration=end - start if start and end and end > start else None,
+        duration=v.span(start, end),
         room=rooms.get(session.text("roomId") or ""),
         track=next((name for role, name in picked if role == "track"), None),
         kind=kind,

@@ -316,6 +316,7 @@ BLOCK_SHAPED = [
     "| a | b |\n|---|---|\n| 1 | 2 |",
     "- one\n- two",
     "> said",
+    "    go build ./...",  # indented code: its first line's spaces are the code block
 ]
 
 
@@ -342,3 +343,31 @@ def test_takeaways_and_notes_of_block_markdown_come_back_with_their_links(
     back = _import_rendered(recap, tmp_path, "en", ssg, layout)
     assert back.talks[0].takeaways == talk.takeaways
     assert back.highlights == recap.highlights
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_lead_and_summaries_that_open_with_indented_code_come_back(
+    layout: str, tmp_path: Path
+) -> None:
+    code = "    go build ./...\n\nThen run it."
+    talk = Talk(
+        title="Building",
+        speakers=(Speaker("Ann Lee", "Acme"),),
+        start=time(14, 0),
+        summary=code,
+        slides="https://example.org/s",
+    )
+    recap = Recap(
+        title="Gopher Night",
+        date=date(2025, 9, 12),
+        event=Event(name="Gopher Night", venue="Hall A"),
+        lead=code,
+        talks=(talk,),
+        summary=code,
+    )
+    post = tmp_path / "post.md"
+    post.write_text(render(recap, ssg="hugo", include_data=False, body_layout=layout), "utf-8")
+    back = import_post(post).recap
+    assert (back.lead, back.summary) == (code, code)
+    if layout == "notes":  # in "form" the talk's meta list above it takes the indented line in
+        assert back.talks[0].summary == code

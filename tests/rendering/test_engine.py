@@ -299,13 +299,34 @@ def test_any_plain_text_survives_markdown(text: str) -> None:
     assert headings(f"## {heading_text(text, 'zola')}\n", 2) == [" ".join(text.split())]
 
 
-@pytest.mark.parametrize(
-    "opener", ["```go\nfunc main() {", "~~~~\nstill code", "<pre>\nx", "<!-- note", "<SCRIPT>\nx"]
-)
+UNCLOSED = [
+    "```go\nfunc main() {",
+    "~~~~\nstill code",
+    "<pre>\nx",
+    "<!-- note",
+    "<SCRIPT>\nx",
+    "<?php\necho 'PHP files leave out ?' . '>';",  # CommonMark HTML blocks 3, 4 and 5
+    "<!DOCTYPE html",
+    "<![CDATA[\nx",
+    "Text\n<?php\necho 1;",
+]
+
+
+@pytest.mark.parametrize("opener", UNCLOSED)
 def test_an_unclosed_block_does_not_swallow_the_rest(opener: str) -> None:
     talks = (Talk(title="First", summary=opener), Talk(title="Second", summary="x"))
     body = split(render(sample(talks=talks), ssg="hugo"))[2]
     assert headings(body, 2) == ["Event", "First", "Second", "Trends", "Summary"]
+
+
+@pytest.mark.parametrize("code", ["<?php\necho 1;", "<!-- note", "<script>\nx", "<!X"])
+def test_html_openers_shown_in_code_get_no_closer(code: str) -> None:
+    """Only an HTML block left open at the field's end is closed: in a code block the opener is
+    code, and a closer after the fence would show as text."""
+    summary = f"```\n{code}\n```"
+    talks = (Talk(title="First", summary=summary), Talk(title="Second", summary="x"))
+    body = without_markers(split(render(sample(talks=talks), ssg="hugo"))[2])
+    assert f"\n{summary}\n\n" in body
 
 
 def test_markdown_fields_keep_hard_breaks_and_closed_blocks() -> None:
@@ -313,6 +334,19 @@ def test_markdown_fields_keep_hard_breaks_and_closed_blocks() -> None:
     assert without_markers(split(render(sample(lead=text), ssg="hugo"))[2]).startswith(
         "\nline with break  \nnext\n<pre>\ncode\n</pre>\n<!-- c -->\n"
     )
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_field_that_opens_with_indented_code_keeps_it(layout: str) -> None:
+    """The blocks around fields trim blank lines, not the four spaces that make code."""
+    code = "    go build ./..."
+    recap = sample(
+        lead=f"{code}\n\nThen run it.",
+        event=Event(name="E", overview=code),
+        talks=(Talk(title="T", summary=code), Talk(title="U", abstract=code)),
+    )
+    html = MD.render(split(render(recap, ssg="hugo", body_layout=layout))[2])
+    assert html.count("<pre><code>go build ./...\n</code></pre>") == 4
 
 
 def test_multi_line_takeaways_stay_in_their_list_item() -> None:
@@ -346,6 +380,40 @@ def test_a_highlight_note_starting_with_a_block_is_that_block(text: str, shown: 
     html = GFM.render(split(render(recap, ssg="hugo"))[2])
     assert "<strong>eBPF</strong>:" in html
     assert shown in html
+
+
+def test_a_link_definition_at_a_takeaways_end_or_a_notes_start_stays_a_definition() -> None:
+    """A definition is no paragraph: links after it or a label before it would make it text."""
+    docs = '<a href="https://go.dev/doc">the docs</a>'
+    talk = Talk(
+        title="T",
+        takeaways=(
+            Takeaway(
+                "See [the docs].\n\n[the docs]: https://go.dev/doc",
+                links=(Link("https://go.dev", "Go"),),
+            ),
+        ),
+    )
+    html = GFM.render(split(render(sample(talks=(talk,)), ssg="hugo"))[2])
+    assert f"<p>See {docs}.</p>" in html
+    assert '<p>(<a href="https://go.dev">Go</a>)</p>' in html
+    recap = sample(highlights=(Highlight("Go", "[the docs]: https://go.dev/doc\nSee [the docs]."),))
+    html = GFM.render(split(render(recap, ssg="hugo"))[2])
+    assert f"<strong>Go</strong>:</p>\n<p>See {docs}.</p>" in html
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("text", "shown"), BLOCK_SHAPED.values(), ids=BLOCK_SHAPED)
+def test_an_abstract_starting_with_a_block_is_that_block(
+    text: str, shown: str, layout: str
+) -> None:
+    """The label goes on a line of its own: after it a fence is no fence, and the closing one
+    opened a code block that swallowed the rest of the post (no render at all)."""
+    talks = (Talk(title="T", abstract=text), Talk(title="Next"))
+    html = GFM.render(split(render(sample(talks=talks), ssg="hugo", body_layout=layout))[2])
+    assert "<strong>Abstract</strong>:" in html
+    assert shown in html
+    assert "<h2>Next</h2>" in html
 
 
 @pytest.mark.parametrize("text", ["---", "-- -", "--\nmore"])
@@ -444,6 +512,17 @@ def test_example_templates_render_valid_posts(template: Path, ssg: str, lang: st
     extra = front["extra"] if ssg == "zola" else front
     assert ("series" in extra) == template.name.startswith("newsletter")
     assert ("toc" in extra) is True
+
+
+@pytest.mark.parametrize("template", EXAMPLE_TEMPLATES, ids=lambda p: p.name)
+def test_example_templates_keep_a_code_takeaway_and_what_follows_it(template: Path) -> None:
+    """They use md_item's lead= and tail= as the built-in layouts do: the term's colon or the
+    links after a closing fence would turn it into text or reopen the code."""
+    code = Takeaway("```go\nx := 1\n```", links=(Link("https://go.dev", "Go"),))
+    talks = (Talk(title="T", takeaways=(code,)), Talk(title="Next"))
+    html = GFM.render(split(render(sample(talks=talks), ssg="hugo", template=str(template)))[2])
+    assert '<pre><code class="language-go">x := 1\n</code></pre>' in html
+    assert "<strong>Next</strong>" in html or "Next</h" in html
 
 
 def test_example_templates_by_name(tmp_path: Path) -> None:

@@ -14,7 +14,15 @@ from recapkit.data.model import Event, Link, Recap, Speaker, Takeaway, TakeawayK
 from recapkit.errors import UsageError
 from recapkit.rendering.days import talks_by_day
 from recapkit.rendering.engine import LAYOUTS, render
-from tests.rendering.test_engine import MD, SHANGHAI, headings, sample, split, without_markers
+from tests.rendering.test_engine import (
+    MD,
+    SHANGHAI,
+    headings,
+    plain_text,
+    sample,
+    split,
+    without_markers,
+)
 from tests.strategies import recaps
 
 QUOTE = Takeaway("Generics are\na tool, not a goal.", kind=TakeawayKind.QUOTE)
@@ -137,10 +145,38 @@ def test_notes_scaffold_marks_what_is_missing() -> None:
 @given(recaps, st.sampled_from(["hugo", "zola"]), st.sampled_from(["en", "zh"]))
 def test_every_talk_of_any_recap_is_a_notes_section(recap: Recap, ssg: str, lang: str) -> None:
     # Hugo's and Zola's escapes of their template syntax read back as typed in CommonMark.
-    text = body(recap, lang=lang, ssg=ssg)
+    text = split(render(recap, ssg=ssg, lang=lang, body_layout="notes"))[2]
     days = talks_by_day(recap.talks)
-    titles = headings(text, 3) if len(days) > 1 else headings(text, 2)[bool(recap.highlights) : -1]
+    titles = talk_headings(text, 3 if len(days) > 1 else 2)
     assert titles == [shown(talk.title) for day in days for talk in day.talks]
+
+
+def test_a_heading_in_a_markdown_field_is_no_talk() -> None:
+    """A summary's own heading (here a setext one: a line of ``-`` under text) stays the
+    writer's Markdown; the talks are the headings that open their blocks."""
+    recap = sample(summary='"\n- ', talks=(Talk(title="Only"),))
+    text = split(render(recap, ssg="hugo", body_layout="notes"))[2]
+    assert headings(text, 2) == ["Highlights", "Only", "Summary", '"']
+    assert talk_headings(text, 2) == ["Only"]
+
+
+_TALK_BEGIN = re.compile(r"<!-- recapkit:begin talk-\S+ hash=")
+
+
+def talk_headings(text: str, level: int) -> list[str]:
+    """The headings of *level* that open a talk's generated block, in order: a Markdown field
+    (a summary, an abstract) may hold headings of its own, which are no talks."""
+    lines = text.split("\n")
+    tokens = MD.parse(text)
+    return [
+        plain_text(tokens[i + 1])
+        for i, token in enumerate(tokens)
+        if token.type == "heading_open"
+        and token.tag == f"h{level}"
+        and token.map
+        and token.map[0] > 0
+        and _TALK_BEGIN.match(lines[token.map[0] - 1])
+    ]
 
 
 # --- lookup ---------------------------------------------------------------------------------

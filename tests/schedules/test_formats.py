@@ -141,3 +141,18 @@ def test_a_frab_slot_after_midnight_is_on_the_next_date_of_its_day(tmp_path: Pat
     (night,) = [s for s in load_schedule(path).sessions if s.id == "999"]
     assert night.start == datetime(2025, 5, 18, 1, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
     assert night.day == date(2025, 5, 17)  # still day 1 of the programme
+
+
+@pytest.mark.parametrize("key", ["startsAt", "endsAt"])
+def test_a_sessionize_time_with_an_offset_beside_one_without_has_no_duration(
+    tmp_path: Path, key: str
+) -> None:
+    """Which instant a time without an offset means is not known here: no duration, no crash
+    (found by the fuzz test: '11-10' reads as 11:00 at UTC-10)."""
+    value = {"startsAt": "2025-05-18T09:30:00", "endsAt": "2025-05-18T11:00:00"}[key]
+    text = SESSIONIZE.read_text(encoding="utf-8")
+    path = tmp_path / "all.json"
+    path.write_text(text.replace(f'"{key}": "{value}"', f'"{key}": "{value}Z"'), encoding="utf-8")
+    workshop = load_schedule(path).sessions[3]
+    assert workshop.title == "动手写一个 Kubernetes Operator"
+    assert workshop.duration is None

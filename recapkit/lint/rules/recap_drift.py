@@ -139,7 +139,9 @@ def _speakers(talk: Talk, section: Section) -> list[tuple[int, str]]:
     read = [s.label for s in section.read.speakers if s.label] if section.read else []
     text = _text(section.heading)
     missing = [n for n in wanted if normal(n) not in {normal(r) for r in read}]
-    added = [n for n in read if normal(n) not in {normal(w) for w in wanted}]
+    # A notes byline of only a room or track ("缓存") reads like a name; the data says it is not.
+    known = {normal(n) for n in (*wanted, talk.room, talk.track) if n}
+    added = [n for n in read if normal(n) not in known]
     found: list[tuple[int, str]] = []
     for old, new in zip(missing, added, strict=False):
         found.append(

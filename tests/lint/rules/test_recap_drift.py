@@ -109,6 +109,32 @@ def test_a_rendered_recap_has_no_drift(recap: Recap, ssg: str, layout: str, lang
     assert _findings(text) == []
 
 
+def test_a_notes_byline_of_only_a_room_is_no_speaker() -> None:
+    """A talk without speakers or time has its room alone as its byline, which the importer
+    can read as a name; the data says it is the room. Falsifying example of the property test
+    below (seed 14)."""
+    from datetime import date
+
+    from recapkit.data.model import Event, Photo, Speaker, Takeaway, Talk
+
+    talks = (
+        Talk(
+            title="gopher 数据库",
+            speakers=(Speaker(affiliation="Acme"),),
+            takeaways=(Takeaway("gopher gopher"),),
+        ),
+        Talk(
+            title="gopher gopher gopher gopher",
+            room="缓存",
+            photos=(Photo(src="/images/p1.jpg", alt="gopher gopher"),),
+        ),
+        Talk(title="gopher gopher gopher gopher gopher gopher"),
+        Talk(title="gopher gopher"),
+    )
+    recap = Recap(title="t", date=date(2025, 4, 20), event=Event(name="e"), talks=talks)
+    assert _findings(render(recap, ssg="hugo", lang="en", body_layout="notes")) == []
+
+
 def test_a_talk_named_in_a_list_of_talks_needs_no_section() -> None:
     text = _rendered()
     start, end = text.index("## Go 1.24 新特性速览"), text.index("## 闪电演讲")
