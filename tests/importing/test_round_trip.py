@@ -198,6 +198,8 @@ def shown(recap: Recap, layout: str = "form") -> dict[str, Any]:
     if layout == "notes":
         several = len(days) > 1
         talks = [attrs.evolve(t, day=d.date if several else t.day) for d in days for t in d.talks]
+        # A byline shows a room without a track as its one place: it reads back as the track.
+        talks = [attrs.evolve(t, track=t.room, room=None) if not t.track else t for t in talks]
     else:
         talks = list(recap.talks)
     return {
@@ -242,7 +244,7 @@ def _import_rendered(
     recap: Recap, folder: Path, lang: str | None = None, ssg: str = "hugo", layout: str = "form"
 ) -> Recap:
     post = folder / "post.md"
-    text = render(recap, ssg=ssg, lang=lang, include_data=False, layout=layout)
+    text = render(recap, ssg=ssg, lang=lang, include_data=False, body_layout=layout)
     post.write_text(text, encoding="utf-8")
     return import_post(post).recap
 
