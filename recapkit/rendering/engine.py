@@ -25,8 +25,9 @@ from recapkit.data.model import Recap
 from recapkit.errors import RecapkitError, UsageError
 from recapkit.post.front_matter_dump import dump_front_matter
 from recapkit.rendering.blocks import BlockSyntaxError, block_key, seal
-from recapkit.rendering.filters import FILTERS, Safe
+from recapkit.rendering.filters import FILTERS
 from recapkit.rendering.front_matter import build_front_matter, front_matter_format
+from recapkit.rendering.markdown_text import Safe
 from recapkit.ssg import registry
 from recapkit.ssg.base import Generator, Site
 

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from recapkit.data.model import Event, Highlight, Link, Photo, Recap, Speaker, Takeaway, Talk
 from recapkit.errors import UsageError
 from recapkit.rendering.engine import LAYOUTS, TemplateError, render
-from recapkit.rendering.filters import heading_text, inert_syntax, inline_text, neutralise
+from recapkit.rendering.markdown_text import heading_text, inert_syntax, inline_text, neutralise
 from recapkit.ssg.posts import parse_post
 from recapkit.ssg.registry import names as generator_names
 from tests.paths import GOLDEN, TEMPLATES
