@@ -30,10 +30,11 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LEADING_BLOCK = re.compile(r"^(?:[#>+\-=|]|(\d+)([.)]))")
 _TRAILING_HASHES = re.compile(r"(\s)(#+)$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-# A line that may open a CommonMark HTML block of kinds 1-5, which end only at their closer,
-# not at a blank line; (opener, end) of each kind, as markdown-it reads them.
-_HTML_BLOCK_OPEN = re.compile(r"^ {0,3}<(?:[?!]|(?i:pre|script|style|textarea)(?=[\s>]|$))", re.M)
+# What may leave a block open to the end of the post: a code fence, or an HTML block of kinds
+# 1-5, which end only at their closer, not at a blank line. Text without any is not parsed.
+_MAY_STAY_OPEN = re.compile(r"```|~~~|<(?:[?!]|(?i:pre|script|style|textarea)(?=[\s>]|$))")
+_FENCE_CLOSE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*$")
+# (opener, end) of each HTML block kind that ends only at its closer, as markdown-it reads them.
 _HTML_BLOCK_KINDS = (
     (
         re.compile(r"<(pre|script|style|textarea)(?=[\s>]|$)", re.I),
@@ -129,33 +130,29 @@ def _with_lead(block: str, lead: str, starts: bool) -> str:
 
 def _closed_block(text: str, ssg: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
-    lines = text.split("\n")
-    fence: str | None = None
-    for line in lines:
-        match = _FENCE.match(line)
-        if not match:
-            continue
-        marker = match.group(1)
-        if fence is None:
-            fence = marker
-        elif marker[0] == fence[0] and len(marker) >= len(fence) and not match.group(2).strip():
-            fence = None
-    if fence is not None:
-        lines.append(fence)
-    return neutralise(_close_html("\n".join(lines)), ssg)
+    if _MAY_STAY_OPEN.search(text):
+        text = _closed(text)
+    return neutralise(text, ssg)
 
 
-def _close_html(text: str) -> str:
-    """*text* with its closer added when it ends in a raw HTML block left open (``<pre>``,
-    ``<!--``, ``<?php``...): only the last block can be, since such a block runs to the end.
-    An opener in a code block is code and gets nothing."""
-    if not _HTML_BLOCK_OPEN.search(text):
-        return text
+def _closed(text: str) -> str:
+    """*text* with a closer added when its last block is a code fence or a raw HTML block
+    (``<pre>``, ``<!--``, ``<?php``...) left open, as CommonMark reads it: only the last block
+    can be, since such a block runs to the end. One inside a list item or a quote ends with it
+    (the post's next line is not indented), and an opener in code is code: neither gets one."""
     tokens = body_parser()(text)
     last = tokens[-1] if tokens else None
-    if last is None or last.type != "html_block" or not last.map:
+    if last is None or last.level != 0 or not last.map:
         return text
-    block = "\n".join(text.split("\n")[last.map[0] : last.map[1]])
+    lines = text.split("\n")[last.map[0] : last.map[1]]
+    if last.type == "fence":
+        closing = _FENCE_CLOSE.match(lines[-1]) if len(lines) > 1 else None
+        fence = closing[1] if closing else ""
+        closed = fence[:1] == last.markup[:1] and len(fence) >= len(last.markup)
+        return text if closed else f"{text}\n{last.markup}"
+    if last.type != "html_block":
+        return text
+    block = "\n".join(lines)
     for opener, end in _HTML_BLOCK_KINDS:
         if opened := opener.match(block.lstrip(" ")):
             if re.search(end, block, re.I):

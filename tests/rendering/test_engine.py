@@ -329,6 +329,18 @@ def test_html_openers_shown_in_code_get_no_closer(code: str) -> None:
     assert f"\n{summary}\n\n" in body
 
 
+@pytest.mark.parametrize(
+    "summary", ["- ```\n  code\n  ```", "> ```go\n> code", "<pre>\n```\n</pre>", "1. ~~~\n   x"]
+)
+def test_a_fence_in_a_list_quote_or_html_block_gets_no_closer(summary: str) -> None:
+    """Such a fence ends with its container (or is no fence): a closer added after the field
+    would open a code block to the end of the post."""
+    talks = (Talk(title="First", summary=summary), Talk(title="Second", summary="x"))
+    body = split(render(sample(talks=talks), ssg="hugo"))[2]
+    assert headings(body, 2) == ["Event", "First", "Second", "Trends", "Summary"]
+    assert summary + "\n\n" in body
+
+
 def test_markdown_fields_keep_hard_breaks_and_closed_blocks() -> None:
     text = "line with break  \nnext\r\n<pre>\ncode\n</pre>\n<!-- c -->"
     assert without_markers(split(render(sample(lead=text), ssg="hugo"))[2]).startswith(
