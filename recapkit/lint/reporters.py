@@ -32,6 +32,7 @@ from recapkit.lint.report import (
     summary_line,
 )
 from recapkit.lint.report_formats import gitlab, markdown, rdjson
+from recapkit.lint.report_formats.json_text import write_json
 
 __all__ = [
     "FORMATS",
@@ -187,9 +188,7 @@ def json_report(report: Report, stream: IO[str]) -> None:
                 "fix_applicability": str(d.fix.applicability) if d.fix else None,
             }
         )
-    document = {"version": 1, "diagnostics": rows, "summary": counts(report)}
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    write_json({"version": 1, "diagnostics": rows, "summary": counts(report)}, stream)
 
 
 # --- GitHub Actions workflow commands --------------------------------------------------------------

@@ -12,7 +12,6 @@ when lines are added above it) and counts identical findings in a file instead.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections import Counter
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import IO, Any
 
 from recapkit.lint.diagnostics import Diagnostic, Severity
 from recapkit.lint.report import Report
+from recapkit.lint.report_formats.json_text import write_json
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 """Ours on GitLab's scale; ``critical`` and ``blocker`` are left for what stops a release."""
@@ -35,8 +35,7 @@ def report(report: Report, stream: IO[str]) -> None:
         key = (path, d.code, d.message)
         seen[key] += 1
         issues.append(_issue(d, path, fingerprint(*key, seen[key])))
-    json.dump(issues, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    write_json(issues, stream)
 
 
 def fingerprint(path: str, code: str, message: str, occurrence: int) -> str:

@@ -9,7 +9,6 @@ a column counts UTF-8 *bytes* ("Column number, starting at 1 (byte count in UTF-
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -17,6 +16,7 @@ from typing import IO, Any
 from recapkit._text import LineIndex
 from recapkit.lint.diagnostics import Diagnostic, Fix, Severity
 from recapkit.lint.report import INFORMATION_URI, Report, rule_url, source_text
+from recapkit.lint.report_formats.json_text import write_json
 
 SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
 
@@ -28,8 +28,7 @@ def report(report: Report, stream: IO[str]) -> None:
         "source": {"name": "recapkit", "url": INFORMATION_URI},
         "diagnostics": [_diagnostic(d, texts, report.unsafe_fixes) for d in report.diagnostics],
     }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    write_json(document, stream)
 
 
 def _diagnostic(d: Diagnostic, texts: _Texts, unsafe: bool) -> dict[str, Any]:
