@@ -26,10 +26,10 @@ from attrs import frozen
 from recapkit import atomic
 from recapkit._read import read_limited
 from recapkit.lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from recapkit.lint.stamps import DataFileStamp, data_file_stamps
+from recapkit.lint.stamps import DataFileStamp, Listings, restored, stored, unchanged
 from recapkit.lint.suppressions import NONE, Suppressions
 
-FORMAT = 7
+FORMAT = 8
 RACY_NS = 2_000_000_000
 """A file modified less than this long ago is matched by content, never by its time stamp."""
 MAX_ENTRIES = 50_000
@@ -81,6 +81,8 @@ class LintCache:
         self.path = directory / f"lint-{key}.json"
         self._entries: dict[str, list[Any]] = self._load()
         self._dirty = False
+        self._listed: Listings = {}
+        """The folders listed for the recap data files of the posts checked (see get)."""
 
     def _load(self) -> dict[str, list[Any]]:
         try:
@@ -115,7 +117,8 @@ class LintCache:
         try:
             digest_, deps, rows, refs = entry[:4]
             dependencies = tuple((str(p), bool(e)) for p, e in deps)
-            if any(Path(path).exists() != existed for path, existed in dependencies):
+            # os.path on str: a path object per dependency costs a cached run more than the stat.
+            if any(os.path.exists(path) != existed for path, existed in dependencies):  # noqa: PTH110
                 return None
             diagnostics = tuple(_diagnostic(display, row) for row in rows)
             remote_refs = tuple(
@@ -124,9 +127,9 @@ class LintCache:
             suppressions = Suppressions.from_data(entry[6] if len(entry) > 6 else None)
             draft = len(entry) > 7 and entry[7] is True
             links = tuple((str(u), int(a), int(b), int(c), int(d)) for u, a, b, c, d in entry[8])
-            data_files = tuple((str(p), str(d)) for p, d in entry[9])
-            if data_files and data_file_stamps(p for p, _ in data_files) != data_files:
+            if not unchanged(entry[9], self._listed):
                 return None  # a sidecar or data-folder file came, went or changed
+            data_files = restored(entry[9])
             recap = str(entry[10]) if len(entry) > 10 else ""
         except (
             TypeError,
@@ -164,7 +167,7 @@ class LintCache:
             cached.suppressions.to_data() if cached.suppressions is not NONE else None,
             cached.draft,
             [list(link) for link in cached.fragment_links],
-            [list(stamp) for stamp in cached.data_files],
+            stored(cached.data_files),
             cached.recap,
         ]
         self._dirty = True

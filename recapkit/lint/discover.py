@@ -79,9 +79,18 @@ def discover(
         for target in _expand(path, config, site_of, excluded):
             if target.real not in seen:
                 seen.add(target.real)
-                inside = any(target.real.is_relative_to(root) for root in boundary)
+                inside = any(_below(target.real, root) for root in boundary)
                 targets.append(target if inside else evolve(target, outside=boundary[0]))
     return targets
+
+
+def _below(path: Path, folder: Path) -> bool:
+    """``path.is_relative_to(folder)``, without the exception that raises and catches for each
+    call (a tenth of a cached run of 4,000 posts). Parts compare as a POSIX path's do; Windows
+    paths compare case-insensitively, so there ``PurePath`` does it."""
+    if os.name != "posix":
+        return path.is_relative_to(folder)
+    return path.parts[: len(folder.parts)] == folder.parts
 
 
 def _write_boundary(path: Path, config: Config, site_of: SiteOf) -> tuple[Path, ...]:

@@ -17,6 +17,7 @@ import time
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from recapkit._read import read_limited
 
@@ -47,24 +48,75 @@ def data_file_stamp(path: str) -> DataFileStamp:
         return (path, "")
 
 
-def data_file_stamps(paths: Iterable[str]) -> tuple[DataFileStamp, ...]:
+def data_file_stamps(
+    paths: Iterable[str], listed: Listings | None = None
+) -> tuple[DataFileStamp, ...]:
     """:func:`data_file_stamp` of each absolute path, reading only the files their folders
-    hold."""
-    stamps: list[DataFileStamp] = []
-    listed: dict[str, frozenset[str] | None] = {}
-    for path in paths:
+    hold. *listed* keeps the folders' listings between calls (see :data:`Listings`)."""
+    listed = {} if listed is None else listed
+    return tuple((path, _digest_in(*os.path.split(path), listed)) for path in paths)
+
+
+Listings = dict[str, frozenset[str] | None]
+"""Folder -> its names (see :func:`_names`), for one run: a run checking thousands of cached
+posts lists (and stats) each folder once, not once per post."""
+
+StoredStamps = list[list[Any]]
+"""Data file stamps as the cache stores them: ``[[folder, [[name, digest], ...]], ...]``. A
+post's candidates share two or three folders: stored once each, they halve the cache file,
+and checking them splits no path."""
+
+
+def stored(stamps: Iterable[DataFileStamp]) -> StoredStamps:
+    """*stamps* grouped by folder, in their order, for the cache."""
+    groups: dict[str, list[list[str]]] = {}
+    for path, digest_ in stamps:
         folder, name = os.path.split(path)
-        if folder not in listed:
-            listed[folder] = _names(folder)
-        names = listed[folder]
-        hit = names is None or _folded(name) in names  # a hit is then read, and stamped as is
-        stamps.append(data_file_stamp(path) if hit else (path, ""))
-    return tuple(stamps)
+        groups.setdefault(folder, []).append([name, digest_])
+    return [[folder, files] for folder, files in groups.items()]
+
+
+def restored(groups: StoredStamps) -> tuple[DataFileStamp, ...]:
+    """The stamps that :func:`stored` grouped."""
+    return tuple(
+        (_joined(str(folder), str(name)), str(digest_))
+        for folder, files in groups
+        for name, digest_ in files
+    )
+
+
+def _joined(folder: str, name: str) -> str:
+    # os.path.join costs ten times this, and a cached run joins eight names per post.
+    return folder + name if folder.endswith(os.sep) else folder + os.sep + name
+
+
+def unchanged(groups: StoredStamps, listed: Listings) -> bool:
+    """Whether every file :func:`stored` stamped in *groups* still is as stamped."""
+    return all(
+        _digest_in(str(folder), str(name), listed) == digest_
+        for folder, files in groups
+        for name, digest_ in files
+    )
+
+
+def _digest_in(folder: str, name: str, listed: Listings) -> str:
+    """The digest of *name* in *folder*, "" when absent; read only when *folder* holds it."""
+    names = listed.get(folder, _UNLISTED)
+    if names is _UNLISTED:
+        names = listed[folder] = _names(folder)
+    if names is not None and _folded(name) not in names:
+        return ""
+    return data_file_stamp(_joined(folder, name))[1]  # a hit is read, and stamped as is
+
+
+_UNLISTED: frozenset[str] = frozenset({"/"})  # a sentinel: no folder's listing holds "/"
 
 
 def _folded(name: str) -> str:
     """*name* as a case-insensitive file system (macOS, Windows) matches it: the post reads
     `go.recap.yaml` beside `Go.md` there, so the listing must not call it absent."""
+    if name.isascii():
+        return name.lower()  # what NFC and casefold make of ASCII, at a fraction of the cost
     return unicodedata.normalize("NFC", name).casefold()
 
 

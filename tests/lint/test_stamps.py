@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from recapkit.lint import stamps
 from recapkit.lint.stamps import data_file_stamp, data_file_stamps
@@ -72,3 +74,59 @@ def test_a_name_in_another_case_or_normal_form_is_read_not_called_absent(
     other = str(tmp_path / "go.recap.toml")
     assert data_file_stamps([*wanted, other]) == tuple(data_file_stamp(p) for p in [*wanted, other])
     assert read == wanted
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["/", "/site/content/posts", "/site/data", "/site/data/recaps"]),
+            st.text(st.characters(blacklist_characters="/\0"), min_size=1, max_size=12),
+            st.sampled_from(["", "0" * 32, "f" * 32]),
+        ),
+        max_size=10,
+    )
+)
+def test_the_stored_form_restores_every_stamp_grouped_by_folder(
+    files: list[tuple[str, str, str]],
+) -> None:
+    original = tuple((os.path.join(folder, name), digest) for folder, name, digest in files)
+    first_seen: dict[str, int] = {}
+    for path, _ in original:
+        first_seen.setdefault(os.path.dirname(path), len(first_seen))
+    grouped = sorted(original, key=lambda s: first_seen[os.path.dirname(s[0])])  # stable
+    assert stamps.restored(stamps.stored(original)) == tuple(grouped)
+
+
+def test_unchanged_sees_a_data_file_come_change_and_go(tmp_path: Path) -> None:
+    sidecar = tmp_path / "talk.recap.yaml"
+    candidates = [str(sidecar), str(tmp_path / "talk.recap.toml")]
+    _age(tmp_path)
+    kept = stamps.stored(data_file_stamps(candidates))
+    assert stamps.unchanged(kept, {})
+    sidecar.write_text("title: T\n", encoding="utf-8")
+    assert not stamps.unchanged(kept, {})
+    kept = stamps.stored(data_file_stamps(candidates))
+    assert stamps.unchanged(kept, {})
+    sidecar.write_text("title: U\n", encoding="utf-8")
+    assert not stamps.unchanged(kept, {})
+    sidecar.unlink()
+    assert stamps.unchanged(stamps.stored(data_file_stamps(candidates)), {})
+    assert not stamps.unchanged(kept, {})
+
+
+def test_one_listing_answers_for_a_folder_within_a_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed: list[str] = []
+    names = stamps._names
+
+    def listing(folder: str) -> frozenset[str] | None:
+        listed.append(folder)
+        return names(folder)
+
+    monkeypatch.setattr(stamps, "_names", listing)
+    run: stamps.Listings = {}
+    for post in ("a", "b", "c"):
+        candidates = [str(tmp_path / f"{post}.recap.{ext}") for ext in ("yaml", "toml")]
+        assert stamps.unchanged(stamps.stored((c, "") for c in candidates), run)
+    assert listed == [str(tmp_path)]
