@@ -30,9 +30,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import random
 import resource
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -213,8 +215,9 @@ def run_lint(
     env: dict[str, str] | None = None,
 ) -> Run:
     """Time one ``recapkit lint`` process over *paths* with the cache folder *cache*."""
+    report = cache.with_name(cache.name + "-report.json")
     command = [*launcher(source), "lint", "--quiet", "--output-format", "json"]
-    command += ["--output-file", os.devnull, "--cache-dir", str(cache)]
+    command += ["--output-file", str(report), "--cache-dir", str(cache)]
     if jobs:
         command += ["--jobs", str(jobs)]
     command += [str(p) for p in paths]
@@ -228,11 +231,24 @@ def run_lint(
         rss, pss = poller.stop()
     else:
         rss = pss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    if code not in (0, 1):
-        raise SystemExit(f"recapkit lint failed with exit code {code}")
+    if code not in (0, 1) or not _reported(report):
+        # Exit code 1 also ends a Python traceback: only a complete report proves the run.
+        raise SystemExit(
+            f"recapkit lint failed (exit code {code}, no report): {shlex.join(command)}"
+        )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return Run(wall, cpu, rss, pss, code)
+
+
+def _reported(report: Path) -> bool:
+    """Whether *report* holds a whole JSON report (it is removed after reading)."""
+    try:
+        return "summary" in json.loads(report.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    finally:
+        report.unlink(missing_ok=True)
 
 
 def run_other(name: str, command: list[str]) -> float | None:
