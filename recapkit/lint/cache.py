@@ -1,7 +1,10 @@
 """The lint cache: a file's findings keyed by its content hash, per configuration and version.
 
-One JSON file per (recapkit version, configuration, site, rule set): ``lint-<key>.json`` in the
-cache directory (platformdirs' user cache dir by default). An entry maps a file's resolved path
+One file per (recapkit version, configuration, site, rule set): ``lint-<key>.json`` in the
+cache directory (platformdirs' user cache dir by default), a line per file: its path as a JSON
+string, a tab, its entry as JSON. An entry is decoded only when its file is looked up: the run
+never holds every entry as Python lists (a third of the main process's memory on 4,000 posts),
+and a damaged line costs only its own file a recomputation. An entry maps a file's resolved path
 to its content digest, its findings (without the path, which reports re-stamp) and the
 *dependencies* of rules that look beyond the post: paths whose existence was checked (an image
 file), and the digests of the files that may hold its recap data (a sidecar, the data folder's).
@@ -29,7 +32,7 @@ from recapkit.lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Seve
 from recapkit.lint.stamps import DataFileStamp, Listings, restored, stored, unchanged
 from recapkit.lint.suppressions import NONE, Suppressions
 
-FORMAT = 8
+FORMAT = 9
 RACY_NS = 2_000_000_000
 """A file modified less than this long ago is matched by content, never by its time stamp."""
 MAX_ENTRIES = 50_000
@@ -79,19 +82,24 @@ class LintCache:
         self.directory = directory
         key = hashlib.blake2b(f"{FORMAT}\0{fingerprint}".encode(), digest_size=12).hexdigest()
         self.path = directory / f"lint-{key}.json"
-        self._entries: dict[str, list[Any]] = self._load()
+        self._entries: dict[str, str] = self._load()
+        """Path -> its entry's JSON text (see the module's docstring)."""
         self._dirty = False
         self._listed: Listings = {}
         """The folders listed for the recap data files of the posts checked (see get)."""
 
-    def _load(self) -> dict[str, list[Any]]:
+    def _load(self) -> dict[str, str]:
         try:
-            data = json.loads(read_limited(self.path, MAX_CACHE_BYTES))
-        except (OSError, ValueError, RecursionError):
+            text = read_limited(self.path, MAX_CACHE_BYTES).decode("utf-8")
+        except (OSError, ValueError):
             return {}  # no cache yet, or a damaged one: start afresh rather than fail the lint
-        if not isinstance(data, dict):
-            return {}
-        return {str(key): entry for key, entry in data.items() if isinstance(entry, list)}
+        entries: dict[str, str] = {}
+        for line in text.split("\n"):
+            name, tab, entry = line.partition("\t")
+            key = _key(name) if tab else None
+            if key is not None:
+                entries[key] = entry
+        return entries
 
     @property
     def empty(self) -> bool:
@@ -106,7 +114,7 @@ class LintCache:
         when its size and modification time (*stamp*) match: a run over unchanged files then
         reads none of them. A fresh checkout (new times) falls back to hashing the content.
         """
-        entry = self._entries.get(real)
+        entry = _entry(self._entries.get(real))
         if not entry:
             return None
         if content_digest:
@@ -157,8 +165,7 @@ class LintCache:
             # Modified just now: another write within the file system's timestamp granularity
             # could keep size and time, so trust only the content hash for this one.
             stamp = None
-        self._entries.pop(real, None)  # re-insert so dict order is recency order for pruning
-        self._entries[real] = [
+        entry = [
             cached.digest,
             [list(d) for d in cached.dependencies],
             rows,
@@ -170,14 +177,17 @@ class LintCache:
             stored(cached.data_files),
             cached.recap,
         ]
+        self._entries.pop(real, None)  # re-insert so dict order is recency order for pruning
+        self._entries[real] = _encoded(entry)
         self._dirty = True
 
     def restamp(self, real: str, stamp: Stamp) -> None:
         """Remember *real*'s new size and time after its content was found unchanged."""
-        entry = self._entries.get(real)
+        entry = _entry(self._entries.get(real))
         fresh = time.time_ns() - stamp[1] < RACY_NS
         if entry is not None and not fresh and entry[4:6] != list(stamp):
             entry[4:6] = list(stamp)
+            self._entries[real] = _encoded(entry)
             self._dirty = True
 
     def save(self) -> None:
@@ -190,12 +200,41 @@ class LintCache:
         with contextlib.suppress(OSError):
             self.directory.mkdir(parents=True, exist_ok=True)
             _sweep(self.directory, keep=self.path)
-            text = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+            text = "".join(f"{_encoded(key)}\t{entry}\n" for key, entry in entries.items())
             # A file name that is not UTF-8 holds surrogate escapes: inside a JSON string,
             # "backslashreplace" writes them as \\udcXX escapes, which read back the same.
             data = text.encode("utf-8", "backslashreplace")
             atomic.write_bytes(self.path, data, durable=False)  # a lost cache costs one cold run
         self._dirty = False
+
+
+def _key(name: str) -> str | None:
+    """The path a line's JSON string *name* holds; None for a damaged one."""
+    if len(name) < 2 or name[0] != '"' or name[-1] != '"':
+        return None
+    if "\\" not in name:
+        return name[1:-1]  # no escape: the string's text as it is (most paths)
+    try:
+        key = json.loads(name)
+    except ValueError:
+        return None
+    return key if isinstance(key, str) else None
+
+
+def _entry(text: str | None) -> list[Any] | None:
+    """A line's entry decoded; None for none, or a damaged one (recomputed, then rewritten)."""
+    if text is None:
+        return None
+    try:
+        entry = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return entry if isinstance(entry, list) else None
+
+
+def _encoded(value: Any) -> str:
+    # Escapes keep tabs and newlines out of the text: a line holds one whole entry.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 STALE_SECONDS = 14 * 24 * 3600

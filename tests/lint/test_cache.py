@@ -93,8 +93,16 @@ def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "damage",
-    ['{"x": 5, "y": "z"}', '{"KEY": [1, 2]}', '{"KEY": 7}', "[" * 100_000, "\udcff", "fifo"],
-    ids=["wrong-types", "short-entry", "number-entry", "deep", "not-utf8", "fifo"],
+    [
+        '{"x": 5, "y": "z"}',
+        '"KEY"\t[1, 2]\n',
+        '"KEY"\t7\n',
+        '"KEY"\t{"a": 1}\n"KEY\t\n"\t\n',
+        '"KEY"\t' + "[" * 100_000 + "\n",
+        '"KEY"\t["\udcff"]\n',
+        "fifo",
+    ],
+    ids=["not-lines", "short-entry", "number-entry", "torn-lines", "deep", "not-utf8", "fifo"],
 )
 def test_a_cache_of_any_shape_or_kind_is_ignored_and_replaced(tmp_path: Path, damage: str) -> None:
     write(tmp_path / "content" / "a.md", POST)
@@ -155,5 +163,27 @@ def test_concurrent_runs_share_a_cache_safely(tmp_path: Path) -> None:
         runs = list(pool.map(lambda _: _cached_run(tmp_path)[1], range(8)))
     assert all(found == runs[0] for found in runs) and len(runs[0]) == 45
     (cache_file,) = (tmp_path / "cache").glob("lint-*.json")
-    assert len(json.loads(cache_file.read_text(encoding="utf-8"))) == 30
+    lines = cache_file.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 30 and all(json.loads(line.partition("\t")[2]) for line in lines)
     assert not list((tmp_path / "cache").glob(".*.tmp"))
+
+
+def test_a_damaged_line_costs_only_its_own_file(tmp_path: Path) -> None:
+    for name in ("a", "b", "c"):
+        write(tmp_path / "content" / f"{name}.md", POST)
+    _cached_run(tmp_path)
+    (cache_file,) = (tmp_path / "cache").glob("lint-*.json")
+    lines = cache_file.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1][: len(lines[1]) // 2]  # torn in the middle of its entry
+    cache_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    hits, found = _cached_run(tmp_path)
+    assert hits == 2 and len(found) == 9
+    assert _cached_run(tmp_path)[0] == 3  # the torn entry was rewritten
+
+
+def test_a_file_name_that_is_not_utf8_hits_the_cache(tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xe9.md")  # Latin-1 bytes: a lone surrogate in the str
+    write(tmp_path / "content" / name, POST)
+    first = _cached_run(tmp_path)
+    assert first[0] == 0 and len(first[1]) == 3
+    assert _cached_run(tmp_path) == (1, first[1])
