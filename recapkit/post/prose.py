@@ -60,6 +60,9 @@ class Piece:
     this piece's, it only closes (a space goes after it); below both, it closes and opens."""
     across_link: bool = False
     """The markup between it and the previous piece is a link's edge (``[`` or ``](url)``)."""
+    closing: int | None = None
+    """How many characters of emphasis delimiters close right after the previous piece, before
+    any opens (``**`` in ``**中***Go*``); None when a link closes there too."""
 
 
 def prose_pieces(post: Post, front_matter_keys: Sequence[str] = _FRONT_MATTER_PROSE) -> list[Piece]:
@@ -107,7 +110,8 @@ def _inline(post: Post, token: Token, where: InlineMap) -> Iterator[Piece]:
     """The text children of one inline token, located in the file."""
     content = token.content
     cursor, depth, joined, across, autolink, link_end = 0, 0, False, False, False, 0
-    floor = 0
+    floor, opened = 0, False
+    closed: int | None = 0  # characters of emphasis closed since the last text (see Piece)
     for child in token.children or []:
         kind = child.type
         span = child.meta.get("span")
@@ -125,14 +129,22 @@ def _inline(post: Post, token: Token, where: InlineMap) -> Iterator[Piece]:
                 continue
             for piece in _split(post, in_file):
                 yield Piece(
-                    piece[0], piece[1], joined and piece[2], depth, floor, across and piece[2]
+                    piece[0],
+                    piece[1],
+                    joined and piece[2],
+                    depth,
+                    floor,
+                    across and piece[2],
+                    closed,
                 )
-                joined, across, floor = True, False, depth
+                joined, across, floor, closed, opened = True, False, depth, 0, False
             continue
         if kind in _NESTING or kind in ("link_open", "link_close"):
             opening = kind.endswith("_open")
             depth += 1 if opening else -1
             floor = min(floor, depth)
+            closed = _closed(closed, child, opening=opening, after_opening=opened)
+            opened = opened or opening
             across = across or kind.startswith("link")
             if kind == "link_open" and span is not None:
                 autolink = child.markup == "autolink"
@@ -145,6 +157,14 @@ def _inline(post: Post, token: Token, where: InlineMap) -> Iterator[Piece]:
         joined = False  # code, HTML, an image, a line break: the run of text ends
         if span is not None:
             cursor = max(cursor, span[1])
+
+
+def _closed(closed: int | None, token: Token, *, opening: bool, after_opening: bool) -> int | None:
+    """:attr:`Piece.closing` after *token*, given what it was: emphasis closing before anything
+    opens adds its delimiters; a link's edge makes it unknown."""
+    if closed is None or opening or after_opening:
+        return closed
+    return closed + len(token.markup) if token.type in _NESTING else None
 
 
 def _file_span(

@@ -75,7 +75,10 @@ class CjkLatinSpacing(Rule[CjkLatinSpacingOptions]):
     ## Fix
 
     `recapkit lint --fix` inserts one space at each place; where emphasis or a link edge lies
-    between the two, the space goes outside it (`中文 **Go**`).
+    between the two, the space goes outside it (`中文 **Go**`), and where one emphasis closes and
+    another opens, between the two (`**3** *中*` for `**3***中*`: a space inside either would
+    end it). Where a link closes and another opens (`[中](a)[Go](b)`, with `link-spacing`) the
+    finding has no fix: choose the side yourself.
     """
 
     code = "RK601"
@@ -111,7 +114,9 @@ class CjkLatinSpacing(Rule[CjkLatinSpacingOptions]):
         elif piece.floor == piece.depth:  # `**中文**Go`: after what closes
             yield self._finding(post, previous.end - 1, piece.start, piece.start)
         else:  # `**中**_Go_`: the space belongs between the closing and the opening marks
-            yield self._finding(post, previous.end - 1, piece.start, None)
+            yield self._finding(
+                post, previous.end - 1, piece.start, _between(post, previous, piece)
+            )
 
     def _finding(self, post: Post, left: int, right: int, insert_at: int | None) -> Diagnostic:
         where, end = post.location(left), post.location(right + 1)
@@ -127,6 +132,17 @@ class CjkLatinSpacing(Rule[CjkLatinSpacingOptions]):
             if insert_at is None
             else Fix((Edit(insert_at, insert_at, " "),), "insert a space"),
         )
+
+
+def _between(post: Post, previous: Piece, piece: Piece) -> int | None:
+    """Where the closing emphasis marks after *previous* end and the opening marks before *piece*
+    begin (`**中**|_Go_`, `**3**|*中*` in `**3***中*`, `**中**|[Go](x)`); None when a link
+    closes there."""
+    if piece.closing is None:
+        return None
+    at = previous.end + piece.closing
+    closing = post.text[previous.end : at]
+    return at if closing and not closing.strip("*_~") and at < piece.start else None
 
 
 def _pair(left: str, right: str) -> bool:

@@ -77,8 +77,14 @@ def test_the_space_goes_outside_emphasis() -> None:
     assert fixed(FRONT + "中文**Go**中文\n") == FRONT + "中文 **Go** 中文\n"
     assert fixed(FRONT + "**中文**Go\n") == FRONT + "**中文** Go\n"
     assert fixed(FRONT + "**中文**[Go](x)\n") == FRONT + "**中文**[Go](x)\n"  # a link's edge
-    _post, found = run(RULE, FRONT + "**中**_Go_\n")  # between a closing and an opening mark
-    assert [(d.line, d.column, d.fix) for d in found] == [(5, 2, None)]
+    # Between a closing and an opening mark, also where one run of stars does both.
+    assert fixed(FRONT + "**中**_Go_\n") == FRONT + "**中** _Go_\n"
+    assert fixed(FRONT + "**3***中*\n") == FRONT + "**3** *中*\n"
+    assert fixed(FRONT + "*Go***中文**\n") == FRONT + "*Go* **中文**\n"
+    spaced = CjkLatinSpacing(CjkLatinSpacingOptions(link_spacing=True))
+    assert fixed(FRONT + "**中**[Go](x)\n", spaced) == FRONT + "**中** [Go](x)\n"
+    _post, found = run(spaced, FRONT + "[中](a)[Go](b)\n")  # a link closes: no side is sure
+    assert [(d.line, d.column, d.fix) for d in found] == [(5, 1, None)]
 
 
 def test_link_edges_only_with_link_spacing() -> None:
