@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from recapkit.importing.blocks import Block, Kind
 from recapkit.importing.byline import DAY_HEADING, read_byline, telling
 from recapkit.importing.inline import anchors, plain, split_label
-from recapkit.importing.links import media_of
+from recapkit.importing.links import may_link_media, media_of
 from recapkit.importing.overview import matches
 from recapkit.importing.speakers import heading_speakers, speaker_line
 from recapkit.importing.vocabulary import (
@@ -118,11 +118,16 @@ def signals(blocks: Sequence[Block], index: int, overview: Sequence[str]) -> int
         body[0].kind is Kind.PARAGRAPH and telling(read_byline(body[0].source)) if body else False
     )
     count += int(any(speaker_line(line) for line in lines) or byline)
-    count += int(
-        any(media_of(a.url, a.text) for b in body for a in anchors(b.source) if not a.image)
-    )
+    count += int(any(_links_media(b.source) for b in body))
     count += int(any(_closing(b) for b in body))
     return count
+
+
+def _links_media(source: str) -> bool:
+    """Whether *source* links slides or a video (parsed only when its text may)."""
+    if not may_link_media(source):
+        return False
+    return any(media_of(a.url, a.text) for a in anchors(source) if not a.image)
 
 
 def _closing(block: Block) -> bool:
