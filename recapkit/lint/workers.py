@@ -48,8 +48,13 @@ SERIAL_BELOW = 200
 """Fewer files than this are linted in this process: starting workers would cost more."""
 FILES_PER_WORKER = 50
 """No more workers than one per this many files."""
-CHUNKS_PER_WORKER = 8
-"""Several chunks per worker even out files of different sizes without much messaging."""
+SHARE = 4
+"""Each chunk holds this fraction of the files not yet sent, divided by the workers: chunks
+shrink as the run goes on (guided scheduling), so the last ones are small and the workers end
+together, however the long posts are placed; the first ones are large, so there is little
+messaging."""
+MIN_CHUNK = 8
+"""The smallest chunk: a chunk costs two pickled messages."""
 
 START_METHOD: str | None = "fork" if sys.platform.startswith("linux") else None
 """Fork where it is safe and fast (Linux); elsewhere the platform's default (spawn on macOS and
@@ -89,18 +94,32 @@ def lint_stream(
         for index, target, data in jobs_iter:
             yield index, linter.lint_data(target, data)
         return
-    size = max(1, math.ceil(count / (workers * CHUNKS_PER_WORKER)))
     with _pool(linter, workers) as pool:
         # map() submits every chunk up front, but the chunks are read one by one, so the workers
         # lint the first chunks while this process still reads and hashes the later ones.
-        for chunk_results in pool.map(_lint_chunk, _chunks(jobs_iter, size)):
+        chunks = _chunks(jobs_iter, chunk_sizes(count, workers))
+        for chunk_results in pool.map(_lint_chunk, chunks):
             yield from chunk_results
 
 
-def _chunks(jobs_iter: Iterable[Job], size: int) -> Iterator[list[Job]]:
+def chunk_sizes(count: int, workers: int) -> Iterator[int]:
+    """How many files go in each chunk of a run of *count* (see :data:`SHARE`): with 4,000
+    files and two workers, 500, 438, 383 ... down to 8."""
+    remaining = count
+    while remaining > 0:
+        size = min(remaining, max(MIN_CHUNK, math.ceil(remaining / (workers * SHARE))))
+        yield size
+        remaining -= size
+
+
+def _chunks(jobs_iter: Iterable[Job], sizes: Iterable[int]) -> Iterator[list[Job]]:
     iterator = iter(jobs_iter)
-    while chunk := list(itertools.islice(iterator, size)):
+    for size in sizes:
+        chunk = list(itertools.islice(iterator, size))
+        if not chunk:
+            return  # fewer jobs than counted (cache hits)
         yield chunk
+    yield from iter(lambda: list(itertools.islice(iterator, MIN_CHUNK)), [])
 
 
 @contextlib.contextmanager

@@ -3,16 +3,27 @@ with the run (their life with a real parent process: test_process_tree.py)."""
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from recapkit.config import Config
-from recapkit.lint.discover import discover
+from recapkit.lint.discover import Target, discover
 from recapkit.lint.engine import Linter
 from recapkit.lint.pipeline import lint_paths
-from recapkit.lint.workers import SERIAL_BELOW, lint_many
+from recapkit.lint.workers import (
+    MIN_CHUNK,
+    SERIAL_BELOW,
+    SHARE,
+    Job,
+    _chunks,
+    chunk_sizes,
+    lint_many,
+)
 from tests.lint.fakes import fake_rules, write
 
 __all__ = ["fake_rules"]
@@ -65,3 +76,21 @@ def test_leaving_a_parallel_run_early_stops_its_workers(tmp_path: Path) -> None:
     assert len(multiprocessing.active_children()) == 2
     results.close()
     assert multiprocessing.active_children() == []
+
+
+@given(st.integers(1, 20_000), st.integers(2, 64))
+def test_chunks_shrink_as_the_run_goes_and_hold_every_file(count: int, workers: int) -> None:
+    sizes = list(chunk_sizes(count, workers))
+    assert sum(sizes) == count and all(size >= 1 for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-1] <= MIN_CHUNK  # the run ends on a small chunk, whatever came before
+    assert len(sizes) <= 1 + workers * SHARE * (1 + math.log(max(count, 1)))
+
+
+@pytest.mark.parametrize("jobs", [0, 3, 100, 140])
+def test_every_job_goes_in_one_chunk_in_order_even_when_fewer_or_more_came(jobs: int) -> None:
+    post = Target(Path("post.md"), Path("post.md").absolute())
+    sent: list[Job] = [(index, post, None) for index in range(jobs)]
+    chunks = list(_chunks(iter(sent), chunk_sizes(100, 2)))
+    assert [job for chunk in chunks for job in chunk] == sent
+    assert all(chunks)
