@@ -48,11 +48,11 @@ SERIAL_BELOW = 200
 """Fewer files than this are linted in this process: starting workers would cost more."""
 FILES_PER_WORKER = 50
 """No more workers than one per this many files."""
-SHARE = 4
+SHARE = 8
 """Each chunk holds this fraction of the files not yet sent, divided by the workers: chunks
 shrink as the run goes on (guided scheduling), so the last ones are small and the workers end
-together, however the long posts are placed; the first ones are large, so there is little
-messaging."""
+together, however the long posts are placed. The first ones are no larger than a fixed size
+would be (an eighth of a worker's share): a worker holds a whole chunk's files and results."""
 MIN_CHUNK = 8
 """The smallest chunk: a chunk costs two pickled messages."""
 
@@ -104,7 +104,7 @@ def lint_stream(
 
 def chunk_sizes(count: int, workers: int) -> Iterator[int]:
     """How many files go in each chunk of a run of *count* (see :data:`SHARE`): with 4,000
-    files and two workers, 500, 438, 383 ... down to 8."""
+    files and two workers, 250, 235, 220 ... down to 8."""
     remaining = count
     while remaining > 0:
         size = min(remaining, max(MIN_CHUNK, math.ceil(remaining / (workers * SHARE))))
