@@ -3,8 +3,8 @@
 One file per (recapkit version, configuration, site, rule set): ``lint-<key>.json`` in the
 cache directory (platformdirs' user cache dir by default), a line per file: its path as a JSON
 string, a tab, its entry as JSON. An entry is decoded only when its file is looked up: the run
-never holds every entry as Python lists (a third of the main process's memory on 4,000 posts),
-and a damaged line costs only its own file a recomputation. An entry maps a file's resolved path
+never holds every entry as Python lists (7 MB of the main process's 78 MB on the 4,000-file
+bench), and a damaged line costs only its own file a recomputation. An entry maps a file's resolved path
 to its content digest, its findings (without the path, which reports re-stamp) and the
 *dependencies* of rules that look beyond the post: paths whose existence was checked (an image
 file), and the digests of the files that may hold its recap data (a sidecar, the data folder's).

@@ -63,8 +63,8 @@ posts lists (and stats) each folder once, not once per post."""
 
 StoredStamps = list[list[Any]]
 """Data file stamps as the cache stores them: ``[[folder, [[name, digest], ...]], ...]``. A
-post's candidates share two or three folders: stored once each, they halve the cache file,
-and checking them splits no path."""
+post's candidates share two or three folders: stored once each, they take a fifth off the cache
+file (3.6 to 2.9 MB on the 4,000-file bench), and checking them splits no path."""
 
 
 def stored(stamps: Iterable[DataFileStamp]) -> StoredStamps:
