@@ -60,7 +60,8 @@ class Token:
         self.block = False
         self.hidden = False
 
-    def attrGet(self, name: str) -> str | int | float | None:  # noqa: N802: markdown-it's name
+    # markdown-it-py's name, so code written for its tokens reads ours.
+    def attrGet(self, name: str) -> str | int | float | None:
         return self.attrs.get(name)
 
     def __repr__(self) -> str:
