@@ -1,6 +1,6 @@
 """The lint cache: a file's findings keyed by its content hash, per configuration and version.
 
-One file per (recapkit version, configuration, site, rule set): ``lint-<key>.json`` in the
+One file per (recapkit version, configuration, site, rule set): ``lint-<key>.jsonl`` in the
 cache directory (platformdirs' user cache dir by default), a line per file: its path as a JSON
 string, a tab, its entry as JSON. An entry is decoded only when its file is looked up: the run
 never holds every entry as Python lists (7 MB of the main process's 78 MB on the 4,000-file
@@ -81,7 +81,7 @@ class LintCache:
     def __init__(self, directory: Path, fingerprint: str) -> None:
         self.directory = directory
         key = hashlib.blake2b(f"{FORMAT}\0{fingerprint}".encode(), digest_size=12).hexdigest()
-        self.path = directory / f"lint-{key}.json"
+        self.path = directory / f"lint-{key}.jsonl"
         self._entries: dict[str, str] = self._load()
         """Path -> its entry's JSON text (see the module's docstring)."""
         self._dirty = False

@@ -162,7 +162,7 @@ def test_concurrent_runs_share_a_cache_safely(tmp_path: Path) -> None:
     with ThreadPoolExecutor(4) as pool:
         runs = list(pool.map(lambda _: _cached_run(tmp_path)[1], range(8)))
     assert all(found == runs[0] for found in runs) and len(runs[0]) == 45
-    (cache_file,) = (tmp_path / "cache").glob("lint-*.json")
+    (cache_file,) = (tmp_path / "cache").glob("lint-*.jsonl")
     lines = cache_file.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 30 and all(json.loads(line.partition("\t")[2]) for line in lines)
     assert not list((tmp_path / "cache").glob(".*.tmp"))
@@ -172,7 +172,7 @@ def test_a_damaged_line_costs_only_its_own_file(tmp_path: Path) -> None:
     for name in ("a", "b", "c"):
         write(tmp_path / "content" / f"{name}.md", POST)
     _cached_run(tmp_path)
-    (cache_file,) = (tmp_path / "cache").glob("lint-*.json")
+    (cache_file,) = (tmp_path / "cache").glob("lint-*.jsonl")
     lines = cache_file.read_text(encoding="utf-8").splitlines()
     lines[1] = lines[1][: len(lines[1]) // 2]  # torn in the middle of its entry
     cache_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
