@@ -29,10 +29,10 @@ from attrs import frozen
 from recapkit import atomic
 from recapkit._read import read_limited
 from recapkit.lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from recapkit.lint.stamps import DataFileStamp, Listings, restored, stored, unchanged
+from recapkit.lint.stamps import DataFileStamp, Listings, current, stored
 from recapkit.lint.suppressions import NONE, Suppressions
 
-FORMAT = 9
+FORMAT = 10
 RACY_NS = 2_000_000_000
 """A file modified less than this long ago is matched by content, never by its time stamp."""
 MAX_ENTRIES = 50_000
@@ -135,9 +135,9 @@ class LintCache:
             suppressions = Suppressions.from_data(entry[6] if len(entry) > 6 else None)
             draft = len(entry) > 7 and entry[7] is True
             links = tuple((str(u), int(a), int(b), int(c), int(d)) for u, a, b, c, d in entry[8])
-            if not unchanged(entry[9], self._listed):
+            data_files = current(entry[9], self._listed)
+            if data_files is None:
                 return None  # a sidecar or data-folder file came, went or changed
-            data_files = restored(entry[9])
             recap = str(entry[10]) if len(entry) > 10 else ""
         except (
             TypeError,

@@ -13,6 +13,10 @@ from recapkit.lint import stamps
 from recapkit.lint.stamps import data_file_stamp, data_file_stamps
 
 
+def _unchanged(groups: stamps.StoredStamps, listed: stamps.Listings) -> bool:
+    return stamps.current(groups, listed) is not None
+
+
 def _age(folder: Path) -> None:
     """Make *folder* look unchanged for an hour (its listing is then kept)."""
     os.utime(folder, (1_700_000_000, 1_700_000_000))
@@ -89,12 +93,33 @@ def test_a_name_in_another_case_or_normal_form_is_read_not_called_absent(
 def test_the_stored_form_restores_every_stamp_grouped_by_folder(
     files: list[tuple[str, str, str]],
 ) -> None:
+    """Folders listed as empty: the stored stamps come back, grouped, while every file is
+    stamped absent; a file stamped present is no longer as stamped."""
     original = tuple((os.path.join(folder, name), digest) for folder, name, digest in files)
     first_seen: dict[str, int] = {}
     for path, _ in original:
         first_seen.setdefault(os.path.dirname(path), len(first_seen))
     grouped = sorted(original, key=lambda s: first_seen[os.path.dirname(s[0])])  # stable
-    assert stamps.restored(stamps.stored(original)) == tuple(grouped)
+    empty: stamps.Listings = {folder: frozenset() for folder in first_seen}
+    expected = tuple(grouped) if all(digest == "" for _, digest in original) else None
+    assert stamps.current(stamps.stored(original), empty) == expected
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        [[3, "a.yaml", ""]],
+        [["/site", 3, ""]],
+        [["/site", "a.yaml", None]],
+        [["/site", "a.yaml/b.yaml", ""]],
+        [["/site", "a.yaml"]],
+        [["/site"]],
+        [3],
+    ],
+)
+def test_a_damaged_stored_form_raises_what_the_cache_catches(damaged: stamps.StoredStamps) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        stamps.current(damaged, {})
 
 
 def test_unchanged_sees_a_data_file_come_change_and_go(tmp_path: Path) -> None:
@@ -102,16 +127,16 @@ def test_unchanged_sees_a_data_file_come_change_and_go(tmp_path: Path) -> None:
     candidates = [str(sidecar), str(tmp_path / "talk.recap.toml")]
     _age(tmp_path)
     kept = stamps.stored(data_file_stamps(candidates))
-    assert stamps.unchanged(kept, {})
+    assert _unchanged(kept, {})
     sidecar.write_text("title: T\n", encoding="utf-8")
-    assert not stamps.unchanged(kept, {})
+    assert not _unchanged(kept, {})
     kept = stamps.stored(data_file_stamps(candidates))
-    assert stamps.unchanged(kept, {})
+    assert _unchanged(kept, {})
     sidecar.write_text("title: U\n", encoding="utf-8")
-    assert not stamps.unchanged(kept, {})
+    assert not _unchanged(kept, {})
     sidecar.unlink()
-    assert stamps.unchanged(stamps.stored(data_file_stamps(candidates)), {})
-    assert not stamps.unchanged(kept, {})
+    assert _unchanged(stamps.stored(data_file_stamps(candidates)), {})
+    assert not _unchanged(kept, {})
 
 
 def test_one_listing_answers_for_a_folder_within_a_run(
@@ -128,5 +153,14 @@ def test_one_listing_answers_for_a_folder_within_a_run(
     run: stamps.Listings = {}
     for post in ("a", "b", "c"):
         candidates = [str(tmp_path / f"{post}.recap.{ext}") for ext in ("yaml", "toml")]
-        assert stamps.unchanged(stamps.stored((c, "") for c in candidates), run)
+        assert _unchanged(stamps.stored((c, "") for c in candidates), run)
     assert listed == [str(tmp_path)]
+
+
+def test_a_name_absent_beside_another_case_of_it_stays_a_hit(tmp_path: Path) -> None:
+    """On a case-sensitive system `Go.recap.yaml` is not the `go.recap.yaml` a post reads: the
+    listing sends the name to be read, and the stamp of that absent file still holds."""
+    (tmp_path / "Go.recap.yaml").write_text("title: T\n", encoding="utf-8")
+    _age(tmp_path)
+    stamped = data_file_stamps([str(tmp_path / "go.recap.yaml")])
+    assert stamps.current(stamps.stored(stamped), {}) == stamped
