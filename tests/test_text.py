@@ -30,3 +30,8 @@ def test_position_and_offset_round_trip(text: str) -> None:
         line, column = index.position(offset)
         assert index.offset(line, column) == offset
         assert text.count("\n", 0, offset) == line
+
+
+@given(st.text(alphabet="a\r\n\x85\u2028中", max_size=60))
+def test_lines_start_after_each_line_feed_only(text: str) -> None:
+    assert line_starts(text) == [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]

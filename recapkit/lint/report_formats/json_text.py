@@ -13,6 +13,9 @@ import json
 from typing import IO, Any
 
 _INDENT = "  "
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+"""One encoder for every value: ``json.dumps`` with an argument builds a new one per call, which
+cost as much as encoding a finding."""
 
 
 def write_json(document: Any, stream: IO[str]) -> None:
@@ -41,4 +44,4 @@ def _write(value: Any, stream: IO[str], depth: int) -> None:
 
 
 def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODE(value)
