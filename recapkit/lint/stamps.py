@@ -54,7 +54,11 @@ def data_file_stamps(
     """:func:`data_file_stamp` of each absolute path, reading only the files their folders
     hold. *listed* keeps the folders' listings between calls (see :data:`Listings`)."""
     listed = {} if listed is None else listed
-    return tuple((path, _digest_in(*os.path.split(path), listed)) for path in paths)
+    stamps: list[DataFileStamp] = []
+    for path in paths:
+        folder, name = os.path.split(path)
+        stamps.append((path, _digest_of(path, name, _listing(folder, listed))))
+    return tuple(stamps)
 
 
 Listings = dict[str, frozenset[str] | None]
@@ -112,11 +116,6 @@ def current(groups: StoredStamps, listed: Listings) -> tuple[DataFileStamp, ...]
 def _prefix(folder: str) -> str:
     # What os.path.join puts before a name, at a tenth of its cost: eight names per post.
     return folder if folder.endswith(os.sep) else folder + os.sep
-
-
-def _digest_in(folder: str, name: str, listed: Listings) -> str:
-    """The digest of *name* in *folder*, "" when absent; read only when *folder* holds it."""
-    return _digest_of(_prefix(folder) + name, name, _listing(folder, listed))
 
 
 def _listing(folder: str, listed: Listings) -> frozenset[str] | None:

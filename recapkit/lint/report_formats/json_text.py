@@ -13,7 +13,7 @@ import json
 from typing import IO, Any
 
 _INDENT = "  "
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_compact = json.JSONEncoder(ensure_ascii=False).encode
 """One encoder for every value: ``json.dumps`` with an argument builds a new one per call, which
 cost as much as encoding a finding."""
 
@@ -41,7 +41,3 @@ def _write(value: Any, stream: IO[str], depth: int) -> None:
         stream.write("[\n" + ",\n".join(rows) + "\n" + _INDENT * depth + "]")
     else:
         stream.write(_compact(value))
-
-
-def _compact(value: Any) -> str:
-    return _ENCODE(value)
