@@ -124,17 +124,17 @@ class LintCache:
             return None
         try:
             digest_, deps, rows, refs = entry[:4]
-            dependencies = tuple((str(p), bool(e)) for p, e in deps)
+            # Most lists are empty: `if` skips building a generator for them (a cached run
+            # decodes thousands of entries, and each step here is paid per entry).
+            dependencies = tuple([(str(p), bool(e)) for p, e in deps]) if deps else ()
             # os.path on str: a path object per dependency costs a cached run more than the stat.
             if any(os.path.exists(path) != existed for path, existed in dependencies):  # noqa: PTH110
                 return None
-            diagnostics = tuple(_diagnostic(display, row) for row in rows)
-            remote_refs = tuple(
-                (str(u), int(a), int(b), int(c), int(d), bool(i)) for u, a, b, c, d, i in refs
-            )
+            diagnostics = tuple([_diagnostic(display, row) for row in rows])
+            remote_refs = tuple(_remote_ref(ref) for ref in refs) if refs else ()
             suppressions = Suppressions.from_data(entry[6] if len(entry) > 6 else None)
             draft = len(entry) > 7 and entry[7] is True
-            links = tuple((str(u), int(a), int(b), int(c), int(d)) for u, a, b, c, d in entry[8])
+            links = tuple(_fragment_link(link) for link in entry[8]) if entry[8] else ()
             data_files = current(entry[9], self._listed)
             if data_files is None:
                 return None  # a sidecar or data-folder file came, went or changed
@@ -275,6 +275,21 @@ def _row(d: Diagnostic) -> list[Any]:
     ]
 
 
+def _remote_ref(data: Sequence[Any]) -> RemoteRefData:
+    url, line, column, end_line, end_column, image = data
+    return (str(url), int(line), int(column), int(end_line), int(end_column), bool(image))
+
+
+def _fragment_link(data: Sequence[Any]) -> FragmentLinkData:
+    url, line, column, end_line, end_column = data
+    return (str(url), int(line), int(column), int(end_line), int(end_column))
+
+
+_SEVERITIES = {str(s): s for s in Severity}
+"""Severity by its stored name: a dict lookup, not the enum's call (thousands per cached run);
+an unknown name raises KeyError, which marks the entry damaged."""
+
+
 def _diagnostic(path: str, row: Sequence[Any]) -> Diagnostic:
     line, column, end_line, end_column, code, name, message, severity, fix = row
     return Diagnostic(
@@ -284,7 +299,7 @@ def _diagnostic(path: str, row: Sequence[Any]) -> Diagnostic:
         code=code,
         name=name,
         message=message,
-        severity=Severity(severity),
+        severity=_SEVERITIES[severity],
         end_line=end_line,
         end_column=end_column,
         fix=_fix(fix) if fix else None,

@@ -101,6 +101,8 @@ class Suppressions:
         if not data:
             return NONE
         file_codes, lines, range_lines, states = data
+        if not (file_codes or lines or range_lines or states):
+            return NONE  # a file without suppressions: most of a cached run's entries
         return cls(
             file_codes=frozenset(file_codes),
             line_codes={int(line): frozenset(codes) for line, codes in lines},

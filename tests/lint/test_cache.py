@@ -187,3 +187,27 @@ def test_a_file_name_that_is_not_utf8_hits_the_cache(tmp_path: Path) -> None:
     first = _cached_run(tmp_path)
     assert first[0] == 0 and len(first[1]) == 3
     assert _cached_run(tmp_path) == (1, first[1])
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        "",
+        "<!-- recapkit-disable-file RK201 -->\n",
+        "<!-- recapkit-disable RK204 -->\ntext\n<!-- recapkit-enable -->\n"
+        "<!-- recapkit-disable-next-line RK201 -->\n",
+    ],
+)
+def test_a_cached_post_keeps_its_suppressions(tmp_path: Path, comments: str) -> None:
+    """The remote findings of a cached post are filtered by the comments the post held when it
+    was linted: the cache gives back the same suppressions, none for a post without any."""
+    from recapkit.lint.cache import CachedFile, LintCache
+    from recapkit.lint.suppressions import parse_suppressions
+
+    held = parse_suppressions(comments)
+    first = LintCache(tmp_path, "config")
+    first.put("/site/post.md", CachedFile("d", (), suppressions=held))
+    first.save()
+    hit = LintCache(tmp_path, "config").get("/site/post.md", "post.md", content_digest="d")
+    assert hit is not None
+    assert hit.suppressions == held

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,31 @@ def test_a_name_absent_beside_another_case_of_it_stays_a_hit(tmp_path: Path) -> 
     _age(tmp_path)
     stamped = data_file_stamps([str(tmp_path / "go.recap.yaml")])
     assert stamps.current(stamps.stored(stamped), {}) == stamped
+
+
+@given(
+    st.lists(st.text("aAbB", min_size=1, max_size=3), min_size=1, max_size=6, unique=True),
+    st.sets(st.text("aAbB", min_size=1, max_size=3), max_size=4),
+)
+def test_a_name_stamped_absent_is_read_only_when_the_listing_may_hold_it(
+    names: list[str], present: set[str]
+) -> None:
+    """Names stamped absent: those the folder's listing holds in any case are read (in order,
+    up to the first that now exists); the others are still absent without a read."""
+    read: list[str] = []
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        for name in present:
+            Path(folder, f"{name}.yaml").write_text("title: T\n", encoding="utf-8")
+        _age(Path(folder))
+        patch.setattr(
+            stamps, "data_file_stamp", lambda path: read.append(path) or data_file_stamp(path)
+        )
+        stamped = [(os.path.join(folder, f"{name}.yaml"), "") for name in names]
+        result = stamps.current(stamps.stored(stamped), {})
+    folded = {name.lower() for name in present}
+    may_exist = [path for path, _ in stamped if Path(path).stem.lower() in folded]
+    came = next((i for i, name in enumerate(names) if name in present), None)
+    assert result == (None if came is not None else tuple(stamped))
+    last_read = None if came is None else stamped[came][0]
+    expected = may_exist if last_read is None else may_exist[: may_exist.index(last_read) + 1]
+    assert read == expected
