@@ -3,8 +3,10 @@ with the run (their life with a real parent process: test_process_tree.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import math
 import multiprocessing
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,8 @@ from recapkit.lint.discover import Target, discover
 from recapkit.lint.engine import Linter
 from recapkit.lint.pipeline import lint_paths
 from recapkit.lint.workers import (
+    IN_FLIGHT,
+    MAX_CHUNK,
     MIN_CHUNK,
     SERIAL_BELOW,
     SHARE,
@@ -23,6 +27,7 @@ from recapkit.lint.workers import (
     _chunks,
     chunk_sizes,
     lint_many,
+    lint_stream,
 )
 from tests.lint.fakes import fake_rules, write
 
@@ -84,7 +89,29 @@ def test_chunks_shrink_as_the_run_goes_and_hold_every_file(count: int, workers: 
     assert sum(sizes) == count and all(size >= 1 for size in sizes)
     assert sizes == sorted(sizes, reverse=True)
     assert sizes[-1] <= MIN_CHUNK  # the run ends on a small chunk, whatever came before
-    assert len(sizes) <= 1 + workers * SHARE * (1 + math.log(max(count, 1)))
+    assert max(sizes) <= MAX_CHUNK  # a chunk's files are in memory: bounded, whatever the run
+    guided = workers * SHARE * (1 + math.log(max(count, 1)))
+    assert len(sizes) <= 1 + count / MAX_CHUNK + guided
+
+
+def test_a_parallel_run_reads_files_only_as_workers_need_them(tmp_path: Path) -> None:
+    """The files of a chunk are held until it is linted: when the first results come back, only
+    the chunks in flight have been read, not the whole run."""
+    post = write(tmp_path / "content" / "post.md", POST)
+    target = Target(post, post.resolve())
+    count, read = 3_000, []
+
+    def jobs() -> Iterator[Job]:
+        for index in range(count):
+            read.append(index)
+            yield index, target, POST.encode()
+
+    results = lint_stream(Linter(Config(root=tmp_path)), jobs(), count, jobs=2)
+    with contextlib.closing(results):
+        next(results)
+        assert len(read) <= (2 * IN_FLIGHT + 2) * MAX_CHUNK < count
+        assert sum(1 for _ in results) == count - 1
+    assert len(read) == count
 
 
 @pytest.mark.parametrize("jobs", [0, 3, 100, 140])
