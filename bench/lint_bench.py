@@ -9,6 +9,7 @@ CI runs it: once with an empty cache (cold) and once more (cached).
     python bench/lint_bench.py --total 1000 --no-corpus
     python bench/lint_bench.py --jobs 1 ../my-site/content
     python bench/lint_bench.py --base db4a635 --rounds 5   # this tree against a git revision
+    python bench/lint_bench.py --total 0 --scale 1,2,4     # 1x, 2x, 4x the corpus: linear?
 
 With ``--base REV`` the revision is checked out into a temporary git worktree, this checkout's
 ``recapkit/`` is copied as it is at the start (edits made meanwhile do not reach the measurement),
@@ -454,6 +455,86 @@ def against_base(paths: list[Path], work: Path, args: argparse.Namespace) -> Non
     print_comparison(*sides)
 
 
+def replicate(paths: list[Path], folder: Path, times: int) -> list[Path]:
+    """*times* copies of each folder of *paths* under *folder*, side by side (links kept as
+    links): each copy of a site is a site of its own, so a copy's posts read as the original's."""
+    copies = []
+    for copy in range(times):
+        for index, path in enumerate(paths):
+            target = folder / f"copy-{copy}" / f"{index}-{path.name}"
+            shutil.copytree(path, target, symlinks=True)
+            copies.append(target)
+    return copies
+
+
+def scaling(paths: list[Path], work: Path, args: argparse.Namespace) -> None:
+    """Lint 1x, 2x, 4x ... copies of *paths*, cold and cached (best of ``--runs``), and print
+    each size's time and memory with the ratios to the smallest: linear in posts is CPU per
+    post staying put while the posts double."""
+    env = bytecode_env(work)
+    rows = []
+    for times in args.scale:
+        copies = replicate(paths, work / f"scale-{times}", times)
+        files, size = (sum(counts) for counts in zip(*map(markdown_files, copies), strict=True))
+        run_lint(copies, work / f"warm-{times}", args.jobs, env=env)
+        cold, cached = [], []
+        for run in range(args.runs):
+            cache = work / f"scale-cache-{times}-{run}"
+            cold.append(run_lint(copies, cache, args.jobs, env=env))
+            cached.append(run_lint(copies, cache, args.jobs, env=env))
+        rows.append(Scaled(times, files, size, cold, cached))
+        shutil.rmtree(work / f"scale-{times}")
+        print(f"{times}x done, load average {os.getloadavg()[0]:.2f}")
+    print_scaling(rows)
+
+
+@dataclass(frozen=True)
+class Scaled:
+    """The runs over one size of a :func:`scaling` measurement."""
+
+    times: int
+    files: int
+    size: int
+    cold: list[Run]
+    cached: list[Run]
+
+    @property
+    def cpu_per_file(self) -> float:
+        return min(r.cpu for r in self.cold) / self.files
+
+    @property
+    def rss(self) -> float:
+        return max(r.rss for r in self.cold + self.cached) / 2**20
+
+    @property
+    def pss(self) -> float:
+        return max(r.pss for r in self.cold + self.cached) / 2**20
+
+
+def print_scaling(rows: list[Scaled]) -> None:
+    print(
+        f"\n{'size':<5}{'files':>7}{'MB':>7}{'cold wall':>11}{'cold CPU':>10}{'CPU/file':>10}"
+        f"{'cached wall':>13}{'peak RSS':>10}{'peak PSS':>10}"
+    )
+    for row in rows:
+        cold = min(r.wall for r in row.cold)
+        cpu = min(r.cpu for r in row.cold)
+        cached = min(r.wall for r in row.cached)
+        print(
+            f"{f'{row.times}x':<5}{row.files:>7}{row.size / 1e6:>7.1f}{cold:>9.2f} s{cpu:>8.2f} s"
+            f"{row.cpu_per_file * 1000:>7.2f} ms{cached:>11.2f} s{row.rss:>7.0f} MB"
+            f"{row.pss:>7.0f} MB"
+        )
+    first = rows[0]
+    print(f"\nratios to {first.times}x (linear in files: CPU/file 1.00, memory at most the size):")
+    for row in rows[1:]:
+        print(
+            f"  {row.times}x: files {row.files / first.files:.2f}, "
+            f"CPU/file {row.cpu_per_file / first.cpu_per_file:.2f}, "
+            f"peak RSS {row.rss / first.rss:.2f}, peak PSS {row.pss / first.pss:.2f}"
+        )
+
+
 def lint_targets(args: argparse.Namespace, work: Path) -> tuple[list[Path], int]:
     """The folders to lint (given, corpus, generated posts) and how many posts were generated."""
     paths = list(args.dirs)
@@ -489,6 +570,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--rounds", type=int, default=3, help="with --base: alternating rounds, medians kept"
     )
+    parser.add_argument(
+        "--scale",
+        metavar="N,N,...",
+        type=lambda text: [int(n) for n in text.split(",")],
+        help="lint N copies of the files side by side for each N (1,2,4: linear in posts?)",
+    )
     return parser.parse_args()
 
 
@@ -507,6 +594,9 @@ def main() -> None:
         )
         if args.base:
             against_base(paths, work, args)
+            return
+        if args.scale:
+            scaling(paths, work, args)
             return
         ours = best_of(paths, work, args.jobs, args.runs, files)
         if args.compare:
