@@ -171,7 +171,7 @@ class LintCache:
             rows,
             [list(r) for r in cached.remote_refs],
             *(stamp or (-1, -1)),
-            cached.suppressions.to_data() if cached.suppressions is not NONE else None,
+            cached.suppressions.to_data() if cached.suppressions != NONE else None,
             cached.draft,
             [list(link) for link in cached.fragment_links],
             stored(cached.data_files),
