@@ -211,3 +211,31 @@ def test_a_cached_post_keeps_its_suppressions(tmp_path: Path, comments: str) -> 
     hit = LintCache(tmp_path, "config").get("/site/post.md", "post.md", content_digest="d")
     assert hit is not None
     assert hit.suppressions == held
+
+
+def test_an_entry_comes_back_as_it_was_stored(tmp_path: Path) -> None:
+    """Every field a cached post's later passes use: findings with their fix, the files looked
+    at, the remote URLs, the links to other posts, the draft flag, the recap data stamps."""
+    from recapkit.lint.cache import CachedFile, LintCache
+    from recapkit.lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+
+    fix = Fix((Edit(3, 5, "[a, b]"),), "write a list", Applicability.UNSAFE)
+    stored = CachedFile(
+        "d1",
+        (
+            Diagnostic("p.md", 2, 0, "RK104", "key-type", "one string", Severity.ERROR, fix=fix),
+            Diagnostic("p.md", 7, 4, "RK201", "image-missing-alt", "no alt", Severity.WARNING),
+        ),
+        dependencies=((str(tmp_path / "gone.png"), False), (str(tmp_path), True)),
+        remote_refs=(("https://example.org/a.png", 7, 4, 7, 30, True),),
+        draft=True,
+        fragment_links=(("other.md#talks", 9, 0, 9, 20),),
+        data_files=((str(tmp_path / "p.recap.yaml"), ""), (str(tmp_path / "p.recap.toml"), "")),
+        recap="text",
+    )
+    first = LintCache(tmp_path, "config")
+    first.put("/site/p.md", stored)
+    first.save()
+    hit = LintCache(tmp_path, "config").get("/site/p.md", "p.md", content_digest="d1")
+    assert hit == stored
+    assert [d.fix for d in hit.diagnostics] == [fix, None]  # eq=False on the fix: compared here
