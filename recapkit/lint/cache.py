@@ -124,17 +124,19 @@ class LintCache:
             return None
         try:
             digest_, deps, rows, refs = entry[:4]
-            # Most lists are empty: `if` skips building a generator for them (a cached run
-            # decodes thousands of entries, and each step here is paid per entry).
-            dependencies = tuple([(str(p), bool(e)) for p, e in deps]) if deps else ()
+            # Most lists are empty: `== []` skips building a generator for them (a cached run
+            # decodes thousands of entries, and each step here is paid per entry); anything
+            # else that is not a list of the right rows still raises, so a damaged entry is
+            # recomputed.
+            dependencies = () if deps == [] else tuple([(str(p), bool(e)) for p, e in deps])
             # os.path on str: a path object per dependency costs a cached run more than the stat.
             if any(os.path.exists(path) != existed for path, existed in dependencies):  # noqa: PTH110
                 return None
             diagnostics = tuple([_diagnostic(display, row) for row in rows])
-            remote_refs = tuple(_remote_ref(ref) for ref in refs) if refs else ()
+            remote_refs = () if refs == [] else tuple(_remote_ref(ref) for ref in refs)
             suppressions = Suppressions.from_data(entry[6] if len(entry) > 6 else None)
             draft = len(entry) > 7 and entry[7] is True
-            links = tuple(_fragment_link(link) for link in entry[8]) if entry[8] else ()
+            links = () if entry[8] == [] else tuple(_fragment_link(link) for link in entry[8])
             data_files = current(entry[9], self._listed)
             if data_files is None:
                 return None  # a sidecar or data-folder file came, went or changed

@@ -100,9 +100,9 @@ class Suppressions:
     def from_data(cls, data: Any) -> Suppressions:
         if not data:
             return NONE
-        file_codes, lines, range_lines, states = data
-        if not (file_codes or lines or range_lines or states):
+        if data == _NO_DATA:
             return NONE  # a file without suppressions: most of a cached run's entries
+        file_codes, lines, range_lines, states = data
         return cls(
             file_codes=frozenset(file_codes),
             line_codes={int(line): frozenset(codes) for line, codes in lines},
@@ -112,6 +112,7 @@ class Suppressions:
 
 
 NONE = Suppressions()
+_NO_DATA = NONE.to_data()
 
 
 def post_suppressions(post: Post, *, names: Mapping[str, str] | None = None) -> Suppressions:

@@ -211,6 +211,9 @@ def test_a_cached_post_keeps_its_suppressions(tmp_path: Path, comments: str) -> 
     hit = LintCache(tmp_path, "config").get("/site/post.md", "post.md", content_digest="d")
     assert hit is not None
     assert hit.suppressions == held
+    (line,) = first.path.read_text(encoding="utf-8").splitlines()
+    stored = json.loads(line.split("\t")[1])[6]
+    assert (stored is None) == (not comments)  # nothing stored for a post without any
 
 
 def test_an_entry_comes_back_as_it_was_stored(tmp_path: Path) -> None:

@@ -113,6 +113,8 @@ def test_the_stored_form_restores_every_stamp_grouped_by_folder(
         [["/site", 3, ""]],
         [["/site", "a.yaml", None]],
         [["/site", "a.yaml/b.yaml", ""]],
+        [["/site", "a.yaml/b.yaml", "//"]],
+        [["/site", "a.yaml", "/"]],
         [["/site", "a.yaml"]],
         [["/site"]],
         [3],
