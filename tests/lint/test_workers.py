@@ -4,6 +4,7 @@ with the run (their life with a real parent process: test_process_tree.py)."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import math
 import multiprocessing
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from recapkit.lint.discover import Target, discover
 from recapkit.lint.engine import Linter
 from recapkit.lint.pipeline import lint_paths
 from recapkit.lint.workers import (
+    GC_YOUNG,
     IN_FLIGHT,
     MAX_CHUNK,
     MIN_CHUNK,
@@ -106,12 +108,14 @@ def test_a_parallel_run_reads_files_only_as_workers_need_them(tmp_path: Path) ->
             read.append(index)
             yield index, target, POST.encode()
 
-    results = lint_stream(Linter(Config(root=tmp_path)), jobs(), count, jobs=2)
+    workers = 2
+    results = lint_stream(Linter(Config(root=tmp_path)), jobs(), count, jobs=workers)
     with contextlib.closing(results):
-        next(results)
-        assert len(read) <= (2 * IN_FLIGHT + 2) * MAX_CHUNK < count
-        assert sum(1 for _ in results) == count - 1
-    assert len(read) == count
+        first = next(results)
+        # sent at the start, and as many again if that many came back at once
+        assert len(read) <= 2 * workers * IN_FLIGHT * MAX_CHUNK < count
+        indices = sorted([first[0], *(index for index, _result in results)])
+    assert indices == list(range(count))
 
 
 @pytest.mark.parametrize("jobs", [0, 3, 100, 140])
@@ -121,3 +125,35 @@ def test_every_job_goes_in_one_chunk_in_order_even_when_fewer_or_more_came(jobs:
     chunks = list(_chunks(iter(sent), chunk_sizes(100, 2)))
     assert [job for chunk in chunks for job in chunk] == sent
     assert all(chunks)
+
+
+@pytest.mark.parametrize("count", [3, SERIAL_BELOW])  # in this process; in two workers
+def test_the_collector_runs_rarely_while_linting_and_as_before_afterwards(
+    tmp_path: Path, count: int
+) -> None:
+    """Also when two runs overlap (two threads, or generators consumed in turn) and one is
+    left early: the last to end restores what the caller had."""
+    post = write(tmp_path / "content" / "post.md", POST)
+    target = Target(post, post.resolve())
+    seen: list[int] = []
+
+    def jobs() -> Iterator[Job]:
+        for index in range(count):
+            seen.append(gc.get_threshold()[0])
+            yield index, target, None
+
+    linter = Linter(Config(root=tmp_path))
+    before = gc.get_threshold()
+    gc.set_threshold(500, 7, 9)
+    try:
+        first = lint_stream(linter, jobs(), count, jobs=2)
+        next(first)
+        second = lint_stream(linter, jobs(), count, jobs=2)
+        next(second)
+        first.close()
+        assert gc.get_threshold()[0] == GC_YOUNG  # the second run is still going
+        assert len(list(second)) == count - 1
+        assert gc.get_threshold() == (500, 7, 9)
+    finally:
+        gc.set_threshold(*before)
+    assert set(seen) == {GC_YOUNG}
