@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING
 
 from recapkit._text import lazy_pattern
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 # 2025-03-01, 2024-4-09, 2016/2/14, 2021-06-28 09:01:11, 2020-10-18T01:03:25+08:00,
 # 2016-02-14 10:00:00 +0800, 2025-03-01T10:00Z. The separator must be the same twice.
@@ -144,6 +147,10 @@ def attach_zone(value: date | datetime, zone: tzinfo | None) -> date | datetime:
 def zone_named(name: str) -> ZoneInfo | None:
     """The IANA time zone *name* names, or None. Never raises: ``Asia`` is a folder of the
     zone database (``IsADirectoryError``), ``../x`` a bad key, ``Mars/Base`` unknown."""
+    # Imported here: only a date naming a zone needs it, and every run imports this module
+    # (zoneinfo reads the interpreter's build settings to find the zone database on import).
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):

@@ -12,7 +12,6 @@ silently linting nothing.
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -162,6 +161,8 @@ def _names(selector: str, code: str, registry: Sequence[RuleSpec]) -> bool:
 
 
 def _unknown_selector(selector: str, registry: Sequence[RuleSpec], where: str) -> str:
+    import difflib  # here: only a run with a mistyped rule needs it
+
     known = [cls.code for cls in registry] + [cls.name for cls in registry]
     close = difflib.get_close_matches(selector, known, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""

@@ -20,6 +20,7 @@ NOT_NEEDED = (
     "recapkit.lint.rules.space_around_fullwidth_punctuation",
     "markdown_it",  # pyromark parses a body like this one: markdown-it-py is a tenth of the run
     "recapkit.data.model",  # no recap data and no heading naming a speaker
+    "zoneinfo",  # no date names a time zone
 )
 
 
@@ -46,6 +47,7 @@ NOT_NEEDED_CACHED = (
     "yaml",  # the site's config is TOML and no front matter is read
     "markdown_it",
     "pyromark",
+    "zoneinfo",
 )
 
 
