@@ -41,3 +41,36 @@ def test_each_finding_is_a_line_and_text_is_not_escaped() -> None:
     assert lines[4] == '    {"path": "文章.md", "line": 2, "message": "a\\nb"}'
     assert '    "by_rule": {' in lines
     assert _written({"empty": [], "none": {}}) == '{\n  "empty": [],\n  "none": {}\n}\n'
+
+
+@given(_DOCUMENTS, st.frozensets(st.text(max_size=2), max_size=3))
+def test_any_document_reads_back_as_itself_with_keys_expanded(
+    document: Any, expand: frozenset[str]
+) -> None:
+    stream = io.StringIO()
+    write_json(document, stream, expand=expand)
+    assert json.loads(stream.getvalue()) == document
+
+
+def test_the_elements_of_an_expanded_list_are_laid_out_like_the_document() -> None:
+    document = {"runs": [{"tool": {"name": "t"}, "results": [{"id": 1}, {"id": 2}]}], "n": [[1]]}
+    stream = io.StringIO()
+    write_json(document, stream, expand=frozenset({"runs"}))
+    assert stream.getvalue().splitlines() == [
+        "{",
+        '  "runs": [',
+        "    {",
+        '      "tool": {',
+        '        "name": "t"',
+        "      },",
+        '      "results": [',
+        '        {"id": 1},',
+        '        {"id": 2}',
+        "      ]",
+        "    }",
+        "  ],",
+        '  "n": [',
+        "    [1]",
+        "  ]",
+        "}",
+    ]

@@ -10,7 +10,7 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 
 from recapkit.lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from recapkit.lint.reporters import FORMATS, Report, rule_infos, write_report
+from recapkit.lint.reporters import FORMATS, SARIF_SCHEMA, Report, rule_infos, write_report
 from tests.lint.fakes import FAKE_RULES
 from tests.paths import FIXTURES
 
@@ -142,6 +142,15 @@ def test_sarif_is_valid_against_the_official_schema() -> None:
         "uriBaseId": "%SRCROOT%",
     }
     assert location["region"] == {"startLine": 3, "startColumn": 7, "endLine": 3, "endColumn": 16}
+
+
+def test_sarif_has_a_result_per_line_and_a_rule_per_line() -> None:
+    text = render("sarif")
+    results = json.loads(text)["runs"][0]["results"]
+    lines = [line.strip().rstrip(",") for line in text.splitlines()]
+    assert [json.loads(line) for line in lines if line.startswith('{"ruleId"')] == results
+    assert sum(line.startswith('{"id": "RK') for line in lines) == len(FAKE_RULES)
+    assert lines[:4] == ["{", f'"$schema": "{SARIF_SCHEMA}"', '"version": "2.1.0"', '"runs": [']
 
 
 def test_sarif_without_findings_is_valid_too() -> None:
