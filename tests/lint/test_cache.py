@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from recapkit.config import Config
+from recapkit.lint.cache import CachedFile, LintCache
+from recapkit.lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from recapkit.lint.discover import Target
 from recapkit.lint.pipeline import lint_paths
+from recapkit.lint.suppressions import parse_suppressions
 from tests.lint.fakes import fake_rules, write
 
 __all__ = ["fake_rules"]
@@ -201,9 +204,6 @@ def test_a_file_name_that_is_not_utf8_hits_the_cache(tmp_path: Path) -> None:
 def test_a_cached_post_keeps_its_suppressions(tmp_path: Path, comments: str) -> None:
     """The remote findings of a cached post are filtered by the comments the post held when it
     was linted: the cache gives back the same suppressions, none for a post without any."""
-    from recapkit.lint.cache import CachedFile, LintCache
-    from recapkit.lint.suppressions import parse_suppressions
-
     held = parse_suppressions(comments)
     first = LintCache(tmp_path, "config")
     first.put("/site/post.md", CachedFile("d", (), suppressions=held))
@@ -219,9 +219,6 @@ def test_a_cached_post_keeps_its_suppressions(tmp_path: Path, comments: str) -> 
 def test_an_entry_comes_back_as_it_was_stored(tmp_path: Path) -> None:
     """Every field a cached post's later passes use: findings with their fix, the files looked
     at, the remote URLs, the links to other posts, the draft flag, the recap data stamps."""
-    from recapkit.lint.cache import CachedFile, LintCache
-    from recapkit.lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-
     fix = Fix((Edit(3, 5, "[a, b]"),), "write a list", Applicability.UNSAFE)
     stored = CachedFile(
         "d1",
