@@ -30,6 +30,9 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
+import frontmatter
+import pyromark
+
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 CORE_IMPORTS = "import attrs, click, yaml, frontmatter, pyromark"
 
@@ -47,9 +50,6 @@ def posts(roots: list[Path]) -> list[Path]:
 
 def walk_post(path: Path) -> int:
     """The floor for one post: read, front matter, one walk over pyromark's events."""
-    import frontmatter
-    import pyromark
-
     text = path.read_bytes().decode("utf-8", "replace").removeprefix("\ufeff")
     body = text
     parts = text.split("+++", 2)

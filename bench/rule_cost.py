@@ -19,7 +19,6 @@ the rule modules' included) comes before the clock and is left out.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import subprocess
 import sys
@@ -92,7 +91,7 @@ def instrument(clock: Clock) -> None:
 
 def child(roots: list[str], select: str | None) -> None:
     """One measured run, in this process; prints the parts' times as JSON."""
-    from recapkit.cli import main
+    from recapkit.cli import main as recapkit
 
     clock = Clock()
     instrument(clock)
@@ -101,9 +100,10 @@ def child(roots: list[str], select: str | None) -> None:
         argv += ["--select", select] if select else []
         argv += ["--output-format", "json", "--output-file", f"{temp}/report.json", *roots]
         started = time.perf_counter()
-        with contextlib.suppress(SystemExit):
-            main(argv)
+        code = recapkit(argv)
         total = time.perf_counter() - started
+    if code not in (0, 1):  # 0: no findings, 1: findings; anything else: the run failed
+        raise SystemExit(f"recapkit lint exited with code {code}")
     clock.own[OTHER] = total - sum(clock.own.values())
     print(json.dumps(dict(clock.own)))
 
