@@ -38,13 +38,13 @@ CORE_IMPORTS = "import attrs, click, yaml, frontmatter, pyromark"
 
 
 def posts(roots: list[Path]) -> list[Path]:
-    """The Markdown files under *roots*, as ``recapkit lint`` would find them."""
+    """The Markdown files under *roots* (``.md``, ``.markdown``, any case), as ``recapkit lint``
+    finds them and ``lint_bench`` counts them."""
     return sorted(
         p
         for root in roots
-        for pattern in ("*.md", "*.markdown")
-        for p in root.rglob(pattern)
-        if p.is_file()
+        for p in root.rglob("*")
+        if p.suffix.lower() in (".md", ".markdown") and p.is_file()
     )
 
 

@@ -25,9 +25,11 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from floor_bench import posts as markdown_posts  # bench/ is the script's folder
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 OTHER = "other"
@@ -122,10 +124,6 @@ def measured(roots: list[Path], runs: int, select: str | None) -> dict[str, floa
     return best
 
 
-def count_posts(roots: Iterable[Path]) -> int:
-    return sum(1 for r in roots for pattern in ("*.md", "*.markdown") for _ in r.rglob(pattern))
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -142,7 +140,7 @@ def main() -> int:
     if args.child:
         child([str(root) for root in roots], args.select)
         return 0
-    posts = count_posts(roots)
+    posts = len(markdown_posts(roots))
     best = measured(roots, args.runs, args.select)
     total = sum(best.values())
     print(f"{posts} posts, time per post (best of {args.runs} runs for each part; one process)")

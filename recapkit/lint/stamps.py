@@ -105,9 +105,7 @@ def current(groups: StoredStamps, listed: Listings) -> tuple[DataFileStamp, ...]
         listing = _listing(folder, listed)
         for name, digest_ in zip(names.split(_SEP), digests.split(_SEP), strict=True):
             path = prefix + name
-            # Most are absent and still are: said here without _digest_of (a third of the loop).
-            still_absent = not digest_ and listing is not None and _folded(name) not in listing
-            if not still_absent and _digest_of(path, name, listing) != digest_:
+            if _digest_of(path, name, listing) != digest_:
                 return None
             stamps.append((path, digest_))
     return tuple(stamps)
